@@ -1,0 +1,159 @@
+package io.ccpulse.pipeline.config;
+
+import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The job's configuration: the defaults in {@code ccpulse-defaults.properties}, then a file
+ * ({@code --config FILE}), then {@code --key value} arguments, later ones winning. Every key is
+ * documented in that defaults file. Secrets are not keys: see {@link ClickHouseEndpoint} and
+ * {@code kafka.properties.*} (which take file references, not passwords).
+ */
+public final class PipelineConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String DEFAULTS = "ccpulse-defaults.properties";
+
+  private final TreeMap<String, String> values;
+
+  private PipelineConfig(Map<String, String> values) {
+    this.values = new TreeMap<>(values);
+  }
+
+  /** The documented defaults alone. */
+  public static PipelineConfig defaults() {
+    return new PipelineConfig(load(DEFAULTS));
+  }
+
+  /** Defaults, then {@code --config FILE} if given, then the other {@code --key value} pairs. */
+  public static PipelineConfig fromArgs(String... args) {
+    Map<String, String> merged = new TreeMap<>(load(DEFAULTS));
+    Map<String, String> overrides = new TreeMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("Expected --key value, got: " + arg);
+      }
+      String key = arg.substring(2);
+      String value = args[++i];
+      if (key.equals("config")) {
+        merged.putAll(loadFile(Path.of(value)));
+      } else {
+        overrides.put(key, value);
+      }
+    }
+    merged.putAll(overrides);
+    PipelineConfig config = new PipelineConfig(merged);
+    config.rejectUnknownKeys();
+    return config;
+  }
+
+  /** A copy with some values replaced (tests and the local runner use this). */
+  public PipelineConfig with(Map<String, String> overrides) {
+    Map<String, String> merged = new TreeMap<>(values);
+    merged.putAll(overrides);
+    PipelineConfig config = new PipelineConfig(merged);
+    config.rejectUnknownKeys();
+    return config;
+  }
+
+  public PipelineConfig with(String key, String value) {
+    return with(Map.of(key, value));
+  }
+
+  public String get(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("Missing configuration key " + key);
+    }
+    return value;
+  }
+
+  public int getInt(String key) {
+    try {
+      return Integer.parseInt(get(key).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, got " + get(key), e);
+    }
+  }
+
+  public boolean getBoolean(String key) {
+    String v = get(key).trim();
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got " + v);
+    }
+    return Boolean.parseBoolean(v);
+  }
+
+  public Duration getDuration(String key) {
+    return Durations.parse(key, get(key));
+  }
+
+  /** All keys under a prefix, with the prefix removed (e.g. {@code kafka.properties.}). */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
+  }
+
+  public ClickHouseEndpoint clickHouse() {
+    return new ClickHouseEndpoint(
+        get("clickhouse.url"), get("clickhouse.database"), get("clickhouse.user"),
+        withPrefix("clickhouse.property."));
+  }
+
+  private void rejectUnknownKeys() {
+    Map<String, String> known = load(DEFAULTS);
+    for (String key : values.keySet()) {
+      boolean open = key.startsWith("kafka.properties.") || key.startsWith("clickhouse.property.");
+      if (!open && !known.containsKey(key)) {
+        throw new IllegalArgumentException("Unknown configuration key " + key
+            + " (the documented keys are in " + DEFAULTS + ")");
+      }
+    }
+  }
+
+  private static Map<String, String> load(String resource) {
+    try (InputStream in = PipelineConfig.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing " + resource + " on the classpath");
+      }
+      return toMap(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, String> loadFile(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return toMap(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read configuration file " + file, e);
+    }
+  }
+
+  private static Map<String, String> toMap(InputStream in) throws IOException {
+    Properties props = new Properties();
+    props.load(in);
+    Map<String, String> map = new TreeMap<>();
+    props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k).trim()));
+    return map;
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package io.ccpulse.pipeline.sink;
+
+import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.ingest.IngestCount;
+import io.ccpulse.pipeline.source.RejectedEvent;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** Every output table, in the ClickHouse the configuration names. */
+public final class ClickHouseSinks implements PipelineSinks {
+  private static final long serialVersionUID = 1L;
+
+  private final ClickHouseEndpoint endpoint;
+  private final SinkSettings settings;
+
+  public ClickHouseSinks(PipelineConfig config) {
+    this.endpoint = config.clickHouse();
+    this.settings = SinkSettings.from(config);
+  }
+
+  @Override
+  public Sink<RejectedEvent> rejectedEvents() {
+    return new ClickHouseSink<>(endpoint, new RejectedEventsTable(), settings);
+  }
+
+  @Override
+  public Sink<IngestCount> ingestCounts() {
+    return new ClickHouseSink<>(endpoint, new IngestCountsTable(), settings);
+  }
+}

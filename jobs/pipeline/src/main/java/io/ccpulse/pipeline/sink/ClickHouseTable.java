@@ -1,0 +1,22 @@
+package io.ccpulse.pipeline.sink;
+
+import java.io.Serializable;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** How rows of one type land in one ClickHouse table: its columns and how a row binds to them. */
+public interface ClickHouseTable<T> extends Serializable {
+  String name();
+
+  List<String> columns();
+
+  /** Sets parameters 1..columns().size() of the INSERT from the row. */
+  void bind(PreparedStatement insert, T row) throws SQLException;
+
+  default String insertSql() {
+    String cols = String.join(", ", columns());
+    String marks = String.join(", ", java.util.Collections.nCopies(columns().size(), "?"));
+    return "INSERT INTO " + name() + " (" + cols + ") VALUES (" + marks + ")";
+  }
+}

@@ -1,0 +1,13 @@
+package io.ccpulse.pipeline.sink;
+
+import io.ccpulse.pipeline.ingest.IngestCount;
+import io.ccpulse.pipeline.source.RejectedEvent;
+import java.io.Serializable;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** Where the job's results go: a sink per output table. */
+public interface PipelineSinks extends Serializable {
+  Sink<RejectedEvent> rejectedEvents();
+
+  Sink<IngestCount> ingestCounts();
+}

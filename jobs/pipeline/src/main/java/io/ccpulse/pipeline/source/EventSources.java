@@ -1,0 +1,17 @@
+package io.ccpulse.pipeline.source;
+
+import io.ccpulse.events.AgentStateEvent;
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.events.SurveyEvent;
+import java.io.Serializable;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Where the job's events come from: Kafka in production, anything with timestamps in tests. */
+public interface EventSources extends Serializable {
+  DataStream<Inbound<InteractionEvent>> interactions(StreamExecutionEnvironment env);
+
+  DataStream<Inbound<AgentStateEvent>> agentStates(StreamExecutionEnvironment env);
+
+  DataStream<Inbound<SurveyEvent>> surveys(StreamExecutionEnvironment env);
+}

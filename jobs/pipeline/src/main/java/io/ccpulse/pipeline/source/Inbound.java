@@ -1,0 +1,42 @@
+package io.ccpulse.pipeline.source;
+
+/**
+ * One Kafka record after decoding: the event or its rejection (never both), and where it came from.
+ *
+ * <p>Decoding happens in the source so that event time, and the per-partition watermark, come from
+ * the event itself. The source position travels with the event so that a later stage (a late
+ * event, an impossible transition) can still say which record it rejected.
+ */
+public class Inbound<T> {
+  /** The decoded event, or null when rejected. */
+  public T event;
+  /** Why it was rejected, or null when decoded. */
+  public RejectedEvent rejected;
+  public String topic;
+  public int partition;
+  public long offset;
+
+  public Inbound() {}
+
+  public static <T> Inbound<T> of(T event, String topic, int partition, long offset) {
+    Inbound<T> in = new Inbound<>();
+    in.event = event;
+    in.topic = topic;
+    in.partition = partition;
+    in.offset = offset;
+    return in;
+  }
+
+  static <T> Inbound<T> rejected(RejectedEvent rejected) {
+    Inbound<T> in = new Inbound<>();
+    in.rejected = rejected;
+    in.topic = rejected.sourceTopic;
+    in.partition = rejected.sourcePartition;
+    in.offset = rejected.sourceOffset;
+    return in;
+  }
+
+  public boolean isRejected() {
+    return rejected != null;
+  }
+}

@@ -1,0 +1,87 @@
+package io.ccpulse.pipeline.source;
+
+import io.ccpulse.events.DecodeResult;
+import io.ccpulse.events.EventCodec;
+import io.ccpulse.events.RejectReason;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Decodes Kafka records into events, turning everything that cannot be used into a {@link
+ * RejectedEvent} with the raw payload and its topic/partition/offset. Never throws: a poison
+ * message must not stop the job.
+ */
+public final class InboundDeserializer<T extends SpecificRecord> implements KafkaRecordDeserializationSchema<Inbound<T>> {
+  private static final long serialVersionUID = 1L;
+
+  private final EventKind<T> kind;
+  private final long maxClockSkewMillis;
+  private transient EventCodec<T> codec;
+  private transient Counter eventsIn;
+
+  public InboundDeserializer(EventKind<T> kind, Duration maxClockSkew) {
+    this.kind = kind;
+    this.maxClockSkewMillis = maxClockSkew.toMillis();
+  }
+
+  @Override
+  public void open(DeserializationSchema.InitializationContext context) {
+    codec = kind.codec();
+    eventsIn = context.getMetricGroup().counter("eventsIn");
+  }
+
+  @Override
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Inbound<T>> out) {
+    eventsIn.inc();
+    out.collect(decode(record.value(), record.topic(), record.partition(), record.offset(), System.currentTimeMillis()));
+  }
+
+  /** The decision for one payload; {@code now} is wall-clock time, for the future-timestamp check. */
+  Inbound<T> decode(byte[] payload, String topic, int partition, long offset, long now) {
+    DecodeResult<T> result = codec.decode(payload);
+    if (!result.isOk()) {
+      return Inbound.rejected(RejectedEvent.of(result.reason(), result.detail(), topic, partition, offset, payload, now));
+    }
+    T event = result.event();
+    String invalid = kind.invalid(event);
+    RejectReason reason = RejectReason.INVALID_FIELD;
+    if (invalid == null) {
+      long ahead = kind.occurredAt(event).toEpochMilli() - now;
+      if (ahead > maxClockSkewMillis) {
+        reason = RejectReason.FUTURE_TIMESTAMP;
+        invalid = "occurred_at is " + Duration.ofMillis(ahead) + " ahead of this clock (allowed: "
+            + Duration.ofMillis(maxClockSkewMillis) + ")";
+      }
+    }
+    if (invalid == null) {
+      return Inbound.of(event, topic, partition, offset);
+    }
+    RejectedEvent rejected = RejectedEvent.of(reason, invalid, topic, partition, offset, payload, now);
+    rejected.eventType = kind.recordName() + "." + kind.type(event);
+    rejected.tenantId = nullToEmpty(kind.tenant(event));
+    rejected.eventId = nullToEmpty(kind.eventId(event));
+    rejected.occurredAt = kind.occurredAt(event).toEpochMilli();
+    return Inbound.rejected(rejected);
+  }
+
+  /** Opens outside a Flink source (tests, tools). */
+  void openStandalone() {
+    codec = kind.codec();
+    eventsIn = new org.apache.flink.metrics.SimpleCounter();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  @Override
+  public TypeInformation<Inbound<T>> getProducedType() {
+    return kind.inboundType();
+  }
+}

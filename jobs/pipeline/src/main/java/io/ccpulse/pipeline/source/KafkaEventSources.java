@@ -1,0 +1,70 @@
+package io.ccpulse.pipeline.source;
+
+import io.ccpulse.events.AgentStateEvent;
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The three event topics, read with per-partition event-time watermarks. */
+public final class KafkaEventSources implements EventSources {
+  private static final long serialVersionUID = 1L;
+
+  private final PipelineConfig config;
+
+  public KafkaEventSources(PipelineConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public DataStream<Inbound<InteractionEvent>> interactions(StreamExecutionEnvironment env) {
+    return read(env, EventKind.INTERACTION, config.get("kafka.topic.interactions"));
+  }
+
+  @Override
+  public DataStream<Inbound<AgentStateEvent>> agentStates(StreamExecutionEnvironment env) {
+    return read(env, EventKind.AGENT_STATE, config.get("kafka.topic.agent-states"));
+  }
+
+  @Override
+  public DataStream<Inbound<SurveyEvent>> surveys(StreamExecutionEnvironment env) {
+    return read(env, EventKind.SURVEY, config.get("kafka.topic.surveys"));
+  }
+
+  private <T extends SpecificRecord> DataStream<Inbound<T>> read(
+      StreamExecutionEnvironment env, EventKind<T> kind, String topic) {
+    Properties props = new Properties();
+    props.putAll(config.withPrefix("kafka.properties."));
+    OffsetResetStrategy reset = OffsetResetStrategy.valueOf(config.get("kafka.starting-offsets").toUpperCase());
+    var builder = KafkaSource.<Inbound<T>>builder()
+        .setBootstrapServers(config.get("kafka.bootstrap.servers"))
+        .setGroupId(config.get("kafka.group.id"))
+        .setTopics(topic)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
+        .setDeserializer(new InboundDeserializer<>(kind, config.getDuration("event-time.max-clock-skew")))
+        .setProperties(props);
+    if (config.getBoolean("kafka.bounded")) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    String name = "kafka-" + topic;
+    return env.fromSource(builder.build(), watermarks(kind, config), name).uid("source-" + kind.recordName()).name(name);
+  }
+
+  /** Event time from occurred_at; rejections carry none and must not move the watermark. */
+  public static <T extends SpecificRecord> WatermarkStrategy<Inbound<T>> watermarks(EventKind<T> kind, PipelineConfig config) {
+    Duration outOfOrder = config.getDuration("event-time.max-out-of-orderness");
+    Duration idleness = config.getDuration("event-time.idleness");
+    return WatermarkStrategy.<Inbound<T>>forBoundedOutOfOrderness(outOfOrder)
+        .withTimestampAssigner((in, kafkaTimestamp) ->
+            in.event == null ? Long.MIN_VALUE : kind.occurredAt(in.event).toEpochMilli())
+        .withIdleness(idleness);
+  }
+}
