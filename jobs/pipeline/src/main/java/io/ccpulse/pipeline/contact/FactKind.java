@@ -1,0 +1,21 @@
+package io.ccpulse.pipeline.contact;
+
+/** What a {@link ContactFact} records. */
+public enum FactKind {
+  /** A contact entered a queue for the first time (an arrival). */
+  ARRIVED,
+  /** A contact entered a queue again, after a transfer. */
+  TRANSFERRED_IN,
+  /** A queue wait ended with an agent answering. */
+  ANSWERED,
+  /** A queue wait ended with the customer leaving. */
+  ABANDONED,
+  /** A queue wait ended with the contact moved to another queue unanswered. */
+  MOVED_UNANSWERED,
+  /** A leg completed with its wrap-up. */
+  LEG,
+  /** A leg that never completed, closed by its timer. */
+  LEG_INCOMPLETE,
+  /** A survey response. */
+  SURVEY
+}

@@ -1,0 +1,139 @@
+package io.ccpulse.pipeline.contact;
+
+import static io.ccpulse.pipeline.contact.Steps.at;
+import static io.ccpulse.pipeline.contact.Steps.ms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.source.Inbound;
+import io.ccpulse.pipeline.source.RejectedEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContactAssemblerTest {
+  private static final Duration LATENESS = Duration.ofMinutes(5);
+  private static final Duration LEG_TIMEOUT = Duration.ofHours(1);
+  private static final Duration RETENTION = Duration.ofMinutes(30);
+
+  private KeyedOneInputStreamOperatorTestHarness<String, Inbound<InteractionEvent>, ContactFact> harness;
+  private long offset;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new ContactAssembler(LATENESS, LEG_TIMEOUT, RETENTION)),
+        ContactAssembler::key, Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  private void send(InteractionEvent... events) throws Exception {
+    for (InteractionEvent e : events) {
+      harness.processElement(new StreamRecord<>(Inbound.of(e, "interactions", 0, offset++), e.getOccurredAt().toEpochMilli()));
+    }
+  }
+
+  private void watermark(long secondsAfterT0) throws Exception {
+    harness.processWatermark(new Watermark(ms(secondsAfterT0)));
+  }
+
+  private List<ContactFact> facts() {
+    return harness.extractOutputValues();
+  }
+
+  private List<RejectedEvent> rejected() {
+    var side = harness.getSideOutput(ContactAssembler.REJECTED);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+  }
+
+  @Test
+  void ordersEventsWithinTheBoundBeforeApplyingThem() throws Exception {
+    // Delivered shuffled: hold end before hold start, answer before queued.
+    send(at(12).answered("a-1"), at(0).queued("billing"), at(90).holdEnded("a-1"), at(60).holdStarted("a-1"));
+    assertThat(facts()).isEmpty(); // nothing is applied before the watermark passes it
+    send(at(150).talkEnded("a-1"), at(170).wrapupEnded("a-1"));
+    watermark(200);
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+    assertThat(facts().get(2).holdMs).isEqualTo(30_000);
+    assertThat(rejected()).isEmpty();
+  }
+
+  @Test
+  void dropsDuplicatesOfTheSameEventId() throws Exception {
+    InteractionEvent queued = at(0).queued("billing");
+    InteractionEvent answered = at(5).answered("a-1");
+    send(queued, answered, queued, answered);
+    watermark(10);
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    assertThat(rejected()).isEmpty();
+  }
+
+  @Test
+  void appliesALateEventWithinTheLatenessAndRejectsOneBeyondIt() throws Exception {
+    send(at(0).queued("billing"));
+    watermark(100);
+    send(at(30).abandoned("billing")); // 70 s behind the watermark, within 5 min
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ABANDONED);
+
+    watermark(1000);
+    send(at(500).queued("sales")); // 500 s behind: too late
+    assertThat(rejected()).singleElement().satisfies(r -> {
+      assertThat(r.reason).isEqualTo("TOO_LATE");
+      assertThat(r.detail).contains("PT8M20S behind the watermark");
+      assertThat(r.sourceOffset).isEqualTo(2);
+      assertThat(r.eventType).isEqualTo("InteractionEvent.QUEUED");
+    });
+  }
+
+  @Test
+  void rejectsAnImpossibleTransitionAndGoesOn() throws Exception {
+    send(at(0).queued("q"), at(1).answered("a-1"), at(5).holdEnded("a-1"), at(20).talkEnded("a-1"), at(30).wrapupEnded("a-1"));
+    watermark(40);
+    assertThat(rejected()).singleElement().satisfies(r -> {
+      assertThat(r.reason).isEqualTo("IMPOSSIBLE_TRANSITION");
+      assertThat(r.detail).isEqualTo("HOLD_ENDED with no hold started");
+    });
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+  }
+
+  @Test
+  void closesALegThatNeverCompletesAndThenForgetsTheContact() throws Exception {
+    send(at(0).queued("q"), at(10).answered("a-1"));
+    watermark(3000);
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    watermark(10 + 3600);
+    assertThat(facts()).last().satisfies(f -> {
+      assertThat(f.kind).isEqualTo(FactKind.LEG_INCOMPLETE);
+      assertThat(f.at).isEqualTo(ms(3610));
+    });
+    assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
+    watermark(10 + 3600 + 1800);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void keepsNoStateOnceACompletedContactIsPastItsRetention() throws Exception {
+    send(at(0).queued("q"), at(2).answered("a-1"), at(60).talkEnded("a-1"), at(65).wrapupEnded("a-1"));
+    watermark(100);
+    assertThat(facts()).hasSize(3);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1); // only the retention timer
+    watermark(65 + 1800);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    // A duplicate after that is no longer recognised: the retention bounds the memory of ids.
+  }
+}
