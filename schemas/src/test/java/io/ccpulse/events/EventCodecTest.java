@@ -49,7 +49,7 @@ class EventCodecTest {
     EventCodec<AgentStateEvent> states = EventCodec.agentStates();
     assertThat(states.decode(states.encode(state)).event()).isEqualTo(state);
 
-    SurveyEvent survey = SurveyEvent.newBuilder()
+    SurveyEvent survey = SurveyEvent.newBuilder().setChannel(Channel.VOICE)
         .setEventId("v-1").setTenantId("acme").setInteractionId("i-1").setAgentId("a-7")
         .setCsat(4).setOccurredAt(T0).build();
     EventCodec<SurveyEvent> surveys = EventCodec.surveys();
