@@ -1,5 +1,7 @@
 -- Events the pipeline could not count, with the reason and the raw payload, so nothing is lost
--- silently. One row per (source record, reason): a restart that re-emits a rejection replaces it.
+-- silently. One row per (source record, reason, event): a restart that re-emits a rejection
+-- replaces it. Rejections made after the source (a fact too late for its interval) have no Kafka
+-- position (partition and offset -1) and are told apart by event_id.
 CREATE TABLE IF NOT EXISTS rejected_events
 (
     rejected_at      DateTime64(3, 'UTC') COMMENT 'when the pipeline rejected it (processing time)',
@@ -16,5 +18,5 @@ CREATE TABLE IF NOT EXISTS rejected_events
 )
 ENGINE = ReplacingMergeTree(rejected_at)
 PARTITION BY toYYYYMM(rejected_at)
-ORDER BY (source_topic, source_partition, source_offset, reason)
+ORDER BY (source_topic, source_partition, source_offset, reason, event_id)
 TTL toDateTime(rejected_at) + INTERVAL ${rejected_events_ttl_days} DAY;

@@ -4,8 +4,14 @@ import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.contact.ContactAssembler;
+import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.SurveyFacts;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.ingest.IngestMonitor;
+import io.ccpulse.pipeline.interval.IntervalMetrics;
+import io.ccpulse.pipeline.interval.IntervalRow;
+import io.ccpulse.pipeline.interval.Thresholds;
 import io.ccpulse.pipeline.sink.PipelineSinks;
 import io.ccpulse.pipeline.source.CountRejected;
 import io.ccpulse.pipeline.source.EventKind;
@@ -14,6 +20,8 @@ import io.ccpulse.pipeline.source.Inbound;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import io.ccpulse.pipeline.source.SplitRejected;
 import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -25,9 +33,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * graph on their own data; {@link PipelineMain} wires Kafka and ClickHouse.
  *
  * <pre>
- * interactions ─┐                          ┌─> ingest counts ──> ingest_counts
- * agent states ─┼─ decode ─ split rejected ┤
- * surveys ──────┘                          └─> (rejections) ───> rejected_events
+ * interactions ─ decode ─ by contact: order, dedupe, assemble legs ─┐
+ * surveys ────── decode ─ by survey: dedupe ─────────────────────────┴─ facts ─┬─> contact_facts
+ *                                                                              └─ by entity: intervals ─> interval_metrics
+ * agent states ─ decode ─┐
+ * every stream ──────────┴─ ingest counts ─> ingest_counts
+ * every rejection (decode, contact rules, too late) ─> rejected_events
  * </pre>
  */
 public final class PipelineJob {
@@ -51,19 +62,49 @@ public final class PipelineJob {
     SingleOutputStreamOperator<Inbound<AgentStateEvent>> agentStates = accepted(sources.agentStates(env), EventKind.AGENT_STATE);
     SingleOutputStreamOperator<Inbound<SurveyEvent>> surveys = accepted(sources.surveys(env), EventKind.SURVEY);
 
-    Duration interval = config.getDuration("ingest.interval");
-    DataStream<IngestCount> ingest = IngestMonitor.count(interactions, EventKind.INTERACTION, interval)
-        .union(IngestMonitor.count(agentStates, EventKind.AGENT_STATE, interval),
-            IngestMonitor.count(surveys, EventKind.SURVEY, interval));
+    Duration lateness = config.getDuration("metrics.allowed-lateness");
+    SingleOutputStreamOperator<ContactFact> contactFacts = interactions
+        .keyBy(ContactAssembler::key)
+        .process(new ContactAssembler(lateness, config.getDuration("metrics.leg-timeout"),
+            config.getDuration("metrics.contact-retention")))
+        .uid("contact-assembler").name("assemble contacts");
+    SingleOutputStreamOperator<ContactFact> surveyFacts = surveys
+        .keyBy(SurveyFacts::key)
+        .process(new SurveyFacts(config.getDuration("metrics.survey-dedup-ttl")))
+        .uid("survey-facts").name("survey facts");
+    DataStream<ContactFact> facts = contactFacts.union(surveyFacts);
+    facts.sinkTo(sinks.contactFacts()).uid("sink-contact-facts").name("contact_facts");
+
+    List<SingleOutputStreamOperator<IntervalRow>> intervals =
+        IntervalMetrics.build(facts, intervalSizes(), Thresholds.from(config), lateness);
+    DataStream<IntervalRow> rows = intervals.get(0);
+    DataStream<RejectedEvent> tooLate = intervals.get(0).getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection);
+    for (SingleOutputStreamOperator<IntervalRow> size : intervals.subList(1, intervals.size())) {
+      rows = rows.union(size);
+      tooLate = tooLate.union(size.getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection));
+    }
+    rows.sinkTo(sinks.intervalMetrics()).uid("sink-interval-metrics").name("interval_metrics");
+
+    Duration ingestInterval = config.getDuration("ingest.interval");
+    DataStream<IngestCount> ingest = IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)
+        .union(IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval),
+            IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval));
     ingest.sinkTo(sinks.ingestCounts()).uid("sink-ingest-counts").name("ingest_counts");
 
     DataStream<RejectedEvent> rejected = interactions.getSideOutput(SplitRejected.REJECTED)
-        .union(agentStates.getSideOutput(SplitRejected.REJECTED), surveys.getSideOutput(SplitRejected.REJECTED));
+        .union(agentStates.getSideOutput(SplitRejected.REJECTED), surveys.getSideOutput(SplitRejected.REJECTED),
+            contactFacts.getSideOutput(ContactAssembler.REJECTED), tooLate);
     rejected.map(new CountRejected()).uid("count-rejected").name("count rejected")
         .sinkTo(sinks.rejectedEvents()).uid("sink-rejected-events").name("rejected_events");
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecord> SingleOutputStreamOperator<Inbound<T>> accepted(
+  private List<Duration> intervalSizes() {
+    return java.util.Arrays.stream(config.get("metrics.intervals").split(","))
+        .map(s -> io.ccpulse.pipeline.config.Durations.parse("metrics.intervals", s))
+        .toList();
+  }
+
+  private static <T extends SpecificRecord> SingleOutputStreamOperator<Inbound<T>> accepted(
       DataStream<Inbound<T>> inbound, EventKind<T> kind) {
     return inbound.process(new SplitRejected<>()).returns(kind.inboundType())
         .uid("split-rejected-" + kind.recordName()).name("split rejected " + kind.recordName());

@@ -12,6 +12,7 @@ public class ContactFact {
   public String tenantId;
   public Channel channel;
   public String interactionId;
+  public String customerId;
   /** The queue the wait was in, or the queue the leg was answered from. */
   public String queueId;
   /** The leg's agent; null for queue facts. */
@@ -38,6 +39,7 @@ public class ContactFact {
     f.tenantId = contact.tenantId;
     f.channel = contact.channel;
     f.interactionId = contact.interactionId;
+    f.customerId = contact.customerId;
     f.queueId = queueId;
     f.agentId = agentId;
     f.at = at;

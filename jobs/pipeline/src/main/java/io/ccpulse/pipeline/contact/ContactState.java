@@ -10,6 +10,8 @@ public class ContactState {
   public String tenantId;
   public String interactionId;
   public Channel channel;
+  /** The pseudonymous customer, from the first event that names one; may be null. */
+  public String customerId;
   /** The queue the contact waits in now, or null. */
   public String waitQueueId;
   public long waitStartedAt;

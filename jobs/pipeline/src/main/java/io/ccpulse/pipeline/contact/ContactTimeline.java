@@ -51,6 +51,9 @@ public final class ContactTimeline {
   public static List<ContactFact> apply(ContactState s, InteractionEvent e) throws ImpossibleTransition {
     long at = e.getOccurredAt().toEpochMilli();
     List<ContactFact> facts = new ArrayList<>(2);
+    if (s.customerId == null) {
+      s.customerId = e.getCustomerId();
+    }
     switch (e.getType()) {
       case QUEUED:
         queued(s, e.getQueueId(), at, facts);

@@ -2,6 +2,8 @@ package io.ccpulse.pipeline.sink;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -16,6 +18,16 @@ public final class ClickHouseSinks implements PipelineSinks {
   public ClickHouseSinks(PipelineConfig config) {
     this.endpoint = config.clickHouse();
     this.settings = SinkSettings.from(config);
+  }
+
+  @Override
+  public Sink<IntervalRow> intervalMetrics() {
+    return new ClickHouseSink<>(endpoint, new IntervalMetricsTable(), settings);
+  }
+
+  @Override
+  public Sink<ContactFact> contactFacts() {
+    return new ClickHouseSink<>(endpoint, new ContactFactsTable(), settings);
   }
 
   @Override

@@ -1,12 +1,18 @@
 package io.ccpulse.pipeline.sink;
 
+import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.ingest.IngestCount;
+import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.io.Serializable;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /** Where the job's results go: a sink per output table. */
 public interface PipelineSinks extends Serializable {
+  Sink<IntervalRow> intervalMetrics();
+
+  Sink<ContactFact> contactFacts();
+
   Sink<RejectedEvent> rejectedEvents();
 
   Sink<IngestCount> ingestCounts();

@@ -56,7 +56,7 @@ class InboundDeserializerTest {
 
   @Test
   void rejectsARecordOfAnotherTopicAsUnknownSchema() {
-    byte[] survey = EventCodec.surveys().encode(SurveyEvent.newBuilder().setEventId("s").setTenantId("acme")
+    byte[] survey = EventCodec.surveys().encode(SurveyEvent.newBuilder().setChannel(Channel.VOICE).setEventId("s").setTenantId("acme")
         .setInteractionId("i").setAgentId("a").setCsat(5).setOccurredAt(T0).build());
     assertThat(deserializer.decode(survey, "interactions", 0, 0, NOW).rejected.reason).isEqualTo("UNKNOWN_SCHEMA");
   }

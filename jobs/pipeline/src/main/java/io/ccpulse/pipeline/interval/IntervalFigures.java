@@ -1,0 +1,129 @@
+package io.ccpulse.pipeline.interval;
+
+import io.ccpulse.pipeline.contact.ContactFact;
+
+/**
+ * Every figure of one entity in one interval, as sums and counts (never only averages, so days and
+ * months roll up exactly). Also the windows' accumulator: it grows by one fact at a time.
+ */
+public class IntervalFigures {
+  // Legs, counted where their wrap-up ends.
+  public long handled;
+  public long talkMs;
+  public long holdMs;
+  public long acwMs;
+  public long handleMs;
+  public long holdCount;
+  public long heldContacts;
+  public long transferredOut;
+  public long incompleteLegs;
+  // Queue waits, counted where they end; arrivals where they arrive.
+  public long entered;
+  public long transferredIn;
+  public long offered;
+  public long answered;
+  public long abandoned;
+  public long shortAbandoned;
+  public long movedUnanswered;
+  public long abandonTimeMs;
+  public long waitAnsweredMs;
+  public long waitMaxMs;
+  public long answeredWithinSl;
+  // Surveys, counted where the response arrives.
+  public long csatResponses;
+  public long csatSum;
+  public long csatSatisfied;
+
+  public IntervalFigures() {}
+
+  public void add(ContactFact f, Thresholds thresholds) {
+    switch (f.kind) {
+      case LEG:
+        handled++;
+        talkMs += f.talkMs;
+        holdMs += f.holdMs;
+        acwMs += f.acwMs;
+        handleMs += f.handleMs();
+        holdCount += f.holdCount;
+        heldContacts += f.holdCount > 0 ? 1 : 0;
+        transferredOut += f.transferred ? 1 : 0;
+        break;
+      case LEG_INCOMPLETE:
+        incompleteLegs++;
+        break;
+      case ARRIVED:
+        entered++;
+        break;
+      case TRANSFERRED_IN:
+        transferredIn++;
+        break;
+      case ANSWERED:
+        offered++;
+        answered++;
+        waitAnsweredMs += f.waitMs;
+        waitMaxMs = Math.max(waitMaxMs, f.waitMs);
+        answeredWithinSl += f.waitMs <= thresholds.serviceLevelMs() ? 1 : 0;
+        break;
+      case ABANDONED:
+        offered++;
+        abandoned++;
+        abandonTimeMs += f.waitMs;
+        shortAbandoned += f.waitMs < thresholds.shortAbandonMs() ? 1 : 0;
+        break;
+      case MOVED_UNANSWERED:
+        offered++;
+        movedUnanswered++;
+        break;
+      case SURVEY:
+        csatResponses++;
+        csatSum += f.csat;
+        csatSatisfied += f.csat >= 4 ? 1 : 0;
+        break;
+      default:
+        throw new IllegalArgumentException("No interval figure for " + f.kind);
+    }
+  }
+
+  public void merge(IntervalFigures o) {
+    handled += o.handled;
+    talkMs += o.talkMs;
+    holdMs += o.holdMs;
+    acwMs += o.acwMs;
+    handleMs += o.handleMs;
+    holdCount += o.holdCount;
+    heldContacts += o.heldContacts;
+    transferredOut += o.transferredOut;
+    incompleteLegs += o.incompleteLegs;
+    entered += o.entered;
+    transferredIn += o.transferredIn;
+    offered += o.offered;
+    answered += o.answered;
+    abandoned += o.abandoned;
+    shortAbandoned += o.shortAbandoned;
+    movedUnanswered += o.movedUnanswered;
+    abandonTimeMs += o.abandonTimeMs;
+    waitAnsweredMs += o.waitAnsweredMs;
+    waitMaxMs = Math.max(waitMaxMs, o.waitMaxMs);
+    answeredWithinSl += o.answeredWithinSl;
+    csatResponses += o.csatResponses;
+    csatSum += o.csatSum;
+    csatSatisfied += o.csatSatisfied;
+  }
+
+  /** AHT in ms, or NaN with nothing handled. */
+  public double ahtMs() {
+    return handled == 0 ? Double.NaN : (double) handleMs / handled;
+  }
+
+  /** (abandoned − short) / (offered − short), or NaN when nothing counts. */
+  public double abandonRate() {
+    long base = offered - shortAbandoned;
+    return base == 0 ? Double.NaN : (double) (abandoned - shortAbandoned) / base;
+  }
+
+  /** answered within the threshold / (offered − short abandons), or NaN. */
+  public double serviceLevel() {
+    long base = offered - shortAbandoned;
+    return base == 0 ? Double.NaN : (double) answeredWithinSl / base;
+  }
+}
