@@ -1,0 +1,96 @@
+package io.ccpulse.pipeline.interval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.FactKind;
+import org.junit.jupiter.api.Test;
+
+class IntervalFiguresTest {
+  private static final Thresholds T = new Thresholds(20_000, 5_000);
+
+  private static ContactFact wait(FactKind kind, long waitMs) {
+    ContactFact f = new ContactFact();
+    f.kind = kind;
+    f.waitMs = waitMs;
+    return f;
+  }
+
+  private static ContactFact leg(long talk, long hold, int holds, long acw, boolean transferred) {
+    ContactFact f = new ContactFact();
+    f.kind = FactKind.LEG;
+    f.talkMs = talk;
+    f.holdMs = hold;
+    f.holdCount = holds;
+    f.acwMs = acw;
+    f.transferred = transferred;
+    return f;
+  }
+
+  @Test
+  void queueFiguresWithTheThresholdsWorkedByHand() {
+    IntervalFigures q = new IntervalFigures();
+    q.add(wait(FactKind.ARRIVED, 0), T);
+    q.add(wait(FactKind.ANSWERED, 20_000), T); // exactly at the threshold: within
+    q.add(wait(FactKind.ANSWERED, 20_001), T); // one ms over: outside
+    q.add(wait(FactKind.ANSWERED, 3_000), T);
+    q.add(wait(FactKind.ABANDONED, 4_999), T); // short
+    q.add(wait(FactKind.ABANDONED, 5_000), T); // not short: the threshold is "below"
+    q.add(wait(FactKind.ABANDONED, 90_000), T);
+    assertThat(q.entered).isEqualTo(1);
+    assertThat(q.offered).isEqualTo(6);
+    assertThat(q.answered).isEqualTo(3);
+    assertThat(q.answeredWithinSl).isEqualTo(2);
+    assertThat(q.abandoned).isEqualTo(3);
+    assertThat(q.shortAbandoned).isEqualTo(1);
+    assertThat(q.abandonTimeMs).isEqualTo(99_999);
+    assertThat(q.waitAnsweredMs).isEqualTo(43_001);
+    assertThat(q.waitMaxMs).isEqualTo(20_001);
+    // abandon rate (3 − 1) / (6 − 1); service level 2 / (6 − 1)
+    assertThat(q.abandonRate()).isEqualTo(0.4);
+    assertThat(q.serviceLevel()).isEqualTo(0.4);
+  }
+
+  @Test
+  void legFiguresAndMerging() {
+    IntervalFigures a = new IntervalFigures();
+    a.add(leg(100_000, 30_000, 2, 20_000, false), T);
+    IntervalFigures b = new IntervalFigures();
+    b.add(leg(50_000, 0, 0, 10_000, true), T);
+    ContactFact incomplete = new ContactFact();
+    incomplete.kind = FactKind.LEG_INCOMPLETE;
+    b.add(incomplete, T);
+    a.merge(b);
+    assertThat(a.handled).isEqualTo(2);
+    assertThat(a.handleMs).isEqualTo(210_000);
+    assertThat(a.ahtMs()).isEqualTo(105_000);
+    assertThat(a.holdCount).isEqualTo(2);
+    assertThat(a.heldContacts).isEqualTo(1);
+    assertThat(a.transferredOut).isEqualTo(1);
+    assertThat(a.incompleteLegs).isEqualTo(1);
+  }
+
+  @Test
+  void ratesAreUndefinedWithoutABase() {
+    IntervalFigures empty = new IntervalFigures();
+    assertThat(empty.ahtMs()).isNaN();
+    assertThat(empty.serviceLevel()).isNaN();
+    IntervalFigures onlyShort = new IntervalFigures();
+    onlyShort.add(wait(FactKind.ABANDONED, 1_000), T);
+    assertThat(onlyShort.abandonRate()).isNaN();
+  }
+
+  @Test
+  void csat() {
+    IntervalFigures f = new IntervalFigures();
+    for (int score : new int[] {5, 4, 3, 1}) {
+      ContactFact s = new ContactFact();
+      s.kind = FactKind.SURVEY;
+      s.csat = score;
+      f.add(s, T);
+    }
+    assertThat(f.csatResponses).isEqualTo(4);
+    assertThat(f.csatSum).isEqualTo(13);
+    assertThat(f.csatSatisfied).isEqualTo(2);
+  }
+}

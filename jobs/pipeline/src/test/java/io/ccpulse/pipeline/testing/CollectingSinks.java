@@ -1,0 +1,87 @@
+package io.ccpulse.pipeline.testing;
+
+import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.ingest.IngestCount;
+import io.ccpulse.pipeline.interval.IntervalRow;
+import io.ccpulse.pipeline.sink.PipelineSinks;
+import io.ccpulse.pipeline.source.RejectedEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/** Sinks that keep what the job wrote, per test run, for assertions (a MiniCluster shares this JVM). */
+public final class CollectingSinks implements PipelineSinks {
+  private static final long serialVersionUID = 1L;
+  private static final Map<String, ConcurrentLinkedQueue<Object>> WRITTEN = new ConcurrentHashMap<>();
+
+  private final String run = UUID.randomUUID().toString();
+
+  @Override
+  public Sink<IntervalRow> intervalMetrics() {
+    return new Collect<>(run + "/intervals");
+  }
+
+  @Override
+  public Sink<ContactFact> contactFacts() {
+    return new Collect<>(run + "/facts");
+  }
+
+  @Override
+  public Sink<RejectedEvent> rejectedEvents() {
+    return new Collect<>(run + "/rejected");
+  }
+
+  @Override
+  public Sink<IngestCount> ingestCounts() {
+    return new Collect<>(run + "/ingest");
+  }
+
+  public List<IntervalRow> intervals() {
+    return written("/intervals");
+  }
+
+  public List<ContactFact> facts() {
+    return written("/facts");
+  }
+
+  public List<RejectedEvent> rejected() {
+    return written("/rejected");
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> List<T> written(String what) {
+    return new ArrayList<>((ConcurrentLinkedQueue<T>) (ConcurrentLinkedQueue<?>) WRITTEN.getOrDefault(run + what, new ConcurrentLinkedQueue<>()));
+  }
+
+  private static final class Collect<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+    private final String id;
+
+    Collect(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+      ConcurrentLinkedQueue<Object> into = WRITTEN.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>());
+      return new SinkWriter<>() {
+        @Override
+        public void write(T element, Context ctx) {
+          into.add(element);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {}
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+}
