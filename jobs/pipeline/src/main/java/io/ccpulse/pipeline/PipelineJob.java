@@ -3,9 +3,12 @@ package io.ccpulse.pipeline;
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.pipeline.agent.AgentInput;
+import io.ccpulse.pipeline.agent.AgentTimeline;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.contact.ContactAssembler;
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.FactKind;
 import io.ccpulse.pipeline.contact.SurveyFacts;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.ingest.IngestMonitor;
@@ -36,7 +39,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * interactions ─ decode ─ by contact: order, dedupe, assemble legs ─┐
  * surveys ────── decode ─ by survey: dedupe ─────────────────────────┴─ facts ─┬─> contact_facts
  *                                                                              └─ by entity: intervals ─> interval_metrics
- * agent states ─ decode ─┐
+ * agent states ─ decode ─┬─ by agent, with leg starts and ends: agent time ─> agent_time
  * every stream ──────────┴─ ingest counts ─> ingest_counts
  * every rejection (decode, contact rules, too late) ─> rejected_events
  * </pre>
@@ -73,10 +76,12 @@ public final class PipelineJob {
         .process(new SurveyFacts(config.getDuration("metrics.survey-dedup-ttl")))
         .uid("survey-facts").name("survey facts");
     DataStream<ContactFact> facts = contactFacts.union(surveyFacts);
-    facts.sinkTo(sinks.contactFacts()).uid("sink-contact-facts").name("contact_facts");
+    facts.filter(f -> f.kind != FactKind.LEG_STARTED).uid("facts-for-table").name("counted facts")
+        .sinkTo(sinks.contactFacts()).uid("sink-contact-facts").name("contact_facts");
 
+    List<Duration> sizes = intervalSizes();
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
-        IntervalMetrics.build(facts, intervalSizes(), Thresholds.from(config), lateness);
+        IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
     DataStream<IntervalRow> rows = intervals.get(0);
     DataStream<RejectedEvent> tooLate = intervals.get(0).getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection);
     for (SingleOutputStreamOperator<IntervalRow> size : intervals.subList(1, intervals.size())) {
@@ -84,6 +89,18 @@ public final class PipelineJob {
       tooLate = tooLate.union(size.getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection));
     }
     rows.sinkTo(sinks.intervalMetrics()).uid("sink-interval-metrics").name("interval_metrics");
+
+    agentStates.map(in -> AgentInput.of(in.event)).returns(AgentInput.class).uid("agent-presence").name("presence")
+        .union(contactFacts.flatMap((ContactFact f, org.apache.flink.util.Collector<AgentInput> out) -> {
+          AgentInput edge = AgentInput.of(f);
+          if (edge != null) {
+            out.collect(edge);
+          }
+        }).returns(AgentInput.class).uid("agent-leg-edges").name("leg edges"))
+        .keyBy(AgentInput::key)
+        .process(new AgentTimeline(sizes, config.getDuration("metrics.survey-dedup-ttl")))
+        .uid("agent-timeline").name("agent time")
+        .sinkTo(sinks.agentTime()).uid("sink-agent-time").name("agent_time");
 
     Duration ingestInterval = config.getDuration("ingest.interval");
     DataStream<IngestCount> ingest = IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)

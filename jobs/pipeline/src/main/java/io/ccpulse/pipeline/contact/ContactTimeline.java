@@ -168,6 +168,9 @@ public final class ContactTimeline {
       throw new ImpossibleTransition("ANSWERED by " + agentId + " with no queue wait and no transfer to that agent");
     }
     s.addLeg(leg);
+    ContactFact started = ContactFact.of(FactKind.LEG_STARTED, s, leg.queueId, agentId, at);
+    started.answeredAt = at;
+    facts.add(started);
   }
 
   private static LegProgress connectedLeg(ContactState s, InteractionEvent e, long at) throws ImpossibleTransition {

@@ -12,6 +12,8 @@ public enum FactKind {
   ABANDONED,
   /** A queue wait ended with the contact moved to another queue unanswered. */
   MOVED_UNANSWERED,
+  /** An agent connected: a leg starts (not counted in intervals; it marks the agent busy). */
+  LEG_STARTED,
   /** A leg completed with its wrap-up. */
   LEG,
   /** A leg that never completed, closed by its timer. */

@@ -13,6 +13,9 @@ public final class Entities implements FlatMapFunction<ContactFact, EntityFact> 
 
   @Override
   public void flatMap(ContactFact fact, Collector<EntityFact> out) {
+    if (fact.kind == io.ccpulse.pipeline.contact.FactKind.LEG_STARTED) {
+      return; // marks an agent busy (agent time); counts in no interval figure
+    }
     switch (fact.kind) {
       case LEG:
       case LEG_INCOMPLETE:

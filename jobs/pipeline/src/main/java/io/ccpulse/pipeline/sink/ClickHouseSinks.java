@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.sink;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.pipeline.agent.AgentTimeRow;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.interval.IntervalRow;
@@ -23,6 +24,11 @@ public final class ClickHouseSinks implements PipelineSinks {
   @Override
   public Sink<IntervalRow> intervalMetrics() {
     return new ClickHouseSink<>(endpoint, new IntervalMetricsTable(), settings);
+  }
+
+  @Override
+  public Sink<AgentTimeRow> agentTime() {
+    return new ClickHouseSink<>(endpoint, new AgentTimeTable(), settings);
   }
 
   @Override

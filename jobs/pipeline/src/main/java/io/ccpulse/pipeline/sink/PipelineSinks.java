@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.sink;
 
+import io.ccpulse.pipeline.agent.AgentTimeRow;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.interval.IntervalRow;
@@ -10,6 +11,8 @@ import org.apache.flink.api.connector.sink2.Sink;
 /** Where the job's results go: a sink per output table. */
 public interface PipelineSinks extends Serializable {
   Sink<IntervalRow> intervalMetrics();
+
+  Sink<AgentTimeRow> agentTime();
 
   Sink<ContactFact> contactFacts();
 

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 class ContactTimelineTest {
   private ContactState state;
 
+  /** The facts that count in intervals (leg starts are checked on their own below). */
   private List<ContactFact> run(InteractionEvent... events) throws ImpossibleTransition {
+    return all(events).stream().filter(f -> f.kind != FactKind.LEG_STARTED).toList();
+  }
+
+  private List<ContactFact> all(InteractionEvent... events) throws ImpossibleTransition {
     List<ContactFact> facts = new ArrayList<>();
     for (InteractionEvent e : events) {
       if (state == null) {
@@ -23,6 +28,15 @@ class ContactTimelineTest {
       facts.addAll(ContactTimeline.apply(state, e));
     }
     return facts;
+  }
+
+  @Test
+  void everyAnswerStartsALegForTheAgentBusyTime() throws Exception {
+    List<ContactFact> facts = all(at(0).queued("q"), at(7).answered("a-1"), at(30).transferredToAgent("a-1", "a-2"),
+        at(31).answered("a-2"));
+    assertThat(facts).filteredOn(f -> f.kind == FactKind.LEG_STARTED)
+        .extracting(f -> f.agentId + "@" + (f.at - ms(0)) + " from " + f.queueId)
+        .containsExactly("a-1@7000 from q", "a-2@31000 from q");
   }
 
   @Test

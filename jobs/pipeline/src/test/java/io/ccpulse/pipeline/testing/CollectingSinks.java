@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.testing;
 
+import io.ccpulse.pipeline.agent.AgentTimeRow;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.interval.IntervalRow;
@@ -25,6 +26,15 @@ public final class CollectingSinks implements PipelineSinks {
   @Override
   public Sink<IntervalRow> intervalMetrics() {
     return new Collect<>(run + "/intervals");
+  }
+
+  @Override
+  public Sink<AgentTimeRow> agentTime() {
+    return new Collect<>(run + "/agent-time");
+  }
+
+  public List<AgentTimeRow> agentTimes() {
+    return written("/agent-time");
   }
 
   @Override

@@ -1,0 +1,138 @@
+package io.ccpulse.pipeline.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccpulse.events.AgentState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AgentTimelineTest {
+  private KeyedOneInputStreamOperatorTestHarness<String, AgentInput, AgentTimeRow> harness;
+  private int eventNo;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new AgentTimeline(List.of(Duration.ofMinutes(15)), Duration.ofDays(1))),
+        AgentInput::key, Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  private static long at(String hhmm) {
+    return Instant.parse("2026-01-05T" + hhmm + ":00Z").toEpochMilli();
+  }
+
+  private void presence(String hhmm, AgentState state) throws Exception {
+    AgentInput in = new AgentInput();
+    in.tenantId = "acme";
+    in.agentId = "a-1";
+    in.at = at(hhmm);
+    in.state = state;
+    in.eventId = "s-" + (++eventNo);
+    harness.processElement(new StreamRecord<>(in, in.at));
+  }
+
+  private void leg(String hhmm, int delta) throws Exception {
+    AgentInput in = new AgentInput();
+    in.tenantId = "acme";
+    in.agentId = "a-1";
+    in.at = at(hhmm);
+    in.legDelta = delta;
+    harness.processElement(new StreamRecord<>(in, in.at));
+  }
+
+  private AgentTime row(String start) {
+    List<AgentTimeRow> rows = harness.extractOutputValues();
+    return rows.stream().filter(r -> r.intervalStart == at(start)).findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + start + " in " + rows)).time;
+  }
+
+  @Test
+  void splitsAShiftIntoQuarterHours() throws Exception {
+    presence("08:55", AgentState.LOGGED_IN);
+    presence("09:00", AgentState.AVAILABLE);
+    leg("09:05", +1);
+    leg("09:12", -1);
+    presence("09:20", AgentState.BREAK);
+    presence("09:35", AgentState.AVAILABLE);
+    leg("09:40", +1);
+    leg("09:52", -1); // busy across 09:45
+    presence("10:00", AgentState.LOGGED_OUT);
+    harness.processWatermark(new Watermark(at("10:30")));
+
+    AgentTime first = row("08:45"); // 08:55–09:00 logged in, not available
+    assertThat(first.loggedInMs).isEqualTo(Duration.ofMinutes(5).toMillis());
+    assertThat(first.availableMs).isZero();
+
+    AgentTime q0900 = row("09:00"); // available 15 min, busy 09:05–09:12
+    assertThat(q0900.loggedInMs).isEqualTo(Duration.ofMinutes(15).toMillis());
+    assertThat(q0900.availableMs).isEqualTo(Duration.ofMinutes(15).toMillis());
+    assertThat(q0900.busyMs).isEqualTo(Duration.ofMinutes(7).toMillis());
+    assertThat(q0900.availableIdleMs).isEqualTo(Duration.ofMinutes(8).toMillis());
+    assertThat(q0900.occupancy()).isEqualTo(7.0 / 15);
+
+    AgentTime q0915 = row("09:15"); // available 5, break 10
+    assertThat(q0915.availableMs).isEqualTo(Duration.ofMinutes(5).toMillis());
+    assertThat(q0915.busyMs).isZero();
+    assertThat(q0915.loggedInMs).isEqualTo(Duration.ofMinutes(15).toMillis());
+
+    AgentTime q0930 = row("09:30"); // break until 09:35, available 10, busy 09:40–09:45
+    assertThat(q0930.availableMs).isEqualTo(Duration.ofMinutes(10).toMillis());
+    assertThat(q0930.busyMs).isEqualTo(Duration.ofMinutes(5).toMillis());
+    assertThat(q0930.availableIdleMs).isEqualTo(Duration.ofMinutes(5).toMillis());
+
+    AgentTime q0945 = row("09:45"); // busy 09:45–09:52, idle until 10:00
+    assertThat(q0945.busyMs).isEqualTo(Duration.ofMinutes(7).toMillis());
+    assertThat(q0945.availableIdleMs).isEqualTo(Duration.ofMinutes(8).toMillis());
+
+    assertThat(harness.extractOutputValues()).hasSize(5); // nothing after logging out
+    assertThat(harness.numKeyedStateEntries()).as("only the duplicate ids (TTL) remain").isEqualTo(1);
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void timeAdvancesWithoutEventsWhileTheAgentIsOnAContact() throws Exception {
+    presence("09:00", AgentState.AVAILABLE);
+    leg("09:01", +1);
+    harness.processWatermark(new Watermark(at("10:00")));
+    assertThat(harness.extractOutputValues()).extracting(r -> r.time.busyMs).containsExactly(
+        Duration.ofMinutes(14).toMillis(), Duration.ofMinutes(15).toMillis(), Duration.ofMinutes(15).toMillis(),
+        Duration.ofMinutes(15).toMillis());
+  }
+
+  @Test
+  void dropsDuplicatePresenceEvents() throws Exception {
+    AgentInput login = new AgentInput();
+    login.tenantId = "acme";
+    login.agentId = "a-1";
+    login.at = at("09:00");
+    login.state = AgentState.AVAILABLE;
+    login.eventId = "s-1";
+    AgentInput logout = new AgentInput();
+    logout.tenantId = "acme";
+    logout.agentId = "a-1";
+    logout.at = at("09:05");
+    logout.state = AgentState.LOGGED_OUT;
+    logout.eventId = "s-2";
+    harness.processElement(new StreamRecord<>(login, login.at));
+    harness.processElement(new StreamRecord<>(logout, logout.at));
+    harness.processElement(new StreamRecord<>(login, login.at)); // duplicate: must not log in again
+    harness.processWatermark(new Watermark(at("10:00")));
+    assertThat(harness.extractOutputValues()).singleElement()
+        .satisfies(r -> assertThat(r.time.availableMs).isEqualTo(Duration.ofMinutes(5).toMillis()));
+  }
+}
