@@ -58,23 +58,27 @@ FROM interval_metrics FINAL;
 -- Days, from the 15-minute rows. A view, not a materialized view: a materialized view sees every
 -- emitted version of a row and would count a corrected interval twice.
 CREATE VIEW IF NOT EXISTS daily_metrics AS
-SELECT
-    tenant_id, entity_kind, entity_id, channel, toDate(interval_start) AS day,
-    sum(handled) AS handled, sum(talk_ms) AS talk_ms, sum(hold_ms) AS hold_ms, sum(acw_ms) AS acw_ms,
-    sum(handle_ms) AS handle_ms, sum(hold_count) AS hold_count, sum(held_contacts) AS held_contacts,
-    sum(transferred_out) AS transferred_out, sum(incomplete_legs) AS incomplete_legs,
-    sum(entered) AS entered, sum(transferred_in) AS transferred_in, sum(offered) AS offered,
-    sum(answered) AS answered, sum(abandoned) AS abandoned, sum(short_abandoned) AS short_abandoned,
-    sum(moved_unanswered) AS moved_unanswered, sum(abandon_time_ms) AS abandon_time_ms,
-    sum(wait_answered_ms) AS wait_answered_ms, max(wait_max_ms) AS wait_max_ms,
-    sum(answered_within_sl) AS answered_within_sl,
-    sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied,
-    if(sum(handled) = 0, NULL, sum(handle_ms) / sum(handled) / 1000) AS aht_s,
-    if(sum(answered) = 0, NULL, sum(wait_answered_ms) / sum(answered) / 1000) AS asa_s,
-    if(sum(offered) = sum(short_abandoned), NULL,
-       (sum(abandoned) - sum(short_abandoned)) / (sum(offered) - sum(short_abandoned))) AS abandon_rate,
-    if(sum(offered) = sum(short_abandoned), NULL,
-       sum(answered_within_sl) / (sum(offered) - sum(short_abandoned))) AS service_level
-FROM interval_metrics FINAL
-WHERE interval_size_s = 900
-GROUP BY tenant_id, entity_kind, entity_id, channel, day;
+SELECT *,
+    if(handled = 0, NULL, handle_ms / handled / 1000)          AS aht_s,
+    if(answered = 0, NULL, wait_answered_ms / answered / 1000) AS asa_s,
+    if(offered = short_abandoned, NULL, (abandoned - short_abandoned) / (offered - short_abandoned)) AS abandon_rate,
+    if(offered = short_abandoned, NULL, answered_within_sl / (offered - short_abandoned))            AS service_level,
+    if(handled = 0, NULL, transferred_out / handled)           AS transfer_rate,
+    if(csat_responses = 0, NULL, csat_sum / csat_responses)    AS csat_avg
+FROM
+(
+    SELECT
+        tenant_id, entity_kind, entity_id, channel, toDate(interval_start) AS day,
+        sum(handled) AS handled, sum(talk_ms) AS talk_ms, sum(hold_ms) AS hold_ms, sum(acw_ms) AS acw_ms,
+        sum(handle_ms) AS handle_ms, sum(hold_count) AS hold_count, sum(held_contacts) AS held_contacts,
+        sum(transferred_out) AS transferred_out, sum(incomplete_legs) AS incomplete_legs,
+        sum(entered) AS entered, sum(transferred_in) AS transferred_in, sum(offered) AS offered,
+        sum(answered) AS answered, sum(abandoned) AS abandoned, sum(short_abandoned) AS short_abandoned,
+        sum(moved_unanswered) AS moved_unanswered, sum(abandon_time_ms) AS abandon_time_ms,
+        sum(wait_answered_ms) AS wait_answered_ms, max(wait_max_ms) AS wait_max_ms,
+        sum(answered_within_sl) AS answered_within_sl,
+        sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied
+    FROM interval_metrics FINAL
+    WHERE interval_size_s = 900
+    GROUP BY tenant_id, entity_kind, entity_id, channel, day
+);

@@ -59,7 +59,8 @@ class PipelineITCase {
       producer.send(new ProducerRecord<>(interactions, 1, "i-4".getBytes(StandardCharsets.UTF_8), codec.encode(noQueue)));
     }
 
-    ClickHouseEndpoint endpoint = CLICKHOUSE.endpoint();
+    ClickHouseEndpoint endpoint =
+        new ClickHouseEndpoint(CLICKHOUSE.serverJdbcUrl(), CLICKHOUSE.database(), "default", Map.of());
     new Migrator(endpoint, Map.of()).migrate();
 
     PipelineConfig config = PipelineConfig.defaults().with(Map.of(
