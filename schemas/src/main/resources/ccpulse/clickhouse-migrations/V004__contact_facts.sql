@@ -1,5 +1,6 @@
 -- The facts behind the intervals: every completed leg, queue outcome and survey, for ad-hoc
--- analysis. Keyed by the fact's identity, so a fact re-emitted after a restart replaces itself.
+-- analysis. Keyed by the fact's identity, so a fact re-emitted after a restart replaces itself; a
+-- fact a late event made untrue comes back as a deleting row (is_deleted = 1) and FINAL drops it.
 CREATE TABLE IF NOT EXISTS contact_facts
 (
     tenant_id      LowCardinality(String),
@@ -18,9 +19,11 @@ CREATE TABLE IF NOT EXISTS contact_facts
     acw_ms         UInt64,
     handle_ms      UInt64,
     transferred    Bool,
-    csat           UInt8
+    csat           UInt8,
+    version        UInt64,
+    is_deleted     UInt8
 )
-ENGINE = ReplacingMergeTree
+ENGINE = ReplacingMergeTree(version, is_deleted)
 PARTITION BY toYYYYMM(at)
 ORDER BY (tenant_id, interaction_id, fact, agent_id, queue_id, at)
 TTL toDateTime(at) + INTERVAL ${fact_ttl_days} DAY;

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The whole graph on a short morning worked out by hand: a hold across a 15-minute boundary, a
  * transfer chain across two queues, a short and a long abandon, an answer exactly at the
  * service-level threshold, a duplicate, out-of-order delivery inside the bound, a late contact that
- * corrects a closed interval, a too-late contact, and a leg that never completes.
+ * corrects a closed interval, a late hold that changes a completed leg, a too-late contact, and a
+ * leg that never completes.
  */
 class HandWorkedDayTest {
   @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
@@ -72,7 +73,15 @@ class HandWorkedDayTest {
             c("i-1", "09:17:00", InteractionType.TALK_ENDED).setAgentId("a-1").build(),
             c("i-1", "09:18:00", InteractionType.WRAPUP_ENDED).setAgentId("a-1").build(),
             c("i-5", "09:20:00", InteractionType.TALK_ENDED).setAgentId("a-5").build(),
-            c("i-5", "09:21:00", InteractionType.WRAPUP_ENDED).setAgentId("a-5").build())
+            c("i-5", "09:21:00", InteractionType.WRAPUP_ENDED).setAgentId("a-5").build(),
+            // i-8's HOLD_STARTED is held up past its HOLD_ENDED and the end of the leg.
+            c("i-8", "09:20:00", InteractionType.QUEUED).setQueueId("support").build(),
+            c("i-8", "09:20:05", InteractionType.ANSWERED).setAgentId("a-6").build(),
+            c("i-8", "09:21:00", InteractionType.HOLD_ENDED).setAgentId("a-6").build(),
+            c("i-8", "09:22:00", InteractionType.TALK_ENDED).setAgentId("a-6").build(),
+            c("i-8", "09:22:30", InteractionType.WRAPUP_ENDED).setAgentId("a-6").build())
+        .watermark(at("09:24:00")) // closes the 09:22 minute with i-8's leg in it, hold-less
+        .interactions(c("i-8", "09:20:30", InteractionType.HOLD_STARTED).setAgentId("a-6").build())
         .surveys(SurveyEvent.newBuilder().setEventId("s-1").setTenantId("acme").setInteractionId("i-1")
             .setChannel(Channel.VOICE).setAgentId("a-1").setQueueId("billing").setCsat(2)
             .setOccurredAt(Instant.ofEpochMilli(at("09:30:00"))).build());
@@ -159,6 +168,20 @@ class HandWorkedDayTest {
     IntervalFigures incomplete = last(EntityKind.AGENT, "a-4", 900, "10:00:00").figures;
     assertThat(incomplete.incompleteLegs).isEqualTo(1); // 09:08:05 + 1 h
     assertThat(incomplete.handled).isZero();
+  }
+
+  @Test
+  void aLateHoldRetractsTheLegItChangedAndCorrectsItsMinute() {
+    List<IntervalRow> minute = rows(EntityKind.QUEUE, "support", 60, "09:22:00");
+    // Written without the hold, taken back, written again with it.
+    assertThat(minute).extracting(r -> r.figures.handled).containsExactly(1L, 0L, 1L);
+    IntervalFigures corrected = minute.get(2).figures;
+    assertThat(corrected.holdMs).isEqualTo(30_000);
+    assertThat(corrected.holdCount).isEqualTo(1);
+    assertThat(corrected.talkMs).isEqualTo(115_000 - 30_000);
+    assertThat(corrected.acwMs).isEqualTo(30_000);
+    assertThat(last(EntityKind.QUEUE, "support", 900, "09:15:00").figures.holdMs).isEqualTo(30_000);
+    assertThat(SINKS.rejected()).noneMatch(r -> r.reason.equals("IMPOSSIBLE_TRANSITION"));
   }
 
   @Test

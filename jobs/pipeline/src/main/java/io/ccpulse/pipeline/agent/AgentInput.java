@@ -39,7 +39,7 @@ public class AgentInput {
     in.tenantId = f.tenantId;
     in.agentId = f.agentId;
     in.at = f.at;
-    in.legDelta = delta;
+    in.legDelta = delta * f.sign; // a retracted start closes, a retracted end reopens
     return in;
   }
 

@@ -26,14 +26,22 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by contact: puts its events in event-time order, runs them through {@link ContactTimeline}
- * and emits the facts. Events wait until the watermark passes them, so events up to the bounded
- * out-of-orderness apart are applied in the order they happened. An event behind the watermark but
- * within the allowed lateness is applied at once (its facts then correct closed intervals); later
- * than that it is rejected as TOO_LATE. Duplicates (same event_id) are dropped.
+ * and emits the facts.
  *
- * <p>State is bounded: a contact with an open leg and no event for {@code legTimeout} is closed and
- * its legs reported incomplete; a finished contact is forgotten {@code retention} after its last
- * event (kept that long so duplicates and stragglers are still recognised).
+ * <ul>
+ *   <li>Events wait until the watermark passes them, so events within the bounded out-of-orderness
+ *       are applied in the order they happened.
+ *   <li>An event behind the watermark but within the allowed lateness is put in its place in the
+ *       contact's history and the contact replayed ({@link ContactReplay}): facts that changed are
+ *       retracted and re-emitted, correcting intervals already written. Later than that it is
+ *       rejected as TOO_LATE.
+ *   <li>A refused event (an impossible transition) is reported once the allowed lateness has passed
+ *       it, since until then a late earlier event may make it valid.
+ *   <li>Duplicates (same event_id) are dropped.
+ *   <li>State is bounded: a contact with an open leg and no event for {@code legTimeout} is closed,
+ *       its legs reported incomplete; a finished contact is forgotten {@code retention} after its
+ *       last event (kept that long so duplicates and stragglers are still recognised).
+ * </ul>
  */
 public final class ContactAssembler
     extends KeyedProcessFunction<String, Inbound<InteractionEvent>, ContactFact> {
@@ -46,12 +54,13 @@ public final class ContactAssembler
   private final long retentionMs;
 
   private transient ValueState<ContactState> contact;
+  private transient ValueState<ContactHistory> history;
   private transient MapState<Long, Inbound<InteractionEvent>[]> pending;
   private transient MapState<String, Boolean> seen;
   private transient ValueState<Long> housekeepingAt;
   private transient EventCodec<InteractionEvent> codec;
   private transient Counter duplicates;
-  private transient Counter lateApplied;
+  private transient Counter replays;
   private transient Counter incompleteLegs;
 
   public ContactAssembler(Duration allowedLateness, Duration legTimeout, Duration retention) {
@@ -70,40 +79,42 @@ public final class ContactAssembler
   public void open(OpenContext openContext) {
     TypeInformation<Inbound<InteractionEvent>> inbound = EventKind.INTERACTION.inboundType();
     contact = getRuntimeContext().getState(new ValueStateDescriptor<>("contact", TypeInformation.of(ContactState.class)));
+    history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", TypeInformation.of(ContactHistory.class)));
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
         ObjectArrayTypeInfo.getInfoFor((Class<Inbound<InteractionEvent>[]>) (Class<?>) Inbound[].class, inbound)));
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN));
     housekeepingAt = getRuntimeContext().getState(new ValueStateDescriptor<>("housekeeping-at", Types.LONG));
     codec = EventKind.INTERACTION.codec();
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
-    lateApplied = getRuntimeContext().getMetricGroup().counter("lateEventsApplied");
+    replays = getRuntimeContext().getMetricGroup().counter("lateEventReplays");
     incompleteLegs = getRuntimeContext().getMetricGroup().counter("incompleteLegs");
   }
 
   @Override
   public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out) throws Exception {
-    String eventId = in.event.getEventId();
-    if (seen.contains(eventId)) {
+    if (seen.contains(in.event.getEventId())) {
       duplicates.inc();
       return;
     }
-    seen.put(eventId, Boolean.TRUE);
+    seen.put(in.event.getEventId(), Boolean.TRUE);
     long at = in.event.getOccurredAt().toEpochMilli();
     long watermark = ctx.timerService().currentWatermark();
     if (at > watermark) {
       Inbound<InteractionEvent>[] waiting = pending.get(at);
-      pending.put(at, append(waiting, in));
+      pending.put(at, waiting == null ? oneOf(in) : ContactReplay.append(waiting, List.of(in)));
       ctx.timerService().registerEventTimeTimer(at);
-      return;
-    }
-    if (at < watermark - allowedLatenessMs) {
-      reject(ctx, in, RejectReason.TOO_LATE, "event time " + in.event.getOccurredAt() + " is "
+    } else if (at < watermark - allowedLatenessMs) {
+      reject(ctx, in, RejectReason.TOO_LATE.name(), "event time " + in.event.getOccurredAt() + " is "
           + Duration.ofMillis(watermark - at) + " behind the watermark (allowed lateness "
           + Duration.ofMillis(allowedLatenessMs) + ")");
-      return;
+    } else {
+      ContactState state = contact.value();
+      if (state == null || at >= state.lastEventAt) {
+        apply(List.of(in), ctx, out); // nothing applied after it: its place is the end
+      } else {
+        replayWith(in, ctx, out);
+      }
     }
-    lateApplied.inc();
-    applyAll(List.of(in), ctx, out);
   }
 
   @Override
@@ -112,9 +123,10 @@ public final class ContactAssembler
     if (due != null) {
       pending.remove(timestamp);
       List<Inbound<InteractionEvent>> ordered = new ArrayList<>(Arrays.asList(due));
-      ordered.sort(Comparator.comparingInt(i -> ContactTimeline.lifecycleRank(i.event.getType())));
-      applyAll(ordered, ctx, out);
+      ordered.sort(Comparator.comparing(i -> i.event, ContactReplay.ORDER));
+      apply(ordered, ctx, out);
     }
+    reportSettledRefusals(ctx, timestamp);
     Long housekeeping = housekeepingAt.value();
     if (housekeeping == null || housekeeping != timestamp) {
       return;
@@ -123,32 +135,81 @@ public final class ContactAssembler
     if (state != null && !state.finished()) {
       List<ContactFact> closed = ContactTimeline.closeIncomplete(state, timestamp);
       incompleteLegs.inc(closed.size());
-      closed.forEach(out::collect);
+      ContactHistory past = history.value();
+      past.emitted = ContactReplay.append(past.emitted, closed);
+      emit(closed, out);
       contact.update(state);
+      history.update(past);
       scheduleHousekeeping(ctx, state);
     } else if (pending.isEmpty()) {
+      reportSettledRefusals(ctx, Long.MAX_VALUE);
       contact.clear();
+      history.clear();
       seen.clear();
       housekeepingAt.clear();
     }
   }
 
-  private void applyAll(List<Inbound<InteractionEvent>> events, Context ctx, Collector<ContactFact> out) throws Exception {
+  /** Applies events in order at the end of the contact's history. */
+  private void apply(List<Inbound<InteractionEvent>> events, Context ctx, Collector<ContactFact> out) throws Exception {
     ContactState state = contact.value();
+    ContactHistory past = history.value() == null ? new ContactHistory() : history.value();
     for (Inbound<InteractionEvent> in : events) {
       if (state == null) {
         state = ContactTimeline.start(in.event);
       }
+      past.log = ContactReplay.insert(past.log, in);
       try {
-        ContactTimeline.apply(state, in.event).forEach(out::collect);
-      } catch (ImpossibleTransition e) {
-        reject(ctx, in, e.reason(), e.getMessage());
+        List<ContactFact> facts = ContactTimeline.apply(state, in.event);
+        past.emitted = ContactReplay.append(past.emitted, facts);
+        emit(facts, out);
+      } catch (ImpossibleTransition refused) {
+        past.refusals = ContactReplay.append(past.refusals, List.of(ContactHistory.Refusal.of(in.event, refused)));
+        ctx.timerService().registerEventTimeTimer(in.event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
       }
     }
-    if (state != null) {
-      contact.update(state);
-      scheduleHousekeeping(ctx, state);
+    contact.update(state);
+    history.update(past);
+    scheduleHousekeeping(ctx, state);
+  }
+
+  /** A late event that belongs before what was already applied: replay the contact with it. */
+  private void replayWith(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out) throws Exception {
+    replays.inc();
+    ContactHistory past = history.value();
+    long lastEventAt = contact.value().lastEventAt;
+    past.log = ContactReplay.insert(past.log, in);
+    ContactReplay.Outcome replayed = ContactReplay.replay(past.log);
+    emit(ContactReplay.changes(past.emitted, replayed.facts()), out);
+    past.emitted = replayed.facts().toArray(ContactFact[]::new);
+    past.refusals = replayed.refusals().toArray(ContactHistory.Refusal[]::new);
+    for (ContactHistory.Refusal r : past.refusals) {
+      ctx.timerService().registerEventTimeTimer(logged(past, r.eventId).event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
     }
+    ContactState state = replayed.state();
+    state.lastEventAt = Math.max(state.lastEventAt, lastEventAt);
+    contact.update(state);
+    history.update(past);
+    scheduleHousekeeping(ctx, state);
+  }
+
+  /** Reports the refusals no late event can undo any more: their event is past the lateness. */
+  private void reportSettledRefusals(Context ctx, long now) throws Exception {
+    ContactHistory past = history.value();
+    if (past == null || past.refusals.length == 0) {
+      return;
+    }
+    List<ContactHistory.Refusal> open = new ArrayList<>();
+    for (ContactHistory.Refusal r : past.refusals) {
+      Inbound<InteractionEvent> in = logged(past, r.eventId);
+      if (in.event.getOccurredAt().toEpochMilli() + allowedLatenessMs <= now) {
+        reject(ctx, in, r.reason, r.detail);
+      } else {
+        open.add(r);
+      }
+    }
+    past.refusals = open.toArray(ContactHistory.Refusal[]::new);
+    history.update(past);
   }
 
   /** One timer per contact: the incomplete-leg limit while open, forgetting it once finished. */
@@ -165,9 +226,9 @@ public final class ContactAssembler
     housekeepingAt.update(due);
   }
 
-  private void reject(Context ctx, Inbound<InteractionEvent> in, RejectReason reason, String detail) {
-    // Later than the source, the original bytes are gone; the event re-encoded decodes the same.
-    RejectedEvent r = RejectedEvent.of(reason, detail, in.topic, in.partition, in.offset,
+  private void reject(Context ctx, Inbound<InteractionEvent> in, String reason, String detail) {
+    // Past the source the original bytes are gone; the event re-encoded decodes to the same event.
+    RejectedEvent r = RejectedEvent.of(RejectReason.valueOf(reason), detail, in.topic, in.partition, in.offset,
         codec.encode(in.event), System.currentTimeMillis());
     r.eventType = EventKind.INTERACTION.recordName() + "." + in.event.getType();
     r.tenantId = in.event.getTenantId();
@@ -176,13 +237,23 @@ public final class ContactAssembler
     ctx.output(REJECTED, r);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Inbound<InteractionEvent>[] append(Inbound<InteractionEvent>[] waiting, Inbound<InteractionEvent> in) {
-    if (waiting == null) {
-      return new Inbound[] {in};
+  private static Inbound<InteractionEvent> logged(ContactHistory past, String eventId) {
+    for (Inbound<InteractionEvent> in : past.log) {
+      if (in.event.getEventId().equals(eventId)) {
+        return in;
+      }
     }
-    Inbound<InteractionEvent>[] more = Arrays.copyOf(waiting, waiting.length + 1);
-    more[waiting.length] = in;
-    return more;
+    throw new IllegalStateException("refused event " + eventId + " is not in the contact's history");
+  }
+
+  private static void emit(List<ContactFact> facts, Collector<ContactFact> out) {
+    ContactFact.stamp(facts);
+    facts.forEach(out::collect);
+  }
+
+  private static Inbound<InteractionEvent>[] oneOf(Inbound<InteractionEvent> in) {
+    Inbound<InteractionEvent>[] one = ContactHistory.newLog(1);
+    one[0] = in;
+    return one;
   }
 }

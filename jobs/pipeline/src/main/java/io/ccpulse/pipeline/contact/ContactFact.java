@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.contact;
 
 import io.ccpulse.events.Channel;
+import java.util.List;
 
 /**
  * One thing that happened to a contact and counts in an interval: an arrival, the end of a queue
@@ -30,6 +31,13 @@ public class ContactFact {
   public long answeredAt;
   /** Survey score 1..5. */
   public int csat;
+  /**
+   * +1, or -1 for a retraction: a late event changed what an earlier fact said, so the earlier one
+   * is taken back (every sum subtracts it) and the corrected one follows.
+   */
+  public int sign = 1;
+  /** Orders rows of the same fact in contact_facts: a correction outranks the retraction before it. */
+  public long version;
 
   public ContactFact() {}
 
@@ -50,9 +58,54 @@ public class ContactFact {
     return talkMs + holdMs + acwMs;
   }
 
+  /** Stamps the emission order: retractions first, then what replaces them. */
+  static void stamp(List<ContactFact> facts) {
+    long now = System.currentTimeMillis() * 2;
+    for (ContactFact f : facts) {
+      f.version = f.sign < 0 ? now : now + 1;
+    }
+  }
+
+  /** The same fact (every field but sign and version): what a replay compares. */
+  public boolean sameAs(ContactFact o) {
+    return kind == o.kind && at == o.at && waitMs == o.waitMs && talkMs == o.talkMs && holdMs == o.holdMs
+        && holdCount == o.holdCount && acwMs == o.acwMs && transferred == o.transferred && answeredAt == o.answeredAt
+        && csat == o.csat && java.util.Objects.equals(queueId, o.queueId) && java.util.Objects.equals(agentId, o.agentId);
+  }
+
+  /** This fact taken back. */
+  public ContactFact retraction() {
+    ContactFact r = copy();
+    r.sign = -sign;
+    return r;
+  }
+
+  private ContactFact copy() {
+    ContactFact f = new ContactFact();
+    f.kind = kind;
+    f.tenantId = tenantId;
+    f.channel = channel;
+    f.interactionId = interactionId;
+    f.customerId = customerId;
+    f.queueId = queueId;
+    f.agentId = agentId;
+    f.at = at;
+    f.waitMs = waitMs;
+    f.talkMs = talkMs;
+    f.holdMs = holdMs;
+    f.holdCount = holdCount;
+    f.acwMs = acwMs;
+    f.transferred = transferred;
+    f.answeredAt = answeredAt;
+    f.csat = csat;
+    f.sign = sign;
+    f.version = version;
+    return f;
+  }
+
   @Override
   public String toString() {
-    return kind + "(" + interactionId + " q=" + queueId + " a=" + agentId + " at=" + at + " wait=" + waitMs
+    return (sign < 0 ? "-" : "") + kind + "(" + interactionId + " q=" + queueId + " a=" + agentId + " at=" + at + " wait=" + waitMs
         + " talk=" + talkMs + " hold=" + holdMs + "/" + holdCount + " acw=" + acwMs
         + (transferred ? " transferred" : "") + ")";
   }

@@ -53,6 +53,7 @@ public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<Surv
     f.queueId = s.getQueueId();
     f.at = s.getOccurredAt().toEpochMilli();
     f.csat = s.getCsat();
+    f.version = System.currentTimeMillis() * 2 + 1;
     out.collect(f);
   }
 }

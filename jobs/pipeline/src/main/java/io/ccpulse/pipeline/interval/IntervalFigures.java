@@ -36,48 +36,55 @@ public class IntervalFigures {
 
   public IntervalFigures() {}
 
+  /**
+   * Adds a fact, or takes one back (sign −1: every sum and count subtracts it). A maximum cannot be
+   * taken back: {@link #waitMaxMs} keeps the larger wait if a late event shortened one.
+   */
   public void add(ContactFact f, Thresholds thresholds) {
+    int n = f.sign;
     switch (f.kind) {
       case LEG:
-        handled++;
-        talkMs += f.talkMs;
-        holdMs += f.holdMs;
-        acwMs += f.acwMs;
-        handleMs += f.handleMs();
-        holdCount += f.holdCount;
-        heldContacts += f.holdCount > 0 ? 1 : 0;
-        transferredOut += f.transferred ? 1 : 0;
+        handled += n;
+        talkMs += n * f.talkMs;
+        holdMs += n * f.holdMs;
+        acwMs += n * f.acwMs;
+        handleMs += n * f.handleMs();
+        holdCount += n * f.holdCount;
+        heldContacts += f.holdCount > 0 ? n : 0;
+        transferredOut += f.transferred ? n : 0;
         break;
       case LEG_INCOMPLETE:
-        incompleteLegs++;
+        incompleteLegs += n;
         break;
       case ARRIVED:
-        entered++;
+        entered += n;
         break;
       case TRANSFERRED_IN:
-        transferredIn++;
+        transferredIn += n;
         break;
       case ANSWERED:
-        offered++;
-        answered++;
-        waitAnsweredMs += f.waitMs;
-        waitMaxMs = Math.max(waitMaxMs, f.waitMs);
-        answeredWithinSl += f.waitMs <= thresholds.serviceLevelMs() ? 1 : 0;
+        offered += n;
+        answered += n;
+        waitAnsweredMs += n * f.waitMs;
+        if (n > 0) {
+          waitMaxMs = Math.max(waitMaxMs, f.waitMs);
+        }
+        answeredWithinSl += f.waitMs <= thresholds.serviceLevelMs() ? n : 0;
         break;
       case ABANDONED:
-        offered++;
-        abandoned++;
-        abandonTimeMs += f.waitMs;
-        shortAbandoned += f.waitMs < thresholds.shortAbandonMs() ? 1 : 0;
+        offered += n;
+        abandoned += n;
+        abandonTimeMs += n * f.waitMs;
+        shortAbandoned += f.waitMs < thresholds.shortAbandonMs() ? n : 0;
         break;
       case MOVED_UNANSWERED:
-        offered++;
-        movedUnanswered++;
+        offered += n;
+        movedUnanswered += n;
         break;
       case SURVEY:
-        csatResponses++;
-        csatSum += f.csat;
-        csatSatisfied += f.csat >= 4 ? 1 : 0;
+        csatResponses += n;
+        csatSum += n * f.csat;
+        csatSatisfied += f.csat >= 4 ? n : 0;
         break;
       default:
         throw new IllegalArgumentException("No interval figure for " + f.kind);

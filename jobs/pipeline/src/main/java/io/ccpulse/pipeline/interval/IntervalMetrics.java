@@ -12,7 +12,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -37,7 +36,7 @@ public final class IntervalMetrics {
         .keyBy(e -> e.key);
     return sizes.stream()
         .map(size -> byEntity
-            .window(TumblingEventTimeWindows.of(size))
+            .window(new FactTimeWindows(size))
             .allowedLateness(allowedLateness)
             .sideOutputLateData(TOO_LATE)
             .aggregate(new Accumulate(thresholds), new Emit())

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** contact_facts (migration V004): completed legs and queue outcomes, for ad-hoc analysis. */
+/**
+ * contact_facts (migration V004): completed legs and queue outcomes, for ad-hoc analysis. A
+ * retraction is written as a deleting row (is_deleted = 1), so FINAL no longer shows the fact.
+ */
 public final class ContactFactsTable implements ClickHouseTable<ContactFact> {
   private static final long serialVersionUID = 1L;
 
@@ -17,7 +20,8 @@ public final class ContactFactsTable implements ClickHouseTable<ContactFact> {
   @Override
   public List<String> columns() {
     return List.of("tenant_id", "interaction_id", "fact", "at", "channel", "queue_id", "agent_id", "customer_id",
-        "answered_at", "wait_ms", "talk_ms", "hold_ms", "hold_count", "acw_ms", "handle_ms", "transferred", "csat");
+        "answered_at", "wait_ms", "talk_ms", "hold_ms", "hold_count", "acw_ms", "handle_ms", "transferred", "csat",
+        "version", "is_deleted");
   }
 
   @Override
@@ -39,5 +43,7 @@ public final class ContactFactsTable implements ClickHouseTable<ContactFact> {
     insert.setLong(15, f.handleMs());
     insert.setBoolean(16, f.transferred);
     insert.setInt(17, f.csat);
+    insert.setLong(18, f.version);
+    insert.setInt(19, f.sign < 0 ? 1 : 0);
   }
 }

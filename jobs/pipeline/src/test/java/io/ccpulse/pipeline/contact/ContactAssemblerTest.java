@@ -100,14 +100,38 @@ class ContactAssemblerTest {
   }
 
   @Test
-  void rejectsAnImpossibleTransitionAndGoesOn() throws Exception {
+  void rejectsAnImpossibleTransitionOnceTheLatenessHasPassedItAndGoesOn() throws Exception {
     send(at(0).queued("q"), at(1).answered("a-1"), at(5).holdEnded("a-1"), at(20).talkEnded("a-1"), at(30).wrapupEnded("a-1"));
     watermark(40);
+    assertThat(rejected()).as("a HOLD_STARTED may still come late").isEmpty();
+    watermark(5 + 300);
     assertThat(rejected()).singleElement().satisfies(r -> {
       assertThat(r.reason).isEqualTo("IMPOSSIBLE_TRANSITION");
       assertThat(r.detail).isEqualTo("HOLD_ENDED with no hold started");
     });
     assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+  }
+
+  @Test
+  void aLateEventIsPutInItsPlaceAndTheChangedLegRetractedAndCorrected() throws Exception {
+    // HOLD_STARTED comes 3 minutes late: after its HOLD_ENDED and after the leg completed.
+    send(at(0).queued("q"), at(12).answered("a-1"), at(90).holdEnded("a-1"), at(150).talkEnded("a-1"),
+        at(170).wrapupEnded("a-1"));
+    watermark(200);
+    List<ContactFact> before = facts();
+    assertThat(before).last().satisfies(f -> assertThat(f.holdMs).isZero());
+    send(at(60).holdStarted("a-1"));
+    List<ContactFact> after = facts().subList(before.size(), facts().size());
+    assertThat(after).hasSize(2);
+    assertThat(after.get(0).sign).isEqualTo(-1);
+    assertThat(after.get(0).kind).isEqualTo(FactKind.LEG);
+    assertThat(after.get(0).holdMs).isZero();
+    assertThat(after.get(0).version).isLessThan(after.get(1).version);
+    assertThat(after.get(1).sign).isEqualTo(1);
+    assertThat(after.get(1).holdMs).isEqualTo(30_000);
+    assertThat(after.get(1).talkMs).isEqualTo(138_000 - 30_000);
+    watermark(1000);
+    assertThat(rejected()).as("the HOLD_ENDED refused before is valid now: never reported").isEmpty();
   }
 
   @Test

@@ -1,0 +1,86 @@
+package io.ccpulse.pipeline.contact;
+
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.source.Inbound;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Puts a late event in its place in a contact's history and replays the contact from the start, so
+ * the facts are what they would have been had the event come on time. What changed goes out as
+ * retractions of the old facts and the corrected facts. A plain class, tested without Flink.
+ */
+public final class ContactReplay {
+  /** Event-time order; for equal times, the order a contact's life takes. */
+  public static final Comparator<InteractionEvent> ORDER =
+      Comparator.comparingLong((InteractionEvent e) -> e.getOccurredAt().toEpochMilli())
+          .thenComparingInt(e -> ContactTimeline.lifecycleRank(e.getType()));
+
+  /** The result of a replay: the contact's state and facts, and what it refused. */
+  public record Outcome(ContactState state, List<ContactFact> facts, List<ContactHistory.Refusal> refusals) {}
+
+  private ContactReplay() {}
+
+  /** The log with {@code e} inserted after every event that sorts before or equal to it. */
+  public static Inbound<InteractionEvent>[] insert(Inbound<InteractionEvent>[] log, Inbound<InteractionEvent> e) {
+    int at = log.length;
+    while (at > 0 && ORDER.compare(log[at - 1].event, e.event) > 0) {
+      at--;
+    }
+    Inbound<InteractionEvent>[] more = ContactHistory.newLog(log.length + 1);
+    System.arraycopy(log, 0, more, 0, at);
+    more[at] = e;
+    System.arraycopy(log, at, more, at + 1, log.length - at);
+    return more;
+  }
+
+  /** Runs the whole log through a fresh contact. */
+  public static Outcome replay(Inbound<InteractionEvent>[] log) {
+    ContactState state = ContactTimeline.start(log[0].event);
+    List<ContactFact> facts = new ArrayList<>();
+    List<ContactHistory.Refusal> refusals = new ArrayList<>();
+    for (Inbound<InteractionEvent> in : log) {
+      try {
+        facts.addAll(ContactTimeline.apply(state, in.event));
+      } catch (ImpossibleTransition refused) {
+        refusals.add(ContactHistory.Refusal.of(in.event, refused));
+      }
+    }
+    return new Outcome(state, facts, refusals);
+  }
+
+  /** Retractions of the facts no longer true, then the facts that are new. */
+  public static List<ContactFact> changes(ContactFact[] before, List<ContactFact> after) {
+    List<ContactFact> unmatched = new ArrayList<>(after);
+    List<ContactFact> changes = new ArrayList<>();
+    for (ContactFact old : before) {
+      int same = indexOfSame(unmatched, old);
+      if (same >= 0) {
+        unmatched.remove(same);
+      } else {
+        changes.add(old.retraction());
+      }
+    }
+    changes.addAll(unmatched);
+    return changes;
+  }
+
+  static <T> T[] append(T[] items, List<T> more) {
+    T[] all = Arrays.copyOf(items, items.length + more.size());
+    for (int i = 0; i < more.size(); i++) {
+      all[items.length + i] = more.get(i);
+    }
+    return all;
+  }
+
+  private static int indexOfSame(List<ContactFact> facts, ContactFact f) {
+    for (int i = 0; i < facts.size(); i++) {
+      if (facts.get(i).sameAs(f)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
