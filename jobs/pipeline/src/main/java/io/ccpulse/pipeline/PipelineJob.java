@@ -73,7 +73,7 @@ public final class PipelineJob {
         .uid("contact-assembler").name("assemble contacts");
     SingleOutputStreamOperator<ContactFact> surveyFacts = surveys
         .keyBy(SurveyFacts::key)
-        .process(new SurveyFacts(config.getDuration("metrics.survey-dedup-ttl")))
+        .process(new SurveyFacts(config.getDuration("metrics.dedup-ttl")))
         .uid("survey-facts").name("survey facts");
     DataStream<ContactFact> facts = contactFacts.union(surveyFacts);
     facts.filter(f -> f.kind != FactKind.LEG_STARTED).uid("facts-for-table").name("counted facts")
@@ -90,7 +90,8 @@ public final class PipelineJob {
     }
     rows.sinkTo(sinks.intervalMetrics()).uid("sink-interval-metrics").name("interval_metrics");
 
-    agentStates.map(in -> AgentInput.of(in.event)).returns(AgentInput.class).uid("agent-presence").name("presence")
+    SingleOutputStreamOperator<io.ccpulse.pipeline.agent.AgentTimeRow> agentTime = agentStates
+        .map(AgentInput::of).returns(AgentInput.class).uid("agent-presence").name("presence")
         .union(contactFacts.flatMap((ContactFact f, org.apache.flink.util.Collector<AgentInput> out) -> {
           AgentInput edge = AgentInput.of(f);
           if (edge != null) {
@@ -98,9 +99,9 @@ public final class PipelineJob {
           }
         }).returns(AgentInput.class).uid("agent-leg-edges").name("leg edges"))
         .keyBy(AgentInput::key)
-        .process(new AgentTimeline(sizes, config.getDuration("metrics.survey-dedup-ttl")))
-        .uid("agent-timeline").name("agent time")
-        .sinkTo(sinks.agentTime()).uid("sink-agent-time").name("agent_time");
+        .process(new AgentTimeline(sizes, lateness, config.getDuration("metrics.dedup-ttl")))
+        .uid("agent-timeline").name("agent time");
+    agentTime.sinkTo(sinks.agentTime()).uid("sink-agent-time").name("agent_time");
 
     Duration ingestInterval = config.getDuration("ingest.interval");
     DataStream<IngestCount> ingest = IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)
@@ -110,7 +111,7 @@ public final class PipelineJob {
 
     DataStream<RejectedEvent> rejected = interactions.getSideOutput(SplitRejected.REJECTED)
         .union(agentStates.getSideOutput(SplitRejected.REJECTED), surveys.getSideOutput(SplitRejected.REJECTED),
-            contactFacts.getSideOutput(ContactAssembler.REJECTED), tooLate);
+            contactFacts.getSideOutput(ContactAssembler.REJECTED), agentTime.getSideOutput(AgentTimeline.REJECTED), tooLate);
     rejected.map(new CountRejected()).uid("count-rejected").name("count rejected")
         .sinkTo(sinks.rejectedEvents()).uid("sink-rejected-events").name("rejected_events");
   }

@@ -16,8 +16,22 @@ public class AgentInput {
   public int legDelta;
   /** For presence changes: the event id, to drop duplicates. */
   public String eventId;
+  /** For presence changes: the event and where it came from, should it have to be rejected. */
+  public AgentStateEvent event;
+  public String topic;
+  public int partition;
+  public long offset;
 
   public AgentInput() {}
+
+  public static AgentInput of(io.ccpulse.pipeline.source.Inbound<AgentStateEvent> sourced) {
+    AgentInput in = of(sourced.event);
+    in.event = sourced.event;
+    in.topic = sourced.topic;
+    in.partition = sourced.partition;
+    in.offset = sourced.offset;
+    return in;
+  }
 
   public static AgentInput of(AgentStateEvent e) {
     AgentInput in = new AgentInput();

@@ -17,15 +17,21 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by agent: feeds presence changes and leg edges, in event-time order, to an {@link
- * AgentClock}, and emits each interval's agent time when the watermark passes its end (a timer at
- * every boundary while the agent is logged in or busy, so time advances without events). Rows are
- * final when emitted: an input behind the watermark is applied at the time already accounted to.
- * A logged-out, idle agent keeps no state but its recent event ids (TTL) for dropping duplicates.
+ * AgentClock}, and emits each interval's agent time once the watermark is the allowed lateness past
+ * its end (a timer at every boundary while the agent is logged in or busy, so time advances
+ * without events). Running that far behind lets every late input, and every leg a late event
+ * corrected, arrive before its time is attributed, so the rows are final and exact; a presence
+ * change later than that is rejected as TOO_LATE. A logged-out, idle agent keeps no state but its
+ * recent event ids (TTL) for dropping duplicates.
  */
 public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput, AgentTimeRow> {
   private static final long serialVersionUID = 1L;
 
+  public static final org.apache.flink.util.OutputTag<io.ccpulse.pipeline.source.RejectedEvent> REJECTED =
+      new org.apache.flink.util.OutputTag<>("agent-rejected") {};
+
   private final long[] sizesMs;
+  private final long latenessMs;
   private final Duration dedupTtl;
   private transient AgentClock clock;
   private transient ValueState<AgentClockState> agent;
@@ -33,9 +39,11 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
   private transient MapState<String, Boolean> seen;
   private transient ValueState<Long> tick;
   private transient Counter duplicates;
+  private transient io.ccpulse.events.EventCodec<io.ccpulse.events.AgentStateEvent> codec;
 
-  public AgentTimeline(List<Duration> sizes, Duration dedupTtl) {
+  public AgentTimeline(List<Duration> sizes, Duration allowedLateness, Duration dedupTtl) {
     this.sizesMs = sizes.stream().mapToLong(Duration::toMillis).toArray();
+    this.latenessMs = allowedLateness.toMillis();
     this.dedupTtl = dedupTtl;
   }
 
@@ -50,6 +58,7 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
     seen = getRuntimeContext().getMapState(seenDescriptor);
     tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateAgentStates");
+    codec = io.ccpulse.events.EventCodec.agentStates();
   }
 
   @Override
@@ -61,31 +70,44 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
       }
       seen.put(in.eventId, Boolean.TRUE);
     }
-    if (in.at > ctx.timerService().currentWatermark()) {
+    long watermark = ctx.timerService().currentWatermark();
+    if (in.at + latenessMs > watermark) {
       AgentInput[] waiting = pending.get(in.at);
       AgentInput[] more = waiting == null ? new AgentInput[] {in} : Arrays.copyOf(waiting, waiting.length + 1);
       more[more.length - 1] = in;
       pending.put(in.at, more);
-      ctx.timerService().registerEventTimeTimer(in.at);
+      ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
+    } else if (in.event != null) {
+      io.ccpulse.pipeline.source.RejectedEvent r = io.ccpulse.pipeline.source.RejectedEvent.of(
+          io.ccpulse.events.RejectReason.TOO_LATE, "event time " + in.event.getOccurredAt() + " is "
+              + Duration.ofMillis(watermark - in.at) + " behind the watermark (allowed lateness "
+              + Duration.ofMillis(latenessMs) + ")",
+          in.topic, in.partition, in.offset, codec.encode(in.event), System.currentTimeMillis());
+      r.eventType = "AgentStateEvent." + in.event.getState();
+      r.tenantId = in.tenantId;
+      r.eventId = in.eventId;
+      r.occurredAt = in.at;
+      ctx.output(REJECTED, r);
     } else {
-      apply(in, ctx, out);
+      apply(in, ctx, out); // a leg edge later than the lateness: not expected; counted where it is now
     }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentTimeRow> out) throws Exception {
-    AgentInput[] due = pending.get(timestamp);
+    long now = timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
+    AgentInput[] due = pending.get(now);
     if (due != null) {
-      pending.remove(timestamp);
+      pending.remove(now);
       for (AgentInput in : due) {
         apply(in, ctx, out);
       }
     }
     Long next = tick.value();
-    if (next != null && next == timestamp) {
+    if (next != null && next == now) {
       tick.clear();
       AgentClockState s = agent.value();
-      emit(clock.advance(s, timestamp), out);
+      emit(clock.advance(s, now), out);
       agent.update(s);
       scheduleOrForget(s, ctx);
     }
@@ -114,7 +136,7 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
       Long next = tick.value();
       if (next != null) {
         if (pending.get(next) == null) { // the same timer may also be due for buffered inputs
-          ctx.timerService().deleteEventTimeTimer(next);
+          ctx.timerService().deleteEventTimeTimer(next + latenessMs);
         }
         tick.clear();
       }
@@ -123,7 +145,7 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
     }
     if (tick.value() == null) {
       long next = clock.nextBoundary(s);
-      ctx.timerService().registerEventTimeTimer(next);
+      ctx.timerService().registerEventTimeTimer(next + latenessMs);
       tick.update(next);
     }
   }

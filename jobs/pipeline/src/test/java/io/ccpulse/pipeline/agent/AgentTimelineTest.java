@@ -21,8 +21,15 @@ class AgentTimelineTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    open(Duration.ZERO);
+  }
+
+  private void open(Duration lateness) throws Exception {
+    if (harness != null) {
+      harness.close();
+    }
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new AgentTimeline(List.of(Duration.ofMinutes(15)), Duration.ofDays(1))),
+        new KeyedProcessOperator<>(new AgentTimeline(List.of(Duration.ofMinutes(15)), lateness, Duration.ofDays(1))),
         AgentInput::key, Types.STRING);
     harness.open();
   }
@@ -37,12 +44,10 @@ class AgentTimelineTest {
   }
 
   private void presence(String hhmm, AgentState state) throws Exception {
-    AgentInput in = new AgentInput();
-    in.tenantId = "acme";
-    in.agentId = "a-1";
-    in.at = at(hhmm);
-    in.state = state;
-    in.eventId = "s-" + (++eventNo);
+    io.ccpulse.events.AgentStateEvent e = io.ccpulse.events.AgentStateEvent.newBuilder().setEventId("s-" + (++eventNo))
+        .setTenantId("acme").setAgentId("a-1").setState(state).setOccurredAt(Instant.ofEpochMilli(at(hhmm)))
+        .setQueueIds(List.of("q")).build();
+    AgentInput in = AgentInput.of(io.ccpulse.pipeline.source.Inbound.of(e, "agent-states", 0, eventNo));
     harness.processElement(new StreamRecord<>(in, in.at));
   }
 
@@ -112,6 +117,25 @@ class AgentTimelineTest {
     assertThat(harness.extractOutputValues()).extracting(r -> r.time.busyMs).containsExactly(
         Duration.ofMinutes(14).toMillis(), Duration.ofMinutes(15).toMillis(), Duration.ofMinutes(15).toMillis(),
         Duration.ofMinutes(15).toMillis());
+  }
+
+  @Test
+  void runsTheLatenessBehindSoALateChangeStillCountsWhereItHappened() throws Exception {
+    open(Duration.ofMinutes(5));
+    presence("09:00", AgentState.AVAILABLE);
+    harness.processWatermark(new Watermark(at("09:14")));
+    presence("09:10", AgentState.BREAK); // 4 minutes behind the watermark: within the lateness
+    harness.processWatermark(new Watermark(at("09:19")));
+    assertThat(harness.extractOutputValues()).as("09:00–09:15 waits for the lateness").isEmpty();
+    harness.processWatermark(new Watermark(at("09:20")));
+    AgentTime q0900 = row("09:00");
+    assertThat(q0900.availableMs).isEqualTo(Duration.ofMinutes(10).toMillis());
+    assertThat(q0900.loggedInMs).isEqualTo(Duration.ofMinutes(15).toMillis());
+
+    presence("09:12", AgentState.AVAILABLE); // 8 minutes behind: too late
+    var rejected = harness.getSideOutput(AgentTimeline.REJECTED);
+    assertThat(rejected).hasSize(1);
+    assertThat(rejected.peek().getValue().reason).isEqualTo("TOO_LATE");
   }
 
   @Test
