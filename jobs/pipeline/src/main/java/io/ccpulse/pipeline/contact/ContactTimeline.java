@@ -62,7 +62,7 @@ public final class ContactTimeline {
         abandoned(s, e.getQueueId(), at, facts);
         break;
       case ANSWERED:
-        answered(s, e.getAgentId(), at, facts);
+        answered(s, e.getAgentId(), e.getQueueId(), at, facts);
         break;
       case HOLD_STARTED:
         holdStarted(connectedLeg(s, e, at), at);
@@ -143,7 +143,8 @@ public final class ContactTimeline {
     s.abandoned = true;
   }
 
-  private static void answered(ContactState s, String agentId, long at, List<ContactFact> facts) throws ImpossibleTransition {
+  private static void answered(ContactState s, String agentId, String queueId, long at, List<ContactFact> facts)
+      throws ImpossibleTransition {
     if (s.abandoned) {
       throw new ImpossibleTransition("ANSWERED after the contact was ABANDONED");
     }
@@ -164,8 +165,11 @@ public final class ContactTimeline {
       leg.queueId = s.pendingAgentQueueId;
       s.pendingAgent = null;
       s.pendingAgentQueueId = null;
+    } else if (queueId != null) {
+      leg.queueId = queueId; // no wait seen (e.g. imported history): the event names the queue
     } else {
-      throw new ImpossibleTransition("ANSWERED by " + agentId + " with no queue wait and no transfer to that agent");
+      throw new ImpossibleTransition("ANSWERED by " + agentId
+          + " with no queue wait, no transfer to that agent and no queue_id");
     }
     s.addLeg(leg);
     ContactFact started = ContactFact.of(FactKind.LEG_STARTED, s, leg.queueId, agentId, at);
@@ -227,7 +231,8 @@ public final class ContactTimeline {
       throw new ImpossibleTransition("WRAPUP_ENDED by " + e.getAgentId() + " who has no leg of this contact open");
     }
     if (leg.connected()) {
-      throw new ImpossibleTransition("WRAPUP_ENDED before TALK_ENDED or TRANSFERRED");
+      notBefore(at, Math.max(leg.answeredAt, leg.holdStartedAt), "WRAPUP_ENDED after the leg's last step");
+      endConnection(leg, at); // no TALK_ENDED seen: the conversation ends with the wrap-up, acw 0
     }
     notBefore(at, leg.connectedEndAt, "after-contact work");
     ContactFact f = ContactFact.of(FactKind.LEG, s, leg.queueId, leg.agentId, at);

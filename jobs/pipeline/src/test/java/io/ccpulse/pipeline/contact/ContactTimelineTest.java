@@ -135,7 +135,6 @@ class ContactTimelineTest {
   void refusesImpossibleStepsWithoutChangingTheContact() throws Exception {
     run(at(0).queued("q"), at(1).answered("a-1"));
     assertThatThrownBy(() -> run(at(2).holdEnded("a-1"))).hasMessage("HOLD_ENDED with no hold started");
-    assertThatThrownBy(() -> run(at(2).wrapupEnded("a-1"))).hasMessage("WRAPUP_ENDED before TALK_ENDED or TRANSFERRED");
     assertThatThrownBy(() -> run(at(2).holdStarted("a-7"))).hasMessage("HOLD_STARTED by a-7 who has no leg of this contact open");
     assertThatThrownBy(() -> run(at(2).answered("a-1")))
         .hasMessage("ANSWERED by a-1 who already has a leg of this contact open");
@@ -146,6 +145,23 @@ class ContactTimelineTest {
       assertThat(f.talkMs).isEqualTo(9_000);
       assertThat(f.holdCount).isZero();
     });
+  }
+
+  @Test
+  void aWrapUpWithoutTalkEndedEndsTheConversationThere() throws Exception {
+    List<ContactFact> facts = run(at(0).queued("q"), at(5).answered("a-1"), at(65).wrapupEnded("a-1"));
+    assertThat(facts.get(2).talkMs).isEqualTo(60_000);
+    assertThat(facts.get(2).acwMs).isZero();
+  }
+
+  @Test
+  void anAnswerWithoutAWaitTakesTheQueueOnTheEventOrIsRefused() throws Exception {
+    InteractionEvent named = InteractionEvent.newBuilder(at(0).answered("a-1")).setQueueId("outbound").build();
+    List<ContactFact> facts = run(named, at(30).talkEnded("a-1"), at(40).wrapupEnded("a-1"));
+    assertThat(facts).singleElement().satisfies(f -> assertThat(f.queueId).isEqualTo("outbound"));
+    state = null;
+    assertThatThrownBy(() -> run(at(0).answered("a-2")))
+        .hasMessage("ANSWERED by a-2 with no queue wait, no transfer to that agent and no queue_id");
   }
 
   @Test
