@@ -6,6 +6,8 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -14,124 +16,49 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * What the pipeline needs to know about one event record type: its codec, its event time, the
  * fields that identify it in a rejection, and the checks a decoded event must pass.
  */
-public abstract class EventKind<T extends SpecificRecord> implements Serializable {
+public final class EventKind<T extends SpecificRecord> implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final EventKind<InteractionEvent> INTERACTION = new EventKind<>("InteractionEvent") {
-    @Override
-    public EventCodec<InteractionEvent> codec() {
-      return EventCodec.interactions();
-    }
+  /** A function that travels with the job graph. */
+  interface Fn<A, B> extends Function<A, B>, Serializable {}
 
-    @Override
-    public Instant occurredAt(InteractionEvent e) {
-      return e.getOccurredAt();
-    }
+  /** A supplier that travels with the job graph. */
+  interface Make<A> extends Supplier<A>, Serializable {}
 
-    @Override
-    public String tenant(InteractionEvent e) {
-      return e.getTenantId();
-    }
+  public static final EventKind<InteractionEvent> INTERACTION = new EventKind<>("InteractionEvent",
+      EventCodec::interactions, InteractionEvent::getOccurredAt, InteractionEvent::getTenantId,
+      InteractionEvent::getEventId, e -> e.getType().name(), EventChecks::interaction,
+      () -> TypeInformation.of(new TypeHint<Inbound<InteractionEvent>>() {}));
 
-    @Override
-    public String eventId(InteractionEvent e) {
-      return e.getEventId();
-    }
+  public static final EventKind<AgentStateEvent> AGENT_STATE = new EventKind<>("AgentStateEvent",
+      EventCodec::agentStates, AgentStateEvent::getOccurredAt, AgentStateEvent::getTenantId,
+      AgentStateEvent::getEventId, e -> e.getState().name(), EventChecks::agentState,
+      () -> TypeInformation.of(new TypeHint<Inbound<AgentStateEvent>>() {}));
 
-    @Override
-    public String type(InteractionEvent e) {
-      return e.getType().name();
-    }
-
-    @Override
-    public String invalid(InteractionEvent e) {
-      return EventChecks.interaction(e);
-    }
-
-    @Override
-    public TypeInformation<Inbound<InteractionEvent>> inboundType() {
-      return TypeInformation.of(new TypeHint<Inbound<InteractionEvent>>() {});
-    }
-  };
-
-  public static final EventKind<AgentStateEvent> AGENT_STATE = new EventKind<>("AgentStateEvent") {
-    @Override
-    public EventCodec<AgentStateEvent> codec() {
-      return EventCodec.agentStates();
-    }
-
-    @Override
-    public Instant occurredAt(AgentStateEvent e) {
-      return e.getOccurredAt();
-    }
-
-    @Override
-    public String tenant(AgentStateEvent e) {
-      return e.getTenantId();
-    }
-
-    @Override
-    public String eventId(AgentStateEvent e) {
-      return e.getEventId();
-    }
-
-    @Override
-    public String type(AgentStateEvent e) {
-      return e.getState().name();
-    }
-
-    @Override
-    public String invalid(AgentStateEvent e) {
-      return EventChecks.agentState(e);
-    }
-
-    @Override
-    public TypeInformation<Inbound<AgentStateEvent>> inboundType() {
-      return TypeInformation.of(new TypeHint<Inbound<AgentStateEvent>>() {});
-    }
-  };
-
-  public static final EventKind<SurveyEvent> SURVEY = new EventKind<>("SurveyEvent") {
-    @Override
-    public EventCodec<SurveyEvent> codec() {
-      return EventCodec.surveys();
-    }
-
-    @Override
-    public Instant occurredAt(SurveyEvent e) {
-      return e.getOccurredAt();
-    }
-
-    @Override
-    public String tenant(SurveyEvent e) {
-      return e.getTenantId();
-    }
-
-    @Override
-    public String eventId(SurveyEvent e) {
-      return e.getEventId();
-    }
-
-    @Override
-    public String type(SurveyEvent e) {
-      return "SURVEY";
-    }
-
-    @Override
-    public String invalid(SurveyEvent e) {
-      return EventChecks.survey(e);
-    }
-
-    @Override
-    public TypeInformation<Inbound<SurveyEvent>> inboundType() {
-      return TypeInformation.of(new TypeHint<Inbound<SurveyEvent>>() {});
-    }
-  };
+  public static final EventKind<SurveyEvent> SURVEY = new EventKind<>("SurveyEvent",
+      EventCodec::surveys, SurveyEvent::getOccurredAt, SurveyEvent::getTenantId,
+      SurveyEvent::getEventId, e -> "SURVEY", EventChecks::survey,
+      () -> TypeInformation.of(new TypeHint<Inbound<SurveyEvent>>() {}));
 
   private final String recordName;
+  private final Make<EventCodec<T>> codec;
+  private final Fn<T, Instant> occurredAt;
+  private final Fn<T, String> tenant;
+  private final Fn<T, String> eventId;
+  private final Fn<T, String> type;
+  private final Fn<T, String> invalid;
+  private final Make<TypeInformation<Inbound<T>>> inboundType;
 
-  private EventKind(String recordName) {
+  private EventKind(String recordName, Make<EventCodec<T>> codec, Fn<T, Instant> occurredAt, Fn<T, String> tenant,
+      Fn<T, String> eventId, Fn<T, String> type, Fn<T, String> invalid, Make<TypeInformation<Inbound<T>>> inboundType) {
     this.recordName = recordName;
+    this.codec = codec;
+    this.occurredAt = occurredAt;
+    this.tenant = tenant;
+    this.eventId = eventId;
+    this.type = type;
+    this.invalid = invalid;
+    this.inboundType = inboundType;
   }
 
   public String recordName() {
@@ -139,21 +66,35 @@ public abstract class EventKind<T extends SpecificRecord> implements Serializabl
   }
 
   /** A new codec; codecs are not serializable, so operators create theirs in open(). */
-  public abstract EventCodec<T> codec();
+  public EventCodec<T> codec() {
+    return codec.get();
+  }
 
-  public abstract Instant occurredAt(T event);
+  public Instant occurredAt(T event) {
+    return occurredAt.apply(event);
+  }
 
-  public abstract String tenant(T event);
+  public String tenant(T event) {
+    return tenant.apply(event);
+  }
 
-  public abstract String eventId(T event);
+  public String eventId(T event) {
+    return eventId.apply(event);
+  }
 
   /** The event's type within its record, e.g. QUEUED or BREAK. */
-  public abstract String type(T event);
+  public String type(T event) {
+    return type.apply(event);
+  }
 
   /** Why a decoded event cannot be used, or null if it can. */
-  public abstract String invalid(T event);
+  public String invalid(T event) {
+    return invalid.apply(event);
+  }
 
-  public abstract TypeInformation<Inbound<T>> inboundType();
+  public TypeInformation<Inbound<T>> inboundType() {
+    return inboundType.get();
+  }
 
   @Override
   public String toString() {
