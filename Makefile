@@ -14,7 +14,7 @@ JAVA_OPENS := --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/
               --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
 RUN_LOCAL  = $(JAVA) $(JAVA_OPENS) -Xmx4g -cp "infra/local/target/classes:$$(cat $(LOCAL_CP))"
 
-.PHONY: help run test stack query simulate migrate build tools clean
+.PHONY: help run test stack query simulate import migrate build tools clean
 
 help:
 	@echo "make run       the main job on the embedded stack, fed by the simulator, then a summary"
@@ -22,6 +22,7 @@ help:
 	@echo "make stack     Kafka on 127.0.0.1:9092 and ClickHouse on 127.0.0.1:8123 until Ctrl-C"
 	@echo "make query SQL=\"SELECT ...\"   a query against the local ClickHouse"
 	@echo "make simulate ARGS=\"...\"      the simulator (ARGS=--help for its options)"
+	@echo "make import ARGS=\"--input F\"   publish history (JSON lines) to the topics"
 	@echo "make migrate   apply the ClickHouse migrations to the local ClickHouse"
 	@echo "make clean     remove build output and local data (.local/)"
 
@@ -53,6 +54,9 @@ stack: build
 
 simulate: build
 	$(RUN_LOCAL) io.ccpulse.simulator.cli.SimulateMain $(ARGS)
+
+import: build
+	$(RUN_LOCAL) io.ccpulse.simulator.cli.ImportMain $(ARGS)
 
 migrate: build
 	$(RUN_LOCAL) io.ccpulse.clickhouse.MigrateMain $(ARGS)

@@ -73,7 +73,7 @@ public final class PipelineJob {
         .uid("contact-assembler").name("assemble contacts");
     SingleOutputStreamOperator<ContactFact> surveyFacts = surveys
         .keyBy(SurveyFacts::key)
-        .process(new SurveyFacts(config.getDuration("metrics.dedup-ttl")))
+        .process(new SurveyFacts(lateness, config.getDuration("metrics.dedup-ttl")))
         .uid("survey-facts").name("survey facts");
     DataStream<ContactFact> facts = contactFacts.union(surveyFacts);
     facts.filter(f -> f.kind != FactKind.LEG_STARTED).uid("facts-for-table").name("counted facts")
@@ -111,7 +111,8 @@ public final class PipelineJob {
 
     DataStream<RejectedEvent> rejected = interactions.getSideOutput(SplitRejected.REJECTED)
         .union(agentStates.getSideOutput(SplitRejected.REJECTED), surveys.getSideOutput(SplitRejected.REJECTED),
-            contactFacts.getSideOutput(ContactAssembler.REJECTED), agentTime.getSideOutput(AgentTimeline.REJECTED), tooLate);
+            contactFacts.getSideOutput(ContactAssembler.REJECTED), surveyFacts.getSideOutput(SurveyFacts.REJECTED),
+            agentTime.getSideOutput(AgentTimeline.REJECTED), tooLate);
     rejected.map(new CountRejected()).uid("count-rejected").name("count rejected")
         .sinkTo(sinks.rejectedEvents()).uid("sink-rejected-events").name("rejected_events");
   }
@@ -124,7 +125,9 @@ public final class PipelineJob {
 
   private static <T extends SpecificRecord> SingleOutputStreamOperator<Inbound<T>> accepted(
       DataStream<Inbound<T>> inbound, EventKind<T> kind) {
-    return inbound.process(new SplitRejected<>()).returns(kind.inboundType())
+    // Same parallelism as the source, so it chains: a rebalance here would let one path's watermark
+    // run ahead of another's, and lateness would depend on timing.
+    return inbound.process(new SplitRejected<>()).returns(kind.inboundType()).setParallelism(inbound.getParallelism())
         .uid("split-rejected-" + kind.recordName()).name("split rejected " + kind.recordName());
   }
 }

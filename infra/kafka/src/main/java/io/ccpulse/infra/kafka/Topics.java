@@ -1,7 +1,9 @@
 package io.ccpulse.infra.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +11,9 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -59,7 +63,8 @@ final class Topics {
                     throw new IllegalArgumentException("Topic " + name + " already exists with "
                             + d.partitions().size() + " partitions, not " + partitions);
                 }
-                if (d.partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() >= 0)) {
+                if (d.partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() >= 0)
+                        && partitionsAnswer(name, partitions)) {
                     return;
                 }
             }
@@ -68,6 +73,27 @@ final class Topics {
                         + TIMEOUT.toSeconds() + " s");
             }
             pause();
+        }
+    }
+
+    /**
+     * A leader in the metadata is not yet a partition the broker hosts: a producer whose first batch
+     * is refused then retries it out of sequence for minutes. A list-offsets answer from every
+     * partition means the log exists.
+     */
+    private boolean partitionsAnswer(String name, int partitions) {
+        Map<TopicPartition, OffsetSpec> all = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            all.put(new TopicPartition(name, p), OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(all).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // not hosted yet: poll again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for topic " + name, e);
         }
     }
 

@@ -13,10 +13,13 @@ import java.util.List;
  * retractions of the old facts and the corrected facts. A plain class, tested without Flink.
  */
 public final class ContactReplay {
-  /** Event-time order; for equal times, the order a contact's life takes. */
+  /**
+   * Event-time order. Equal times keep the order the events came in (sorts here are stable): the
+   * producer writes a contact's events in the order they happen, on one partition, so that order
+   * says which of two same-instant events came first (a TRANSFERRED and the QUEUED it causes).
+   */
   public static final Comparator<InteractionEvent> ORDER =
-      Comparator.comparingLong((InteractionEvent e) -> e.getOccurredAt().toEpochMilli())
-          .thenComparingInt(e -> ContactTimeline.lifecycleRank(e.getType()));
+      Comparator.comparingLong((InteractionEvent e) -> e.getOccurredAt().toEpochMilli());
 
   /** The result of a replay: the contact's state and facts, and what it refused. */
   public record Outcome(ContactState state, List<ContactFact> facts, List<ContactHistory.Refusal> refusals) {}

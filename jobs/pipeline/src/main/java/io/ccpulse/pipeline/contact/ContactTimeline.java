@@ -17,27 +17,6 @@ import java.util.List;
 public final class ContactTimeline {
   private ContactTimeline() {}
 
-  /** Ordering of types for events with the same timestamp: the order a contact's life takes. */
-  public static int lifecycleRank(InteractionType type) {
-    switch (type) {
-      case QUEUED:
-        return 0;
-      case ABANDONED:
-        return 1;
-      case ANSWERED:
-        return 2;
-      case HOLD_STARTED:
-        return 3;
-      case HOLD_ENDED:
-        return 4;
-      case TRANSFERRED:
-      case TALK_ENDED:
-        return 5;
-      default:
-        return 6; // WRAPUP_ENDED
-    }
-  }
-
   /** A fresh state for the contact this event belongs to. */
   public static ContactState start(InteractionEvent first) {
     ContactState s = new ContactState();

@@ -12,15 +12,24 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Survey responses as facts, once each: keyed by event id, remembered for a TTL to drop duplicates. */
+/**
+ * Survey responses as facts, once each: keyed by event id, remembered for a TTL to drop duplicates.
+ * A response later than the allowed lateness is rejected as TOO_LATE, as a contact's events are.
+ */
 public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<SurveyEvent>, ContactFact> {
   private static final long serialVersionUID = 1L;
 
+  public static final org.apache.flink.util.OutputTag<io.ccpulse.pipeline.source.RejectedEvent> REJECTED =
+      new org.apache.flink.util.OutputTag<>("survey-rejected") {};
+
   private final Duration dedupTtl;
+  private final long latenessMs;
   private transient ValueState<Boolean> seen;
   private transient Counter duplicates;
+  private transient io.ccpulse.events.EventCodec<SurveyEvent> codec;
 
-  public SurveyFacts(Duration dedupTtl) {
+  public SurveyFacts(Duration allowedLateness, Duration dedupTtl) {
+    this.latenessMs = allowedLateness.toMillis();
     this.dedupTtl = dedupTtl;
   }
 
@@ -34,6 +43,7 @@ public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<Surv
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
     seen = getRuntimeContext().getState(descriptor);
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateSurveys");
+    codec = io.ccpulse.events.EventCodec.surveys();
   }
 
   @Override
@@ -44,6 +54,20 @@ public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<Surv
     }
     seen.update(Boolean.TRUE);
     SurveyEvent s = in.event;
+    long watermark = ctx.timerService().currentWatermark();
+    if (s.getOccurredAt().toEpochMilli() + latenessMs < watermark) { // (watermark − lateness overflows at the start)
+      io.ccpulse.pipeline.source.RejectedEvent r = io.ccpulse.pipeline.source.RejectedEvent.of(
+          io.ccpulse.events.RejectReason.TOO_LATE, "event time " + s.getOccurredAt() + " is "
+              + Duration.ofMillis(watermark - s.getOccurredAt().toEpochMilli())
+              + " behind the watermark (allowed lateness " + Duration.ofMillis(latenessMs) + ")",
+          in.topic, in.partition, in.offset, codec.encode(s), System.currentTimeMillis());
+      r.eventType = "SurveyEvent.SURVEY";
+      r.tenantId = s.getTenantId();
+      r.eventId = s.getEventId();
+      r.occurredAt = s.getOccurredAt().toEpochMilli();
+      ctx.output(REJECTED, r);
+      return;
+    }
     ContactFact f = new ContactFact();
     f.kind = FactKind.SURVEY;
     f.tenantId = s.getTenantId();

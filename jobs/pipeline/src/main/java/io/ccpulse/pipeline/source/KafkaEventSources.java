@@ -5,13 +5,17 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The three event topics, read with per-partition event-time watermarks. */
@@ -55,14 +59,32 @@ public final class KafkaEventSources implements EventSources {
       builder.setBounded(OffsetsInitializer.latest());
     }
     String name = "kafka-" + topic;
-    return env.fromSource(builder.build(), watermarks(kind, config), name).uid("source-" + kind.recordName()).name(name);
+    var stream = env.fromSource(builder.build(), watermarks(kind, config), name).uid("source-" + kind.recordName()).name(name);
+    if (config.getBoolean("kafka.bounded")) {
+      // A bounded reader with no partition finishes at once, and its final watermark would carry the
+      // others (idle until their partition arrives) to the end of time: no more readers than partitions.
+      stream.setParallelism(Math.max(1, Math.min(env.getParallelism(), partitions(topic, props))));
+    }
+    return stream;
+  }
+
+  private int partitions(String topic, Properties consumerProps) {
+    Properties props = new Properties();
+    props.putAll(consumerProps);
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+    try (Admin admin = Admin.create(props)) {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read the partitions of topic " + topic + ": " + e.getMessage(), e);
+    }
   }
 
   /** Event time from occurred_at; rejections carry none and must not move the watermark. */
   public static <T extends SpecificRecord> WatermarkStrategy<Inbound<T>> watermarks(EventKind<T> kind, PipelineConfig config) {
-    Duration outOfOrder = config.getDuration("event-time.max-out-of-orderness");
+    long bound = config.getDuration("event-time.max-out-of-orderness").toMillis();
+    boolean perEvent = config.getBoolean("event-time.watermark-per-event");
     Duration idleness = config.getDuration("event-time.idleness");
-    return WatermarkStrategy.<Inbound<T>>forBoundedOutOfOrderness(outOfOrder)
+    return WatermarkStrategy.<Inbound<T>>forGenerator(ctx -> new EventTimeWatermarks<>(bound, perEvent))
         .withTimestampAssigner((in, kafkaTimestamp) ->
             in.event == null ? Long.MIN_VALUE : kind.occurredAt(in.event).toEpochMilli())
         .withIdleness(idleness);

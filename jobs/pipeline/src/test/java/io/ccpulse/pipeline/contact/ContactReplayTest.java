@@ -19,10 +19,11 @@ class ContactReplayTest {
   }
 
   @Test
-  void insertsByEventTimeThenLifeCycle() {
-    Inbound<InteractionEvent>[] log = log(at(10).answered("a"), at(0).queued("q"), at(10).queued("r"), at(5).abandoned("q"));
+  void insertsByEventTimeKeepingArrivalOrderForEqualTimes() {
+    Inbound<InteractionEvent>[] log = log(at(10).transferredToQueue("a", "r"), at(0).queued("q"), at(10).queued("r"),
+        at(5).answered("a"));
     assertThat(Arrays.stream(log).map(i -> i.event.getType().name() + "@" + i.event.getOccurredAt().getEpochSecond() % 60))
-        .containsExactly("QUEUED@0", "ABANDONED@5", "QUEUED@10", "ANSWERED@10");
+        .containsExactly("QUEUED@0", "ANSWERED@5", "TRANSFERRED@10", "QUEUED@10");
   }
 
   @Test

@@ -1,0 +1,57 @@
+package io.ccpulse.local;
+
+import io.ccpulse.pipeline.PipelineJob;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.sink.ClickHouseSinks;
+import io.ccpulse.pipeline.source.KafkaEventSources;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Runs the pipeline in a local MiniCluster (web UI on 8081) until its bounded input is done. */
+final class LocalJob {
+  private LocalJob() {}
+
+  static void run(PipelineConfig config, long expectedEvents, PrintStream out) throws Exception {
+    Configuration cluster = new Configuration();
+    cluster.set(RestOptions.BIND_PORT, "8081-8099");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(cluster);
+    env.setParallelism(2);
+    env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
+    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
+
+    long t0 = System.nanoTime();
+    JobClient job = env.executeAsync("ccpulse (local)");
+    out.println("Flink job " + job.getJobID() + " running; web UI on http://127.0.0.1:8081 (or the next free port)");
+    var result = job.getJobExecutionResult();
+    while (!result.isDone()) {
+      try {
+        result.get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException stillRunning) {
+        out.printf("  %5.0f s  %s%n", (System.nanoTime() - t0) / 1e9, progress(config, expectedEvents));
+      }
+    }
+    result.get(); // rethrows a failure
+    out.printf("Job finished in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, progress(config, expectedEvents));
+  }
+
+  /** Events counted so far (ingest counts land as their minutes close) and interval rows written. */
+  private static String progress(PipelineConfig config, long expectedEvents) {
+    try (Connection conn = config.clickHouse().open(); Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT (SELECT sum(events) FROM ingest_counts FINAL),"
+            + " (SELECT count() FROM interval_metrics), (SELECT count() FROM rejected_events)")) {
+      rs.next();
+      long events = rs.getLong(1);
+      return String.format("%,d of %,d events accepted and counted (%.0f%%), %,d interval rows, %,d rejected",
+          events, expectedEvents, 100.0 * events / Math.max(1, expectedEvents), rs.getLong(2), rs.getLong(3));
+    } catch (Exception e) {
+      return "(progress unavailable: " + e.getMessage() + ")";
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.ccpulse.simulator;
+
+import io.ccpulse.simulator.engine.EngineStats;
+import io.ccpulse.simulator.faults.FaultSummary;
+import io.ccpulse.simulator.output.DeliveredRecord;
+import io.ccpulse.simulator.output.EventStream;
+import io.ccpulse.simulator.output.RecordSink;
+import io.ccpulse.simulator.truth.TruthRow;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A run kept in memory: the delivered records in delivery order, plus truth and faults. */
+public final class Simulation extends SimulationResult {
+  private final List<DeliveredRecord> records;
+
+  Simulation(List<DeliveredRecord> records, List<TruthRow> truth, FaultSummary faults, EngineStats stats) {
+    super(truth, faults, stats);
+    this.records = List.copyOf(records);
+  }
+
+  /** Every record of every stream, in delivery order. */
+  public List<DeliveredRecord> records() {
+    return records;
+  }
+
+  public Stream<DeliveredRecord> stream() {
+    return records.stream();
+  }
+
+  /** One stream's records, in delivery order. */
+  public List<DeliveredRecord> records(EventStream stream) {
+    return records.stream().filter(r -> r.stream() == stream).toList();
+  }
+
+  /** Sends every record to a sink (e.g. {@link io.ccpulse.simulator.output.KafkaOutput}), then flushes it. */
+  public void publish(RecordSink sink) {
+    records.forEach(sink::accept);
+    sink.flush();
+  }
+}

@@ -1,0 +1,55 @@
+package io.ccpulse.simulator.engine;
+
+import io.ccpulse.events.AgentState;
+import io.ccpulse.simulator.model.AgentProfile;
+import io.ccpulse.simulator.model.ChannelProfile;
+import io.ccpulse.simulator.model.PlannedState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An agent at run time: presence, open legs, and what is waiting to happen when free. */
+final class AgentRt {
+  final AgentProfile profile;
+  final int index;
+  final List<QueueRt> queues = new ArrayList<>();
+  boolean loggedIn;
+  AgentState state;
+  /** Open legs plus contacts alerting (routed, not yet answered). */
+  int legs;
+  /** A voice or email leg is open: nothing else may be routed. */
+  boolean exclusive;
+  /** When the agent last became free of all legs, for longest-idle routing. */
+  long idleSince;
+  /** A planned break that came due during a contact; it starts when the agent is free. */
+  PlannedState pending;
+  boolean shiftOver;
+  long shiftStartedAt;
+
+  AgentRt(AgentProfile profile, int index) {
+    this.profile = profile;
+    this.index = index;
+  }
+
+  String id() {
+    return profile.id();
+  }
+
+  /** Available, and room for one more contact of this channel. */
+  boolean canTake(ChannelProfile p) {
+    if (!loggedIn || state != AgentState.AVAILABLE || exclusive) {
+      return false;
+    }
+    return p.exclusive() ? legs == 0 : legs < Math.min(p.capacity(), profile.capacity());
+  }
+
+  /** Routing preference: fewest open contacts (chat), then longest idle, then agent order. */
+  boolean preferredOver(AgentRt other) {
+    if (legs != other.legs) {
+      return legs < other.legs;
+    }
+    if (idleSince != other.idleSince) {
+      return idleSince < other.idleSince;
+    }
+    return index < other.index;
+  }
+}

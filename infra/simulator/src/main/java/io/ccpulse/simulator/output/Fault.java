@@ -1,0 +1,22 @@
+package io.ccpulse.simulator.output;
+
+/**
+ * Why a delivered record differs from a plain, on-time event. Simulator metadata for tests; it is
+ * not part of what is published.
+ */
+public enum Fault {
+  /** An ordinary event, delivered when it occurred. */
+  NONE,
+  /** Delivered up to the maximum delay after it occurred (within the allowed lateness). */
+  DELAYED,
+  /** A second copy (same bytes, same event_id) delivered after the first. */
+  DUPLICATE,
+  /** An event of a too-late contact: delivered after the allowed lateness; the truth excludes it. */
+  TOO_LATE,
+  /** Extra bytes that are not Avro single-object encoding. */
+  UNREADABLE,
+  /** An extra record with a valid header but a schema fingerprint no released schema has. */
+  UNKNOWN_SCHEMA,
+  /** An extra event, valid Avro, that cannot follow what its contact already did. */
+  IMPOSSIBLE
+}

@@ -1,0 +1,271 @@
+package io.ccpulse.simulator.truth;
+
+import io.ccpulse.events.AgentStateEvent;
+import io.ccpulse.events.Channel;
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.simulator.scenario.TruthSettings;
+import io.ccpulse.simulator.truth.ContactState.Leg;
+import io.ccpulse.simulator.truth.ContactState.Wait;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Computes the ground truth (docs/metrics.md) from the events the pipeline is expected to accept,
+ * fed in event-time order.
+ *
+ * <p>Deliberately independent of the Flink job: it shares no metric code with it, so a mistake
+ * cannot hide in both. It is strict: an event that breaks the life of a contact throws, because
+ * its input is the simulator's clean stream (faults never reach it) and a violation is a bug.
+ */
+public final class TruthCalculator {
+  private final long[] sizes;
+  private final long serviceLevelMs;
+  private final long shortAbandonMs;
+  private final Entities entities;
+  private final Map<String, ContactState> contacts = new HashMap<>();
+  private long lastTime = Long.MIN_VALUE;
+
+  /** A calculator for the settings' interval sizes and thresholds. */
+  public TruthCalculator(TruthSettings settings) {
+    this.sizes = settings.intervals().stream().mapToLong(Duration::toMillis).toArray();
+    this.serviceLevelMs = settings.serviceLevelThreshold().toMillis();
+    this.shortAbandonMs = settings.shortAbandonThreshold().toMillis();
+    this.entities = new Entities(sizes);
+  }
+
+  /** Accepts an {@link InteractionEvent}, {@link AgentStateEvent} or {@link SurveyEvent}. */
+  public void accept(SpecificRecord event) {
+    if (event instanceof InteractionEvent e) {
+      interaction(e);
+    } else if (event instanceof AgentStateEvent e) {
+      agentState(e);
+    } else if (event instanceof SurveyEvent e) {
+      survey(e);
+    } else {
+      throw new IllegalArgumentException("not an event: " + event.getClass().getName());
+    }
+  }
+
+  /** An agent state change; events of all kinds must come in event-time order. */
+  public void agentState(AgentStateEvent e) {
+    long t = time(e.getOccurredAt().toEpochMilli());
+    entities.clock(e.getTenantId(), e.getAgentId()).state(t, e.getState());
+  }
+
+  /** A survey response, counted for the agent, queue and channel it names. */
+  public void survey(SurveyEvent e) {
+    long t = time(e.getOccurredAt().toEpochMilli());
+    Channel channel = e.getChannel();
+    if (e.getQueueId() == null) {
+      throw new IllegalStateException("survey " + e.getEventId() + " has no queue_id");
+    }
+    int csat = e.getCsat();
+    if (csat < 1 || csat > 5) {
+      throw new IllegalStateException("survey " + e.getEventId() + " has csat " + csat + " outside 1..5");
+    }
+    for (Entity x : new Entity[] {entities.agent(e.getTenantId(), e.getAgentId(), channel),
+        entities.queue(e.getTenantId(), e.getQueueId(), channel), entities.tenantChannel(e.getTenantId(), channel)}) {
+      x.add(Figure.CSAT_RESPONSES, t, 1);
+      x.add(Figure.CSAT_SUM, t, csat);
+      x.add(Figure.CSAT_SATISFIED, t, csat >= 4 ? 1 : 0);
+    }
+  }
+
+  /** One step of a contact; throws if it cannot follow what the contact already did. */
+  public void interaction(InteractionEvent e) {
+    long t = time(e.getOccurredAt().toEpochMilli());
+    ContactState c = contacts.get(e.getInteractionId());
+    if (c == null) {
+      c = new ContactState(e.getTenantId(), e.getChannel());
+      contacts.put(e.getInteractionId(), c);
+    }
+    switch (e.getType()) {
+      case QUEUED -> queued(c, e, t);
+      case ABANDONED -> abandoned(c, e, t);
+      case ANSWERED -> answered(c, e, t);
+      case HOLD_STARTED -> holdStarted(leg(c, e), e, t);
+      case HOLD_ENDED -> holdEnded(leg(c, e), e, t);
+      case TRANSFERRED -> transferred(c, leg(c, e), e, t);
+      case TALK_ENDED -> endConnected(leg(c, e), e, t);
+      case WRAPUP_ENDED -> wrapupEnded(c, leg(c, e), e, t);
+      default -> throw bad(e, "unknown type");
+    }
+    if (c.finished()) {
+      contacts.remove(e.getInteractionId());
+    }
+  }
+
+  /** Credits agent time up to the last event and returns every row with data, in file order. */
+  public List<TruthRow> finish() {
+    if (lastTime != Long.MIN_VALUE) {
+      entities.advanceClocks(lastTime);
+    }
+    return entities.rows();
+  }
+
+  /** Contacts with a wait or a leg still open (0 after a complete simulation). */
+  public int openContacts() {
+    return contacts.size();
+  }
+
+  private void queued(ContactState c, InteractionEvent e, long t) {
+    if (e.getQueueId() == null) {
+      throw bad(e, "QUEUED without queue_id");
+    }
+    boolean transferIn = c.queueTransferPending;
+    if (c.wait != null) {
+      // Moved to another queue while still waiting: the old wait ends unanswered.
+      for (Entity x : new Entity[] {c.wait.queue(), c.wait.tenant()}) {
+        x.add(Figure.OFFERED, t, 1);
+        x.add(Figure.MOVED_UNANSWERED, t, 1);
+      }
+      transferIn = true;
+    }
+    c.queueTransferPending = false;
+    Entity queue = entities.queue(c.tenantId, e.getQueueId(), c.channel);
+    Entity tenant = entities.tenantChannel(c.tenantId, c.channel);
+    Figure arrival = transferIn ? Figure.TRANSFERRED_IN : Figure.ENTERED;
+    queue.add(arrival, t, 1);
+    tenant.add(arrival, t, 1);
+    c.wait = new Wait(e.getQueueId(), t, queue, tenant);
+  }
+
+  private void abandoned(ContactState c, InteractionEvent e, long t) {
+    if (c.wait == null) {
+      throw bad(e, "ABANDONED without an open wait");
+    }
+    long waited = t - c.wait.since();
+    for (Entity x : new Entity[] {c.wait.queue(), c.wait.tenant()}) {
+      x.add(Figure.OFFERED, t, 1);
+      x.add(Figure.ABANDONED, t, 1);
+      x.add(Figure.ABANDON_TIME_MS, t, waited);
+      x.add(Figure.SHORT_ABANDONED, t, waited < shortAbandonMs ? 1 : 0);
+    }
+    c.wait = null;
+  }
+
+  private void answered(ContactState c, InteractionEvent e, long t) {
+    String agent = e.getAgentId();
+    if (agent == null) {
+      throw bad(e, "ANSWERED without agent_id");
+    }
+    if (c.leg(agent) != null) {
+      throw bad(e, "agent already has an open leg on this contact");
+    }
+    String queueId;
+    if (c.wait != null) {
+      queueId = c.wait.queueId();
+      long waited = t - c.wait.since();
+      for (Entity x : new Entity[] {c.wait.queue(), c.wait.tenant()}) {
+        x.add(Figure.OFFERED, t, 1);
+        x.add(Figure.ANSWERED, t, 1);
+        x.add(Figure.WAIT_ANSWERED_MS, t, waited);
+        x.max(Figure.WAIT_MAX_MS, t, waited);
+        x.add(Figure.ANSWERED_WITHIN_SL, t, waited <= serviceLevelMs ? 1 : 0);
+      }
+      c.wait = null;
+    } else if (agent.equals(c.directAgent)) {
+      queueId = c.directQueue;
+      c.directAgent = null;
+      c.directQueue = null;
+    } else if (e.getQueueId() != null) {
+      queueId = e.getQueueId();
+    } else {
+      throw bad(e, "ANSWERED with no wait, no direct transfer and no queue_id");
+    }
+    AgentClock clock = entities.clock(c.tenantId, agent);
+    clock.legOpened(t);
+    c.legs.add(new Leg(agent, queueId, t, entities.agent(c.tenantId, agent, c.channel),
+        entities.queue(c.tenantId, queueId, c.channel), entities.tenantChannel(c.tenantId, c.channel), clock));
+  }
+
+  private void holdStarted(Leg leg, InteractionEvent e, long t) {
+    if (leg.holdSince >= 0 || leg.connectedEnd >= 0) {
+      throw bad(e, "HOLD_STARTED while on hold or after talk ended");
+    }
+    leg.holdSince = t;
+    leg.holdCount++;
+  }
+
+  private void holdEnded(Leg leg, InteractionEvent e, long t) {
+    if (leg.holdSince < 0) {
+      throw bad(e, "HOLD_ENDED with no open hold");
+    }
+    leg.holdMs += t - leg.holdSince;
+    leg.holdSince = -1;
+  }
+
+  private void transferred(ContactState c, Leg leg, InteractionEvent e, long t) {
+    endConnected(leg, e, t);
+    leg.transferredOut = true;
+    if (e.getTargetAgentId() != null) {
+      c.directAgent = e.getTargetAgentId();
+      c.directQueue = leg.queueId;
+    } else if (e.getTargetQueueId() != null) {
+      c.queueTransferPending = true;
+    } else {
+      throw bad(e, "TRANSFERRED without a target");
+    }
+  }
+
+  /** TALK_ENDED or TRANSFERRED: the connected part of the leg ends; an open hold ends with it. */
+  private void endConnected(Leg leg, InteractionEvent e, long t) {
+    if (leg.connectedEnd >= 0) {
+      throw bad(e, "talk already ended on this leg");
+    }
+    if (leg.holdSince >= 0) {
+      leg.holdMs += t - leg.holdSince;
+      leg.holdSince = -1;
+    }
+    leg.connectedEnd = t;
+  }
+
+  private void wrapupEnded(ContactState c, Leg leg, InteractionEvent e, long t) {
+    if (leg.connectedEnd < 0) {
+      endConnected(leg, e, t);
+    }
+    long connected = leg.connectedEnd - leg.answeredAt;
+    long talk = connected - leg.holdMs;
+    long acw = t - leg.connectedEnd;
+    for (Entity x : new Entity[] {leg.agent, leg.queue, leg.tenant}) {
+      x.add(Figure.HANDLED, t, 1);
+      x.add(Figure.TALK_MS, t, talk);
+      x.add(Figure.HOLD_MS, t, leg.holdMs);
+      x.add(Figure.ACW_MS, t, acw);
+      x.add(Figure.HANDLE_MS, t, talk + leg.holdMs + acw);
+      x.add(Figure.HOLD_COUNT, t, leg.holdCount);
+      x.add(Figure.HELD_CONTACTS, t, leg.holdCount > 0 ? 1 : 0);
+      x.add(Figure.TRANSFERRED_OUT, t, leg.transferredOut ? 1 : 0);
+    }
+    leg.clock.legClosed(t);
+    c.legs.remove(leg);
+  }
+
+  private Leg leg(ContactState c, InteractionEvent e) {
+    if (e.getAgentId() == null) {
+      throw bad(e, e.getType() + " without agent_id");
+    }
+    Leg leg = c.leg(e.getAgentId());
+    if (leg == null) {
+      throw bad(e, "no open leg for agent " + e.getAgentId());
+    }
+    return leg;
+  }
+
+  private long time(long t) {
+    if (t < lastTime) {
+      throw new IllegalArgumentException("truth input must be in event-time order: " + t + " after " + lastTime);
+    }
+    lastTime = t;
+    return t;
+  }
+
+  private static IllegalStateException bad(InteractionEvent e, String why) {
+    return new IllegalStateException(why + ": " + e.getType() + " " + e.getEventId() + " of contact "
+        + e.getInteractionId() + " at " + e.getOccurredAt());
+  }
+}
