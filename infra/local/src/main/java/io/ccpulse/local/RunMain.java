@@ -94,8 +94,14 @@ public final class RunMain {
       out.printf("Checked against the simulator's ground truth, rows matching exactly: %s%s%n",
           check.summary(), check.allMatch() ? "." : "; differences:");
       check.differences().forEach(d -> out.println("  " + d));
+      FaultCheck.Report faults = FaultCheck.check(simulated.faults(), topics, clickhouse);
+      out.printf("Bad events injected by the simulator: %,d, %s%n", faults.expectedTotal(), faults.allAccountedFor()
+          ? "every one in rejected_events under its reason."
+          : "but rejected_events differs: expected " + faults.expected() + ", found " + faults.found());
       out.println();
-      out.println("Query further (the stack stops when this command ends; keep it with `make stack` in another terminal):");
+      out.println(stack.attached()
+          ? "Query further (the stack keeps running in the other terminal):"
+          : "Query further (the stack stops when this command ends; keep it with `make stack` in another terminal):");
       out.println("  make query SQL=\"SELECT * FROM interval_metrics_current WHERE entity_kind = 'QUEUE' LIMIT 10\"");
       out.println("  curl 'http://127.0.0.1:8123/?database=ccpulse' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
       out.println("  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts");

@@ -15,27 +15,30 @@ final class RunSummary {
     try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
       out.println();
       out.println("Queues, whole day (from the 15-minute intervals):");
-      table(st, out, "SELECT tenant_id AS tenant, entity_id AS queue, channel,"
-          + " sum(offered) AS offered, sum(answered) AS answered,"
-          + " if(sum(offered) = sum(short_abandoned), '-', concat(toString(round(100 * (sum(abandoned) - sum(short_abandoned))"
-          + "   / (sum(offered) - sum(short_abandoned)), 1)), '%')) AS abandon_rate,"
-          + " if(sum(answered) = 0, '-', toString(round(sum(wait_answered_ms) / sum(answered) / 1000, 1))) AS asa_s,"
-          + " if(sum(offered) = sum(short_abandoned), '-', concat(toString(round(100 * sum(answered_within_sl)"
-          + "   / (sum(offered) - sum(short_abandoned)), 1)), '%')) AS service_level,"
-          + " if(sum(handled) = 0, '-', toString(round(sum(handle_ms) / sum(handled) / 1000, 1))) AS aht_s"
-          + " FROM interval_metrics FINAL WHERE entity_kind = 'QUEUE' AND interval_size_s = 900"
-          + " GROUP BY tenant, queue, channel ORDER BY tenant, channel, queue");
+      table(st, out, "SELECT tenant, queue, channel, offered, answered,"
+          + " if(offered = short, '-', concat(toString(round(100 * (abandoned - short) / (offered - short), 1)), '%')) AS abandon_rate,"
+          + " if(answered = 0, '-', toString(round(wait_ms / answered / 1000, 1))) AS asa_s,"
+          + " if(offered = short, '-', concat(toString(round(100 * within_sl / (offered - short), 1)), '%')) AS service_level,"
+          + " if(handled = 0, '-', toString(round(handle_ms / handled / 1000, 1))) AS aht_s"
+          + " FROM (SELECT tenant_id AS tenant, entity_id AS queue, channel, sum(offered) AS offered,"
+          + "   sum(answered) AS answered, sum(abandoned) AS abandoned, sum(short_abandoned) AS short,"
+          + "   sum(wait_answered_ms) AS wait_ms, sum(answered_within_sl) AS within_sl, sum(handled) AS handled,"
+          + "   sum(handle_ms) AS handle_ms"
+          + "   FROM interval_metrics_current WHERE entity_kind = 'QUEUE' AND interval_size_s = 900"
+          + "   GROUP BY tenant, queue, channel)"
+          + " ORDER BY tenant, channel, queue");
       out.println();
       out.println("Top agents by handle time:");
-      table(st, out, "SELECT tenant_id AS tenant, entity_id AS agent, sum(handled) AS handled,"
-          + " round(sum(handle_ms) / 3600000, 2) AS handle_hours,"
-          + " round(sum(handle_ms) / sum(handled) / 1000, 1) AS aht_s, sum(transferred_out) AS transfers"
-          + " FROM interval_metrics FINAL WHERE entity_kind = 'AGENT' AND interval_size_s = 900"
-          + " GROUP BY tenant, agent HAVING handled > 0 ORDER BY handle_hours DESC LIMIT 10");
+      table(st, out, "SELECT tenant, agent, legs, round(handle_ms / 3600000, 2) AS handle_hours,"
+          + " round(handle_ms / legs / 1000, 1) AS aht_s, transfers"
+          + " FROM (SELECT tenant_id AS tenant, entity_id AS agent, sum(handled) AS legs, sum(handle_ms) AS handle_ms,"
+          + "   sum(transferred_out) AS transfers FROM interval_metrics_current"
+          + "   WHERE entity_kind = 'AGENT' AND interval_size_s = 900 GROUP BY tenant, agent)"
+          + " WHERE legs > 0 ORDER BY handle_ms DESC LIMIT 10");
       out.println();
       out.println("Rejected events:");
-      table(st, out, "SELECT reason, count() AS events, any(detail) AS example FROM rejected_events FINAL"
-          + " GROUP BY reason ORDER BY events DESC");
+      table(st, out, "SELECT reason, count() AS events, any(substring(detail, 1, 70)) AS example"
+          + " FROM rejected_events FINAL GROUP BY reason ORDER BY events DESC");
     }
   }
 

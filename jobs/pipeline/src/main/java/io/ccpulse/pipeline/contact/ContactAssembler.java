@@ -106,13 +106,10 @@ public final class ContactAssembler
       reject(ctx, in, RejectReason.TOO_LATE.name(), "event time " + in.event.getOccurredAt() + " is "
           + Duration.ofMillis(watermark - at) + " behind the watermark (allowed lateness "
           + Duration.ofMillis(allowedLatenessMs) + ")");
+    } else if (at >= lastLogged()) {
+      apply(List.of(in), ctx, out); // nothing came after it, refused events included: its place is the end
     } else {
-      ContactState state = contact.value();
-      if (state == null || at >= state.lastEventAt) {
-        apply(List.of(in), ctx, out); // nothing applied after it: its place is the end
-      } else {
-        replayWith(in, ctx, out);
-      }
+      replayWith(in, ctx, out);
     }
   }
 
@@ -146,6 +143,14 @@ public final class ContactAssembler
       seen.clear();
       housekeepingAt.clear();
     }
+  }
+
+  /** Event time of the latest event in the history, refused ones too; MIN_VALUE for none. */
+  private long lastLogged() throws Exception {
+    ContactHistory past = history.value();
+    return past == null || past.log.length == 0
+        ? Long.MIN_VALUE
+        : past.log[past.log.length - 1].event.getOccurredAt().toEpochMilli();
   }
 
   /** Applies events in order at the end of the contact's history. */
@@ -212,7 +217,10 @@ public final class ContactAssembler
 
   /** One timer per contact: the incomplete-leg limit while open, forgetting it once finished. */
   private void scheduleHousekeeping(Context ctx, ContactState state) throws Exception {
-    long due = state.lastEventAt + (state.finished() ? retentionMs : legTimeoutMs);
+    // From the latest event seen, refused ones too: a contact whose only event was refused is kept
+    // (not forgotten at once) so the event that makes it valid can still arrive.
+    long last = Math.max(state.lastEventAt, lastLogged());
+    long due = last + (state.finished() ? retentionMs : legTimeoutMs);
     Long current = housekeepingAt.value();
     if (current != null && current == due) {
       return;

@@ -135,6 +135,31 @@ class ContactAssemblerTest {
   }
 
   @Test
+  void aLateAnswerBringsBackTheStepsRefusedBeforeIt() throws Exception {
+    // ANSWERED is held up: TALK_ENDED and WRAPUP_ENDED come first and are refused (no leg yet).
+    send(at(0).queued("q"), at(60).talkEnded("a-1"), at(70).wrapupEnded("a-1"));
+    watermark(100);
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED);
+    send(at(10).answered("a-1"));
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+    assertThat(facts().get(2).talkMs).isEqualTo(50_000);
+    watermark(1000);
+    assertThat(rejected()).isEmpty();
+  }
+
+  @Test
+  void aContactWhoseFirstEventWasRefusedWaitsForTheEventThatExplainsIt() throws Exception {
+    // QUEUED is held up: the ABANDONED that follows it is applied first, to nothing.
+    send(at(31).abandoned("q"));
+    watermark(60);
+    send(at(0).queued("q"));
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ABANDONED);
+    assertThat(facts().get(1).waitMs).isEqualTo(31_000);
+    watermark(1000);
+    assertThat(rejected()).isEmpty();
+  }
+
+  @Test
   void closesALegThatNeverCompletesAndThenForgetsTheContact() throws Exception {
     send(at(0).queued("q"), at(10).answered("a-1"));
     watermark(3000);
