@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 MVN        ?= mvn
-MVN_FLAGS  ?= -B -ntp
+MVN_FLAGS  ?= -B -ntp -Dstyle.color=never
 JAVA       ?= java
 LOCAL_CP   := infra/local/target/classpath.txt
 # Flink on Java 17 reflects into these packages.
@@ -41,25 +41,26 @@ tools:
 	fi
 
 build: tools
-	$(MVN) $(MVN_FLAGS) -q install -DskipTests
+	@echo "Building (mvn install -DskipTests)..."
+	@$(MVN) $(MVN_FLAGS) -q install -DskipTests
 
 test: tools
 	$(MVN) $(MVN_FLAGS) install
 
 run: build
-	$(RUN_LOCAL) io.ccpulse.local.RunMain $(ARGS)
+	@$(RUN_LOCAL) io.ccpulse.local.RunMain $(ARGS)
 
 stack: build
-	$(RUN_LOCAL) io.ccpulse.local.StackMain $(ARGS)
+	@$(RUN_LOCAL) io.ccpulse.local.StackMain $(ARGS)
 
 simulate: build
-	$(RUN_LOCAL) io.ccpulse.simulator.cli.SimulateMain $(ARGS)
+	@$(RUN_LOCAL) io.ccpulse.simulator.cli.SimulateMain $(ARGS)
 
 import: build
-	$(RUN_LOCAL) io.ccpulse.simulator.cli.ImportMain $(ARGS)
+	@$(RUN_LOCAL) io.ccpulse.simulator.cli.ImportMain $(ARGS)
 
 migrate: build
-	$(RUN_LOCAL) io.ccpulse.clickhouse.MigrateMain $(ARGS)
+	@$(RUN_LOCAL) io.ccpulse.clickhouse.MigrateMain $(ARGS)
 
 query: tools
 	@test -n "$(SQL)" || { echo 'usage: make query SQL="SELECT ..."'; exit 2; }
