@@ -58,11 +58,6 @@ public final class ClickHouseEndpoint implements Serializable {
     return user;
   }
 
-  /** The same server, another database (used by tests that give each run its own). */
-  public ClickHouseEndpoint withDatabase(String otherDatabase) {
-    return new ClickHouseEndpoint(url, otherDatabase, user, driverProperties);
-  }
-
   /** Opens a connection to this endpoint's database. */
   public Connection open() throws SQLException {
     return open(database);

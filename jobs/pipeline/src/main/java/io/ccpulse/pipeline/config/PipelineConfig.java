@@ -65,10 +65,6 @@ public final class PipelineConfig implements Serializable {
     return config;
   }
 
-  public PipelineConfig with(String key, String value) {
-    return with(Map.of(key, value));
-  }
-
   public String get(String key) {
     String value = values.get(key);
     if (value == null) {

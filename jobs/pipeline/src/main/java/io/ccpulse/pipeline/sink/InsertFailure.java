@@ -1,9 +1,6 @@
 package io.ccpulse.pipeline.sink;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
@@ -63,15 +60,10 @@ public enum InsertFailure {
     return FATAL;
   }
 
+  /** Connection refused, timed out, reset: any I/O failure under the driver's exception. */
   private static boolean hasIoCause(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof SocketTimeoutException
-          || c instanceof UnknownHostException || c instanceof IOException) {
-        return true;
-      }
-      String name = c.getClass().getName();
-      if (name.contains("ConnectionRequestTimeout") || name.contains("NoHttpResponse")
-          || name.contains("ConnectionInitiation")) {
+      if (c instanceof IOException) {
         return true;
       }
     }
