@@ -83,10 +83,12 @@ public final class PipelineJob {
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
         IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
     DataStream<IntervalRow> rows = intervals.get(0);
-    DataStream<RejectedEvent> tooLate = intervals.get(0).getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection);
+    DataStream<RejectedEvent> tooLate = intervals.get(0).getSideOutput(IntervalMetrics.TOO_LATE)
+        .map(IntervalMetrics::rejection).uid("interval-too-late-" + sizes.get(0).toSeconds() + "s");
     for (SingleOutputStreamOperator<IntervalRow> size : intervals.subList(1, intervals.size())) {
       rows = rows.union(size);
-      tooLate = tooLate.union(size.getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection));
+      tooLate = tooLate.union(size.getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection)
+          .uid("interval-too-late-" + size.getTransformation().getUid()));
     }
     rows.sinkTo(sinks.intervalMetrics()).uid("sink-interval-metrics").name("interval_metrics");
 
