@@ -83,12 +83,10 @@ public final class PipelineJob {
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
         IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
     DataStream<IntervalRow> rows = intervals.get(0);
-    DataStream<RejectedEvent> tooLate = intervals.get(0).getSideOutput(IntervalMetrics.TOO_LATE)
-        .map(IntervalMetrics::rejection).uid("interval-too-late-" + sizes.get(0).toSeconds() + "s");
-    for (SingleOutputStreamOperator<IntervalRow> size : intervals.subList(1, intervals.size())) {
-      rows = rows.union(size);
-      tooLate = tooLate.union(size.getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection)
-          .uid("interval-too-late-" + size.getTransformation().getUid()));
+    DataStream<RejectedEvent> tooLate = tooLate(intervals.get(0), sizes.get(0));
+    for (int i = 1; i < sizes.size(); i++) {
+      rows = rows.union(intervals.get(i));
+      tooLate = tooLate.union(tooLate(intervals.get(i), sizes.get(i)));
     }
     rows.sinkTo(sinks.intervalMetrics()).uid("sink-interval-metrics").name("interval_metrics");
 
@@ -117,6 +115,11 @@ public final class PipelineJob {
             agentTime.getSideOutput(AgentTimeline.REJECTED), tooLate);
     rejected.map(new CountRejected()).uid("count-rejected").name("count rejected")
         .sinkTo(sinks.rejectedEvents()).uid("sink-rejected-events").name("rejected_events");
+  }
+
+  private static DataStream<RejectedEvent> tooLate(SingleOutputStreamOperator<IntervalRow> intervals, Duration size) {
+    return intervals.getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection)
+        .uid("interval-too-late-" + size.toSeconds() + "s").name("too late for its interval");
   }
 
   private List<Duration> intervalSizes() {
