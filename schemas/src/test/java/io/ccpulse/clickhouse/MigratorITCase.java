@@ -39,7 +39,8 @@ class MigratorITCase {
         }
       }
       assertThat(tables).contains("schema_migrations", "rejected_events", "interval_metrics", "interval_metrics_current",
-          "daily_metrics", "contact_facts", "repeat_contacts", "agent_time", "agent_time_current", "ingest_counts");
+          "daily_metrics", "contact_facts", "repeat_contacts", "agent_time", "agent_time_current", "ingest_counts",
+          "burnout_assessments", "burnout_latest", "burnout_level_changes");
       try (ResultSet rs = st.executeQuery("SELECT count(), min(version) FROM schema_migrations")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(Migrator.bundled().size());

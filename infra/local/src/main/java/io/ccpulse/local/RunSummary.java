@@ -40,6 +40,21 @@ final class RunSummary {
       table(st, out, "SELECT reason, count() AS events, any(substring(detail, 1, 70)) AS example"
           + " FROM rejected_events FINAL GROUP BY reason ORDER BY events DESC");
     }
+    printBurnout(endpoint, out);
+  }
+
+  /** Agents whose burnout-risk level rose above LOW during the day, at their highest score (docs/burnout.md). */
+  static void printBurnout(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
+    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
+      out.println();
+      out.println("Burnout risk, agents to check in on (highest score of the day; an aid, not a verdict):");
+      table(st, out, "SELECT tenant_id AS tenant, agent_id AS agent, max(score) AS highest, argMax(level, score) AS top_level,"
+          + " toString(argMax(assessed_at, score)) AS at,"
+          + " arrayStringConcat(arrayMap(f -> JSONExtractString(f, 'factor'), JSONExtractArrayRaw(argMax(factors, score))), ', ')"
+          + "   AS factors"
+          + " FROM burnout_assessments FINAL GROUP BY tenant, agent HAVING top_level != 'LOW'"
+          + " ORDER BY highest DESC, tenant, agent LIMIT 20");
+    }
   }
 
   private static void table(Statement st, PrintStream out, String sql) throws SQLException {

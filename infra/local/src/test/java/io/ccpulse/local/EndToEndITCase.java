@@ -60,6 +60,7 @@ class EndToEndITCase {
         "kafka.topic.interactions", topics.interactions(),
         "kafka.topic.agent-states", topics.agentStates(),
         "kafka.topic.surveys", topics.surveys(),
+        "kafka.topic.burnout-level-changes", KAFKA.topic("burnout-level-changes", 1),
         "kafka.group.id", "e2e",
         "kafka.bounded", "true",
         "event-time.watermark-per-event", "true",

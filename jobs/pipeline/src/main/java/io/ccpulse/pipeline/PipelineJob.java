@@ -5,6 +5,11 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.agent.AgentInput;
 import io.ccpulse.pipeline.agent.AgentTimeline;
+import io.ccpulse.pipeline.burnout.BurnoutAssessor;
+import io.ccpulse.pipeline.burnout.BurnoutRow;
+import io.ccpulse.pipeline.burnout.BurnoutSettings;
+import io.ccpulse.pipeline.burnout.BurnoutStage;
+import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.contact.ContactAssembler;
 import io.ccpulse.pipeline.contact.ContactFact;
@@ -40,6 +45,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * surveys ────── decode ─ by survey: dedupe ─────────────────────────┴─ facts ─┬─> contact_facts
  *                                                                              └─ by entity: intervals ─> interval_metrics
  * agent states ─ decode ─┬─ by agent, with leg starts and ends: agent time ─> agent_time
+ *                        ├─ by agent, with facts (legs via their queue's usual): burnout risk ─┬─> burnout_assessments
+ *                        │                                                level changes ────────┴─> burnout_level_changes, Kafka topic
  * every stream ──────────┴─ ingest counts ─> ingest_counts
  * every rejection (decode, contact rules, too late) ─> rejected_events
  * </pre>
@@ -102,6 +109,17 @@ public final class PipelineJob {
         .process(new AgentTimeline(sizes, lateness, config.getDuration("metrics.dedup-ttl")))
         .uid("agent-timeline").name("agent time");
     agentTime.sinkTo(sinks.agentTime()).uid("sink-agent-time").name("agent_time");
+
+    // Burnout risk in this job, not a second one: it needs the legs the contact assembly makes (with
+    // their retractions) and the same event time; a second job would assemble contacts again.
+    SingleOutputStreamOperator<BurnoutRow> burnout = BurnoutStage.build(agentStates, facts,
+        BurnoutSettings.from(config), lateness, config.getDuration("metrics.dedup-ttl"));
+    burnout.sinkTo(sinks.burnoutAssessments()).uid("sink-burnout-assessments").name("burnout_assessments");
+    DataStream<LevelChange> levelChanges = burnout.getSideOutput(BurnoutAssessor.LEVEL_CHANGES);
+    levelChanges.sinkTo(sinks.burnoutLevelChanges()).uid("sink-burnout-level-changes").name("burnout_level_changes");
+    if (!config.get("kafka.topic.burnout-level-changes").isEmpty()) { // empty: no supervisor tool listens
+      levelChanges.sinkTo(sinks.burnoutLevelChangeTopic()).uid("topic-burnout-level-changes").name("burnout level-change topic");
+    }
 
     Duration ingestInterval = config.getDuration("ingest.interval");
     DataStream<IngestCount> ingest = IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)

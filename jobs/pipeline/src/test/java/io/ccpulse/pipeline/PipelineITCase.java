@@ -68,6 +68,7 @@ class PipelineITCase {
         "kafka.topic.interactions", interactions,
         "kafka.topic.agent-states", states,
         "kafka.topic.surveys", surveys,
+        "kafka.topic.burnout-level-changes", KAFKA.topic("burnout-level-changes", 1),
         "kafka.group.id", "pipeline-it",
         "kafka.bounded", "true",
         "clickhouse.url", endpoint.url(),

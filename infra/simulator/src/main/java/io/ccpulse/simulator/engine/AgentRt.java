@@ -34,9 +34,13 @@ final class AgentRt {
     return profile.id();
   }
 
-  /** Available, and room for one more contact of this channel. */
+  /**
+   * Available, and room for one more contact of this channel. An agent with a break due, or past
+   * the end of the shift, finishes the contacts it has and takes no new ones (an ACD's "pending"
+   * status): otherwise a chat agent, never without an open chat, would never get its break or go home.
+   */
   boolean canTake(ChannelProfile p) {
-    if (!loggedIn || state != AgentState.AVAILABLE || exclusive) {
+    if (!loggedIn || state != AgentState.AVAILABLE || exclusive || pending != null || (shiftOver && legs > 0)) {
       return false;
     }
     return p.exclusive() ? legs == 0 : legs < Math.min(p.capacity(), profile.capacity());

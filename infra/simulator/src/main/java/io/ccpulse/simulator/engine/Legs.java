@@ -14,6 +14,7 @@ import java.util.List;
  * repeat contact by the same customer hours later.
  */
 final class Legs {
+  private static final long MAX_TALK_MS = 2 * 3_600_000L;
   private static final String[] WRAPUP_CODES = {"resolved", "resolved", "resolved", "follow-up", "info-given", "sale",
       "escalated", "no-action"};
 
@@ -37,7 +38,9 @@ final class Legs {
     double factor = q.def.durationFactor() * (a.profile.strained() ? 1.25 : 1);
     long talk = e.erlang
         ? Math.round(e.rng.exponential(60_000.0 / e.scenario.erlangA().muPerMinute()))
-        : p.talk().sampleMillis(e.rng, factor, 5000);
+        // At most 2 h: the lognormal's far tail would make a leg silent for longer than a
+        // pipeline's incomplete-leg timeout (4 h by default), which no real conversation is.
+        : Math.min(p.talk().sampleMillis(e.rng, factor, 5000), MAX_TALK_MS);
     int holds = 0;
     if (!e.erlang && e.rng.chance(p.holdProbability())) {
       holds = 1;

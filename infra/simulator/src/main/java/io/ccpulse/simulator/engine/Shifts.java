@@ -32,6 +32,12 @@ final class Shifts {
       logoutOrStay(a);
       return;
     }
+    if (a.pending != null && a.legs == 0) { // a break that came due during the pause
+      PlannedState p = a.pending;
+      a.pending = null;
+      pause(a, p.state(), p.lengthMillis());
+      return;
+    }
     e.emitState(a, AgentState.AVAILABLE);
     if (a.legs == 0) {
       a.idleSince = e.now();
@@ -39,9 +45,19 @@ final class Shifts {
     e.pullWork(a);
   }
 
-  /** A planned break comes due: now if free, else when the current contacts end; dropped if already paused. */
+  /**
+   * A planned break comes due: now if free, else when the current contacts end (or a short pause
+   * does); dropped if another planned state is under way.
+   */
   void planned(AgentRt a, PlannedState p) {
-    if (!a.loggedIn || a.shiftOver || a.state != AgentState.AVAILABLE) {
+    if (!a.loggedIn || a.shiftOver) {
+      return;
+    }
+    if (a.state == AgentState.NOT_READY) {
+      a.pending = p; // taken when the pause ends, not lost to it
+      return;
+    }
+    if (a.state != AgentState.AVAILABLE) {
       return;
     }
     if (a.legs == 0) {

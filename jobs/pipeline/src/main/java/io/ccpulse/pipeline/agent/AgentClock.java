@@ -65,6 +65,15 @@ public final class AgentClock {
     return next;
   }
 
+  /** The end of the latest open interval: advancing there completes every interval. */
+  public long lastBoundary(AgentClockState s) {
+    long last = Long.MIN_VALUE;
+    for (int i = 0; i < sizesMs.length; i++) {
+      last = Math.max(last, s.intervalStart[i] + sizesMs[i]);
+    }
+    return last;
+  }
+
   /** Every interval still holding time (to flush when the agent goes dormant). */
   public boolean holdsTime(AgentClockState s) {
     for (AgentTime t : s.filling) {

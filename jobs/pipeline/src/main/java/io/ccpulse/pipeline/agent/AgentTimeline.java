@@ -109,7 +109,7 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
       AgentClockState s = agent.value();
       emit(clock.advance(s, now), out);
       agent.update(s);
-      scheduleOrForget(s, ctx);
+      scheduleOrForget(s, ctx, out);
     }
   }
 
@@ -127,11 +127,15 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
       AgentClock.legClosed(s);
     }
     agent.update(s);
-    scheduleOrForget(s, ctx);
+    scheduleOrForget(s, ctx, out);
   }
 
   /** A timer at the next boundary while time accrues or an interval holds some; else forget. */
-  private void scheduleOrForget(AgentClockState s, Context ctx) throws Exception {
+  private void scheduleOrForget(AgentClockState s, Context ctx, Collector<AgentTimeRow> out) throws Exception {
+    if (ctx.timerService().currentWatermark() == Long.MAX_VALUE && s.dormant()) {
+      // A bounded input ended with the agent logged out: its last intervals are complete, flush them.
+      emit(clock.advance(s, clock.lastBoundary(s)), out);
+    }
     if (s.dormant() && !clock.holdsTime(s)) {
       Long next = tick.value();
       if (next != null) {
@@ -143,12 +147,15 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
       agent.clear();
       return;
     }
-    if (tick.value() == null) {
+    if (tick.value() == null && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+      // At the end of a bounded input the watermark is final: another boundary would fire at once,
+      // forever, for an agent still logged in; what comes after its last event is unknown.
       long next = clock.nextBoundary(s);
       ctx.timerService().registerEventTimeTimer(next + latenessMs);
       tick.update(next);
     }
   }
+
 
   private static void emit(List<AgentTimeRow> rows, Collector<AgentTimeRow> out) {
     for (AgentTimeRow row : rows) {

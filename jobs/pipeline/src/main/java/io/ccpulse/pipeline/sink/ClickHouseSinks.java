@@ -2,6 +2,8 @@ package io.ccpulse.pipeline.sink;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import io.ccpulse.pipeline.agent.AgentTimeRow;
+import io.ccpulse.pipeline.burnout.BurnoutRow;
+import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.interval.IntervalRow;
@@ -9,14 +11,16 @@ import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** Every output table, in the ClickHouse the configuration names. */
+/** Every output table, in the ClickHouse the configuration names; level changes also to their Kafka topic. */
 public final class ClickHouseSinks implements PipelineSinks {
   private static final long serialVersionUID = 1L;
 
   private final ClickHouseEndpoint endpoint;
   private final SinkSettings settings;
+  private final PipelineConfig config;
 
   public ClickHouseSinks(PipelineConfig config) {
+    this.config = config;
     this.endpoint = config.clickHouse();
     this.settings = SinkSettings.from(config);
   }
@@ -44,5 +48,20 @@ public final class ClickHouseSinks implements PipelineSinks {
   @Override
   public Sink<IngestCount> ingestCounts() {
     return new ClickHouseSink<>(endpoint, new IngestCountsTable(), settings);
+  }
+
+  @Override
+  public Sink<BurnoutRow> burnoutAssessments() {
+    return new ClickHouseSink<>(endpoint, new BurnoutAssessmentsTable(), settings);
+  }
+
+  @Override
+  public Sink<LevelChange> burnoutLevelChanges() {
+    return new ClickHouseSink<>(endpoint, new BurnoutLevelChangesTable(), settings);
+  }
+
+  @Override
+  public Sink<LevelChange> burnoutLevelChangeTopic() {
+    return LevelChangeTopic.sink(config);
   }
 }

@@ -1,6 +1,8 @@
 package io.ccpulse.pipeline.sink;
 
 import io.ccpulse.pipeline.agent.AgentTimeRow;
+import io.ccpulse.pipeline.burnout.BurnoutRow;
+import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.interval.IntervalRow;
@@ -8,7 +10,7 @@ import io.ccpulse.pipeline.source.RejectedEvent;
 import java.io.Serializable;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** Where the job's results go: a sink per output table. */
+/** Where the job's results go: a sink per output table, and the burnout level-change topic. */
 public interface PipelineSinks extends Serializable {
   Sink<IntervalRow> intervalMetrics();
 
@@ -19,4 +21,11 @@ public interface PipelineSinks extends Serializable {
   Sink<RejectedEvent> rejectedEvents();
 
   Sink<IngestCount> ingestCounts();
+
+  Sink<BurnoutRow> burnoutAssessments();
+
+  Sink<LevelChange> burnoutLevelChanges();
+
+  /** The level changes for supervisor tools (Kafka in production). */
+  Sink<LevelChange> burnoutLevelChangeTopic();
 }

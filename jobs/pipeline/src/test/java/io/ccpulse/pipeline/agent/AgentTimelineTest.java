@@ -139,6 +139,26 @@ class AgentTimelineTest {
   }
 
   @Test
+  // Before the guard this looped forever on boundary timers: fail instead of hanging the build.
+  @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void stopsAtTheEndOfABoundedInputWithAnAgentStillLoggedIn() throws Exception {
+    presence("09:00", AgentState.AVAILABLE);
+    presence("09:20", AgentState.BREAK);
+    harness.processWatermark(new Watermark(Long.MAX_VALUE));
+    assertThat(harness.extractOutputValues()).extracting(r -> r.intervalStart).containsExactly(at("09:00"));
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void flushesTheLastIntervalWhenABoundedInputEndsAfterTheAgentLoggedOut() throws Exception {
+    presence("09:00", AgentState.AVAILABLE);
+    presence("09:07", AgentState.LOGGED_OUT);
+    harness.processWatermark(new Watermark(Long.MAX_VALUE));
+    assertThat(harness.extractOutputValues()).singleElement()
+        .satisfies(r -> assertThat(r.time.availableMs).isEqualTo(Duration.ofMinutes(7).toMillis()));
+  }
+
+  @Test
   void dropsDuplicatePresenceEvents() throws Exception {
     AgentInput login = new AgentInput();
     login.tenantId = "acme";

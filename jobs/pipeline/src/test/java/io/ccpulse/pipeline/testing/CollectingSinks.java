@@ -1,6 +1,8 @@
 package io.ccpulse.pipeline.testing;
 
 import io.ccpulse.pipeline.agent.AgentTimeRow;
+import io.ccpulse.pipeline.burnout.BurnoutRow;
+import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.interval.IntervalRow;
@@ -50,6 +52,33 @@ public final class CollectingSinks implements PipelineSinks {
   @Override
   public Sink<IngestCount> ingestCounts() {
     return new Collect<>(run + "/ingest");
+  }
+
+  @Override
+  public Sink<BurnoutRow> burnoutAssessments() {
+    return new Collect<>(run + "/burnout");
+  }
+
+  @Override
+  public Sink<LevelChange> burnoutLevelChanges() {
+    return new Collect<>(run + "/level-changes");
+  }
+
+  @Override
+  public Sink<LevelChange> burnoutLevelChangeTopic() {
+    return new Collect<>(run + "/level-change-topic");
+  }
+
+  public List<BurnoutRow> burnout() {
+    return written("/burnout");
+  }
+
+  public List<LevelChange> levelChanges() {
+    return written("/level-changes");
+  }
+
+  public List<LevelChange> levelChangeMessages() {
+    return written("/level-change-topic");
   }
 
   public List<IntervalRow> intervals() {

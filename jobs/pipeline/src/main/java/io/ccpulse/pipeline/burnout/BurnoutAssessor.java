@@ -1,0 +1,242 @@
+package io.ccpulse.pipeline.burnout;
+
+import io.ccpulse.events.AgentState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by agent: applies presence changes, contacts and surveys to the agent's {@link ShiftState}
+ * in event-time order, running the allowed lateness behind the watermark (as agent time does), so a
+ * retraction usually meets the input it takes back before either counts; and assesses the shift at
+ * every interval boundary and at logout: a {@link BurnoutRow}, plus a {@link LevelChange} in the
+ * side output when the level moved.
+ *
+ * <p>State: the shift (cleared at logout with its timer), inputs waiting for their time, recent
+ * presence event ids (TTL, to drop duplicates), and the baseline: one bucket per day of the agent's
+ * finished shifts, kept for the baseline period (TTL, pruned on use), so it survives restarts.
+ */
+public final class BurnoutAssessor extends KeyedProcessFunction<String, BurnoutInput, BurnoutRow> {
+  private static final long serialVersionUID = 1L;
+  private static final long DAY = 86_400_000;
+
+  public static final OutputTag<LevelChange> LEVEL_CHANGES = new OutputTag<>("burnout-level-changes") {};
+
+  private final BurnoutSettings settings;
+  private final long latenessMs;
+  private final Duration dedupTtl;
+  private transient ShiftTracker tracker;
+  private transient ValueState<ShiftState> shift;
+  private transient ValueState<Long> tick;
+  private transient MapState<Long, BurnoutInput[]> pending;
+  private transient MapState<String, Boolean> seen;
+  private transient MapState<Long, long[]> baseline;
+  private transient Counter lateInputs;
+
+  public BurnoutAssessor(BurnoutSettings settings, Duration allowedLateness, Duration dedupTtl) {
+    this.settings = settings;
+    this.latenessMs = allowedLateness.toMillis();
+    this.dedupTtl = dedupTtl;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    tracker = new ShiftTracker(settings);
+    shift = getRuntimeContext().getState(new ValueStateDescriptor<>("shift", TypeInformation.of(ShiftState.class)));
+    tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
+    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
+        Types.OBJECT_ARRAY(TypeInformation.of(BurnoutInput.class))));
+    MapStateDescriptor<String, Boolean> seenDescriptor = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
+    seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
+    seen = getRuntimeContext().getMapState(seenDescriptor);
+    MapStateDescriptor<Long, long[]> days = new MapStateDescriptor<>("baseline-days", Types.LONG, org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    days.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(settings.baselineMs + DAY)).build());
+    baseline = getRuntimeContext().getMapState(days);
+    lateInputs = getRuntimeContext().getMetricGroup().counter("burnoutLateInputs");
+  }
+
+  @Override
+  public void processElement(BurnoutInput in, Context ctx, Collector<BurnoutRow> out) throws Exception {
+    if (in.eventId != null) {
+      if (seen.contains(in.eventId)) {
+        return; // a duplicate presence event
+      }
+      seen.put(in.eventId, Boolean.TRUE);
+    }
+    if (in.at + latenessMs > ctx.timerService().currentWatermark()) {
+      hold(in, ctx);
+    } else {
+      // Later than the allowed lateness (agent time rejects such presence changes visibly): it
+      // still counts, now, rather than not at all.
+      lateInputs.inc();
+      apply(in, ctx, out);
+    }
+  }
+
+  /** Holds an input until the clock reaches it; a retraction cancels the input it takes back if still waiting. */
+  private void hold(BurnoutInput in, Context ctx) throws Exception {
+    BurnoutInput[] waiting = pending.get(in.at);
+    List<BurnoutInput> list = waiting == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(waiting));
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).cancels(in)) {
+        list.remove(i);
+        if (list.isEmpty()) {
+          pending.remove(in.at); // its timer fires to nothing
+        } else {
+          pending.put(in.at, list.toArray(BurnoutInput[]::new));
+        }
+        return;
+      }
+    }
+    list.add(in);
+    pending.put(in.at, list.toArray(BurnoutInput[]::new));
+    ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<BurnoutRow> out) throws Exception {
+    long now = timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
+    Long next = tick.value();
+    if (next != null && next == now) { // first: an instant on a boundary belongs to the later interval
+      tick.clear();
+      ShiftState s = shift.value();
+      tracker.advance(s, now);
+      assess(s, now, now - settings.intervalMs, ctx, out);
+      schedule(s, ctx);
+      shift.update(s);
+    }
+    BurnoutInput[] due = pending.get(now);
+    if (due != null) {
+      pending.remove(now);
+      Arrays.sort(due, Comparator.comparing((BurnoutInput i) -> i.kind)); // closing before opening
+      for (BurnoutInput in : due) {
+        apply(in, ctx, out);
+      }
+    }
+  }
+
+  private void apply(BurnoutInput in, Context ctx, Collector<BurnoutRow> out) throws Exception {
+    ShiftState s = shift.value();
+    if (s == null) {
+      if (in.kind != BurnoutInput.Kind.PRESENCE || in.state == AgentState.LOGGED_OUT) {
+        return; // nothing to follow outside a shift
+      }
+      s = tracker.start(in.tenantId, in.agentId, in.at);
+      schedule(s, ctx);
+    }
+    long at = Math.max(in.at, s.accountedTo);
+    tracker.advance(s, at);
+    switch (in.kind) {
+      case PRESENCE -> tracker.presence(s, in.state, at);
+      case CONTACT_OPENED -> tracker.contactOpened(s, at, in.sign);
+      case LEG_INCOMPLETE -> tracker.contactClosed(s, at, in.sign);
+      case LEG -> {
+        tracker.contactClosed(s, at, in.sign);
+        tracker.legCompleted(s, in.channel.ordinal(), in.handleMs,
+            tracker.demanding(in.handleMs, in.transferred, in.queueUsualMs), in.sign);
+      }
+      case SURVEY -> {
+        if (in.sign > 0) {
+          tracker.survey(s, in.csat);
+        }
+      }
+    }
+    if (s.state == null) {
+      endShift(s, at, ctx, out);
+    } else {
+      shift.update(s);
+    }
+  }
+
+  /** Logout: a last assessment, the shift into the baseline, and the shift forgotten. */
+  private void endShift(ShiftState s, long at, Context ctx, Collector<BurnoutRow> out) throws Exception {
+    long intervalStart = Math.floorDiv(at, settings.intervalMs) * settings.intervalMs;
+    if (at > intervalStart) { // on a boundary the tick has just assessed it
+      assess(s, at, intervalStart, ctx, out);
+    }
+    long day = Math.floorDiv(s.shiftStart, DAY) * DAY;
+    long[] bucket = baseline.get(day);
+    baseline.put(day, bucket == null ? Baseline.bucket(s) : Baseline.plus(bucket, Baseline.bucket(s)));
+    Long next = tick.value();
+    if (next != null) {
+      if (pending.get(next) == null) { // the same timer may also be due for waiting inputs
+        ctx.timerService().deleteEventTimeTimer(next + latenessMs);
+      }
+      tick.clear();
+    }
+    shift.clear();
+  }
+
+  private void assess(ShiftState s, long now, long intervalStart, Context ctx, Collector<BurnoutRow> out)
+      throws Exception {
+    Assessment a = Assessment.of(tracker.indicators(s, now, baselineBefore(s.shiftStart)), settings);
+    BurnoutRow row = new BurnoutRow();
+    row.tenantId = s.tenantId;
+    row.agentId = s.agentId;
+    row.intervalSizeSeconds = settings.intervalMs / 1000;
+    row.intervalStart = intervalStart;
+    row.assessedAt = now;
+    row.shiftStart = s.shiftStart;
+    row.score = a.score();
+    row.level = a.level();
+    row.values = a.values();
+    row.contacts = s.handled();
+    row.factors = a.factorsJson();
+    row.version = System.currentTimeMillis();
+    out.collect(row);
+    if (a.level() != s.level) {
+      LevelChange change = new LevelChange();
+      change.tenantId = s.tenantId;
+      change.agentId = s.agentId;
+      change.at = now;
+      change.from = s.level;
+      change.to = a.level();
+      change.score = a.score();
+      change.factors = row.factors;
+      change.version = row.version;
+      ctx.output(LEVEL_CHANGES, change);
+      s.level = a.level();
+    }
+  }
+
+  /** The finished shifts of the baseline period before this shift; older days are dropped. */
+  private Baseline baselineBefore(long shiftStart) throws Exception {
+    Baseline b = new Baseline();
+    List<Long> old = new ArrayList<>();
+    for (Map.Entry<Long, long[]> e : baseline.entries()) {
+      if (e.getKey() + DAY <= shiftStart - settings.baselineMs) {
+        old.add(e.getKey());
+      } else {
+        b.add(e.getValue());
+      }
+    }
+    for (Long k : old) {
+      baseline.remove(k);
+    }
+    return b;
+  }
+
+  private void schedule(ShiftState s, Context ctx) throws Exception {
+    if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+      return; // the input has ended: a clock ticking on would never stop
+    }
+    long next = (Math.floorDiv(s.accountedTo, settings.intervalMs) + 1) * settings.intervalMs;
+    tick.update(next);
+    ctx.timerService().registerEventTimeTimer(next + latenessMs);
+  }
+}
