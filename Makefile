@@ -14,7 +14,7 @@ JAVA_OPENS := --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/
               --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
 RUN_LOCAL  = $(JAVA) $(JAVA_OPENS) -Xmx4g -cp "infra/local/target/classes:$$(cat $(LOCAL_CP))"
 
-.PHONY: help run test stack query simulate import migrate build tools clean
+.PHONY: help run test stack query simulate import migrate build tools clean bench
 
 help:
 	@echo "make run       the main job on the embedded stack, fed by the simulator, then a summary"
@@ -24,6 +24,7 @@ help:
 	@echo "make simulate ARGS=\"...\"      the simulator (ARGS=--help for its options)"
 	@echo "make import ARGS=\"--input F\"   publish history (JSON lines) to the topics"
 	@echo "make migrate   apply the ClickHouse migrations to the local ClickHouse"
+	@echo "make bench     pipeline throughput beside raw Kafka consume, and interval-end-to-row latency (BENCHMARKS.md)"
 	@echo "make clean     remove build output and local data (.local/)"
 
 # Java 17, Maven, npm (fetches the chDB engine) and gcc (builds its JNI shim), from Debian if missing.
@@ -58,6 +59,9 @@ simulate: build
 
 import: build
 	@$(RUN_LOCAL) io.ccpulse.simulator.cli.ImportMain $(ARGS)
+
+bench: build
+	@$(RUN_LOCAL) io.ccpulse.local.bench.PipelineBenchmark $(ARGS)
 
 migrate: build
 	@$(RUN_LOCAL) io.ccpulse.clickhouse.MigrateMain $(ARGS)

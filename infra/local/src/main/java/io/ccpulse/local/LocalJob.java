@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -21,6 +22,10 @@ final class LocalJob {
   static void run(PipelineConfig config, long expectedEvents, PrintStream out) throws Exception {
     Configuration cluster = new Configuration();
     cluster.set(RestOptions.BIND_PORT, "8081-8099");
+    // Checkpoints on local disk: the JobManager's in-memory storage refuses state over 5 MB (large day).
+    cluster.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    cluster.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+        java.nio.file.Path.of(".local", "checkpoints").toAbsolutePath().toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(cluster);
     env.setParallelism(2);
     env.enableCheckpointing(Duration.ofSeconds(10).toMillis());

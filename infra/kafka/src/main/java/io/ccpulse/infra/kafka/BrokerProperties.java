@@ -63,9 +63,11 @@ final class BrokerProperties {
         // Flink's exactly-once KafkaSink defaults to a 1 h transaction timeout; the broker's default max is 15 min.
         p.put("transaction.max.timeout.ms", "3600000");
 
-        // Local use: small segments and a day of retention keep the data dir small.
+        // Local use: small segments keep the data dir small. No time retention: simulated and
+        // replayed records carry event times long past, and a time limit would delete them while a
+        // job still reads them (`make clean` removes the data).
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-        p.put("log.retention.hours", "24");
+        p.put("log.retention.ms", "-1");
         p.put("offsets.topic.segment.bytes", String.valueOf(16 * 1024 * 1024));
         p.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
 

@@ -1,0 +1,126 @@
+package io.ccpulse.local.bench;
+
+import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.simulator.output.TopicNames;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.executiongraph.ArchivedExecutionGraph;
+import org.apache.flink.runtime.executiongraph.IOMetrics;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * One throughput round of the job: bounded over the topics (to the offsets that exist at start),
+ * into a fresh ClickHouse database, on the already running MiniCluster, with a fresh consumer group.
+ */
+final class BoundedJobRound {
+  private static final long LIMIT_MINUTES = 20;
+
+  /**
+   * @param records what the topics hold (the same count the raw consumer read)
+   * @param submitToFinishedMs from handing the graph to the cluster to the job's result
+   * @param runningToFinishedMs the job's own RUNNING to FINISHED timestamps: without scheduling
+   * @param submitToReadableMs to a query, sent after the job finished, returning every table's rows
+   */
+  record Result(long records, long submitToFinishedMs, long runningToFinishedMs, long submitToReadableMs, String rows,
+      CpuMeter.Usage cpu) {
+    double recordsPerSecond() {
+      return records * 1000.0 / submitToFinishedMs;
+    }
+
+    /** Records per second of CPU the pipeline used: what a shared machine's other load does not change much. */
+    double recordsPerCpuSecond() {
+      return records * 1000.0 / cpu.totalMs();
+    }
+  }
+
+  private BoundedJobRound() {}
+
+  static Result run(BenchStack stack, PipelineConfig base, TopicNames topics, String database, long records)
+      throws Exception {
+    ClickHouseEndpoint db = stack.freshDatabase(database);
+    PipelineConfig config = stack.jobConfig(base, topics, db, true);
+    StreamGraph graph = stack.graph(config, "ccpulse bench " + database);
+
+    CpuMeter cpu = CpuMeter.start(stack.clickhousePid());
+    long t0 = System.nanoTime();
+    JobID job = stack.submit(graph);
+    JobResult result = null;
+    long deadline = t0 + TimeUnit.MINUTES.toNanos(LIMIT_MINUTES);
+    while (result == null) {
+      try {
+        result = stack.flink().requestJobResult(job).get(1, TimeUnit.SECONDS);
+      } catch (TimeoutException running) {
+        if (stack.restarted(job) || System.nanoTime() > deadline) {
+          boolean restarted = stack.restarted(job);
+          stack.cancel(job);
+          throw new IllegalStateException(restarted
+              ? "the bounded job failed over (see the log above); a round with a restart is no measurement"
+              : "the bounded job did not finish within " + LIMIT_MINUTES + " minutes");
+        }
+      }
+    }
+    long finished = System.nanoTime();
+    CpuMeter.Usage cpuUse = cpu.since();
+    if (!result.isSuccess()) {
+      throw new IllegalStateException("the bounded job failed", result.getSerializedThrowable()
+          .map(t -> t.deserializeError(BoundedJobRound.class.getClassLoader())).orElse(null));
+    }
+    // The sink INSERTs its last rows before the job can finish, so one query right after the end
+    // sees them all; it is timed anyway, because "readable" is what an analyst waits for.
+    String rows = rowCounts(db);
+    long readable = System.nanoTime();
+
+    ArchivedExecutionGraph graphAfter = stack.flink().getArchivedExecutionGraph(job).get(30, TimeUnit.SECONDS);
+    if (graphAfter.getStatusTimestamp(JobStatus.RESTARTING) != 0) {
+      throw new IllegalStateException("the bounded job failed over (see the log above); a round with a restart is no measurement");
+    }
+    long read = sourceRecords(graphAfter);
+    if (read != records) {
+      // A bounded job that read less still finishes successfully; its rate would be a fiction.
+      throw new IllegalStateException("the job's sources read " + read + " records, the topics hold " + records);
+    }
+    // Gone before the next round: ClickHouse would otherwise still be merging this round's two
+    // million rows in the background while the next one runs, on the same two cores.
+    try (Connection server = db.openServer(); Statement st = server.createStatement()) {
+      st.execute("DROP DATABASE " + db.database());
+    }
+    long running = graphAfter.getStatusTimestamp(JobStatus.RUNNING);
+    long done = graphAfter.getStatusTimestamp(JobStatus.FINISHED);
+    return new Result(records, (finished - t0) / 1_000_000, done - running, (readable - t0) / 1_000_000, rows, cpuUse);
+  }
+
+  /** Records the Kafka sources read, from the finished job's task metrics. */
+  private static long sourceRecords(ArchivedExecutionGraph graph) {
+    long read = 0;
+    for (AccessExecutionJobVertex vertex : graph.getVerticesTopologically()) {
+      if (vertex.getName().startsWith("Source:")) {
+        for (AccessExecutionVertex task : vertex.getTaskVertices()) {
+          IOMetrics io = task.getCurrentExecutionAttempt().getIOMetrics();
+          read += io == null ? 0 : io.getNumRecordsIn();
+        }
+      }
+    }
+    return read;
+  }
+
+  /** What the job wrote, for a glance that every round did the same work. */
+  private static String rowCounts(ClickHouseEndpoint db) throws Exception {
+    try (Connection conn = db.open(); Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT (SELECT count() FROM interval_metrics), (SELECT count() FROM agent_time),"
+            + " (SELECT count() FROM contact_facts), (SELECT count() FROM rejected_events),"
+            + " (SELECT sum(events) FROM ingest_counts FINAL)")) {
+      rs.next();
+      return String.format("%,d interval rows, %,d agent-time rows, %,d facts, %,d rejected, %,d events counted",
+          rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+    }
+  }
+}
