@@ -3,26 +3,15 @@ package io.ccpulse.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
-import io.ccpulse.clickhouse.Migrator;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
-import io.ccpulse.pipeline.PipelineJob;
-import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
-import io.ccpulse.simulator.Simulation;
-import io.ccpulse.simulator.Simulator;
 import io.ccpulse.simulator.model.AgentProfile;
-import io.ccpulse.simulator.output.KafkaOutput;
-import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.LayoutFactory;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,33 +30,12 @@ class BurnoutEndToEndITCase {
 
   @Test
   void strainedAgentsStandOutAndTheOthersStayLow() throws Exception {
-    TopicNames topics = new TopicNames(KAFKA.topic("interactions", 1), KAFKA.topic("agent-states", 2), KAFKA.topic("surveys", 1));
-    String levelChanges = KAFKA.topic("burnout-level-changes", 2);
     Scenario scenario = Preset.DEFAULT.scenario(1);
-    Simulation sim = Simulator.run(scenario);
-    try (KafkaOutput kafka = new KafkaOutput(KAFKA.bootstrapServers(), topics)) {
-      sim.publish(kafka);
-    }
+    SimulatedDay day = SimulatedDay.run(scenario, KAFKA, CLICKHOUSE, "burnout-e2e");
+    String levelChanges = day.levelChanges();
+    ClickHouseEndpoint endpoint = day.endpoint();
     Set<String> strained = LayoutFactory.build(scenario).agents().stream()
         .filter(AgentProfile::strained).map(AgentProfile::id).collect(Collectors.toSet());
-
-    ClickHouseEndpoint endpoint = Endpoints.of(CLICKHOUSE);
-    new Migrator(endpoint, Map.of()).migrate();
-    PipelineConfig config = PipelineConfig.defaults().with(Map.of(
-        "kafka.bootstrap.servers", KAFKA.bootstrapServers(),
-        "kafka.topic.interactions", topics.interactions(),
-        "kafka.topic.agent-states", topics.agentStates(),
-        "kafka.topic.surveys", topics.surveys(),
-        "kafka.topic.burnout-level-changes", levelChanges,
-        "kafka.group.id", "burnout-e2e",
-        "kafka.bounded", "true",
-        "event-time.watermark-per-event", "true",
-        "clickhouse.url", endpoint.url(),
-        "clickhouse.database", endpoint.database()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
-    env.execute("burnout end-to-end");
 
     BurnoutConfusion confusion = BurnoutConfusion.read(endpoint, strained);
     confusion.print(System.out);

@@ -3,25 +3,16 @@ package io.ccpulse.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
-import io.ccpulse.clickhouse.Migrator;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
-import io.ccpulse.pipeline.PipelineJob;
-import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
 import io.ccpulse.simulator.Simulation;
-import io.ccpulse.simulator.Simulator;
-import io.ccpulse.simulator.output.KafkaOutput;
 import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,37 +30,16 @@ class EndToEndITCase {
 
   @Test
   void everyIntervalMatchesTheGroundTruth() throws Exception {
-    // Interactions on one partition, watermarks per event: the replay judges lateness exactly as the
-    // simulated live stream did, so too-late contacts are rejected just as the truth says.
-    TopicNames topics = new TopicNames(KAFKA.topic("interactions", 1), KAFKA.topic("agent-states", 2), KAFKA.topic("surveys", 1));
     // Every fault, at rates high enough that each occurs; out-of-order delays up to 2 minutes (beyond
     // the 30 s bound, within the 5-minute lateness). The default day: two contact centers, 100 agents.
     FaultSettings settings = FaultSettings.defaults().withDuplicateRate(0.02).withOutOfOrder(0.05, Duration.ofMinutes(2))
         .withTooLate(0.05, Duration.ofMinutes(5), null).withUnreadableRate(0.005).withUnknownSchemaRate(0.005)
         .withImpossibleRate(0.02);
     Scenario scenario = Preset.DEFAULT.builder().seed(11).faults(settings).build();
-    Simulation sim = Simulator.run(scenario);
-    try (KafkaOutput kafka = new KafkaOutput(KAFKA.bootstrapServers(), topics)) {
-      sim.publish(kafka);
-    }
-
-    ClickHouseEndpoint endpoint = Endpoints.of(CLICKHOUSE);
-    new Migrator(endpoint, Map.of()).migrate();
-    PipelineConfig config = PipelineConfig.defaults().with(Map.of(
-        "kafka.bootstrap.servers", KAFKA.bootstrapServers(),
-        "kafka.topic.interactions", topics.interactions(),
-        "kafka.topic.agent-states", topics.agentStates(),
-        "kafka.topic.surveys", topics.surveys(),
-        "kafka.topic.burnout-level-changes", KAFKA.topic("burnout-level-changes", 1),
-        "kafka.group.id", "e2e",
-        "kafka.bounded", "true",
-        "event-time.watermark-per-event", "true",
-        "clickhouse.url", endpoint.url(),
-        "clickhouse.database", endpoint.database()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
-    env.execute("end-to-end");
+    SimulatedDay day = SimulatedDay.run(scenario, KAFKA, CLICKHOUSE, "end-to-end");
+    Simulation sim = day.sim();
+    TopicNames topics = day.topics();
+    ClickHouseEndpoint endpoint = day.endpoint();
 
     TruthComparison.Report report = TruthComparison.compare(sim.truth(), endpoint);
     assertThat(report.truthRows()).isGreaterThan(50_000);

@@ -1,0 +1,56 @@
+package io.ccpulse.local;
+
+import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.clickhouse.Migrator;
+import io.ccpulse.infra.clickhouse.ClickHouseExtension;
+import io.ccpulse.infra.kafka.KafkaBrokerExtension;
+import io.ccpulse.pipeline.PipelineJob;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.sink.ClickHouseSinks;
+import io.ccpulse.pipeline.source.KafkaEventSources;
+import io.ccpulse.simulator.Simulation;
+import io.ccpulse.simulator.Simulator;
+import io.ccpulse.simulator.output.KafkaOutput;
+import io.ccpulse.simulator.output.TopicNames;
+import io.ccpulse.simulator.scenario.Scenario;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A simulated scenario published to a test's own topics and run through the job (in the test's
+ * MiniCluster) into a fresh ClickHouse database, as {@code make run} does it.
+ *
+ * <p>Interactions and surveys on one partition with per-event watermarks: the replay judges lateness
+ * exactly as the simulated live stream did, so too-late events are rejected just as the truth says.
+ */
+record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, ClickHouseEndpoint endpoint) {
+
+  static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name)
+      throws Exception {
+    TopicNames topics = new TopicNames(kafka.topic("interactions", 1), kafka.topic("agent-states", 2),
+        kafka.topic("surveys", 1));
+    String levelChanges = kafka.topic("burnout-level-changes", 2);
+    Simulation sim = Simulator.run(scenario);
+    try (KafkaOutput out = new KafkaOutput(kafka.bootstrapServers(), topics)) {
+      sim.publish(out);
+    }
+    ClickHouseEndpoint endpoint = Endpoints.of(clickhouse);
+    new Migrator(endpoint, Map.of()).migrate();
+    PipelineConfig config = PipelineConfig.defaults().with(Map.of(
+        "kafka.bootstrap.servers", kafka.bootstrapServers(),
+        "kafka.topic.interactions", topics.interactions(),
+        "kafka.topic.agent-states", topics.agentStates(),
+        "kafka.topic.surveys", topics.surveys(),
+        "kafka.topic.burnout-level-changes", levelChanges,
+        "kafka.group.id", name,
+        "kafka.bounded", "true",
+        "event-time.watermark-per-event", "true",
+        "clickhouse.url", endpoint.url(),
+        "clickhouse.database", endpoint.database()));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
+    env.execute(name);
+    return new SimulatedDay(sim, topics, levelChanges, endpoint);
+  }
+}
