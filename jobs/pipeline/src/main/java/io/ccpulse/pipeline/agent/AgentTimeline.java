@@ -1,5 +1,8 @@
 package io.ccpulse.pipeline.agent;
 
+import io.ccpulse.events.RejectReason;
+import io.ccpulse.pipeline.source.EventKind;
+import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +30,7 @@ import org.apache.flink.util.Collector;
 public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput, AgentTimeRow> {
   private static final long serialVersionUID = 1L;
 
-  public static final org.apache.flink.util.OutputTag<io.ccpulse.pipeline.source.RejectedEvent> REJECTED =
+  public static final org.apache.flink.util.OutputTag<RejectedEvent> REJECTED =
       new org.apache.flink.util.OutputTag<>("agent-rejected") {};
 
   private final long[] sizesMs;
@@ -78,16 +81,9 @@ public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput
       pending.put(in.at, more);
       ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
     } else if (in.event != null) {
-      io.ccpulse.pipeline.source.RejectedEvent r = io.ccpulse.pipeline.source.RejectedEvent.of(
-          io.ccpulse.events.RejectReason.TOO_LATE, "event time " + in.event.getOccurredAt() + " is "
-              + Duration.ofMillis(watermark - in.at) + " behind the watermark (allowed lateness "
-              + Duration.ofMillis(latenessMs) + ")",
-          in.topic, in.partition, in.offset, codec.encode(in.event), System.currentTimeMillis());
-      r.eventType = "AgentStateEvent." + in.event.getState();
-      r.tenantId = in.tenantId;
-      r.eventId = in.eventId;
-      r.occurredAt = in.at;
-      ctx.output(REJECTED, r);
+      ctx.output(REJECTED, RejectedEvent.of(EventKind.AGENT_STATE, in.event, RejectReason.TOO_LATE,
+          RejectedEvent.tooLateDetail(in.at, watermark, latenessMs), in.topic, in.partition, in.offset,
+          codec.encode(in.event), System.currentTimeMillis()));
     } else {
       apply(in, ctx, out); // a leg edge later than the lateness: not expected; counted where it is now
     }

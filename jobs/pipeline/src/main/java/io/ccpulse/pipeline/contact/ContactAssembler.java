@@ -102,10 +102,8 @@ public final class ContactAssembler
       Inbound<InteractionEvent>[] waiting = pending.get(at);
       pending.put(at, waiting == null ? oneOf(in) : ContactReplay.append(waiting, List.of(in)));
       ctx.timerService().registerEventTimeTimer(at);
-    } else if (at + allowedLatenessMs < watermark) {
-      reject(ctx, in, RejectReason.TOO_LATE.name(), "event time " + in.event.getOccurredAt() + " is "
-          + Duration.ofMillis(watermark - at) + " behind the watermark (allowed lateness "
-          + Duration.ofMillis(allowedLatenessMs) + ")");
+    } else if (RejectedEvent.tooLate(at, watermark, allowedLatenessMs)) {
+      reject(ctx, in, RejectReason.TOO_LATE.name(), RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
     } else if (at >= lastLogged()) {
       apply(List.of(in), ctx, out); // nothing came after it, refused events included: its place is the end
     } else {
@@ -233,14 +231,8 @@ public final class ContactAssembler
   }
 
   private void reject(Context ctx, Inbound<InteractionEvent> in, String reason, String detail) {
-    // Past the source the original bytes are gone; the event re-encoded decodes to the same event.
-    RejectedEvent r = RejectedEvent.of(RejectReason.valueOf(reason), detail, in.topic, in.partition, in.offset,
-        codec.encode(in.event), System.currentTimeMillis());
-    r.eventType = EventKind.INTERACTION.recordName() + "." + in.event.getType();
-    r.tenantId = in.event.getTenantId();
-    r.eventId = in.event.getEventId();
-    r.occurredAt = in.event.getOccurredAt().toEpochMilli();
-    ctx.output(REJECTED, r);
+    ctx.output(REJECTED, RejectedEvent.of(EventKind.INTERACTION, in.event, RejectReason.valueOf(reason), detail,
+        in.topic, in.partition, in.offset, codec.encode(in.event), System.currentTimeMillis()));
   }
 
   private static Inbound<InteractionEvent> logged(ContactHistory past, String eventId) {

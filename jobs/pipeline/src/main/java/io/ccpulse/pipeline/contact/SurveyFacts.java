@@ -1,7 +1,10 @@
 package io.ccpulse.pipeline.contact;
 
 import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.events.RejectReason;
+import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
+import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -19,7 +22,7 @@ import org.apache.flink.util.Collector;
 public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<SurveyEvent>, ContactFact> {
   private static final long serialVersionUID = 1L;
 
-  public static final org.apache.flink.util.OutputTag<io.ccpulse.pipeline.source.RejectedEvent> REJECTED =
+  public static final org.apache.flink.util.OutputTag<RejectedEvent> REJECTED =
       new org.apache.flink.util.OutputTag<>("survey-rejected") {};
 
   private final Duration dedupTtl;
@@ -55,17 +58,11 @@ public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<Surv
     seen.update(Boolean.TRUE);
     SurveyEvent s = in.event;
     long watermark = ctx.timerService().currentWatermark();
-    if (s.getOccurredAt().toEpochMilli() + latenessMs < watermark) { // (watermark − lateness overflows at the start)
-      io.ccpulse.pipeline.source.RejectedEvent r = io.ccpulse.pipeline.source.RejectedEvent.of(
-          io.ccpulse.events.RejectReason.TOO_LATE, "event time " + s.getOccurredAt() + " is "
-              + Duration.ofMillis(watermark - s.getOccurredAt().toEpochMilli())
-              + " behind the watermark (allowed lateness " + Duration.ofMillis(latenessMs) + ")",
-          in.topic, in.partition, in.offset, codec.encode(s), System.currentTimeMillis());
-      r.eventType = "SurveyEvent.SURVEY";
-      r.tenantId = s.getTenantId();
-      r.eventId = s.getEventId();
-      r.occurredAt = s.getOccurredAt().toEpochMilli();
-      ctx.output(REJECTED, r);
+    long at = s.getOccurredAt().toEpochMilli();
+    if (RejectedEvent.tooLate(at, watermark, latenessMs)) {
+      ctx.output(REJECTED, RejectedEvent.of(EventKind.SURVEY, s, RejectReason.TOO_LATE,
+          RejectedEvent.tooLateDetail(at, watermark, latenessMs), in.topic, in.partition, in.offset, codec.encode(s),
+          System.currentTimeMillis()));
       return;
     }
     ContactFact f = new ContactFact();

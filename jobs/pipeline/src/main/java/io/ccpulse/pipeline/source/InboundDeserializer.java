@@ -62,12 +62,7 @@ public final class InboundDeserializer<T extends SpecificRecord> implements Kafk
     if (invalid == null) {
       return Inbound.of(event, topic, partition, offset);
     }
-    RejectedEvent rejected = RejectedEvent.of(reason, invalid, topic, partition, offset, payload, now);
-    rejected.eventType = kind.recordName() + "." + kind.type(event);
-    rejected.tenantId = nullToEmpty(kind.tenant(event));
-    rejected.eventId = nullToEmpty(kind.eventId(event));
-    rejected.occurredAt = kind.occurredAt(event).toEpochMilli();
-    return Inbound.rejected(rejected);
+    return Inbound.rejected(RejectedEvent.of(kind, event, reason, invalid, topic, partition, offset, payload, now));
   }
 
   /** Opens outside a Flink source (tests, tools). */
@@ -76,9 +71,6 @@ public final class InboundDeserializer<T extends SpecificRecord> implements Kafk
     eventsIn = new org.apache.flink.metrics.SimpleCounter();
   }
 
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
-  }
 
   @Override
   public TypeInformation<Inbound<T>> getProducedType() {

@@ -33,6 +33,36 @@ public class RejectedEvent {
     return r;
   }
 
+  /**
+   * A decoded event refused by some stage, named by its record, type, tenant, id and event time.
+   * Past the source the original bytes are gone: pass the event re-encoded (it decodes the same).
+   */
+  public static <T extends org.apache.avro.specific.SpecificRecord> RejectedEvent of(EventKind<T> kind, T event,
+      RejectReason reason, String detail, String topic, int partition, long offset, byte[] payload, long now) {
+    RejectedEvent r = of(reason, detail, topic, partition, offset, payload, now);
+    r.eventType = kind.recordName() + "." + kind.type(event);
+    r.tenantId = nullToEmpty(kind.tenant(event));
+    r.eventId = nullToEmpty(kind.eventId(event));
+    r.occurredAt = kind.occurredAt(event).toEpochMilli();
+    return r;
+  }
+
+  /** Later than the allowed lateness: {@code at + lateness < watermark} (the other way round overflows). */
+  public static boolean tooLate(long at, long watermark, long latenessMs) {
+    return at + latenessMs < watermark;
+  }
+
+  /** Why an event is too late, in the words every stage uses. */
+  public static String tooLateDetail(long at, long watermark, long latenessMs) {
+    return "event time " + java.time.Instant.ofEpochMilli(at) + " is "
+        + java.time.Duration.ofMillis(watermark - at) + " behind the watermark (allowed lateness "
+        + java.time.Duration.ofMillis(latenessMs) + ")";
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
   @Override
   public String toString() {
     return reason + "(" + sourceTopic + "/" + sourcePartition + "@" + sourceOffset + ": " + detail + ")";
