@@ -5,6 +5,7 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.agent.AgentInput;
 import io.ccpulse.pipeline.agent.AgentTimeline;
+import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.BurnoutAssessor;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.BurnoutSettings;
@@ -20,6 +21,9 @@ import io.ccpulse.pipeline.ingest.IngestMonitor;
 import io.ccpulse.pipeline.interval.IntervalMetrics;
 import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.interval.Thresholds;
+import io.ccpulse.pipeline.queue.QueueHealthStage;
+import io.ccpulse.pipeline.queue.QueueMonitor;
+import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.sink.PipelineSinks;
 import io.ccpulse.pipeline.source.CountRejected;
 import io.ccpulse.pipeline.source.EventKind;
@@ -49,6 +53,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                        │                                                level changes ────────┴─> burnout_level_changes, Kafka topic
  * every stream ──────────┴─ ingest counts ─> ingest_counts
  * every rejection (decode, contact rules, too late) ─> rejected_events
+ * interactions, agent states, as they arrive ─ live waits, agent availability ─ by queue: live health ─┬─> queue_health
+ *                                                                              alerts ──────────────┴─> queue_alerts, Kafka topic
  * </pre>
  */
 public final class PipelineJob {
@@ -119,6 +125,16 @@ public final class PipelineJob {
     levelChanges.sinkTo(sinks.burnoutLevelChanges()).uid("sink-burnout-level-changes").name("burnout_level_changes");
     if (!config.get("kafka.topic.burnout-level-changes").isEmpty()) { // empty: no supervisor tool listens
       levelChanges.sinkTo(sinks.burnoutLevelChangeTopic()).uid("topic-burnout-level-changes").name("burnout level-change topic");
+    }
+
+    // Live queue health reads the decoded events as they arrive, not the assembled contacts: those
+    // wait for the out-of-orderness bound, and an alert is worth most in its first seconds.
+    SingleOutputStreamOperator<QueueSnapshot> queueHealth = QueueHealthStage.build(interactions, agentStates, config);
+    queueHealth.sinkTo(sinks.queueHealth()).uid("sink-queue-health").name("queue_health");
+    DataStream<QueueAlert> alerts = queueHealth.getSideOutput(QueueMonitor.ALERTS);
+    alerts.sinkTo(sinks.queueAlerts()).uid("sink-queue-alerts").name("queue_alerts");
+    if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
+      alerts.sinkTo(sinks.queueAlertTopic()).uid("topic-queue-alerts").name("queue alert topic");
     }
 
     Duration ingestInterval = config.getDuration("ingest.interval");

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * The job's configuration: the defaults in {@code ccpulse-defaults.properties}, then a file
  * ({@code --config FILE}), then {@code --key value} arguments, later ones winning. Every key is
  * documented in that defaults file. Secrets are not keys: see {@link ClickHouseEndpoint} and
- * {@code kafka.properties.*} (which take file references, not passwords).
+ * {@code kafka.properties.*} (which take file references, not passwords). Keys under {@code flink.}
+ * are Flink's own options, see {@link FlinkSettings}.
  */
 public final class PipelineConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -113,7 +114,10 @@ public final class PipelineConfig implements Serializable {
   private void rejectUnknownKeys() {
     Map<String, String> known = load(DEFAULTS);
     for (String key : values.keySet()) {
-      boolean open = key.startsWith("kafka.properties.") || key.startsWith("clickhouse.property.");
+      boolean open = key.startsWith("kafka.properties.") || key.startsWith("clickhouse.property.")
+          || key.startsWith(FlinkSettings.PREFIX)
+          || key.startsWith("alerts.channel.") || key.startsWith("alerts.tenant.") // checked by AlertRules
+          || key.startsWith("alerts.queue.");
       if (!open && !known.containsKey(key)) {
         throw new IllegalArgumentException("Unknown configuration key " + key
             + " (the documented keys are in " + DEFAULTS + ")");

@@ -2,16 +2,18 @@ package io.ccpulse.pipeline.sink;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import io.ccpulse.pipeline.agent.AgentTimeRow;
+import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.ingest.IngestCount;
+import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** Every output table, in the ClickHouse the configuration names; level changes also to their Kafka topic. */
+/** Every output table, in the ClickHouse the configuration names; level changes and alerts also to their Kafka topics. */
 public final class ClickHouseSinks implements PipelineSinks {
   private static final long serialVersionUID = 1L;
 
@@ -62,6 +64,21 @@ public final class ClickHouseSinks implements PipelineSinks {
 
   @Override
   public Sink<LevelChange> burnoutLevelChangeTopic() {
-    return LevelChangeTopic.sink(config);
+    return JsonTopic.sink(config, JsonTopic.levelChanges(config.get("kafka.topic.burnout-level-changes")));
+  }
+
+  @Override
+  public Sink<QueueSnapshot> queueHealth() {
+    return new ClickHouseSink<>(endpoint, new QueueHealthTable(), settings);
+  }
+
+  @Override
+  public Sink<QueueAlert> queueAlerts() {
+    return new ClickHouseSink<>(endpoint, new QueueAlertsTable(), settings);
+  }
+
+  @Override
+  public Sink<QueueAlert> queueAlertTopic() {
+    return JsonTopic.sink(config, JsonTopic.queueAlerts(config.get("kafka.topic.queue-alerts")));
   }
 }

@@ -1,11 +1,13 @@
 package io.ccpulse.pipeline.testing;
 
 import io.ccpulse.pipeline.agent.AgentTimeRow;
+import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.interval.IntervalRow;
+import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.sink.PipelineSinks;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.util.ArrayList;
@@ -67,6 +69,33 @@ public final class CollectingSinks implements PipelineSinks {
   @Override
   public Sink<LevelChange> burnoutLevelChangeTopic() {
     return new Collect<>(run + "/level-change-topic");
+  }
+
+  @Override
+  public Sink<QueueSnapshot> queueHealth() {
+    return new Collect<>(run + "/queue-health");
+  }
+
+  @Override
+  public Sink<QueueAlert> queueAlerts() {
+    return new Collect<>(run + "/queue-alerts");
+  }
+
+  @Override
+  public Sink<QueueAlert> queueAlertTopic() {
+    return new Collect<>(run + "/queue-alert-topic");
+  }
+
+  public List<QueueSnapshot> queueHealthRows() {
+    return written("/queue-health");
+  }
+
+  public List<QueueAlert> alerts() {
+    return written("/queue-alerts");
+  }
+
+  public List<QueueAlert> alertMessages() {
+    return written("/queue-alert-topic");
   }
 
   public List<BurnoutRow> burnout() {

@@ -1,0 +1,48 @@
+package io.ccpulse.pipeline.queue;
+
+import io.ccpulse.events.AgentStateEvent;
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.alert.AlertRules;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.interval.Thresholds;
+import io.ccpulse.pipeline.source.Inbound;
+import java.time.Duration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The live queue-health part of the graph (docs/queue-health.md):
+ *
+ * <pre>
+ * interactions ─ by contact: waits, agents' contacts (as they arrive) ─┬──────────────── waits ─┐
+ * agent states ─────────────────────────── presence ─ by agent: status per queue served ───────┴─ by queue: live view,
+ *                                                                    snapshots every cadence step, alerts (side output)
+ * </pre>
+ *
+ * It reads the decoded events, not the assembled contacts: those wait for the out-of-orderness
+ * bound, and alerts are worth most in the first seconds.
+ */
+public final class QueueHealthStage {
+  private QueueHealthStage() {}
+
+  public static SingleOutputStreamOperator<QueueSnapshot> build(DataStream<Inbound<InteractionEvent>> interactions,
+      DataStream<Inbound<AgentStateEvent>> agentStates, PipelineConfig config) {
+    Duration bound = config.getDuration("event-time.max-out-of-orderness");
+    SingleOutputStreamOperator<QueueSignal> waits = interactions
+        .keyBy(ContactWaits::key)
+        .process(new ContactWaits(config.getDuration("metrics.leg-timeout"), config.getDuration("metrics.contact-retention")))
+        .uid("live-contact-waits").name("live waits");
+    DataStream<AgentSignal> presence = agentStates
+        .map(in -> AgentSignal.presence(in.event)).returns(AgentSignal.class)
+        .uid("live-agent-presence").name("live presence");
+    DataStream<QueueSignal> agents = presence.union(waits.getSideOutput(ContactWaits.AGENT_EDGES))
+        .keyBy(AgentSignal::key)
+        .process(new AgentAvailability(bound, config.getDuration("queue-health.agent-silence")))
+        .uid("live-agent-availability").name("agent availability");
+    return waits.union(agents)
+        .keyBy(QueueSignal::key)
+        .process(new QueueMonitor(bound, config.getDuration("queue-health.cadence"),
+            config.getDuration("queue-health.window"), Thresholds.from(config), AlertRules.from(config)))
+        .uid("queue-monitor").name("queue health");
+  }
+}

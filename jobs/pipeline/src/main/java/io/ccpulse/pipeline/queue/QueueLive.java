@@ -1,0 +1,127 @@
+package io.ccpulse.pipeline.queue;
+
+import io.ccpulse.events.Channel;
+import io.ccpulse.pipeline.interval.Thresholds;
+import java.util.Arrays;
+
+/**
+ * One queue now: the contacts waiting in it, the agents serving it, the outcomes of the rolling
+ * window. A Flink POJO (arrays, not collections) with its logic, tested without Flink.
+ */
+public class QueueLive {
+  public String tenantId;
+  public String queueId;
+  public Channel channel;
+  public String[] waitingIds = new String[0];
+  public long[] waitingSince = new long[0];
+  public String[] agentIds = new String[0];
+  public AgentStatus[] agents = new AgentStatus[0];
+  public OutcomeWindow outcomes;
+  /** The latest moment judged: a straggler is judged then, so judging time never runs backwards. */
+  public long judgedAt = Long.MIN_VALUE;
+
+  public QueueLive() {}
+
+  public static QueueLive of(String tenantId, String queueId, long windowMs, long bucketMs) {
+    QueueLive q = new QueueLive();
+    q.tenantId = tenantId;
+    q.queueId = queueId;
+    q.outcomes = OutcomeWindow.of(windowMs, bucketMs);
+    return q;
+  }
+
+  public void apply(QueueSignal s, Thresholds thresholds) {
+    if (s.channel != null) {
+      channel = s.channel;
+    }
+    switch (s.kind) {
+      case WAIT_STARTED -> {
+        if (indexOf(waitingIds, s.interactionId) < 0) {
+          waitingIds = LiveContact.plus(waitingIds, s.interactionId);
+          waitingSince = Arrays.copyOf(waitingSince, waitingSince.length + 1);
+          waitingSince[waitingSince.length - 1] = s.queuedAt;
+        }
+      }
+      case WAIT_ENDED -> {
+        int i = indexOf(waitingIds, s.interactionId);
+        if (i >= 0) {
+          waitingIds = without(waitingIds, i);
+          waitingSince = without(waitingSince, i);
+        }
+        outcomes.add(s.at, s.outcome, s.at - s.queuedAt, thresholds.serviceLevelMs(), thresholds.shortAbandonMs());
+      }
+      case AGENT -> {
+        int i = indexOf(agentIds, s.agentId);
+        if (s.status == null && i >= 0) {
+          agentIds = without(agentIds, i);
+          agents = without(agents, i);
+        } else if (s.status != null && i >= 0) {
+          agents[i] = s.status;
+        } else if (s.status != null) {
+          agentIds = LiveContact.plus(agentIds, s.agentId);
+          agents = Arrays.copyOf(agents, agents.length + 1);
+          agents[agents.length - 1] = s.status;
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown signal " + s.kind);
+    }
+  }
+
+  /** The queue's health at {@code now}. */
+  public QueueSnapshot snapshot(long now) {
+    QueueSnapshot s = new QueueSnapshot();
+    s.tenantId = tenantId;
+    s.queueId = queueId;
+    s.channel = channel;
+    s.at = now;
+    s.waiting = waitingIds.length;
+    s.oldestWaitSince = Long.MAX_VALUE;
+    for (long since : waitingSince) {
+      s.oldestWaitSince = Math.min(s.oldestWaitSince, since);
+    }
+    s.agentsLoggedIn = agents.length;
+    for (AgentStatus a : agents) {
+      s.agentsOnQueue += a.onQueue ? 1 : 0;
+      s.agentsAvailable += a.available() ? 1 : 0;
+      s.agentsOnContact += a.onContact() ? 1 : 0;
+      s.agentsOnBreak += a.onBreak ? 1 : 0;
+    }
+    outcomes.sumInto(s, now);
+    return s;
+  }
+
+  /** Nothing waiting, nobody serving, no outcome in the window: nothing to watch. */
+  public boolean quietAt(long now) {
+    return waitingIds.length == 0 && agents.length == 0 && outcomes.emptyAt(now);
+  }
+
+  private static int indexOf(String[] values, String v) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i].equals(v)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String[] without(String[] a, int i) {
+    String[] out = new String[a.length - 1];
+    System.arraycopy(a, 0, out, 0, i);
+    System.arraycopy(a, i + 1, out, i, a.length - i - 1);
+    return out;
+  }
+
+  private static long[] without(long[] a, int i) {
+    long[] out = new long[a.length - 1];
+    System.arraycopy(a, 0, out, 0, i);
+    System.arraycopy(a, i + 1, out, i, a.length - i - 1);
+    return out;
+  }
+
+  private static AgentStatus[] without(AgentStatus[] a, int i) {
+    AgentStatus[] out = new AgentStatus[a.length - 1];
+    System.arraycopy(a, 0, out, 0, i);
+    System.arraycopy(a, i + 1, out, i, a.length - i - 1);
+    return out;
+  }
+}

@@ -1,0 +1,139 @@
+package io.ccpulse.pipeline.queue;
+
+import io.ccpulse.pipeline.alert.AlertBook;
+import io.ccpulse.pipeline.alert.AlertRule;
+import io.ccpulse.pipeline.alert.AlertRules;
+import io.ccpulse.pipeline.alert.QueueAlert;
+import io.ccpulse.pipeline.alert.RuleSettings;
+import io.ccpulse.pipeline.interval.Thresholds;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by queue: applies waits and agent changes in event-time order at the live edge, judges the
+ * alert rules after each (so a breach raises at once), and every cadence step of event time
+ * publishes a snapshot and judges again (so time-driven breaches, like a wait growing with nothing
+ * happening, raise too). The ticks run on timers: a queue whose own events stop keeps its clock
+ * as long as the rest of the input moves. A queue with nothing to watch and no alert open is
+ * forgotten.
+ */
+public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal, QueueSnapshot> {
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<QueueAlert> ALERTS = new OutputTag<>("queue-alerts") {};
+
+  private final long boundMs;
+  private final long cadenceMs;
+  private final long windowMs;
+  private final Thresholds thresholds;
+  private final AlertRules rules;
+  private transient LiveEdge<QueueSignal> edge;
+  private transient ValueState<QueueLive> queue;
+  private transient ValueState<AlertBook> alerts;
+  private transient ValueState<Long> nextTick;
+  private transient Map<String, Map<AlertRule, RuleSettings>> settingsByQueue;
+  private transient Counter raised;
+
+  public QueueMonitor(Duration outOfOrderness, Duration cadence, Duration window, Thresholds thresholds, AlertRules rules) {
+    this.boundMs = outOfOrderness.toMillis();
+    this.cadenceMs = cadence.toMillis();
+    this.windowMs = window.toMillis();
+    this.thresholds = thresholds;
+    this.rules = rules;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    edge = new LiveEdge<>(getRuntimeContext(), "held-queue-signals", QueueSignal.class, boundMs);
+    queue = getRuntimeContext().getState(new ValueStateDescriptor<>("queue-live", TypeInformation.of(QueueLive.class)));
+    alerts = getRuntimeContext().getState(new ValueStateDescriptor<>("queue-alerts", TypeInformation.of(AlertBook.class)));
+    nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
+    settingsByQueue = new HashMap<>();
+    raised = getRuntimeContext().getMetricGroup().counter("alertsRaised");
+  }
+
+  @Override
+  public void processElement(QueueSignal s, Context ctx, Collector<QueueSnapshot> out) throws Exception {
+    if (edge.due(s, s.at, ctx.timerService())) {
+      apply(List.of(s), ctx);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out) throws Exception {
+    apply(edge.release(timestamp), ctx);
+    Long tick = nextTick.value();
+    if (tick == null || edge.timerFor(tick) != timestamp) {
+      return;
+    }
+    QueueLive q = queue.value();
+    AlertBook book = alerts.value();
+    QueueSnapshot now = judge(q, book, tick, ctx);
+    now.openAlerts = book.openCount();
+    out.collect(now);
+    alerts.update(book);
+    queue.update(q);
+    boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+    if ((q.quietAt(tick) && book.openCount() == 0 && edge.isEmpty()) || endOfInput) {
+      if (!endOfInput) {
+        queue.clear();
+        alerts.clear();
+      }
+      nextTick.clear();
+    } else {
+      schedule(ctx, tick + cadenceMs);
+    }
+  }
+
+  private void apply(List<QueueSignal> signals, Context ctx) throws Exception {
+    if (signals.isEmpty()) {
+      return;
+    }
+    QueueLive q = queue.value();
+    AlertBook book = alerts.value();
+    for (QueueSignal s : signals) {
+      if (q == null) {
+        q = QueueLive.of(s.tenantId, s.queueId, windowMs, cadenceMs);
+        book = AlertBook.empty();
+      }
+      q.apply(s, thresholds);
+      judge(q, book, s.at, ctx);
+    }
+    queue.update(q);
+    alerts.update(book);
+    if (nextTick.value() == null && ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+      schedule(ctx, Math.floorDiv(q.judgedAt, cadenceMs) * cadenceMs + cadenceMs);
+    }
+  }
+
+  /** The queue's health at {@code at} (never before a moment already judged), alerts judged on it. */
+  private QueueSnapshot judge(QueueLive q, AlertBook book, long at, Context ctx) {
+    q.judgedAt = Math.max(q.judgedAt, at);
+    QueueSnapshot s = q.snapshot(q.judgedAt);
+    Map<AlertRule, RuleSettings> settings = settingsByQueue.computeIfAbsent(q.tenantId + "/" + q.queueId + "/" + q.channel,
+        k -> rules.forQueue(q.tenantId, q.queueId, q.channel));
+    for (QueueAlert change : book.judge(settings, s)) {
+      if (change.status == QueueAlert.Status.RAISED) {
+        raised.inc();
+      }
+      ctx.output(ALERTS, change);
+    }
+    return s;
+  }
+
+  private void schedule(Context ctx, long tick) throws Exception {
+    nextTick.update(tick);
+    ctx.timerService().registerEventTimeTimer(edge.timerFor(tick));
+  }
+}

@@ -1,0 +1,71 @@
+package io.ccpulse.pipeline.queue;
+
+import io.ccpulse.events.Channel;
+
+/**
+ * Something a queue's live view must apply: a contact started or ended a wait there, or an agent
+ * serving it changed (or left it). A Flink POJO; {@link #at} is event time.
+ */
+public class QueueSignal {
+  public enum Kind { WAIT_STARTED, WAIT_ENDED, AGENT }
+
+  public Kind kind;
+  public String tenantId;
+  public String queueId;
+  public long at;
+  /** Waits: the contact, its channel, when it entered the queue, how the wait ended. */
+  public String interactionId;
+  public Channel channel;
+  public long queuedAt;
+  public WaitOutcome outcome;
+  /** Agents: who, and their status now; null status = no longer serves the queue. */
+  public String agentId;
+  public AgentStatus status;
+
+  public QueueSignal() {}
+
+  static QueueSignal waitStarted(LiveContact c, String queueId, long at) {
+    QueueSignal s = wait(Kind.WAIT_STARTED, c, queueId, at);
+    s.queuedAt = at;
+    return s;
+  }
+
+  static QueueSignal waitEnded(LiveContact c, WaitOutcome outcome, long at) {
+    QueueSignal s = wait(Kind.WAIT_ENDED, c, c.waitQueueId, at);
+    s.queuedAt = c.waitSince;
+    s.outcome = outcome;
+    return s;
+  }
+
+  static QueueSignal agent(String tenantId, String queueId, String agentId, AgentStatus status, long at) {
+    QueueSignal s = new QueueSignal();
+    s.kind = Kind.AGENT;
+    s.tenantId = tenantId;
+    s.queueId = queueId;
+    s.agentId = agentId;
+    s.status = status;
+    s.at = at;
+    return s;
+  }
+
+  private static QueueSignal wait(Kind kind, LiveContact c, String queueId, long at) {
+    QueueSignal s = new QueueSignal();
+    s.kind = kind;
+    s.tenantId = c.tenantId;
+    s.queueId = queueId;
+    s.interactionId = c.interactionId;
+    s.channel = c.channel;
+    s.at = at;
+    return s;
+  }
+
+  public String key() {
+    return tenantId + "/" + queueId;
+  }
+
+  @Override
+  public String toString() {
+    return kind + "(" + queueId + " @" + at + (interactionId != null ? " " + interactionId : "")
+        + (outcome != null ? " " + outcome : "") + (agentId != null ? " " + agentId + "=" + status : "") + ")";
+  }
+}

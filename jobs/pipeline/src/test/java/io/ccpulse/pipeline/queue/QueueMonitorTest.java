@@ -1,0 +1,327 @@
+package io.ccpulse.pipeline.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccpulse.events.Channel;
+import io.ccpulse.pipeline.alert.AlertRule;
+import io.ccpulse.pipeline.alert.AlertRules;
+import io.ccpulse.pipeline.alert.QueueAlert;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.interval.Thresholds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue's live view and its alerts, driven by hand: signals as the earlier stages send them,
+ * watermarks placed explicitly. Out-of-orderness bound 0 here, so the live edge is the watermark + 1 ms.
+ */
+class QueueMonitorTest {
+  private KeyedOneInputStreamOperatorTestHarness<String, QueueSignal, QueueSnapshot> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    open(Map.of());
+  }
+
+  private void open(Map<String, String> overrides) throws Exception {
+    if (harness != null) {
+      harness.close();
+    }
+    PipelineConfig config = PipelineConfig.defaults().with(overrides);
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new QueueMonitor(Duration.ZERO, Duration.ofSeconds(10), Duration.ofMinutes(15),
+            Thresholds.from(config), AlertRules.from(config))),
+        QueueSignal::key, Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  static long at(String hhmmss) {
+    return Instant.parse("2026-01-05T" + (hhmmss.length() == 5 ? hhmmss + ":00" : hhmmss) + "Z").toEpochMilli();
+  }
+
+  private void signal(QueueSignal s) throws Exception {
+    harness.processElement(new StreamRecord<>(s, s.at));
+  }
+
+  private void queued(String contact, String time) throws Exception {
+    LiveContact c = contact(contact);
+    signal(QueueSignal.waitStarted(c, "billing", at(time)));
+  }
+
+  private void ended(String contact, String queuedTime, String time, WaitOutcome outcome) throws Exception {
+    LiveContact c = contact(contact);
+    c.waitQueueId = "billing";
+    c.waitSince = at(queuedTime);
+    signal(QueueSignal.waitEnded(c, outcome, at(time)));
+  }
+
+  private static LiveContact contact(String id) {
+    LiveContact c = new LiveContact();
+    c.tenantId = "acme";
+    c.interactionId = id;
+    c.channel = Channel.VOICE;
+    return c;
+  }
+
+  private void agent(String agent, String time, AgentStatus status) throws Exception {
+    signal(QueueSignal.agent("acme", "billing", agent, status, at(time)));
+  }
+
+  private static AgentStatus onQueue(int open) {
+    return AgentStatus.of(true, false, open, 1);
+  }
+
+  private static AgentStatus onBreak() {
+    return AgentStatus.of(false, true, 0, 1);
+  }
+
+  private void watermark(String time) throws Exception {
+    harness.processWatermark(new Watermark(at(time)));
+  }
+
+  private QueueSnapshot snapshot(String time) {
+    return snapshots().stream().filter(s -> s.at == at(time)).findFirst()
+        .orElseThrow(() -> new AssertionError("no snapshot at " + time + " in " + snapshots()));
+  }
+
+  private List<QueueSnapshot> snapshots() {
+    return harness.extractOutputValues();
+  }
+
+  private List<QueueAlert> alerts() {
+    return harness.getSideOutput(QueueMonitor.ALERTS) == null ? List.of()
+        : harness.getSideOutput(QueueMonitor.ALERTS).stream().map(StreamRecord::getValue).toList();
+  }
+
+  @Test
+  void anIdleQueuesOldestWaitKeepsGrowingOnTimersAlone() throws Exception {
+    agent("a-1", "09:00", onQueue(1));
+    queued("c-1", "09:00:05");
+    watermark("09:00:40"); // no more events for this queue; only the watermark moves
+
+    assertThat(snapshots()).extracting(s -> s.at).containsExactly(at("09:00:10"), at("09:00:20"), at("09:00:30"),
+        at("09:00:40"));
+    assertThat(snapshots()).extracting(QueueSnapshot::oldestWaitMs).containsExactly(5_000L, 15_000L, 25_000L, 35_000L);
+    assertThat(snapshot("09:00:40").waiting).isEqualTo(1);
+  }
+
+  @Test
+  void countsAgentsThroughTheirStateChanges() throws Exception {
+    agent("a-1", "09:00:01", onQueue(0));
+    agent("a-2", "09:00:02", onQueue(0));
+    agent("a-3", "09:00:03", AgentStatus.of(false, false, 0, 1)); // logged in, not ready
+    agent("a-4", "09:00:04", AgentStatus.of(true, false, 1, 3)); // chat: one of three open
+    watermark("09:00:10");
+    agent("a-1", "09:00:11", onQueue(1));
+    agent("a-2", "09:00:12", onBreak());
+    agent("a-3", "09:00:13", null); // logged out: gone from the queue
+    watermark("09:00:20");
+
+    QueueSnapshot first = snapshot("09:00:10");
+    assertThat(first.agentsLoggedIn).isEqualTo(4);
+    assertThat(first.agentsOnQueue).isEqualTo(3);
+    assertThat(first.agentsAvailable).isEqualTo(3);
+    assertThat(first.agentsOnContact).isEqualTo(1);
+    assertThat(first.agentsOnBreak).isZero();
+    QueueSnapshot second = snapshot("09:00:20");
+    assertThat(second.agentsLoggedIn).isEqualTo(3);
+    assertThat(second.agentsOnQueue).isEqualTo(2);
+    assertThat(second.agentsAvailable).as("a-4 still has room for two chats").isEqualTo(1);
+    assertThat(second.agentsOnContact).isEqualTo(2);
+    assertThat(second.agentsOnBreak).isEqualTo(1);
+  }
+
+  @Test
+  void signalsAheadOfTheLiveEdgeWaitForIt() throws Exception {
+    watermark("09:00");
+    queued("c-1", "09:00:30"); // ahead of the edge: held (applied at once, nobody would be on queue)
+    agent("a-1", "09:00:20", onQueue(0)); // the agent became available before the contact arrived
+    watermark("09:00:25");
+    assertThat(alerts()).isEmpty();
+    watermark("09:00:35");
+    assertThat(alerts()).as("an agent was on queue when the contact arrived").isEmpty();
+    assertThat(snapshot("09:00:30").agentsOnQueue).isEqualTo(1);
+    assertThat(snapshot("09:00:30").waiting).as("a snapshot counts what happened up to its moment").isEqualTo(1);
+  }
+
+  @Test
+  void oldestWaitRaisesWhenTheLimitIsPassedAndClearsAfterTheWaitEndsAndStaysShort() throws Exception {
+    agent("a-1", "09:00", onQueue(1));
+    queued("c-1", "09:00:05");
+    watermark("09:02:20");
+    assertThat(alerts()).hasSize(1);
+    QueueAlert raised = alerts().get(0);
+    assertThat(raised.rule).isEqualTo(AlertRule.OLDEST_WAIT);
+    assertThat(raised.status).isEqualTo(QueueAlert.Status.RAISED);
+    assertThat(raised.raisedAt).as("the instant the wait passed 2 min").isEqualTo(at("09:02:05") + 1);
+    assertThat(raised.threshold).isEqualTo(120.0);
+    assertThat(raised.severity).isEqualTo("CRITICAL");
+
+    ended("c-1", "09:00:05", "09:02:30", WaitOutcome.ANSWERED);
+    watermark("09:03:20");
+    assertThat(alerts()).as("recovered 50 s: not yet").hasSize(1);
+    watermark("09:03:40");
+    assertThat(alerts()).hasSize(2);
+    QueueAlert cleared = alerts().get(1);
+    assertThat(cleared.status).isEqualTo(QueueAlert.Status.CLEARED);
+    assertThat(cleared.alertId).isEqualTo(raised.alertId);
+    assertThat(cleared.clearedAt).as("a minute after the wait ended").isEqualTo(at("09:03:30"));
+    assertThat(cleared.raisedAt).isEqualTo(raised.raisedAt);
+  }
+
+  @Test
+  void aWaitHoveringAtTheLimitRaisesOnceAndNeverFlaps() throws Exception {
+    agent("a-1", "08:59", onQueue(1));
+    // Contacts queue 20 s apart, each answered after 115–125 s: the oldest wait hovers at 2 min.
+    for (int i = 0; i < 30; i++) {
+      long queued = at("09:00") + i * 20_000L;
+      long answered = queued + (i % 2 == 0 ? 125_000 : 115_000);
+      LiveContact c = contact("c-" + i);
+      signal(QueueSignal.waitStarted(c, "billing", queued));
+      c.waitQueueId = "billing";
+      c.waitSince = queued;
+      signal(QueueSignal.waitEnded(c, WaitOutcome.ANSWERED, answered));
+    }
+    watermark("09:12");
+    assertThat(alerts()).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED);
+  }
+
+  @Test
+  void contactsWaitingWithNobodyOnQueueRaiseAtOnceAndClearAMinuteAfterSomeoneIsBack() throws Exception {
+    agent("a-1", "09:00", onQueue(0));
+    agent("a-2", "09:00", onQueue(1));
+    queued("c-1", "09:01");
+    agent("a-1", "09:01:10", onBreak());
+    watermark("09:01:15");
+    assertThat(alerts()).as("a-2 is busy but on queue").isEmpty();
+    agent("a-2", "09:01:20", AgentStatus.of(false, false, 1, 1)); // finishing, then not ready
+    watermark("09:01:25");
+    assertThat(alerts()).hasSize(1);
+    assertThat(alerts().get(0).rule).isEqualTo(AlertRule.NO_AGENT_AVAILABLE);
+    assertThat(alerts().get(0).raisedAt).isEqualTo(at("09:01:20"));
+    assertThat(alerts().get(0).value).isEqualTo(1.0);
+
+    agent("a-1", "09:02", onQueue(0)); // back from the break
+    agent("a-1", "09:02:30", onBreak()); // gone again after 30 s: not a recovery yet
+    agent("a-1", "09:02:40", onQueue(0));
+    watermark("09:03:30");
+    assertThat(noAgent()).hasSize(1);
+    watermark("09:03:40");
+    assertThat(noAgent()).hasSize(2);
+    assertThat(noAgent().get(1).status).isEqualTo(QueueAlert.Status.CLEARED);
+    assertThat(noAgent().get(1).clearedAt).isEqualTo(at("09:03:40"));
+    assertThat(alerts()).as("c-1 has waited over 2 min by now").anyMatch(a -> a.rule == AlertRule.OLDEST_WAIT);
+  }
+
+  private List<QueueAlert> noAgent() {
+    return alerts().stream().filter(a -> a.rule == AlertRule.NO_AGENT_AVAILABLE).toList();
+  }
+
+  @Test
+  void abandonRateRaisesOnTheAbandonThatPassesItAndClearsWhenTheWindowRecovers() throws Exception {
+    agent("a-1", "08:59", onQueue(0));
+    // 10 answered quickly, then abandons: the 15 % line is passed by the second abandon (2/12 = 16.7 %).
+    for (int i = 0; i < 10; i++) {
+      String t = String.format("09:%02d:00", i);
+      queued("c-" + i, t);
+      ended("c-" + i, t, String.format("09:%02d:10", i), WaitOutcome.ANSWERED);
+    }
+    queued("x-1", "09:10");
+    ended("x-1", "09:10", "09:11", WaitOutcome.ABANDONED);
+    queued("x-2", "09:10:30");
+    ended("x-2", "09:10:30", "09:11:30", WaitOutcome.ABANDONED);
+    queued("x-3", "09:10:40");
+    ended("x-3", "09:10:40", "09:10:42", WaitOutcome.ABANDONED); // a short abandon: out of the rates
+    watermark("09:12");
+    List<QueueAlert> raised = alerts().stream().filter(a -> a.rule == AlertRule.ABANDON_RATE).toList();
+    assertThat(raised).hasSize(1);
+    assertThat(raised.get(0).raisedAt).isEqualTo(at("09:11:30"));
+    assertThat(raised.get(0).value).isEqualTo(2.0 / 12);
+    assertThat(snapshot("09:12:00").shortAbandoned).isEqualTo(1);
+    assertThat(snapshot("09:12:00").abandonRate()).isEqualTo(2.0 / 12);
+
+    // The early answers leave the 15-minute window from 09:15:10 on, one a minute: the rate climbs,
+    // but at 09:17:10 the base is 9, under min-offered: too little left to judge, which counts as
+    // recovered (a queue gone quiet must not keep its alert for ever).
+    watermark("09:30");
+    List<QueueAlert> abandon = alerts().stream().filter(a -> a.rule == AlertRule.ABANDON_RATE).toList();
+    assertThat(abandon).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    assertThat(abandon.get(1).clearedAt).isEqualTo(at("09:18:10"));
+  }
+
+  @Test
+  void serviceLevelRaisesBelowTheThresholdAndOnlyClearsBackAtTheTarget() throws Exception {
+    agent("a-1", "08:59", onQueue(0));
+    // 10 contacts, 5 answered within 20 s, 5 after 40 s: 50 % < 60 %.
+    for (int i = 0; i < 10; i++) {
+      String t = String.format("09:00:%02d", i * 5);
+      queued("c-" + i, t);
+      long wait = i < 5 ? 10_000 : 40_000;
+      LiveContact c = contact("c-" + i);
+      c.waitQueueId = "billing";
+      c.waitSince = at(t);
+      signal(QueueSignal.waitEnded(c, WaitOutcome.ANSWERED, at(t) + wait));
+    }
+    watermark("09:02");
+    List<QueueAlert> sl = alerts().stream().filter(a -> a.rule == AlertRule.SERVICE_LEVEL).toList();
+    assertThat(sl).hasSize(1);
+    assertThat(sl.get(0).value).isEqualTo(0.5);
+    // Five quick answers: 10/15 = 67 %, above the 60 % line but short of the 80 % target: still open.
+    for (int i = 0; i < 5; i++) {
+      String t = String.format("09:03:%02d", i * 5);
+      queued("d-" + i, t);
+      ended("d-" + i, t, String.format("09:03:%02d", i * 5 + 5), WaitOutcome.ANSWERED);
+    }
+    watermark("09:06");
+    assertThat(alerts().stream().filter(a -> a.rule == AlertRule.SERVICE_LEVEL)).hasSize(1);
+    for (int i = 0; i < 10; i++) { // 20/25 = 80 %: back at the target
+      String t = String.format("09:06:%02d", i * 5);
+      queued("e-" + i, t);
+      ended("e-" + i, t, String.format("09:06:%02d", i * 5 + 2), WaitOutcome.ANSWERED);
+    }
+    watermark("09:09");
+    List<QueueAlert> after = alerts().stream().filter(a -> a.rule == AlertRule.SERVICE_LEVEL).toList();
+    assertThat(after).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    assertThat(after.get(1).clearedAt).isEqualTo(at("09:06:47") + 60_000);
+  }
+
+  @Test
+  void aQueueWithNothingLeftIsForgotten() throws Exception {
+    agent("a-1", "09:00", onQueue(0));
+    queued("c-1", "09:00:05");
+    ended("c-1", "09:00:05", "09:00:10", WaitOutcome.ANSWERED);
+    agent("a-1", "09:01", null);
+    watermark("09:20");
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    int rows = snapshots().size();
+    watermark("10:00");
+    assertThat(snapshots()).hasSize(rows);
+  }
+
+  @Test
+  void rulesFollowTheQueueOverride() throws Exception {
+    open(Map.of("alerts.queue.acme/billing.oldest-wait.threshold", "30s",
+        "alerts.queue.acme/billing.oldest-wait.clear", "20s"));
+    agent("a-1", "09:00", onQueue(1));
+    queued("c-1", "09:00:05");
+    watermark("09:00:40");
+    assertThat(alerts()).hasSize(1);
+    assertThat(alerts().get(0).threshold).isEqualTo(30.0);
+  }
+}
