@@ -85,9 +85,11 @@ public final class RunMain {
               "event-time.watermark-per-event", "true",
               "kafka.group.id", "ccpulse-local-" + System.currentTimeMillis(),
               "clickhouse.database", clickhouse.database()));
-      String levelChanges = config.get("kafka.topic.burnout-level-changes");
-      if (!levelChanges.isEmpty()) {
-        stack.recreateTopics(PARTITIONS, levelChanges); // the job writes burnout level changes there
+      for (String key : List.of("kafka.topic.burnout-level-changes", "kafka.topic.queue-alerts")) {
+        String written = config.get(key); // the job writes burnout level changes and queue alerts there
+        if (!written.isEmpty()) {
+          stack.recreateTopics(PARTITIONS, written);
+        }
       }
       out.println();
       LocalJob.run(config, events, out);
@@ -109,7 +111,7 @@ public final class RunMain {
       out.println("  make query SQL=\"SELECT * FROM interval_metrics_current WHERE entity_kind = 'QUEUE' LIMIT 10\"");
       out.println("  curl 'http://127.0.0.1:8123/?database=ccpulse' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
       out.println("  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
-          + " burnout_assessments, burnout_latest, burnout_level_changes");
+          + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts");
       out.println("  the simulator's truth for this run: " + truthFile);
     }
   }

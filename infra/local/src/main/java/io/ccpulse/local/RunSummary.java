@@ -41,6 +41,19 @@ final class RunSummary {
           + " FROM rejected_events FINAL GROUP BY reason ORDER BY events DESC");
     }
     printBurnout(endpoint, out);
+    printAlerts(endpoint, out);
+  }
+
+  /** The queue alerts of the day (docs/queue-health.md): how many per queue and rule, and how long they lasted. */
+  static void printAlerts(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
+    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
+      out.println();
+      out.println("Queue alerts (raised and cleared in event time; open = still open at the end of the input):");
+      table(st, out, "SELECT tenant_id AS tenant, queue_id AS queue, rule, count() AS raised, countIf(cleared_at IS NULL) AS open,"
+          + " toString(min(raised_at)) AS first_raised,"
+          + " round(avgIf(dateDiff('second', raised_at, cleared_at), cleared_at IS NOT NULL) / 60, 1) AS mean_minutes"
+          + " FROM queue_alert_history GROUP BY tenant, queue, rule ORDER BY tenant, queue, rule");
+    }
   }
 
   /** Agents whose burnout-risk level rose above LOW during the day, at their highest score (docs/burnout.md). */

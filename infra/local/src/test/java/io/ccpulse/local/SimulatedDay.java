@@ -23,34 +23,36 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>Interactions and surveys on one partition with per-event watermarks: the replay judges lateness
  * exactly as the simulated live stream did, so too-late events are rejected just as the truth says.
  */
-record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, ClickHouseEndpoint endpoint) {
+record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, String alerts, ClickHouseEndpoint endpoint) {
 
   static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name)
       throws Exception {
     TopicNames topics = new TopicNames(kafka.topic("interactions", 1), kafka.topic("agent-states", 2),
         kafka.topic("surveys", 1));
     String levelChanges = kafka.topic("burnout-level-changes", 2);
+    String alerts = kafka.topic("queue-alerts", 2);
     Simulation sim = Simulator.run(scenario);
     try (KafkaOutput out = new KafkaOutput(kafka.bootstrapServers(), topics)) {
       sim.publish(out);
     }
     ClickHouseEndpoint endpoint = Endpoints.of(clickhouse);
     new Migrator(endpoint, Map.of()).migrate();
-    PipelineConfig config = PipelineConfig.defaults().with(Map.of(
-        "kafka.bootstrap.servers", kafka.bootstrapServers(),
-        "kafka.topic.interactions", topics.interactions(),
-        "kafka.topic.agent-states", topics.agentStates(),
-        "kafka.topic.surveys", topics.surveys(),
-        "kafka.topic.burnout-level-changes", levelChanges,
-        "kafka.group.id", name,
-        "kafka.bounded", "true",
-        "event-time.watermark-per-event", "true",
-        "clickhouse.url", endpoint.url(),
-        "clickhouse.database", endpoint.database()));
+    PipelineConfig config = PipelineConfig.defaults().with(Map.ofEntries(
+        Map.entry("kafka.bootstrap.servers", kafka.bootstrapServers()),
+        Map.entry("kafka.topic.interactions", topics.interactions()),
+        Map.entry("kafka.topic.agent-states", topics.agentStates()),
+        Map.entry("kafka.topic.surveys", topics.surveys()),
+        Map.entry("kafka.topic.burnout-level-changes", levelChanges),
+        Map.entry("kafka.topic.queue-alerts", alerts),
+        Map.entry("kafka.group.id", name),
+        Map.entry("kafka.bounded", "true"),
+        Map.entry("event-time.watermark-per-event", "true"),
+        Map.entry("clickhouse.url", endpoint.url()),
+        Map.entry("clickhouse.database", endpoint.database())));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
     env.execute(name);
-    return new SimulatedDay(sim, topics, levelChanges, endpoint);
+    return new SimulatedDay(sim, topics, levelChanges, alerts, endpoint);
   }
 }

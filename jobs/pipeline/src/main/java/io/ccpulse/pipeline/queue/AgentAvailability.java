@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -19,20 +20,20 @@ import org.apache.flink.util.Collector;
 public final class AgentAvailability extends KeyedProcessFunction<String, AgentSignal, QueueSignal> {
   private static final long serialVersionUID = 1L;
 
-  private final long boundMs;
+  private final LiveTiming timing;
   private final long silenceMs;
   private transient LiveEdge<AgentSignal> edge;
   private transient ValueState<AgentPresence> agent;
   private transient ValueState<Long> silentAt;
 
-  public AgentAvailability(Duration outOfOrderness, Duration silence) {
-    this.boundMs = outOfOrderness.toMillis();
+  public AgentAvailability(LiveTiming timing, Duration silence) {
+    this.timing = timing;
     this.silenceMs = silence.toMillis();
   }
 
   @Override
   public void open(OpenContext openContext) {
-    edge = new LiveEdge<>(getRuntimeContext(), "held-agent-signals", AgentSignal.class, boundMs);
+    edge = timing.edge(getRuntimeContext(), "held-agent-signals", AgentSignal.class);
     agent = getRuntimeContext().getState(new ValueStateDescriptor<>("agent-presence", TypeInformation.of(AgentPresence.class)));
     silentAt = getRuntimeContext().getState(new ValueStateDescriptor<>("silent-at", Types.LONG));
   }
@@ -46,6 +47,10 @@ public final class AgentAvailability extends KeyedProcessFunction<String, AgentS
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSignal> out) throws Exception {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
+      apply(edge.releaseUpTo(edge.dueByWall(timestamp)), ctx, out);
+      return;
+    }
     apply(edge.release(timestamp), ctx, out);
     Long silent = silentAt.value();
     AgentPresence p = agent.value();

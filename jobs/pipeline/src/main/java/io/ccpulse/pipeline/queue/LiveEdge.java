@@ -2,6 +2,7 @@ package io.ccpulse.pipeline.queue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -10,49 +11,77 @@ import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
- * Hands a keyed operator its inputs in event-time order as soon as every input partition has
- * reached them: the <em>live edge</em>, the latest event time the slowest partition has shown.
+ * Hands a keyed operator its inputs in event-time order, as early as that order is safe.
  *
- * <p>The sources' watermark is that partition's latest event time minus the out-of-orderness bound
- * (and 1 ms), so the live edge is the watermark plus the bound: no waiting for the bound itself, yet
- * a topic read ahead of another (a replay) cannot put an agent's logout before the contacts that
- * came before it. An input already behind the edge (a straggler) is handed over at once.
+ * <p>The <em>event-time edge</em> is the latest event time every input partition has shown: the
+ * sources' watermark is a partition's latest event time minus the out-of-orderness bound (and 1 ms),
+ * so the edge is the watermark plus the bound. An input at or behind it is due. That keeps a topic
+ * read ahead of another (a replay) from putting an agent's logout before the contacts that came
+ * before it.
+ *
+ * <p>Live, a partition that rarely has events (agent states) would hold that edge back until it
+ * is declared idle. So an input stamped near the wall clock (within {@code liveWindow}) is also due
+ * once the wall clock is {@code hold} past its event time: enough for the other topics' events of
+ * the same moment to have arrived. A straggler behind either edge is handed over at once.
  */
 final class LiveEdge<T> {
   private final long boundMs;
+  private final long holdMs;
+  private final long liveWindowMs;
   private final MapState<Long, List<T>> held;
 
-  LiveEdge(RuntimeContext runtime, String name, Class<T> type, long boundMs) {
+  LiveEdge(RuntimeContext runtime, String name, Class<T> type, long boundMs, long holdMs, long liveWindowMs) {
     this.boundMs = boundMs;
+    this.holdMs = holdMs;
+    this.liveWindowMs = liveWindowMs;
     this.held = runtime.getMapState(new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type)));
   }
 
-  /** The live edge for a watermark. */
+  /** The event-time edge for a watermark. */
   long now(long watermark) {
     return watermark == Long.MAX_VALUE || watermark == Long.MIN_VALUE ? watermark : watermark + boundMs + 1;
   }
 
-  /** The watermark at which the live edge reaches {@code at}: register an event-time timer there. */
+  /** The watermark at which the event-time edge reaches {@code at}: register an event-time timer there. */
   long timerFor(long at) {
     return at - boundMs - 1;
   }
 
-  /** True when {@code at} is at or behind the edge (use the input now); otherwise it is held. */
+  /** Stamped near the wall clock: live traffic, not a replay. */
+  boolean live(long at, long wall) {
+    return Math.abs(at - wall) <= liveWindowMs;
+  }
+
+  /** The processing time at which a live moment {@code at} is due. */
+  long wallTimerFor(long at, long wall) {
+    return Math.max(wall, at + holdMs);
+  }
+
+  /** The latest event time due by the wall clock at {@code wall}. */
+  long dueByWall(long wall) {
+    return wall - holdMs;
+  }
+
+  /** True when {@code at} is due now (use the input); otherwise it is held and timers are set. */
   boolean due(T input, long at, TimerService timers) throws Exception {
-    if (at <= now(timers.currentWatermark())) {
+    long wall = timers.currentProcessingTime();
+    if (at <= now(timers.currentWatermark()) || (live(at, wall) && at <= dueByWall(wall))) {
       return true;
     }
     List<T> same = held.get(at);
     if (same == null) {
       same = new ArrayList<>(1);
       timers.registerEventTimeTimer(timerFor(at));
+      if (live(at, wall)) {
+        timers.registerProcessingTimeTimer(wallTimerFor(at, wall));
+      }
     }
     same.add(input);
     held.put(at, same);
     return false;
   }
 
-  /** The inputs held for the timer that fired at {@code timer}, in arrival order; removed. */
+  /** The inputs held for the event-time timer at {@code timer}, in arrival order; removed. */
   List<T> release(long timer) throws Exception {
     long at = timer + boundMs + 1;
     List<T> due = held.get(at);
@@ -63,7 +92,24 @@ final class LiveEdge<T> {
     return due;
   }
 
-  /** Inputs are held for the timer at {@code timer}. */
+  /** Every input held with an event time up to {@code upTo}, in event-time order; removed. */
+  List<T> releaseUpTo(long upTo) throws Exception {
+    List<Long> times = new ArrayList<>();
+    for (Map.Entry<Long, List<T>> e : held.entries()) {
+      if (e.getKey() <= upTo) {
+        times.add(e.getKey());
+      }
+    }
+    times.sort(null);
+    List<T> due = new ArrayList<>();
+    for (Long t : times) {
+      due.addAll(held.get(t));
+      held.remove(t);
+    }
+    return due;
+  }
+
+  /** Inputs are held for the event-time timer at {@code timer}. */
   boolean holdsFor(long timer) throws Exception {
     return held.contains(timer + boundMs + 1);
   }

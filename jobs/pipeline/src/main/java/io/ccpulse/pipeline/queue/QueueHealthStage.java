@@ -6,7 +6,6 @@ import io.ccpulse.pipeline.alert.AlertRules;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.interval.Thresholds;
 import io.ccpulse.pipeline.source.Inbound;
-import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -27,7 +26,7 @@ public final class QueueHealthStage {
 
   public static SingleOutputStreamOperator<QueueSnapshot> build(DataStream<Inbound<InteractionEvent>> interactions,
       DataStream<Inbound<AgentStateEvent>> agentStates, PipelineConfig config) {
-    Duration bound = config.getDuration("event-time.max-out-of-orderness");
+    LiveTiming timing = LiveTiming.from(config);
     SingleOutputStreamOperator<QueueSignal> waits = interactions
         .keyBy(ContactWaits::key)
         .process(new ContactWaits(config.getDuration("metrics.leg-timeout"), config.getDuration("metrics.contact-retention")))
@@ -37,11 +36,11 @@ public final class QueueHealthStage {
         .uid("live-agent-presence").name("live presence");
     DataStream<QueueSignal> agents = presence.union(waits.getSideOutput(ContactWaits.AGENT_EDGES))
         .keyBy(AgentSignal::key)
-        .process(new AgentAvailability(bound, config.getDuration("queue-health.agent-silence")))
+        .process(new AgentAvailability(timing, config.getDuration("queue-health.agent-silence")))
         .uid("live-agent-availability").name("agent availability");
     return waits.union(agents)
         .keyBy(QueueSignal::key)
-        .process(new QueueMonitor(bound, config.getDuration("queue-health.cadence"),
+        .process(new QueueMonitor(timing, config.getDuration("queue-health.cadence"),
             config.getDuration("queue-health.window"), Thresholds.from(config), AlertRules.from(config)))
         .uid("queue-monitor").name("queue health");
   }

@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -25,7 +26,7 @@ import org.apache.flink.util.OutputTag;
  * alert rules after each (so a breach raises at once), and every cadence step of event time
  * publishes a snapshot and judges again (so time-driven breaches, like a wait growing with nothing
  * happening, raise too). The ticks run on timers: a queue whose own events stop keeps its clock
- * as long as the rest of the input moves. A queue with nothing to watch and no alert open is
+ * as long as the rest of the input moves (live, as long as the wall clock moves: {@link LiveEdge}). A queue with nothing to watch and no alert open is
  * forgotten.
  */
 public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal, QueueSnapshot> {
@@ -33,7 +34,7 @@ public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal
 
   public static final OutputTag<QueueAlert> ALERTS = new OutputTag<>("queue-alerts") {};
 
-  private final long boundMs;
+  private final LiveTiming timing;
   private final long cadenceMs;
   private final long windowMs;
   private final Thresholds thresholds;
@@ -45,8 +46,8 @@ public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal
   private transient Map<String, Map<AlertRule, RuleSettings>> settingsByQueue;
   private transient Counter raised;
 
-  public QueueMonitor(Duration outOfOrderness, Duration cadence, Duration window, Thresholds thresholds, AlertRules rules) {
-    this.boundMs = outOfOrderness.toMillis();
+  public QueueMonitor(LiveTiming timing, Duration cadence, Duration window, Thresholds thresholds, AlertRules rules) {
+    this.timing = timing;
     this.cadenceMs = cadence.toMillis();
     this.windowMs = window.toMillis();
     this.thresholds = thresholds;
@@ -55,7 +56,7 @@ public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal
 
   @Override
   public void open(OpenContext openContext) {
-    edge = new LiveEdge<>(getRuntimeContext(), "held-queue-signals", QueueSignal.class, boundMs);
+    edge = timing.edge(getRuntimeContext(), "held-queue-signals", QueueSignal.class);
     queue = getRuntimeContext().getState(new ValueStateDescriptor<>("queue-live", TypeInformation.of(QueueLive.class)));
     alerts = getRuntimeContext().getState(new ValueStateDescriptor<>("queue-alerts", TypeInformation.of(AlertBook.class)));
     nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
@@ -72,11 +73,26 @@ public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out) throws Exception {
-    apply(edge.release(timestamp), ctx);
-    Long tick = nextTick.value();
-    if (tick == null || edge.timerFor(tick) != timestamp) {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
+      long dueTo = edge.dueByWall(timestamp);
+      Long tick = nextTick.value();
+      for (int steps = 0; tick != null && tick <= dueTo && steps < 100; steps++) { // more come on the next timer
+        apply(edge.releaseUpTo(tick), ctx);
+        tick(tick, ctx, out);
+        tick = nextTick.value();
+      }
+      apply(edge.releaseUpTo(dueTo), ctx);
       return;
     }
+    apply(edge.release(timestamp), ctx);
+    Long tick = nextTick.value();
+    if (tick != null && edge.timerFor(tick) == timestamp) {
+      tick(tick, ctx, out);
+    }
+  }
+
+  /** A cadence step: the snapshot, the rules judged on it, and the next step (or forgetting the queue). */
+  private void tick(long tick, Context ctx, Collector<QueueSnapshot> out) throws Exception {
     QueueLive q = queue.value();
     AlertBook book = alerts.value();
     QueueSnapshot now = judge(q, book, tick, ctx);
@@ -135,5 +151,9 @@ public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal
   private void schedule(Context ctx, long tick) throws Exception {
     nextTick.update(tick);
     ctx.timerService().registerEventTimeTimer(edge.timerFor(tick));
+    long wall = ctx.timerService().currentProcessingTime();
+    if (edge.live(tick, wall)) {
+      ctx.timerService().registerProcessingTimeTimer(edge.wallTimerFor(tick, wall));
+    }
   }
 }

@@ -39,7 +39,7 @@ class QueueMonitorTest {
     }
     PipelineConfig config = PipelineConfig.defaults().with(overrides);
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new QueueMonitor(Duration.ZERO, Duration.ofSeconds(10), Duration.ofMinutes(15),
+        new KeyedProcessOperator<>(new QueueMonitor(LiveTiming.eventTimeOnly(Duration.ZERO), Duration.ofSeconds(10), Duration.ofMinutes(15),
             Thresholds.from(config), AlertRules.from(config))),
         QueueSignal::key, Types.STRING);
     harness.open();
