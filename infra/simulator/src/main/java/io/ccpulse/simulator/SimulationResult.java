@@ -1,13 +1,15 @@
 package io.ccpulse.simulator;
 
 import io.ccpulse.simulator.engine.EngineStats;
+import io.ccpulse.simulator.engine.UnderstaffingReport;
 import io.ccpulse.simulator.faults.FaultSummary;
 import io.ccpulse.simulator.truth.TruthRow;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a run produced besides the records: the ground truth (empty if not computed), the faults
- * injected and the engine's counts.
+ * injected, the engine's counts and what an understaffing stretch did.
  */
 public class SimulationResult {
   private final List<TruthRow> truth;
@@ -31,5 +33,13 @@ public class SimulationResult {
 
   public EngineStats stats() {
     return stats;
+  }
+
+  /**
+   * The understaffing stretch as it happened (queue, start and end, agents held, when the queue was
+   * left with no agent AVAILABLE and when one came back); empty if the scenario had none.
+   */
+  public Optional<UnderstaffingReport> understaffing() {
+    return stats.understaffing();
   }
 }

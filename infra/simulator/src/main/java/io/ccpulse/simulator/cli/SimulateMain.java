@@ -79,6 +79,7 @@ public final class SimulateMain {
     err.printf("Done: %,d records in %.1f s (%,.0f records/s); %,d contacts, %,d legs, %,d abandoned, last event %s%n",
         progress.count(), seconds, progress.count() / Math.max(seconds, 1e-9), result.stats().contacts(),
         result.stats().legs(), result.stats().abandons(), Instant.ofEpochMilli(result.stats().endMillis()));
+    result.understaffing().ifPresent(u -> err.println(u.summary()));
     for (EventStream s : EventStream.values()) {
       StreamFaults f = result.faults().stream(s);
       err.printf("  %-24s %,9d events %,9d records (duplicates %d, delayed %d, too late %d, unreadable %d, unknown schema %d,"

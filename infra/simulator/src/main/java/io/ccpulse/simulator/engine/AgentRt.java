@@ -24,6 +24,10 @@ final class AgentRt {
   PlannedState pending;
   boolean shiftOver;
   long shiftStartedAt;
+  /** Serves the understaffed queue during its stretch: takes no contacts, goes NOT_READY once free. */
+  boolean withdrawn;
+  /** NOT_READY for the understaffing with no timer to end it: the stretch's end or the shift's does. */
+  boolean held;
 
   AgentRt(AgentProfile profile, int index) {
     this.profile = profile;
@@ -38,9 +42,11 @@ final class AgentRt {
    * Available, and room for one more contact of this channel. An agent with a break due, or past
    * the end of the shift, finishes the contacts it has and takes no new ones (an ACD's "pending"
    * status): otherwise a chat agent, never without an open chat, would never get its break or go home.
+   * The same holds for an agent withdrawn by understaffing.
    */
   boolean canTake(ChannelProfile p) {
-    if (!loggedIn || state != AgentState.AVAILABLE || exclusive || pending != null || (shiftOver && legs > 0)) {
+    if (!loggedIn || state != AgentState.AVAILABLE || exclusive || pending != null || (shiftOver && legs > 0)
+        || withdrawn) {
       return false;
     }
     return p.exclusive() ? legs == 0 : legs < Math.min(p.capacity(), profile.capacity());

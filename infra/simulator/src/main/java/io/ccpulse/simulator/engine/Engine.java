@@ -42,6 +42,8 @@ public final class Engine {
   final Shifts shifts;
   final Legs legs;
   private final Map<String, ArrivalProcess> arrivals;
+  /** The scenario's understaffing stretch, or null: then nothing about it runs or draws randomness. */
+  private final UnderstaffingRt understaffing;
 
   /** Builds the center (layout, shifts, arrival rates) for a scenario; {@link #run()} simulates it. */
   public Engine(Scenario scenario, EventSink sink) {
@@ -72,6 +74,7 @@ public final class Engine {
     this.arrivals = ArrivalRates.plan(scenario, layout.queues(), layout.agents(), Rng.derive(scenario.seed(), "arrivals"));
     this.shifts = new Shifts(this);
     this.legs = new Legs(this);
+    this.understaffing = scenario.understaffing() == null ? null : new UnderstaffingRt(this, scenario.understaffing());
   }
 
   /** Runs the whole simulation, emitting to the sink. */
@@ -87,10 +90,14 @@ public final class Engine {
     for (QueueRt q : queues.values()) {
       scheduleArrival(q, scenario.start().toEpochMilli());
     }
+    if (understaffing != null) {
+      understaffing.schedule();
+    }
     while (!timeline.isEmpty()) {
       sink.advance(timeline.peekTime());
       timeline.poll().run();
     }
+    stats.understaffing = understaffing == null ? null : understaffing.report();
     return stats;
   }
 
@@ -214,6 +221,9 @@ public final class Engine {
   }
 
   void emitState(AgentRt a, AgentState state) {
+    if (understaffing != null) {
+      understaffing.stateChanging(a, state);
+    }
     a.state = state;
     stats.endMillis = now();
     sink.event(EventStream.AGENT_STATES, a.id(), events.agentState(a, state, now()), now(), false);

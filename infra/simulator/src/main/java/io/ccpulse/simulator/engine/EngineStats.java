@@ -1,5 +1,7 @@
 package io.ccpulse.simulator.engine;
 
+import java.util.Optional;
+
 /**
  * Counts from one run: what happened, and the bases of the per-contact and per-leg fault rates
  * (so a test can compare an injected count with its rate × its base).
@@ -16,6 +18,7 @@ public final class EngineStats {
   long impossibleBase;
   long impossibleInjected;
   long endMillis;
+  UnderstaffingReport understaffing;
 
   /** Contacts created (arrivals, including repeat contacts). */
   public long contacts() {
@@ -65,5 +68,10 @@ public final class EngineStats {
   /** Event time of the last contact or agent event (surveys may come up to 30 minutes later). */
   public long endMillis() {
     return endMillis;
+  }
+
+  /** What the scenario's understaffing stretch did; empty if it had none. */
+  public Optional<UnderstaffingReport> understaffing() {
+    return Optional.ofNullable(understaffing);
   }
 }

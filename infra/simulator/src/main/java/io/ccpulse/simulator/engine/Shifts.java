@@ -6,7 +6,8 @@ import io.ccpulse.simulator.model.PlannedState;
 /**
  * Agent presence: log in, become available, take planned breaks (late if on a contact), short
  * not-ready pauses after demanding contacts, and log out at shift end once free (staying on if the
- * last agent of a queue with contacts waiting).
+ * last agent of a queue with contacts waiting). During an understaffing stretch the agents of its
+ * queue are held NOT_READY instead of AVAILABLE.
  */
 final class Shifts {
   private final Engine e;
@@ -38,6 +39,10 @@ final class Shifts {
       pause(a, p.state(), p.lengthMillis());
       return;
     }
+    if (a.withdrawn) { // understaffing: NOT_READY instead of AVAILABLE until the stretch ends
+      hold(a);
+      return;
+    }
     e.emitState(a, AgentState.AVAILABLE);
     if (a.legs == 0) {
       a.idleSince = e.now();
@@ -51,6 +56,11 @@ final class Shifts {
    */
   void planned(AgentRt a, PlannedState p) {
     if (!a.loggedIn || a.shiftOver) {
+      return;
+    }
+    if (a.held) { // held by understaffing: the break fits into the stretch, then NOT_READY again
+      a.held = false;
+      pause(a, p.state(), p.lengthMillis());
       return;
     }
     if (a.state == AgentState.NOT_READY) {
@@ -70,8 +80,44 @@ final class Shifts {
   void shiftEnd(AgentRt a) {
     a.shiftOver = true;
     a.pending = null;
-    if (a.loggedIn && a.legs == 0 && a.state == AgentState.AVAILABLE) {
+    if (a.held) { // no pause timer will call available(): log out now
+      a.held = false;
       logoutOrStay(a);
+    } else if (a.loggedIn && a.legs == 0 && a.state == AgentState.AVAILABLE) {
+      logoutOrStay(a);
+    }
+  }
+
+  /**
+   * Understaffing starts: a free agent goes NOT_READY now (or logs out if its shift is over); a busy
+   * one once its contacts are wrapped up, one on a pause when the pause ends (see {@link #available}).
+   */
+  void withdraw(AgentRt a) {
+    a.withdrawn = true;
+    if (a.loggedIn && a.legs == 0 && a.state == AgentState.AVAILABLE) {
+      if (a.shiftOver) {
+        logoutOrStay(a);
+      } else {
+        hold(a);
+      }
+    }
+  }
+
+  /** Understaffing ends: a held agent comes back as after a pause (a break due first, if any). */
+  void release(AgentRt a) {
+    a.withdrawn = false;
+    if (a.held) {
+      a.held = false;
+      available(a);
+    } else if (a.loggedIn && a.state == AgentState.AVAILABLE) {
+      e.pullWork(a); // still finishing a chat: room for more again
+    }
+  }
+
+  private void hold(AgentRt a) {
+    a.held = true;
+    if (a.state != AgentState.NOT_READY) { // already NOT_READY after a breather: no repeated state
+      e.emitState(a, AgentState.NOT_READY);
     }
   }
 
@@ -88,6 +134,8 @@ final class Shifts {
       PlannedState p = a.pending;
       a.pending = null;
       pause(a, p.state(), p.lengthMillis());
+    } else if (a.withdrawn) {
+      hold(a);
     } else if (demanding && !a.profile.strained() && !e.erlang && e.rng.chance(0.3)) {
       // A breather after a hard contact; strained agents do not take one.
       pause(a, AgentState.NOT_READY, e.rng.between(60_000, 180_000));
@@ -101,13 +149,16 @@ final class Shifts {
     e.timeline.at(e.now() + length, () -> available(a));
   }
 
-  /** Logs out, unless this is the last agent for a queue that still has contacts waiting. */
+  /**
+   * Logs out, unless this is the last agent for a queue that still has contacts waiting (and not
+   * withdrawn by understaffing, which must not bring it back).
+   */
   private void logoutOrStay(AgentRt a) {
     if (a.legs > 0) {
       return;
     }
     for (QueueRt q : a.queues) {
-      if (q.waitingCount() > 0 && q.loggedIn == 1) {
+      if (!a.withdrawn && q.waitingCount() > 0 && q.loggedIn == 1) {
         if (a.state != AgentState.AVAILABLE) {
           e.emitState(a, AgentState.AVAILABLE);
         }

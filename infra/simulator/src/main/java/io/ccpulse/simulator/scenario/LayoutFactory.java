@@ -24,6 +24,7 @@ public final class LayoutFactory {
       Channel.EMAIL, List.of("backoffice", "claims", "complaints", "invoices"));
   /** Order channels get their first queue in, and each channel's share of further queues. */
   private static final List<Channel> CHANNEL_ORDER = List.of(Channel.VOICE, Channel.CHAT, Channel.EMAIL, Channel.MESSAGING);
+  private static final String ERLANG_QUEUE = "t01.voice.erlang";
   private static final Map<Channel, Double> CHANNEL_SHARE = Map.of(
       Channel.VOICE, 0.4, Channel.CHAT, 0.25, Channel.EMAIL, 0.2, Channel.MESSAGING, 0.15);
 
@@ -40,7 +41,7 @@ public final class LayoutFactory {
     List<AgentProfile> agents = new ArrayList<>();
     ShiftPlanner shifts = new ShiftPlanner(s, Rng.derive(s.seed(), "shifts"));
     for (int t = 0; t < s.tenants(); t++) {
-      String tenant = String.format("t%02d", t + 1);
+      String tenant = tenantId(t);
       tenants.add(tenant);
       List<ContactQueue> tq = queues(tenant, s.queuesPerTenant(), rng);
       queues.addAll(tq);
@@ -50,9 +51,37 @@ public final class LayoutFactory {
     return new CenterLayout(tenants, queues, agents);
   }
 
+  /**
+   * A layout's queue ids in layout order, without building it: they depend only on the counts (the
+   * queues' weights, which do need the seed, are left out).
+   */
+  static List<String> queueIds(int tenants, int queuesPerTenant, boolean erlangA) {
+    if (erlangA) {
+      return List.of(ERLANG_QUEUE);
+    }
+    List<String> ids = new ArrayList<>();
+    Rng unused = new Rng(0);
+    for (int t = 0; t < tenants; t++) {
+      queues(tenantId(t), queuesPerTenant, unused).forEach(q -> ids.add(q.id()));
+    }
+    return ids;
+  }
+
+  /**
+   * The first tenant's first voice queue: voice gets every tenant's first queue, and a channel's
+   * first queue twice a sibling's traffic, so it is the busiest voice queue of the largest tenant.
+   */
+  static String mainVoiceQueue(boolean erlangA) {
+    return erlangA ? ERLANG_QUEUE : tenantId(0) + ".voice." + QUEUE_NAMES.get(Channel.VOICE).get(0);
+  }
+
+  private static String tenantId(int index) {
+    return String.format("t%02d", index + 1);
+  }
+
   private static CenterLayout erlangA(Scenario s) {
     String tenant = "t01";
-    ContactQueue q = new ContactQueue("t01.voice.erlang", tenant, Channel.VOICE, 1, 1);
+    ContactQueue q = new ContactQueue(ERLANG_QUEUE, tenant, Channel.VOICE, 1, 1);
     long start = s.start().toEpochMilli();
     long end = s.end().toEpochMilli();
     List<AgentProfile> agents = new ArrayList<>();

@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * Everything that determines a simulation's output: seed, simulated period, size of the center,
- * channel behaviour, Erlang-A mode, truth settings and faults. The same scenario always gives the
- * same bytes. Build one from a {@link Preset} and adjust it with the {@link Builder}.
+ * channel behaviour, Erlang-A mode, truth settings, faults and an optional understaffing stretch.
+ * The same scenario always gives the same bytes. Build one from a {@link Preset} and adjust it with
+ * the {@link Builder}.
  */
 public final class Scenario {
   private final String name;
@@ -29,6 +30,7 @@ public final class Scenario {
   private final ErlangA erlangA;
   private final TruthSettings truth;
   private final FaultSettings faults;
+  private final Understaffing understaffing;
 
   private Scenario(Builder b) {
     this.name = b.name;
@@ -56,6 +58,8 @@ public final class Scenario {
     if (!(loadFactor > 0 && loadFactor <= 3)) {
       throw new IllegalArgumentException("load factor must be in (0, 3], was " + loadFactor);
     }
+    this.understaffing = b.understaffing == null ? null
+        : b.understaffing.resolve(duration, tenants, queuesPerTenant, erlangA != null);
   }
 
   /** A builder preset with {@link Preset#DEFAULT}. */
@@ -80,6 +84,7 @@ public final class Scenario {
     b.erlangA = erlangA;
     b.truth = truth;
     b.faults = faults;
+    b.understaffing = understaffing;
     return b;
   }
 
@@ -162,10 +167,20 @@ public final class Scenario {
     return faults;
   }
 
+  /**
+   * The understaffing stretch with its queue named, or {@code null} for none. The default queue is
+   * the first tenant's main voice queue, {@code t01.voice.support}: a channel's first queue gets
+   * twice a sibling's traffic ({@code t01.voice.erlang} in Erlang-A mode).
+   */
+  public Understaffing understaffing() {
+    return understaffing;
+  }
+
   @Override
   public String toString() {
     return name + " seed=" + seed + " start=" + start + " duration=" + duration
-        + (erlangA != null ? " " + erlangA : " tenants=" + tenants + " queues/tenant=" + queuesPerTenant + " agents=" + agents);
+        + (erlangA != null ? " " + erlangA : " tenants=" + tenants + " queues/tenant=" + queuesPerTenant + " agents=" + agents)
+        + (understaffing != null ? " understaff=" + understaffing : "");
   }
 
   /** Mutable builder; every setter returns {@code this}. */
@@ -185,6 +200,7 @@ public final class Scenario {
     ErlangA erlangA;
     TruthSettings truth = TruthSettings.defaults();
     FaultSettings faults = FaultSettings.defaults();
+    Understaffing understaffing;
 
     Builder() {
       for (Channel c : Channel.values()) {
@@ -285,6 +301,15 @@ public final class Scenario {
 
     public FaultSettings faults() {
       return faults;
+    }
+
+    /**
+     * One queue loses its staff for a stretch of the run ({@code null}: none, the default). An
+     * unknown queue or a start outside the arrival window fails {@link #build()}.
+     */
+    public Builder understaffing(Understaffing v) {
+      understaffing = v;
+      return this;
     }
 
     public Scenario build() {

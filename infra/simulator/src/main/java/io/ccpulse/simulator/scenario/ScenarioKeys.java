@@ -44,6 +44,9 @@ public final class ScenarioKeys {
     add("strained-share", "P", "share of agents strained on purpose (default 0.1)", (b, v) -> b.strainedShare(Values.probability(v)));
     add("repeat-share", "P", "chance a customer contacts again within hours (default 0.12)", (b, v) -> b.repeatShare(Values.probability(v)));
     add("surges", "N", "unforecast traffic surges per tenant (default 1)", (b, v) -> b.surgesPerTenant(Integer.parseInt(v.trim())));
+    add("understaff", "QUEUE@START[+LEN]", "the queue's agents go NOT_READY (once free) from START into the run"
+        + " for LEN (default 30m), e.g. t01.voice.sales@2h; @2h: t01.voice.support; off: none",
+        (b, v) -> b.understaffing(v.isBlank() || v.trim().equals("off") ? null : Understaffing.parse(v)));
     add("intervals", "LIST", "truth interval sizes in seconds or durations (default 60,900)",
         (b, v) -> b.truth(b.truth().withIntervals(Values.intervals(v))));
     add("service-level-threshold", "DUR", "answered within this wait counts for service level (default 20s)",

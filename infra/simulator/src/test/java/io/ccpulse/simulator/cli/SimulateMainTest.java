@@ -42,7 +42,7 @@ class SimulateMainTest {
     assertThat(run("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--preset", "--output kafka|none|DIR", "--truth",
         "--fault-duplicate", "--fault-too-late", "--lateness", "--erlang-a", "--lambda", "--speed", "--intervals",
-        "CH.talk-median");
+        "CH.talk-median", "--understaff QUEUE@START[+LEN]");
   }
 
   @Test
@@ -91,6 +91,15 @@ class SimulateMainTest {
     Simulation expected = Simulator.run(Preset.SMALL.builder().seed(6).duration(Duration.ofHours(1)).build());
     assertThat(TruthFiles.read(truth)).isEqualTo(expected.truth());
     assertThat(err()).contains("x.interactions");
+  }
+
+  @Test
+  void understaffPrintsWhatHappened() {
+    assertThat(run("--preset", "small", "--output", "none", "--progress", "0",
+        "--understaff", "t01.chat.support@30m+20m")).as(err()).isZero();
+    assertThat(err()).contains("understaff=t01.chat.support@30m+20m",
+        "Understaffed t01.chat.support (t01) from 2026-01-05T09:30:00Z to 2026-01-05T09:50:00Z:");
+    assertThat(run("--preset", "small", "--output", "none", "--understaff", "t09.voice.support@1h")).isEqualTo(2);
   }
 
   @Test
