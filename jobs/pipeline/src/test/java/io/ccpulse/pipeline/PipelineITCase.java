@@ -69,6 +69,7 @@ class PipelineITCase {
         "kafka.topic.agent-states", states,
         "kafka.topic.surveys", surveys,
         "kafka.topic.burnout-level-changes", KAFKA.topic("burnout-level-changes", 1),
+        "kafka.topic.queue-alerts", KAFKA.topic("queue-alerts", 1),
         "kafka.group.id", "pipeline-it",
         "kafka.bounded", "true",
         "clickhouse.url", endpoint.url(),

@@ -48,7 +48,7 @@ public enum AlertRule {
 
     @Override
     boolean recovered(QueueSnapshot s, RuleSettings r) {
-      return !breached(s, r);
+      return s.agentsOnQueue > 0 || s.waiting < r.clear;
     }
   },
   /** Abandon rate of the rolling window above the threshold (a ratio), judged from min-offered. */

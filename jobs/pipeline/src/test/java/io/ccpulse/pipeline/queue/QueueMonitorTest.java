@@ -173,14 +173,14 @@ class QueueMonitorTest {
     assertThat(raised.severity).isEqualTo("CRITICAL");
 
     ended("c-1", "09:00:05", "09:02:30", WaitOutcome.ANSWERED);
-    watermark("09:03:20");
-    assertThat(alerts()).as("recovered 50 s: not yet").hasSize(1);
-    watermark("09:03:40");
+    watermark("09:05:20");
+    assertThat(alerts()).as("recovered 2 min 50 s: not yet").hasSize(1);
+    watermark("09:05:40");
     assertThat(alerts()).hasSize(2);
     QueueAlert cleared = alerts().get(1);
     assertThat(cleared.status).isEqualTo(QueueAlert.Status.CLEARED);
     assertThat(cleared.alertId).isEqualTo(raised.alertId);
-    assertThat(cleared.clearedAt).as("a minute after the wait ended").isEqualTo(at("09:03:30"));
+    assertThat(cleared.clearedAt).as("three minutes after the wait ended").isEqualTo(at("09:05:30"));
     assertThat(cleared.raisedAt).isEqualTo(raised.raisedAt);
   }
 
@@ -226,6 +226,19 @@ class QueueMonitorTest {
     assertThat(noAgent().get(1).status).isEqualTo(QueueAlert.Status.CLEARED);
     assertThat(noAgent().get(1).clearedAt).isEqualTo(at("09:03:40"));
     assertThat(alerts()).as("c-1 has waited over 2 min by now").anyMatch(a -> a.rule == AlertRule.OLDEST_WAIT);
+  }
+
+  @Test
+  void nobodyOnQueueDoesNotClearWhenTheWaitingCustomersGiveUp() throws Exception {
+    agent("a-1", "09:00", onBreak());
+    queued("c-1", "09:01");
+    ended("c-1", "09:01", "09:01:40", WaitOutcome.ABANDONED);
+    watermark("09:10");
+    assertThat(noAgent()).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED);
+    agent("a-1", "09:10:30", onQueue(0));
+    watermark("09:12");
+    assertThat(noAgent()).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    assertThat(noAgent().get(1).clearedAt).isEqualTo(at("09:11:30"));
   }
 
   private List<QueueAlert> noAgent() {
