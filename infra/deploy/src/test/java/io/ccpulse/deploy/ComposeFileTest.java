@@ -1,0 +1,142 @@
+package io.ccpulse.deploy;
+
+import static io.ccpulse.deploy.Project.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine): its images, ports, topics, configuration
+ * keys and jar paths are checked against the build and the job's documented configuration.
+ */
+class ComposeFileTest {
+  private static final Path DIR = Project.deploy();
+  private static final Map<String, Object> COMPOSE = Project.yaml(DIR.resolve("docker-compose.yml"));
+  private static final Map<String, Map<String, Object>> SERVICES = at(COMPOSE, "services");
+  private static final Map<String, String> JOB = Project.properties(DIR.resolve("compose/job.properties"));
+
+  @Test
+  void imagesAreTheVersionsTheBuildUses() {
+    String flink = "flink:" + Project.pomProperty("flink.version") + "-java17";
+    String kafka = "apache/kafka:" + Project.pomProperty("kafka.version");
+    for (String service : List.of("jobmanager", "taskmanager", "job", "migrate", "simulator", "flink-data-init")) {
+      assertThat(image(service)).as("image of %s", service).isEqualTo(flink);
+    }
+    assertThat(image("kafka")).isEqualTo(kafka);
+    assertThat(image("kafka-topics")).isEqualTo(kafka);
+    // The ClickHouse release the tests run against (the embedded engine is chDB of the same release).
+    String[] chdb = Project.pomProperty("chdb.version").split("\\.");
+    assertThat(image("clickhouse")).isEqualTo("clickhouse/clickhouse-server:" + chdb[0] + "." + chdb[1]);
+  }
+
+  @Test
+  void theTopicsCreatedAreTheJobsTopics() {
+    Set<String> created = new TreeSet<>(Arrays.asList(env("kafka-topics").get("TOPICS").toString().trim().split("\\s+")));
+    Set<String> jobTopics = Project.defaults().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("kafka.topic.") && !e.getValue().isBlank())
+        .map(e -> JOB.getOrDefault(e.getKey(), e.getValue()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(created).isEqualTo(jobTopics);
+  }
+
+  @Test
+  void everyoneMeetsAtTheSameHostsAndPorts() {
+    // Kafka: the job and the simulator use the listener the broker advertises to containers.
+    String bootstrap = JOB.get("kafka.bootstrap.servers");
+    assertThat(env("kafka").get("KAFKA_ADVERTISED_LISTENERS").toString()).contains("INTERNAL://" + bootstrap);
+    assertThat(env("kafka").get("KAFKA_LISTENERS").toString()).contains("INTERNAL://:" + bootstrap.split(":")[1]);
+    assertThat(bootstrap.split(":")[0]).isIn(SERVICES.keySet());
+    assertThat(argAfter("simulator", "--bootstrap-servers")).isEqualTo(bootstrap);
+    assertThat(at(SERVICES, "kafka-topics", "command", 0).toString()).contains("--bootstrap-server " + bootstrap);
+
+    // ClickHouse: the job and the migrations reach the server's HTTP port as the same user and database.
+    URI clickhouse = URI.create(JOB.get("clickhouse.url").substring("jdbc:".length()));
+    assertThat(clickhouse.getHost()).isEqualTo("clickhouse");
+    assertThat(published("clickhouse")).contains(clickhouse.getPort());
+    assertThat(argAfter("migrate", "--url")).isEqualTo(JOB.get("clickhouse.url"));
+    assertThat(argAfter("migrate", "--database")).isEqualTo(JOB.get("clickhouse.database"));
+    assertThat(argAfter("migrate", "--user")).isEqualTo(JOB.get("clickhouse.user"));
+    assertThat(env("clickhouse").get("CLICKHOUSE_USER")).isEqualTo(JOB.get("clickhouse.user"));
+
+    // Flink: the REST port the job is submitted to is the one the JobManager serves and publishes.
+    Map<String, String> flink = Project.properties(env("jobmanager").get("FLINK_PROPERTIES").toString().replace(": ", "="));
+    assertThat(flink.get("rest.port")).isEqualTo("8081");
+    assertThat(published("jobmanager")).contains(8081);
+    assertThat(env("taskmanager").get("FLINK_PROPERTIES")).isEqualTo(env("jobmanager").get("FLINK_PROPERTIES"));
+    assertThat(at(SERVICES, "job", "command", 0).toString()).contains("flink run -d -m jobmanager:8081 ");
+  }
+
+  @Test
+  void theJarsMountedAreTheJarsTheBuildMakes() {
+    Project.ShadedJar job = Project.shadedJar("jobs/pipeline");
+    Project.ShadedJar simulator = Project.shadedJar("infra/simulator");
+    String jobMount = DIR.relativize(job.file()) + ":/opt/ccpulse/ccpulse-pipeline-job.jar:ro";
+    assertThat(volumes("job")).contains(jobMount);
+    assertThat(volumes("migrate")).contains(jobMount);
+    assertThat(volumes("simulator")).contains(DIR.relativize(simulator.file()) + ":/opt/ccpulse/ccpulse-simulator-cli.jar:ro");
+
+    // flink run starts the jar's manifest main class; the migrations and the simulator name theirs.
+    assertThat(job.mainClass()).isEqualTo("io.ccpulse.pipeline.PipelineMain");
+    assertThat(Project.hasClass("jobs/pipeline", job.mainClass())).isTrue();
+    assertThat(at(SERVICES, "job", "command", 0).toString()).contains("/opt/ccpulse/ccpulse-pipeline-job.jar --config /opt/ccpulse/job.properties");
+    assertThat(volumes("job")).contains("./compose/job.properties:/opt/ccpulse/job.properties:ro");
+    List<String> migrate = at(SERVICES, "migrate", "entrypoint");
+    assertThat(migrate).contains("/opt/ccpulse/ccpulse-pipeline-job.jar:/opt/flink/lib/*", "io.ccpulse.clickhouse.MigrateMain");
+    assertThat(Project.hasClass("schemas", "io.ccpulse.clickhouse.MigrateMain")).isTrue();
+    assertThat(simulator.mainClass()).isEqualTo("io.ccpulse.simulator.cli.SimulateMain");
+    assertThat(Project.hasClass("infra/simulator", simulator.mainClass())).isTrue();
+    assertThat((List<String>) at(SERVICES, "simulator", "entrypoint")).containsExactly("java", "-jar", "/opt/ccpulse/ccpulse-simulator-cli.jar");
+  }
+
+  @Test
+  void theJobsConfigurationUsesOnlyKeysTheJobKnows() {
+    assertThat(Project.unknownKeys(JOB)).isEmpty();
+  }
+
+  @Test
+  void thePasswordIsAMountedFileNeverAnArgument() {
+    for (String service : List.of("migrate", "taskmanager", "job")) {
+      assertThat(env(service).get("CCPULSE_CLICKHOUSE_PASSWORD_FILE")).isEqualTo("/run/secrets/clickhouse-password");
+      assertThat((List<String>) at(SERVICES, service, "secrets")).contains("clickhouse-password");
+    }
+    assertThat((List<String>) at(SERVICES, "clickhouse", "secrets")).contains("clickhouse-password");
+    assertThat(at(COMPOSE, "secrets", "clickhouse-password", "file").toString()).isEqualTo("./secrets/clickhouse-password");
+    SERVICES.forEach((name, service) -> {
+      assertThat(String.valueOf(service.get("command")) + service.get("entrypoint")).as(name)
+          .doesNotContainIgnoringCase("--password").doesNotContain("CCPULSE_CLICKHOUSE_PASSWORD=");
+      assertThat(env(name)).as(name).doesNotContainKeys("CCPULSE_CLICKHOUSE_PASSWORD", "CLICKHOUSE_PASSWORD");
+    });
+  }
+
+  private static String image(String service) {
+    return at(SERVICES, service, "image");
+  }
+
+  private static Map<String, Object> env(String service) {
+    Object env = SERVICES.get(service).get("environment");
+    return env == null ? Map.of() : Project.<Map<String, Object>>at(env);
+  }
+
+  private static List<String> volumes(String service) {
+    return at(SERVICES, service, "volumes");
+  }
+
+  private static String argAfter(String service, String option) {
+    List<String> command = at(SERVICES, service, "command");
+    return command.get(command.indexOf(option) + 1);
+  }
+
+  /** Container ports a service publishes ("127.0.0.1:8123:8123" publishes 8123). */
+  private static List<Integer> published(String service) {
+    List<String> ports = at(SERVICES, service, "ports");
+    return ports.stream().map(p -> Integer.parseInt(p.substring(p.lastIndexOf(':') + 1))).toList();
+  }
+}
