@@ -24,11 +24,14 @@ final class BenchOptions {
   LocalTime latencyFrom = LocalTime.of(10, 0);
   boolean throughput = true;
   boolean latency = true;
+  boolean alerts = true;
+  int alertMinutes = 10;
   final List<String> jobArgs = new ArrayList<>();
 
   static final String USAGE = """
       PipelineBenchmark: events/s through Kafka -> job -> ClickHouse beside the raw Kafka-consume rate,
-      and the delay from an interval's end (watermark) to its row being readable in ClickHouse.
+      the delay from an interval's end (watermark) to its row being readable in ClickHouse, and from a
+      breaching event to its alert on the alerts topic.
         --preset small|default|large   scenario for the throughput part (default: default)
         --rounds N                     throughput rounds, each raw consume + job (default 3)
         --latency-preset P             scenario for the latency part (default: default)
@@ -38,7 +41,8 @@ final class BenchOptions {
         --latency-minutes N            latency part: simulated minutes fed paced (default 60)
         --seed N                       simulator seed (default 20260105)
         --partitions N                 partitions per topic (default 2 = the job's parallelism)
-        --only throughput|latency      run one part
+        --alert-minutes N              alerts part: minutes fed at real time (default 10)
+        --only throughput|latency|alerts   run one part
         --<job key> VALUE              any job setting (ccpulse-defaults.properties), both parts
       """;
 
@@ -63,11 +67,13 @@ final class BenchOptions {
         case "--speed" -> o.speed = Double.parseDouble(value);
         case "--latency-from" -> o.latencyFrom = LocalTime.parse(value);
         case "--latency-minutes" -> o.latencyMinutes = positive(key, Integer.parseInt(value));
+        case "--alert-minutes" -> o.alertMinutes = positive(key, Integer.parseInt(value));
         case "--only" -> {
           o.throughput = value.equals("throughput");
           o.latency = value.equals("latency");
-          if (!o.throughput && !o.latency) {
-            throw new IllegalArgumentException("--only takes throughput or latency, not " + value);
+          o.alerts = value.equals("alerts");
+          if (!o.throughput && !o.latency && !o.alerts) {
+            throw new IllegalArgumentException("--only takes throughput, latency or alerts, not " + value);
           }
         }
         default -> {

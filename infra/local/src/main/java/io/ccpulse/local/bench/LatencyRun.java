@@ -162,7 +162,7 @@ final class LatencyRun {
   }
 
   /** Until every task runs, so the feed does not start against a job still deploying (at most a minute). */
-  private static void awaitRunning(BenchStack stack, JobID job) throws Exception {
+  static void awaitRunning(BenchStack stack, JobID job) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
     while (System.nanoTime() < deadline) {
       boolean all = true;
