@@ -4,7 +4,6 @@ import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.Factor;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,12 +39,7 @@ public final class BurnoutAssessmentsTable implements ClickHouseTable<BurnoutRow
     insert.setInt(i++, row.score);
     insert.setString(i++, row.level.name());
     for (Factor f : Factor.values()) {
-      double v = row.value(f);
-      if (Double.isNaN(v)) {
-        insert.setNull(i++, Types.DOUBLE); // too little to judge
-      } else {
-        insert.setDouble(i++, v);
-      }
+      ClickHouseTable.setNullable(insert, i++, row.value(f)); // NULL: too little to judge
     }
     insert.setLong(i++, row.contacts);
     insert.setString(i++, row.factors);

@@ -14,6 +14,15 @@ public interface ClickHouseTable<T> extends Serializable {
   /** Sets parameters 1..columns().size() of the INSERT from the row. */
   void bind(PreparedStatement insert, T row) throws SQLException;
 
+  /** A figure that may be missing (NaN: too little to judge, no base) binds as NULL. */
+  static void setNullable(PreparedStatement insert, int index, double value) throws SQLException {
+    if (Double.isNaN(value)) {
+      insert.setNull(index, java.sql.Types.DOUBLE);
+    } else {
+      insert.setDouble(index, value);
+    }
+  }
+
   default String insertSql() {
     String cols = String.join(", ", columns());
     String marks = String.join(", ", java.util.Collections.nCopies(columns().size(), "?"));

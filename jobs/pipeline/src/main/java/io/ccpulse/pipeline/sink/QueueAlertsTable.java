@@ -29,11 +29,7 @@ public final class QueueAlertsTable implements ClickHouseTable<QueueAlert> {
     insert.setString(4, a.rule.key());
     insert.setString(5, a.severity);
     insert.setString(6, a.status.name());
-    if (Double.isNaN(a.value)) {
-      insert.setNull(7, Types.DOUBLE);
-    } else {
-      insert.setDouble(7, a.value);
-    }
+    ClickHouseTable.setNullable(insert, 7, a.value);
     insert.setDouble(8, a.threshold);
     insert.setObject(9, Times.utc(a.raisedAt));
     if (a.clearedAt == Long.MIN_VALUE) {

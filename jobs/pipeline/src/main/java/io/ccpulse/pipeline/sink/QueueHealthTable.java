@@ -3,7 +3,6 @@ package io.ccpulse.pipeline.sink;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 /** queue_health (migration V007). */
@@ -40,16 +39,8 @@ public final class QueueHealthTable implements ClickHouseTable<QueueSnapshot> {
     insert.setInt(14, s.answeredInSl);
     insert.setInt(15, s.abandoned);
     insert.setInt(16, s.shortAbandoned);
-    nullable(insert, 17, s.serviceLevel());
-    nullable(insert, 18, s.abandonRate());
+    ClickHouseTable.setNullable(insert, 17, s.serviceLevel());
+    ClickHouseTable.setNullable(insert, 18, s.abandonRate());
     insert.setInt(19, s.openAlerts);
-  }
-
-  private static void nullable(PreparedStatement insert, int i, double v) throws SQLException {
-    if (Double.isNaN(v)) {
-      insert.setNull(i, Types.DOUBLE);
-    } else {
-      insert.setDouble(i, v);
-    }
   }
 }
