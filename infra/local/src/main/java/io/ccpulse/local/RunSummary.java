@@ -30,7 +30,7 @@ final class RunSummary {
       out.println();
       out.println("Top agents by handle time:");
       table(st, out, "SELECT tenant, agent, legs, round(handle_ms / 3600000, 2) AS handle_hours,"
-          + " round(handle_ms / legs / 1000, 1) AS aht_s, transfers"
+        + " round(handle_ms / legs / 1000, 1) AS aht_s, transfers"
           + " FROM (SELECT tenant_id AS tenant, entity_id AS agent, sum(handled) AS legs, sum(handle_ms) AS handle_ms,"
           + "   sum(transferred_out) AS transfers FROM interval_metrics_current"
           + "   WHERE entity_kind = 'AGENT' AND interval_size_s = 900 GROUP BY tenant, agent)"
@@ -46,27 +46,30 @@ final class RunSummary {
 
   /** The queue alerts of the day (docs/queue-health.md): how many per queue and rule, and how long they lasted. */
   static void printAlerts(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
-      out.println();
-      out.println("Queue alerts (raised and cleared in event time; open = still open at the end of the input):");
-      table(st, out, "SELECT tenant_id AS tenant, queue_id AS queue, rule, count() AS raised, countIf(cleared_at IS NULL) AS open,"
-          + " toString(min(raised_at)) AS first_raised,"
-          + " round(avgIf(dateDiff('second', raised_at, cleared_at), cleared_at IS NOT NULL) / 60, 1) AS mean_minutes"
-          + " FROM queue_alert_history GROUP BY tenant, queue, rule ORDER BY tenant, queue, rule");
-    }
+    section(endpoint, out, "Queue alerts (raised and cleared in event time; open = still open at the end of the input):",
+        "SELECT tenant_id AS tenant, queue_id AS queue, rule, count() AS raised, countIf(cleared_at IS NULL) AS open,"
+        + " toString(min(raised_at)) AS first_raised,"
+        + " round(avgIf(dateDiff('second', raised_at, cleared_at), cleared_at IS NOT NULL) / 60, 1) AS mean_minutes"
+        + " FROM queue_alert_history GROUP BY tenant, queue, rule ORDER BY tenant, queue, rule");
   }
 
   /** Agents whose burnout-risk level rose above LOW during the day, at their highest score (docs/burnout.md). */
   static void printBurnout(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
+    section(endpoint, out, "Burnout risk, agents to check in on (highest score of the day; an aid, not a verdict):",
+        "SELECT tenant_id AS tenant, agent_id AS agent, max(score) AS highest, argMax(level, score) AS top_level,"
+        + " toString(argMax(assessed_at, score)) AS at,"
+        + " arrayStringConcat(arrayMap(f -> JSONExtractString(f, 'factor'), JSONExtractArrayRaw(argMax(factors, score))), ', ')"
+        + "   AS factors"
+        + " FROM burnout_assessments FINAL GROUP BY tenant, agent HAVING top_level != 'LOW'"
+        + " ORDER BY highest DESC, tenant, agent LIMIT 20");
+  }
+
+  /** A titled table of one query's result, on a connection of its own. */
+  private static void section(ClickHouseEndpoint endpoint, PrintStream out, String title, String sql) throws SQLException {
     try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
       out.println();
-      out.println("Burnout risk, agents to check in on (highest score of the day; an aid, not a verdict):");
-      table(st, out, "SELECT tenant_id AS tenant, agent_id AS agent, max(score) AS highest, argMax(level, score) AS top_level,"
-          + " toString(argMax(assessed_at, score)) AS at,"
-          + " arrayStringConcat(arrayMap(f -> JSONExtractString(f, 'factor'), JSONExtractArrayRaw(argMax(factors, score))), ', ')"
-          + "   AS factors"
-          + " FROM burnout_assessments FINAL GROUP BY tenant, agent HAVING top_level != 'LOW'"
-          + " ORDER BY highest DESC, tenant, agent LIMIT 20");
+      out.println(title);
+      table(st, out, sql);
     }
   }
 

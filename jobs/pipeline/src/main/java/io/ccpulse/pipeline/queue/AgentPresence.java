@@ -48,10 +48,10 @@ public class AgentPresence {
         }
         capacity = s.capacity > 0 ? s.capacity : 1;
       }
-    } else if (s.contactDelta > 0 && !LiveContact.contains(openContacts, s.interactionId)) {
-      openContacts = LiveContact.plus(openContacts, s.interactionId);
+    } else if (s.contactDelta > 0 && !Ids.contains(openContacts, s.interactionId)) {
+      openContacts = Ids.plus(openContacts, s.interactionId);
     } else if (s.contactDelta < 0) {
-      openContacts = LiveContact.minus(openContacts, s.interactionId);
+      openContacts = Ids.minus(openContacts, s.interactionId);
     }
     tell(s.at, out);
   }
@@ -76,12 +76,12 @@ public class AgentPresence {
             openContacts.length, capacity)
         : null;
     for (String q : toldQueues) {
-      if (!LiveContact.contains(serving, q)) {
+      if (!Ids.contains(serving, q)) {
         out.add(QueueSignal.agent(tenantId, q, agentId, null, at));
       }
     }
     for (String q : serving) {
-      if (!LiveContact.contains(toldQueues, q) || !now.sameAs(told)) {
+      if (!Ids.contains(toldQueues, q) || !now.sameAs(told)) {
         out.add(QueueSignal.agent(tenantId, q, agentId, now, at));
       }
     }

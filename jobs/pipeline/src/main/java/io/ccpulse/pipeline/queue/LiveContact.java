@@ -2,7 +2,6 @@ package io.ccpulse.pipeline.queue;
 
 import io.ccpulse.events.Channel;
 import io.ccpulse.events.InteractionEvent;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,10 +44,10 @@ public class LiveContact {
   /** Applies an event; what it changes for queues and agents goes to the lists. */
   public void apply(InteractionEvent e, List<QueueSignal> queues, List<AgentSignal> agentEdges) {
     String id = e.getEventId();
-    if (contains(seen, id)) {
+    if (Ids.contains(seen, id)) {
       return;
     }
-    seen = plus(seen, id);
+    seen = Ids.plus(seen, id);
     long at = e.getOccurredAt().toEpochMilli();
     boolean straggler = at < lastAt;
     lastAt = Math.max(lastAt, at);
@@ -72,19 +71,19 @@ public class LiveContact {
       case ANSWERED -> {
         endWait(WaitOutcome.ANSWERED, at, queues);
         String agent = e.getAgentId();
-        if (agent != null && !contains(agents, agent) && !contains(wrappedUp, agent)) {
-          agents = plus(agents, agent);
+        if (agent != null && !Ids.contains(agents, agent) && !Ids.contains(wrappedUp, agent)) {
+          agents = Ids.plus(agents, agent);
           agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, +1, at));
         }
       }
       case WRAPUP_ENDED -> {
         String agent = e.getAgentId();
-        if (agent != null && contains(agents, agent)) {
-          agents = minus(agents, agent);
+        if (agent != null && Ids.contains(agents, agent)) {
+          agents = Ids.minus(agents, agent);
           agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, -1, at));
         }
-        if (agent != null && !contains(wrappedUp, agent)) {
-          wrappedUp = plus(wrappedUp, agent);
+        if (agent != null && !Ids.contains(wrappedUp, agent)) {
+          wrappedUp = Ids.plus(wrappedUp, agent);
         }
       }
       default -> {
@@ -108,24 +107,5 @@ public class LiveContact {
       queues.add(QueueSignal.waitEnded(this, outcome, at));
       waitQueueId = null;
     }
-  }
-
-  static boolean contains(String[] values, String v) {
-    for (String s : values) {
-      if (s.equals(v)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static String[] plus(String[] values, String v) {
-    String[] more = Arrays.copyOf(values, values.length + 1);
-    more[values.length] = v;
-    return more;
-  }
-
-  static String[] minus(String[] values, String v) {
-    return Arrays.stream(values).filter(s -> !s.equals(v)).toArray(String[]::new);
   }
 }

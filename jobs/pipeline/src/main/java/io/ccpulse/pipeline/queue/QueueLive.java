@@ -36,31 +36,30 @@ public class QueueLive {
     }
     switch (s.kind) {
       case WAIT_STARTED -> {
-        if (indexOf(waitingIds, s.interactionId) < 0) {
-          waitingIds = LiveContact.plus(waitingIds, s.interactionId);
+        if (Ids.indexOf(waitingIds, s.interactionId) < 0) {
+          waitingIds = Ids.plus(waitingIds, s.interactionId);
           waitingSince = Arrays.copyOf(waitingSince, waitingSince.length + 1);
           waitingSince[waitingSince.length - 1] = s.queuedAt;
         }
       }
       case WAIT_ENDED -> {
-        int i = indexOf(waitingIds, s.interactionId);
+        int i = Ids.indexOf(waitingIds, s.interactionId);
         if (i >= 0) {
-          waitingIds = without(waitingIds, i);
-          waitingSince = without(waitingSince, i);
+          waitingIds = Ids.without(waitingIds, i);
+          waitingSince = Ids.without(waitingSince, i);
         }
         outcomes.add(s.at, s.outcome, s.at - s.queuedAt, thresholds.serviceLevelMs(), thresholds.shortAbandonMs());
       }
       case AGENT -> {
-        int i = indexOf(agentIds, s.agentId);
+        int i = Ids.indexOf(agentIds, s.agentId);
         if (s.status == null && i >= 0) {
-          agentIds = without(agentIds, i);
-          agents = without(agents, i);
+          agentIds = Ids.without(agentIds, i);
+          agents = Ids.without(agents, i);
         } else if (s.status != null && i >= 0) {
           agents[i] = s.status;
         } else if (s.status != null) {
-          agentIds = LiveContact.plus(agentIds, s.agentId);
-          agents = Arrays.copyOf(agents, agents.length + 1);
-          agents[agents.length - 1] = s.status;
+          agentIds = Ids.plus(agentIds, s.agentId);
+          agents = Ids.plus(agents, s.status);
         }
       }
       default -> throw new IllegalArgumentException("unknown signal " + s.kind);
@@ -93,35 +92,5 @@ public class QueueLive {
   /** Nothing waiting, nobody serving, no outcome in the window: nothing to watch. */
   public boolean quietAt(long now) {
     return waitingIds.length == 0 && agents.length == 0 && outcomes.emptyAt(now);
-  }
-
-  private static int indexOf(String[] values, String v) {
-    for (int i = 0; i < values.length; i++) {
-      if (values[i].equals(v)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static String[] without(String[] a, int i) {
-    String[] out = new String[a.length - 1];
-    System.arraycopy(a, 0, out, 0, i);
-    System.arraycopy(a, i + 1, out, i, a.length - i - 1);
-    return out;
-  }
-
-  private static long[] without(long[] a, int i) {
-    long[] out = new long[a.length - 1];
-    System.arraycopy(a, 0, out, 0, i);
-    System.arraycopy(a, i + 1, out, i, a.length - i - 1);
-    return out;
-  }
-
-  private static AgentStatus[] without(AgentStatus[] a, int i) {
-    AgentStatus[] out = new AgentStatus[a.length - 1];
-    System.arraycopy(a, 0, out, 0, i);
-    System.arraycopy(a, i + 1, out, i, a.length - i - 1);
-    return out;
   }
 }
