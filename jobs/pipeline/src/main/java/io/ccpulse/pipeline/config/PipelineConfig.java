@@ -106,9 +106,12 @@ public final class PipelineConfig implements Serializable {
   }
 
   public ClickHouseEndpoint clickHouse() {
-    return new ClickHouseEndpoint(
-        get("clickhouse.url"), get("clickhouse.database"), get("clickhouse.user"),
-        withPrefix("clickhouse.property."));
+    Map<String, String> driver = new TreeMap<>();
+    // clickhouse-jdbc's own names, in milliseconds; a clickhouse.property.* of the same name wins.
+    driver.put("connection_timeout", Long.toString(getDuration("clickhouse.connect-timeout").toMillis()));
+    driver.put("socket_timeout", Long.toString(getDuration("clickhouse.socket-timeout").toMillis()));
+    driver.putAll(withPrefix("clickhouse.property."));
+    return new ClickHouseEndpoint(get("clickhouse.url"), get("clickhouse.database"), get("clickhouse.user"), driver);
   }
 
   private void rejectUnknownKeys() {

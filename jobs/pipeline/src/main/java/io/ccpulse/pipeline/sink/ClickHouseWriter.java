@@ -15,12 +15,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers rows and INSERTs them as one batch. Retriable failures are retried a bounded number of
- * times with doubling backoff on a fresh connection; anything else fails the job with the table,
- * the failure class and ClickHouse's own code and message, never swallowed.
+ * Buffers rows and INSERTs them as one batch, in three ways by what went wrong:
+ *
+ * <ul>
+ *   <li>ClickHouse unreachable, timing out, overloaded: the batch is retried with doubling backoff
+ *       until it is back (or {@code sink.max-retries}). The task waits, so the job backs up to Kafka
+ *       and catches up after: an outage delays rows, never loses or doubles them (the tables are
+ *       idempotent).
+ *   <li>Rows refused as data, or rows that cannot be bound: the batch is halved until the refused
+ *       rows stand alone; they go to {@code sink_rejections} with ClickHouse's error, the rest is
+ *       written and the job goes on. One bad row must not stop every figure.
+ *   <li>Anything else (unknown table, authentication): the job fails with the table, the failure
+ *       class and ClickHouse's own code and message. A person is needed; retrying cannot help.
+ * </ul>
  */
 final class ClickHouseWriter<T> implements SinkWriter<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseWriter.class);
+  private static final SinkRejectionsTable DEAD_LETTER = new SinkRejectionsTable();
 
   private final ClickHouseEndpoint endpoint;
   private final ClickHouseTable<T> table;
@@ -28,8 +39,11 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   private final ProcessingTimeService time;
   private final List<T> buffer = new ArrayList<>();
   private final Counter rowsWritten;
+  private final Counter rowsRejected;
   private final Counter retries;
   private final Counter failures;
+  /** When the current run of failed attempts began (epoch ms), 0 while inserts succeed: a gauge. */
+  private volatile long failingSince;
   private Connection connection;
   private boolean flushTimerPending;
 
@@ -40,8 +54,10 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
     this.settings = settings;
     this.time = time;
     this.rowsWritten = metrics.counter("rowsWritten");
+    this.rowsRejected = metrics.counter("rowsRejected");
     this.retries = metrics.counter("insertRetries");
     this.failures = metrics.counter("insertFailures");
+    metrics.gauge("unreachableSeconds", () -> failingSince == 0 ? 0 : (System.currentTimeMillis() - failingSince) / 1000);
   }
 
   @Override
@@ -67,42 +83,99 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
     if (buffer.isEmpty()) {
       return;
     }
+    List<SinkRejection> rejected = new ArrayList<>();
+    rowsWritten.inc(deliver(table, buffer, rejected));
+    buffer.clear();
+    if (!rejected.isEmpty()) {
+      List<SinkRejection> unwritable = new ArrayList<>();
+      deliver(DEAD_LETTER, rejected, unwritable);
+      rowsRejected.inc(rejected.size());
+      for (SinkRejection r : unwritable) { // the dead letter refused it too: the log is all that is left
+        LOG.error("Row for {} refused ({}) and not kept in {}: {}", r.table(), r.error(), DEAD_LETTER.name(), r.row());
+      }
+      LOG.warn("{} rows refused by {}.{}, kept in {}; the first: {} {}", rejected.size(), endpoint.database(),
+          table.name(), DEAD_LETTER.name(), rejected.get(0).error(), rejected.get(0).row());
+    }
+  }
+
+  /**
+   * Inserts {@code rows} into {@code into}, retrying while ClickHouse is unreachable; rows it refuses
+   * as data (found by halving the batch) or that cannot be bound are added to {@code rejected}.
+   * Returns the number of rows written.
+   */
+  private <R> int deliver(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> rejected)
+      throws IOException, InterruptedException {
     long backoff = settings.retryBackoff().toMillis();
     for (int attempt = 0; ; attempt++) {
+      List<SinkRejection> unbound = new ArrayList<>();
       try {
-        insert();
-        rowsWritten.inc(buffer.size());
-        buffer.clear();
-        return;
+        int written = insert(into, rows, unbound);
+        rejected.addAll(unbound);
+        recovered(into);
+        return written;
       } catch (SQLException e) {
         closeConnection();
         InsertFailure kind = InsertFailure.classify(e);
-        if (kind != InsertFailure.RETRIABLE || attempt >= settings.maxRetries()) {
+        if (kind == InsertFailure.BAD_DATA) {
+          recovered(into); // it answered
+          if (rows.size() == 1) { // bound (an unbound row is never sent), and refused
+            rejected.add(rejection(into, rows.get(0), e.getErrorCode(), e.getMessage()));
+            return 0;
+          }
+          int half = rows.size() / 2;
+          return deliver(into, rows.subList(0, half), rejected) + deliver(into, rows.subList(half, rows.size()), rejected);
+        }
+        if (kind == InsertFailure.FATAL || !settings.retriesLeft(attempt)) {
           failures.inc();
           throw new IOException(String.format(
-              "INSERT of %d rows into %s.%s failed (%s, ClickHouse code %d, attempt %d of %d): %s",
-              buffer.size(), endpoint.database(), table.name(), kind, e.getErrorCode(), attempt + 1,
-              settings.maxRetries() + 1, e.getMessage()), e);
+              "INSERT of %d rows into %s.%s failed (%s, ClickHouse code %d, attempt %d of %s): %s",
+              rows.size(), endpoint.database(), into.name(), kind, e.getErrorCode(), attempt + 1,
+              settings.maxRetries() < 0 ? "unlimited" : settings.maxRetries() + 1, e.getMessage()), e);
         }
         retries.inc();
-        LOG.warn("INSERT into {} failed ({}), retry {} of {} in {} ms: {}", table.name(), kind, attempt + 1,
-            settings.maxRetries(), backoff, e.getMessage());
+        if (failingSince == 0) {
+          failingSince = System.currentTimeMillis();
+        }
+        LOG.warn("INSERT into {} failed ({}), retry {} in {} ms, ClickHouse failing for {} s: {}", into.name(), kind,
+            attempt + 1, backoff, (System.currentTimeMillis() - failingSince) / 1000, e.getMessage());
         Thread.sleep(backoff);
-        backoff = Math.min(backoff * 2, 30_000);
+        backoff = Math.min(backoff * 2, settings.retryMaxBackoff().toMillis());
       }
     }
   }
 
-  private void insert() throws SQLException {
+  /** Binds each row (a row whose bind throws is set aside in {@code unbound}) and sends the batch. */
+  private <R> int insert(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> unbound) throws SQLException {
     if (connection == null) {
       connection = endpoint.open();
     }
-    try (PreparedStatement insert = connection.prepareStatement(table.insertSql())) {
-      for (T row : buffer) {
-        table.bind(insert, row);
-        insert.addBatch();
+    int bound = 0;
+    try (PreparedStatement insert = connection.prepareStatement(into.insertSql())) {
+      for (R row : rows) {
+        try {
+          into.bind(insert, row);
+          insert.addBatch();
+          bound++;
+        } catch (RuntimeException | SQLException e) {
+          insert.clearParameters();
+          unbound.add(rejection(into, row, 0, "cannot bind: " + e));
+        }
       }
-      insert.executeBatch();
+      if (bound > 0) {
+        insert.executeBatch();
+      }
+    }
+    return bound;
+  }
+
+  private <R> SinkRejection rejection(ClickHouseTable<R> into, R row, int code, String error) {
+    return new SinkRejection(System.currentTimeMillis(), into.name(), code, error, RowText.of(into, row));
+  }
+
+  private void recovered(ClickHouseTable<?> into) {
+    if (failingSince != 0) {
+      LOG.info("INSERT into {} succeeded again after {} s", into.name(), (System.currentTimeMillis() - failingSince) / 1000);
+      failingSince = 0;
     }
   }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.clickhouse.Migrator;
+import io.ccpulse.infra.clickhouse.ChdbProcess;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +23,7 @@ import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sink's writer against the embedded ClickHouse: batching, timed flushes, classified failures. */
 class ClickHouseSinkITCase {
@@ -43,10 +47,18 @@ class ClickHouseSinkITCase {
       return List.of("id", "value");
     }
 
+    /** A value of -1 binds as text ClickHouse cannot take for a number; -2 cannot be bound at all. */
     @Override
     public void bind(PreparedStatement insert, long[] row) throws SQLException {
       insert.setLong(1, row[0]);
-      insert.setLong(2, row[1]);
+      if (row[1] == -2) {
+        throw new IllegalStateException("no value for row " + row[0]);
+      }
+      if (row[1] == -1) {
+        insert.setString(2, "not a number");
+      } else {
+        insert.setLong(2, row[1]);
+      }
     }
   }
 
@@ -59,20 +71,128 @@ class ClickHouseSinkITCase {
     try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
       st.execute("CREATE TABLE pairs (id UInt64, value UInt64) ENGINE = MergeTree ORDER BY id");
     }
+    new Migrator(endpoint, Map.of()).migrate(); // sink_rejections, the dead letter
   }
 
   private ClickHouseWriter<long[]> writer(ClickHouseEndpoint target, String table, int batchSize, int maxRetries) {
     return new ClickHouseWriter<>(target, new Pairs(table),
-        new SinkSettings(batchSize, Duration.ofSeconds(2), maxRetries, Duration.ofMillis(10)), time,
+        new SinkSettings(batchSize, Duration.ofSeconds(2), maxRetries, Duration.ofMillis(10), Duration.ofMillis(200)), time,
         new UnregisteredMetricsGroup());
   }
 
   private long rows() throws SQLException {
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count() FROM pairs")) {
-      rs.next();
-      return rs.getLong(1);
+    return Long.parseLong(query(endpoint, "SELECT count() FROM pairs"));
+  }
+
+  /** The first column of the result, rows joined by newlines. */
+  private static String query(ClickHouseEndpoint at, String sql) throws SQLException {
+    try (Connection conn = at.open(); Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      StringBuilder out = new StringBuilder();
+      while (rs.next()) {
+        out.append(out.length() > 0 ? "\n" : "").append(rs.getString(1));
+      }
+      return out.toString();
     }
+  }
+
+  @Test
+  void refusedAndUnbindableRowsGoToTheDeadLetterAndTheRestIsWritten() throws Exception {
+    try (ClickHouseWriter<long[]> writer = writer(endpoint, "pairs", 1000, 0)) {
+      for (long i = 0; i < 100; i++) {
+        writer.write(new long[] {i, i == 17 || i == 60 ? -1 : i == 42 ? -2 : i}, null);
+      }
+      writer.flush(false);
+    }
+    assertThat(rows()).isEqualTo(97);
+    assertThat(query(endpoint, "SELECT sum(id) FROM pairs")).isEqualTo(Long.toString(99 * 100 / 2 - 17 - 42 - 60));
+    assertThat(query(endpoint, "SELECT concat(table_name, ' ', toString(error_code), ' ', row)"
+        + " FROM sink_rejections FINAL ORDER BY row").split("\n"))
+        .satisfiesExactly(
+            r -> assertThat(r).startsWith("pairs ").endsWith(" {\"id\":17,\"value\":\"not a number\"}").doesNotContain("pairs 0 "),
+            r -> assertThat(r).startsWith("pairs 0 {\"id\":42,\"_bind_failed\":\"java.lang.IllegalStateException: no value for row 42\""),
+            r -> assertThat(r).startsWith("pairs ").endsWith(" {\"id\":60,\"value\":\"not a number\"}"));
+    assertThat(query(endpoint, "SELECT error FROM sink_rejections FINAL WHERE row LIKE '%\"id\":17,%'")).isNotBlank();
+  }
+
+  @Test
+  void waitsOutAClickHouseOutageAndLosesNothing(@TempDir Path dir) throws Exception {
+    // A ClickHouse of this test's own, killed for real (SIGKILL) and started again on its port and data.
+    ChdbProcess server = ChdbProcess.builder().dataDir(dir.resolve("data")).port(0).logFile(dir.resolve("server.log")).start();
+    int port = server.port();
+    ClickHouseEndpoint own = new ClickHouseEndpoint(server.jdbcUrl(), "outage", "default", Map.of());
+    try (Connection conn = own.openServer(); Statement st = conn.createStatement()) {
+      st.execute("CREATE DATABASE outage");
+    }
+    try (Connection conn = own.open(); Statement st = conn.createStatement()) {
+      st.execute("CREATE TABLE pairs (id UInt64, value UInt64) ENGINE = MergeTree ORDER BY id");
+    }
+    try (ClickHouseWriter<long[]> writer = new ClickHouseWriter<>(own, new Pairs("pairs"),
+        new SinkSettings(10, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(500)), time,
+        new UnregisteredMetricsGroup())) {
+      for (long i = 0; i < 10; i++) {
+        writer.write(new long[] {i, i}, null);
+      }
+      ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
+      server.close();
+      var during = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          for (long i = 10; i < 25; i++) {
+            writer.write(new long[] {i, i}, null);
+          }
+          writer.flush(false);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(3_000); // several retries against nobody
+      assertThat(during).isNotDone();
+      server = ChdbProcess.builder().dataDir(dir.resolve("data")).port(port).logFile(dir.resolve("server.log")).start();
+      during.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      server.close();
+    }
+    // Rows and their checksum against a fresh server on the same data: each row once.
+    try (ChdbProcess again = ChdbProcess.builder().dataDir(dir.resolve("data")).port(0).logFile(dir.resolve("server.log")).start()) {
+      ClickHouseEndpoint reopened = new ClickHouseEndpoint(again.jdbcUrl(), "outage", "default", Map.of());
+      assertThat(query(reopened, "SELECT concat(toString(count()), ' ', toString(uniqExact(id)), ' ', toString(sum(id))) FROM pairs"))
+          .isEqualTo("25 25 300");
+    }
+  }
+
+  @Test
+  void noticesAHungServerWithinTheSocketTimeoutAndCarriesOnWhenItAnswers() throws Exception {
+    // The shared server stopped with SIGSTOP: connections are accepted by the kernel, nothing answers.
+    ClickHouseEndpoint impatient = new ClickHouseEndpoint(clickhouse.serverJdbcUrl(), clickhouse.database(), "default",
+        Map.of("socket_timeout", "1500", "connection_timeout", "1500"));
+    long pid = clickhouse.server().pid();
+    try (ClickHouseWriter<long[]> writer = new ClickHouseWriter<>(impatient, new Pairs("pairs"),
+        new SinkSettings(1000, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(200)), time,
+        new UnregisteredMetricsGroup())) {
+      writer.write(new long[] {1, 1}, null);
+      signal("STOP", pid);
+      long t0 = System.nanoTime();
+      var flushing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          writer.flush(false);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      try {
+        Thread.sleep(4_000);
+        assertThat(flushing).isNotDone();
+      } finally {
+        signal("CONT", pid);
+      }
+      flushing.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      System.out.printf("hung server: flushed %.1f s after the stop%n", (System.nanoTime() - t0) / 1e9);
+    }
+    assertThat(rows()).isGreaterThanOrEqualTo(1); // a timed-out INSERT may have landed too: MergeTree keeps both
+    assertThat(query(endpoint, "SELECT uniqExact(id) FROM pairs")).isEqualTo("1");
+  }
+
+  private static void signal(String name, long pid) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor()).isZero();
   }
 
   @Test
