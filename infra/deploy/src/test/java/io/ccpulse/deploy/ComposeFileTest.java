@@ -71,7 +71,8 @@ class ComposeFileTest {
     assertThat(flink.get("rest.port")).isEqualTo("8081");
     assertThat(published("jobmanager")).contains(8081);
     assertThat(env("taskmanager").get("FLINK_PROPERTIES")).isEqualTo(env("jobmanager").get("FLINK_PROPERTIES"));
-    assertThat(at(SERVICES, "job", "command", 0).toString()).contains("flink run -d -m jobmanager:8081 ");
+    assertThat(at(SERVICES, "job", "command", 0).toString()).contains("flink run -d -m jobmanager:8081 ")
+        .contains("for part in live metrics;").contains(" --job $$part");
   }
 
   @Test

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestsTest {
   private static final Path K8S = Project.deploy().resolve("k8s");
-  private static final Map<String, Object> DEPLOYMENT = Project.yaml(K8S.resolve("flinkdeployment.yaml"));
+  /** The metrics job (to ClickHouse) and the live job (Kafka only): the same image, jar and configuration. */
+  private static final Map<String, Object> DEPLOYMENT = Project.yaml(K8S.resolve("flinkdeployment-metrics.yaml"));
+  private static final Map<String, Object> LIVE = Project.yaml(K8S.resolve("flinkdeployment-live.yaml"));
   private static final Map<String, Object> MIGRATE = Project.yaml(K8S.resolve("migrate-job.yaml"));
   private static final Map<String, Object> CONFIG_MAP = Project.yaml(K8S.resolve("configmap.yaml"));
   private static final Map<String, String> JOB = Project.properties(at(CONFIG_MAP, "data", "job.properties").toString());
@@ -40,7 +42,13 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void theFlinkDeploymentRunsTheJobJarOfTheImageOnThisFlinkVersion() {
+  void bothFlinkDeploymentsRunTheJobJarOfTheImageOnThisFlinkVersion() {
+    theFlinkDeploymentRunsTheJobJarOfTheImageOnThisFlinkVersion(DEPLOYMENT);
+    theFlinkDeploymentRunsTheJobJarOfTheImageOnThisFlinkVersion(LIVE);
+    assertThat(at(LIVE, "spec", "image").toString()).isEqualTo(at(DEPLOYMENT, "spec", "image"));
+  }
+
+  private static void theFlinkDeploymentRunsTheJobJarOfTheImageOnThisFlinkVersion(Map<String, Object> DEPLOYMENT) {
     String[] flink = Project.pomProperty("flink.version").split("\\.");
     assertThat(at(DEPLOYMENT, "apiVersion").toString()).isEqualTo("flink.apache.org/v1beta1");
     assertThat(at(DEPLOYMENT, "kind").toString()).isEqualTo("FlinkDeployment");
@@ -60,9 +68,13 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void theJobReadsTheMountedConfigMapWithKeysItKnows() {
+  void theJobsReadTheMountedConfigMapWithKeysTheyKnowEachItsOwnPart() {
+    Map<String, String> liveMounts = mounts(at(LIVE, "spec", "podTemplate", "spec"));
+    assertThat((List<String>) at(LIVE, "spec", "job", "args"))
+        .containsExactly("--config", liveMounts.get("configMap:ccpulse-job-config") + "/job.properties", "--job", "live");
+    assertThat(liveMounts).doesNotContainKey("secret:ccpulse-clickhouse"); // it never talks to ClickHouse
     List<String> args = at(DEPLOYMENT, "spec", "job", "args");
-    assertThat(args).hasSize(2).startsWith("--config");
+    assertThat(args).hasSize(4).startsWith("--config").endsWith("--job", "metrics");
     Map<String, String> mounts = mounts(at(DEPLOYMENT, "spec", "podTemplate", "spec"));
     assertThat(args.get(1)).isEqualTo(mounts.get("configMap:ccpulse-job-config") + "/job.properties");
     assertThat(at(CONFIG_MAP, "metadata", "name").toString()).isEqualTo("ccpulse-job-config");

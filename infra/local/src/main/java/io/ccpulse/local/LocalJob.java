@@ -2,20 +2,23 @@ package io.ccpulse.local;
 
 import io.ccpulse.pipeline.PipelineJob;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Runs the pipeline in a local MiniCluster (web UI on 8081) until its bounded input is done. */
+/**
+ * Runs the pipeline's two jobs in a local MiniCluster each (web UI on 8081 and the next free port)
+ * until their bounded input is done: the live job first (queue health and alerts, to Kafka), then
+ * the metrics job (everything to ClickHouse, the live job's output copied there).
+ */
 final class LocalJob {
   private LocalJob() {}
 
@@ -29,11 +32,12 @@ final class LocalJob {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(cluster);
     env.setParallelism(2);
     env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
-
     long t0 = System.nanoTime();
-    JobClient job = env.executeAsync("ccpulse (local)");
-    out.println("Flink job " + job.getJobID() + " running; web UI on http://127.0.0.1:8081 (or the next free port)");
+    out.println("Running the live job (queue health and alerts, to Kafka), then the metrics job (to ClickHouse);"
+        + " web UI on http://127.0.0.1:8081 (or the next free port)");
+    List<JobClient> jobs = PipelineJob.onKafka(config).start(env);
+    JobClient job = jobs.get(jobs.size() - 1);
+    out.printf("Live job done in %.1f s; metrics job %s running%n", (System.nanoTime() - t0) / 1e9, job.getJobID());
     var result = job.getJobExecutionResult();
     while (!result.isDone()) {
       try {

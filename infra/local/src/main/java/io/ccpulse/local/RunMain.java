@@ -85,8 +85,8 @@ public final class RunMain {
               "event-time.watermark-per-event", "true",
               "kafka.group.id", "ccpulse-local-" + System.currentTimeMillis(),
               "clickhouse.database", clickhouse.database()));
-      for (String key : List.of("kafka.topic.burnout-level-changes", "kafka.topic.queue-alerts")) {
-        String written = config.get(key); // the job writes burnout level changes and queue alerts there
+      for (String key : List.of("kafka.topic.burnout-level-changes", "kafka.topic.queue-alerts", "kafka.topic.queue-health")) {
+        String written = config.get(key); // the jobs write burnout level changes, queue alerts and health there
         if (!written.isEmpty()) {
           stack.recreateTopics(PARTITIONS, written);
         }

@@ -9,8 +9,6 @@ import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.pipeline.PipelineJob;
 import io.ccpulse.pipeline.config.FlinkSettings;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.Simulator;
 import io.ccpulse.simulator.output.DeliveredRecord;
@@ -174,7 +172,7 @@ class SavepointRestoreITCase {
     flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     env.setParallelism(PARTITIONS);
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
+    PipelineJob.onKafka(config).buildMetrics(env); // the job with ClickHouse's figures in its state
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName("savepoint-" + config.get("kafka.group.id"));
     if (savepoint != null) {

@@ -6,8 +6,6 @@ import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.pipeline.PipelineJob;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.Simulator;
 import io.ccpulse.simulator.output.KafkaOutput;
@@ -31,6 +29,7 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
         kafka.topic("surveys", 1));
     String levelChanges = kafka.topic("burnout-level-changes", 2);
     String alerts = kafka.topic("queue-alerts", 2);
+    String health = kafka.topic("queue-health", 2);
     Simulation sim = Simulator.run(scenario);
     try (KafkaOutput out = new KafkaOutput(kafka.bootstrapServers(), topics)) {
       sim.publish(out);
@@ -44,6 +43,7 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
         Map.entry("kafka.topic.surveys", topics.surveys()),
         Map.entry("kafka.topic.burnout-level-changes", levelChanges),
         Map.entry("kafka.topic.queue-alerts", alerts),
+        Map.entry("kafka.topic.queue-health", health),
         Map.entry("kafka.group.id", name),
         Map.entry("kafka.bounded", "true"),
         Map.entry("event-time.watermark-per-event", "true"),
@@ -51,8 +51,9 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
         Map.entry("clickhouse.database", endpoint.database())));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
-    env.execute(name);
+    for (var job : PipelineJob.onKafka(config).start(env)) { // the live job, then the metrics job
+      job.getJobExecutionResult().get();
+    }
     return new SimulatedDay(sim, topics, levelChanges, alerts, endpoint);
   }
 }

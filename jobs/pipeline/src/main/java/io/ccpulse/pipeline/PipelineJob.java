@@ -5,7 +5,6 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.agent.AgentInput;
 import io.ccpulse.pipeline.agent.AgentTimeline;
-import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.BurnoutAssessor;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.BurnoutSettings;
@@ -24,27 +23,39 @@ import io.ccpulse.pipeline.interval.Thresholds;
 import io.ccpulse.pipeline.queue.QueueHealthStage;
 import io.ccpulse.pipeline.queue.QueueMonitor;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
+import io.ccpulse.pipeline.sink.ClickHouseSinks;
 import io.ccpulse.pipeline.sink.PipelineSinks;
 import io.ccpulse.pipeline.source.CountRejected;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.EventSources;
 import io.ccpulse.pipeline.source.Inbound;
+import io.ccpulse.pipeline.source.KafkaEventSources;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import io.ccpulse.pipeline.source.SplitRejected;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The pipeline graph, in one place. It receives its sources and sinks, so tests run this same
- * graph on their own data; {@link PipelineMain} wires Kafka and ClickHouse.
+ * The pipeline graphs, in one place: two jobs from the same jar, so live queue health and its alerts
+ * never wait for ClickHouse. The live job reads the events and writes only to Kafka; the metrics job
+ * computes everything else into ClickHouse, and copies the live job's snapshots and alerts there
+ * from their topics. A ClickHouse outage backs the metrics job up to Kafka; the live job goes on.
+ * It receives its sources and sinks, so tests run these same graphs on their own data.
  *
  * <pre>
+ * live job:
+ * interactions, agent states ─ decode ─ live waits, agent availability ─ by queue: live health ─┬─> queue-health topic
+ *                                                                          alerts ───────────┴─> queue-alerts topic
+ * metrics job:
  * interactions ─ decode ─ by contact: order, dedupe, assemble legs ─┐
  * surveys ────── decode ─ by survey: dedupe ─────────────────────────┴─ facts ─┬─> contact_facts
  *                                                                              └─ by entity: intervals ─> interval_metrics
@@ -53,27 +64,89 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                        │                                                level changes ────────┴─> burnout_level_changes, Kafka topic
  * every stream ──────────┴─ ingest counts ─> ingest_counts
  * every rejection (decode, contact rules, too late) ─> rejected_events
- * interactions, agent states, as they arrive ─ live waits, agent availability ─ by queue: live health ─┬─> queue_health
- *                                                                              alerts ──────────────┴─> queue_alerts, Kafka topic
+ * queue-health topic ─> queue_health;  queue-alerts topic ─> queue_alerts
  * </pre>
  */
 public final class PipelineJob {
   private final PipelineConfig config;
   private final EventSources sources;
+  private final EventSources liveSources;
   private final PipelineSinks sinks;
 
   public PipelineJob(PipelineConfig config, EventSources sources, PipelineSinks sinks) {
+    this(config, sources, sources, sinks);
+  }
+
+  private PipelineJob(PipelineConfig config, EventSources sources, EventSources liveSources, PipelineSinks sinks) {
     this.config = config;
     this.sources = sources;
+    this.liveSources = liveSources;
     this.sinks = sinks;
   }
 
-  /** Adds the graph to {@code env}. */
-  public void build(StreamExecutionEnvironment env) {
-    Configuration pipeline = new Configuration();
-    pipeline.set(PipelineOptions.GENERIC_TYPES, false); // every record has a real serializer, no Kryo
-    env.configure(pipeline);
+  /** The production wiring: events from Kafka, results to ClickHouse and Kafka. */
+  public static PipelineJob onKafka(PipelineConfig config) {
+    // The live job reads as a consumer group of its own: each job commits the offsets it has read.
+    PipelineConfig live = config.with(Map.of("kafka.group.id", config.get("kafka.group.id") + "-live"));
+    return new PipelineJob(config, new KafkaEventSources(config), new KafkaEventSources(live), new ClickHouseSinks(config));
+  }
 
+  /**
+   * Starts the jobs the {@code job} setting names on {@code env}: both, live or metrics. A bounded
+   * run (a replay) runs the live job to its end first, since the metrics job reads its topics up to
+   * the offsets they have when it starts; otherwise they run side by side. Returns their clients.
+   */
+  public List<JobClient> start(StreamExecutionEnvironment env) throws Exception {
+    String which = config.get("job");
+    if (!List.of("both", "live", "metrics").contains(which)) {
+      throw new IllegalArgumentException("job must be both, live or metrics, not '" + which + "'");
+    }
+    List<JobClient> jobs = new ArrayList<>();
+    if (!which.equals("metrics") && hasLiveOutput()) {
+      buildLive(env);
+      JobClient live = env.executeAsync(LIVE_JOB);
+      if (config.getBoolean("kafka.bounded") && which.equals("both")) {
+        live.getJobExecutionResult().get();
+      }
+      jobs.add(live);
+    }
+    if (!which.equals("live")) {
+      buildMetrics(env);
+      jobs.add(env.executeAsync(METRICS_JOB));
+    }
+    return jobs;
+  }
+
+  public static final String LIVE_JOB = "ccpulse-live";
+  public static final String METRICS_JOB = "ccpulse-metrics";
+
+  private boolean hasLiveOutput() {
+    return !config.get("kafka.topic.queue-health").isEmpty() || !config.get("kafka.topic.queue-alerts").isEmpty();
+  }
+
+  /**
+   * Adds the live job to {@code env}: queue health and alerts from the events as they arrive, to
+   * Kafka only. Live queue health reads the decoded events, not the assembled contacts: those wait
+   * for the out-of-orderness bound, and an alert is worth most in its first seconds.
+   */
+  public void buildLive(StreamExecutionEnvironment env) {
+    noGenericTypes(env);
+    SingleOutputStreamOperator<QueueSnapshot> queueHealth = QueueHealthStage.build(
+        accepted(liveSources.interactions(env), EventKind.INTERACTION),
+        accepted(liveSources.agentStates(env), EventKind.AGENT_STATE),
+        config);
+    if (!config.get("kafka.topic.queue-health").isEmpty()) {
+      queueHealth.sinkTo(sinks.queueHealthTopic()).uid("topic-queue-health").name("queue health topic");
+    }
+    if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
+      queueHealth.getSideOutput(QueueMonitor.ALERTS).sinkTo(sinks.queueAlertTopic()).uid("topic-queue-alerts")
+          .name("queue alert topic");
+    }
+  }
+
+  /** Adds the metrics job to {@code env}: everything but live queue health, to ClickHouse. */
+  public void buildMetrics(StreamExecutionEnvironment env) {
+    noGenericTypes(env);
     SingleOutputStreamOperator<Inbound<InteractionEvent>> interactions = accepted(sources.interactions(env), EventKind.INTERACTION);
     SingleOutputStreamOperator<Inbound<AgentStateEvent>> agentStates = accepted(sources.agentStates(env), EventKind.AGENT_STATE);
     SingleOutputStreamOperator<Inbound<SurveyEvent>> surveys = accepted(sources.surveys(env), EventKind.SURVEY);
@@ -127,14 +200,12 @@ public final class PipelineJob {
       levelChanges.sinkTo(sinks.burnoutLevelChangeTopic()).uid("topic-burnout-level-changes").name("burnout level-change topic");
     }
 
-    // Live queue health reads the decoded events as they arrive, not the assembled contacts: those
-    // wait for the out-of-orderness bound, and an alert is worth most in its first seconds.
-    SingleOutputStreamOperator<QueueSnapshot> queueHealth = QueueHealthStage.build(interactions, agentStates, config);
-    queueHealth.sinkTo(sinks.queueHealth()).uid("sink-queue-health").name("queue_health");
-    DataStream<QueueAlert> alerts = queueHealth.getSideOutput(QueueMonitor.ALERTS);
-    alerts.sinkTo(sinks.queueAlerts()).uid("sink-queue-alerts").name("queue_alerts");
+    // The live job's output, copied to ClickHouse for analysts (at least once: the tables are keyed).
+    if (!config.get("kafka.topic.queue-health").isEmpty()) {
+      sources.queueHealth(env).sinkTo(sinks.queueHealth()).uid("sink-queue-health").name("queue_health");
+    }
     if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
-      alerts.sinkTo(sinks.queueAlertTopic()).uid("topic-queue-alerts").name("queue alert topic");
+      sources.queueAlerts(env).sinkTo(sinks.queueAlerts()).uid("sink-queue-alerts").name("queue_alerts");
     }
 
     Duration ingestInterval = config.getDuration("ingest.interval");
@@ -149,6 +220,12 @@ public final class PipelineJob {
             agentTime.getSideOutput(AgentTimeline.REJECTED), tooLate);
     rejected.map(new CountRejected()).uid("count-rejected").name("count rejected")
         .sinkTo(sinks.rejectedEvents()).uid("sink-rejected-events").name("rejected_events");
+  }
+
+  private static void noGenericTypes(StreamExecutionEnvironment env) {
+    Configuration pipeline = new Configuration();
+    pipeline.set(PipelineOptions.GENERIC_TYPES, false); // every record has a real serializer, no Kryo
+    env.configure(pipeline);
   }
 
   private static DataStream<RejectedEvent> tooLate(SingleOutputStreamOperator<IntervalRow> intervals, Duration size) {

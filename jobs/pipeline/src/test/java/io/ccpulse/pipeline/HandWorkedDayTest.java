@@ -89,7 +89,7 @@ class HandWorkedDayTest {
     PipelineConfig config = PipelineConfig.defaults().with(Map.of("metrics.leg-timeout", "1h"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
-    new PipelineJob(config, sources, SINKS).build(env);
+    new PipelineJob(config, sources, SINKS).buildMetrics(env);
     env.execute("hand-worked day");
   }
 

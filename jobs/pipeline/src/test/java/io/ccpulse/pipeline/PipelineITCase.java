@@ -10,8 +10,6 @@ import io.ccpulse.events.InteractionType;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -73,11 +71,12 @@ class PipelineITCase {
         "kafka.group.id", "pipeline-it",
         "kafka.bounded", "true",
         "clickhouse.url", endpoint.url(),
-        "clickhouse.database", endpoint.database()));
+        "clickhouse.database", endpoint.database())).with(Map.of("kafka.topic.queue-health", KAFKA.topic("queue-health", 1)));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
-    env.execute("pipeline-it");
+    for (var job : PipelineJob.onKafka(config).start(env)) {
+      job.getJobExecutionResult().get();
+    }
 
     try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
       Map<String, Long> counts = new HashMap<>();

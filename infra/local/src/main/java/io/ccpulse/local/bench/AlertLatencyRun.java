@@ -58,7 +58,7 @@ final class AlertLatencyRun {
     ClickHouseEndpoint db = stack.freshDatabase("bench_alerts");
     PipelineConfig config = stack.jobConfig(base, topics, db, false);
     String alertsTopic = config.get("kafka.topic.queue-alerts");
-    JobID job = stack.submit(stack.graph(config, "ccpulse bench alerts"));
+    JobID job = stack.submit(stack.graph(config, "ccpulse bench alerts", true));
     List<Alert> alerts = new ArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
     Thread reader = new Thread(() -> read(stack.bootstrapServers(), alertsTopic, feedStart, stop, alerts, out), "alert-reader");

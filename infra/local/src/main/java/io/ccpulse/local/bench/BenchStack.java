@@ -6,8 +6,6 @@ import io.ccpulse.infra.clickhouse.ChdbProcess;
 import io.ccpulse.infra.kafka.LocalKafkaBroker;
 import io.ccpulse.pipeline.PipelineJob;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
 import io.ccpulse.simulator.output.TopicNames;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -143,8 +141,11 @@ final class BenchStack implements AutoCloseable {
     return base.with(settings);
   }
 
-  /** The pipeline graph exactly as {@code make run} builds it: same parallelism, 10 s checkpoints. */
-  StreamGraph graph(PipelineConfig config, String name) {
+  /**
+   * One of the pipeline's graphs (the metrics job, or the live job) as {@code make run} builds it:
+   * same parallelism, 10 s checkpoints.
+   */
+  StreamGraph graph(PipelineConfig config, String name, boolean live) {
     // Checkpoints to local disk, as a deployment would (to its file system or object store): the
     // default JobManager storage refuses a task state above 5 MB, which the large day exceeds, and
     // each refused checkpoint then fails the job over.
@@ -154,7 +155,11 @@ final class BenchStack implements AutoCloseable {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job);
     env.setParallelism(parallelism);
     env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
+    if (live) {
+      PipelineJob.onKafka(config).buildLive(env);
+    } else {
+      PipelineJob.onKafka(config).buildMetrics(env);
+    }
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(name);
     return graph;

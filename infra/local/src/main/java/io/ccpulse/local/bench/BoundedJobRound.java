@@ -48,7 +48,7 @@ final class BoundedJobRound {
       throws Exception {
     ClickHouseEndpoint db = stack.freshDatabase(database);
     PipelineConfig config = stack.jobConfig(base, topics, db, true);
-    StreamGraph graph = stack.graph(config, "ccpulse bench " + database);
+    StreamGraph graph = stack.graph(config, "ccpulse bench " + database, false);
 
     CpuMeter cpu = CpuMeter.start(stack.clickhousePid());
     long t0 = System.nanoTime();

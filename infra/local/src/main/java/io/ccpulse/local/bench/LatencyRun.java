@@ -72,7 +72,7 @@ final class LatencyRun {
     TopicNames topics = stack.createTopics("latency");
     ClickHouseEndpoint db = stack.freshDatabase("bench_latency");
     PipelineConfig config = stack.jobConfig(base, topics, db, false);
-    JobID job = stack.submit(stack.graph(config, "ccpulse bench latency"));
+    JobID job = stack.submit(stack.graph(config, "ccpulse bench latency", false));
     awaitRunning(stack, job);
     out.printf("Job running (unbounded, flush interval %s, max out-of-orderness %s).%n",
         config.get("sink.flush-interval"), config.get("event-time.max-out-of-orderness"));

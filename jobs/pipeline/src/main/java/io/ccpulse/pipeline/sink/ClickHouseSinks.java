@@ -73,6 +73,11 @@ public final class ClickHouseSinks implements PipelineSinks {
   }
 
   @Override
+  public Sink<QueueSnapshot> queueHealthTopic() {
+    return JsonTopic.sink(config, JsonTopic.queueHealth(config.get("kafka.topic.queue-health")));
+  }
+
+  @Override
   public Sink<QueueAlert> queueAlerts() {
     return new ClickHouseSink<>(endpoint, new QueueAlertsTable(), settings);
   }

@@ -3,6 +3,8 @@ package io.ccpulse.pipeline.sink;
 import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.queue.QueueMessages;
+import io.ccpulse.pipeline.queue.QueueSnapshot;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -46,6 +48,11 @@ public final class JsonTopic<T> implements KafkaRecordSerializationSchema<T> {
   /** Queue alerts (docs/queue-health.md), keyed by tenant/queue. */
   static JsonTopic<QueueAlert> queueAlerts(String topic) {
     return new JsonTopic<>(topic, QueueAlert::queueKey, QueueAlert::toJson, QueueAlert::at);
+  }
+
+  /** Queue-health snapshots (docs/queue-health.md), keyed by tenant/queue. */
+  static JsonTopic<QueueSnapshot> queueHealth(String topic) {
+    return new JsonTopic<>(topic, s -> s.tenantId + "/" + s.queueId, QueueMessages::toJson, s -> s.at);
   }
 
   /** A sink for these messages with the job's Kafka settings (security settings apply to producing too). */

@@ -33,6 +33,9 @@ public interface PipelineSinks extends Serializable {
 
   Sink<QueueSnapshot> queueHealth();
 
+  /** The live job's snapshots, for wallboards and for the metrics job (Kafka in production). */
+  Sink<QueueSnapshot> queueHealthTopic();
+
   Sink<QueueAlert> queueAlerts();
 
   /** The alerts for alerting systems (Kafka in production). */

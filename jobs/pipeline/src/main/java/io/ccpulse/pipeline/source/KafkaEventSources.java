@@ -3,7 +3,10 @@ package io.ccpulse.pipeline.source;
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.queue.QueueMessages;
+import io.ccpulse.pipeline.queue.QueueSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -18,7 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-/** The three event topics, read with per-partition event-time watermarks. */
+/** The three event topics, read with per-partition event-time watermarks; and the live job's topics. */
 public final class KafkaEventSources implements EventSources {
   private static final long serialVersionUID = 1L;
 
@@ -41,6 +44,16 @@ public final class KafkaEventSources implements EventSources {
   @Override
   public DataStream<Inbound<SurveyEvent>> surveys(StreamExecutionEnvironment env) {
     return read(env, EventKind.SURVEY, config.get("kafka.topic.surveys"));
+  }
+
+  @Override
+  public DataStream<QueueSnapshot> queueHealth(StreamExecutionEnvironment env) {
+    return LiveTopics.read(env, config, "kafka.topic.queue-health", QueueSnapshot.class, QueueMessages::snapshot);
+  }
+
+  @Override
+  public DataStream<QueueAlert> queueAlerts(StreamExecutionEnvironment env) {
+    return LiveTopics.read(env, config, "kafka.topic.queue-alerts", QueueAlert.class, QueueMessages::alert);
   }
 
   private <T extends SpecificRecord> DataStream<Inbound<T>> read(

@@ -77,6 +77,11 @@ public final class CollectingSinks implements PipelineSinks {
   }
 
   @Override
+  public Sink<QueueSnapshot> queueHealthTopic() {
+    return new Collect<>(run + "/queue-health-topic");
+  }
+
+  @Override
   public Sink<QueueAlert> queueAlerts() {
     return new Collect<>(run + "/queue-alerts");
   }
@@ -87,12 +92,9 @@ public final class CollectingSinks implements PipelineSinks {
   }
 
   public List<QueueSnapshot> queueHealthRows() {
-    return written("/queue-health");
+    return written("/queue-health-topic");
   }
 
-  public List<QueueAlert> alerts() {
-    return written("/queue-alerts");
-  }
 
   public List<QueueAlert> alertMessages() {
     return written("/queue-alert-topic");

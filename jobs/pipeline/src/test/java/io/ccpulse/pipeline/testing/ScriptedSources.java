@@ -3,6 +3,8 @@ package io.ccpulse.pipeline.testing;
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.pipeline.alert.QueueAlert;
+import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.EventSources;
 import io.ccpulse.pipeline.source.Inbound;
@@ -42,13 +44,22 @@ public final class ScriptedSources implements EventSources {
     return this;
   }
 
-  /** The interactions' watermark moves to this time here. */
+  /**
+   * The interactions' and the surveys' watermarks move to this time here. Both: a source without
+   * markers holds the facts' watermark back until it finishes, and when it finishes would race
+   * with the interactions.
+   */
   public ScriptedSources watermark(long epochMillis) {
-    Inbound<InteractionEvent> marker = new Inbound<>();
+    interactions.add(marker(epochMillis));
+    surveys.add(marker(epochMillis));
+    return this;
+  }
+
+  private static <T> Inbound<T> marker(long epochMillis) {
+    Inbound<T> marker = new Inbound<>();
     marker.topic = WATERMARK;
     marker.offset = epochMillis;
-    interactions.add(marker);
-    return this;
+    return marker;
   }
 
   @Override
@@ -64,6 +75,17 @@ public final class ScriptedSources implements EventSources {
   @Override
   public DataStream<Inbound<SurveyEvent>> surveys(StreamExecutionEnvironment env) {
     return stream(env, surveys, EventKind.SURVEY);
+  }
+
+  /** Nothing from the live job: the scripted tests look at the metrics job's own results. */
+  @Override
+  public DataStream<QueueSnapshot> queueHealth(StreamExecutionEnvironment env) {
+    return env.fromData(new QueueSnapshot()).filter(s -> false).setParallelism(1);
+  }
+
+  @Override
+  public DataStream<QueueAlert> queueAlerts(StreamExecutionEnvironment env) {
+    return env.fromData(new QueueAlert()).filter(a -> false).setParallelism(1);
   }
 
   private static <T extends SpecificRecord> DataStream<Inbound<T>> stream(

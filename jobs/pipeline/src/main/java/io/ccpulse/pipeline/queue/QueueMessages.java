@@ -1,0 +1,89 @@
+package io.ccpulse.pipeline.queue;
+
+import static io.ccpulse.pipeline.json.JsonText.number;
+import static io.ccpulse.pipeline.json.JsonText.quote;
+import static io.ccpulse.pipeline.json.JsonText.time;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ccpulse.events.Channel;
+import io.ccpulse.pipeline.alert.AlertRule;
+import io.ccpulse.pipeline.alert.QueueAlert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The live job's messages on Kafka (docs/queue-health.md): a queue-health snapshot as JSON, and
+ * snapshots and alerts read back from their JSON, by the metrics job on their way to ClickHouse.
+ * Field names are the ClickHouse columns'.
+ */
+public final class QueueMessages {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private QueueMessages() {}
+
+  public static String toJson(QueueSnapshot s) {
+    return "{\"tenant_id\":" + quote(s.tenantId) + ",\"queue_id\":" + quote(s.queueId)
+        + ",\"channel\":" + (s.channel == null ? "null" : quote(s.channel.name())) + ",\"at\":" + time(s.at)
+        + ",\"waiting\":" + s.waiting + ",\"oldest_wait_ms\":" + s.oldestWaitMs()
+        + ",\"agents_logged_in\":" + s.agentsLoggedIn + ",\"agents_on_queue\":" + s.agentsOnQueue
+        + ",\"agents_available\":" + s.agentsAvailable + ",\"agents_on_contact\":" + s.agentsOnContact
+        + ",\"agents_on_break\":" + s.agentsOnBreak + ",\"offered\":" + s.offered + ",\"answered\":" + s.answered
+        + ",\"answered_in_sl\":" + s.answeredInSl + ",\"abandoned\":" + s.abandoned
+        + ",\"short_abandoned\":" + s.shortAbandoned + ",\"service_level\":" + number(s.serviceLevel())
+        + ",\"abandon_rate\":" + number(s.abandonRate()) + ",\"open_alerts\":" + s.openAlerts + "}";
+  }
+
+  public static QueueSnapshot snapshot(byte[] json) {
+    JsonNode n = parse(json);
+    QueueSnapshot s = new QueueSnapshot();
+    s.tenantId = n.get("tenant_id").asText();
+    s.queueId = n.get("queue_id").asText();
+    s.channel = n.get("channel").isNull() ? null : Channel.valueOf(n.get("channel").asText());
+    s.at = millis(n.get("at"));
+    s.waiting = n.get("waiting").asInt();
+    s.oldestWaitSince = s.at - n.get("oldest_wait_ms").asLong();
+    s.agentsLoggedIn = n.get("agents_logged_in").asInt();
+    s.agentsOnQueue = n.get("agents_on_queue").asInt();
+    s.agentsAvailable = n.get("agents_available").asInt();
+    s.agentsOnContact = n.get("agents_on_contact").asInt();
+    s.agentsOnBreak = n.get("agents_on_break").asInt();
+    s.offered = n.get("offered").asInt();
+    s.answered = n.get("answered").asInt();
+    s.answeredInSl = n.get("answered_in_sl").asInt();
+    s.abandoned = n.get("abandoned").asInt();
+    s.shortAbandoned = n.get("short_abandoned").asInt();
+    s.openAlerts = n.get("open_alerts").asInt();
+    return s;
+  }
+
+  /** An alert from {@link QueueAlert#toJson()}. */
+  public static QueueAlert alert(byte[] json) {
+    JsonNode n = parse(json);
+    QueueAlert a = new QueueAlert();
+    a.alertId = n.get("alert_id").asText();
+    a.status = QueueAlert.Status.valueOf(n.get("status").asText());
+    a.rule = AlertRule.ofKey(n.get("rule").asText());
+    a.severity = n.get("severity").isNull() ? null : n.get("severity").asText();
+    a.tenantId = n.get("tenant_id").asText();
+    a.queueId = n.get("queue_id").asText();
+    a.value = n.get("value").isNull() ? Double.NaN : n.get("value").asDouble();
+    a.threshold = n.get("threshold").asDouble();
+    a.raisedAt = millis(n.get("raised_at"));
+    a.clearedAt = n.get("cleared_at").isNull() ? Long.MIN_VALUE : millis(n.get("cleared_at"));
+    return a;
+  }
+
+  private static JsonNode parse(byte[] json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static long millis(JsonNode time) {
+    return Instant.parse(time.asText()).toEpochMilli();
+  }
+}

@@ -1,0 +1,82 @@
+package io.ccpulse.pipeline.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccpulse.events.Channel;
+import io.ccpulse.pipeline.alert.AlertRule;
+import io.ccpulse.pipeline.alert.QueueAlert;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The live job's messages read back by the metrics job exactly as written: the copy into ClickHouse loses nothing. */
+class QueueMessagesTest {
+  private static final long T = 1_767_600_000_123L; // 2026-01-05T08:00:00.123Z
+
+  @Test
+  void aSnapshotRoundTripsWithEveryFigure() {
+    QueueSnapshot s = new QueueSnapshot();
+    s.tenantId = "t\"01";
+    s.queueId = "voice/support";
+    s.channel = Channel.VOICE;
+    s.at = T;
+    s.waiting = 3;
+    s.oldestWaitSince = T - 75_250;
+    s.agentsLoggedIn = 9;
+    s.agentsOnQueue = 7;
+    s.agentsAvailable = 1;
+    s.agentsOnContact = 6;
+    s.agentsOnBreak = 2;
+    s.offered = 40;
+    s.answered = 33;
+    s.answeredInSl = 29;
+    s.abandoned = 7;
+    s.shortAbandoned = 2;
+    s.openAlerts = 1;
+
+    String json = QueueMessages.toJson(s);
+    QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(back).usingRecursiveComparison().isEqualTo(s);
+    assertThat(json).contains("\"oldest_wait_ms\":75250", "\"at\":\"2026-01-05T08:00:00.123Z\"", "\"tenant_id\":\"t\\\"01\"");
+    assertThat(QueueMessages.toJson(back)).isEqualTo(json);
+  }
+
+  @Test
+  void aSnapshotWithNothingWaitingNoChannelAndNoRatesRoundTrips() {
+    QueueSnapshot s = new QueueSnapshot();
+    s.tenantId = "t";
+    s.queueId = "q";
+    s.at = T;
+    String json = QueueMessages.toJson(s);
+    assertThat(json).contains("\"channel\":null", "\"service_level\":null", "\"abandon_rate\":null");
+    QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(back.channel).isNull();
+    assertThat(back.oldestWaitMs()).isZero();
+    assertThat(back.serviceLevel()).isNaN();
+    assertThat(QueueMessages.toJson(back)).isEqualTo(json);
+  }
+
+  @Test
+  void raisedAndClearedAlertsRoundTrip() {
+    QueueAlert a = new QueueAlert();
+    a.alertId = "a-1";
+    a.tenantId = "t01";
+    a.queueId = "q";
+    a.rule = AlertRule.ABANDON_RATE;
+    a.severity = "WARNING";
+    a.status = QueueAlert.Status.RAISED;
+    a.value = 0.1875;
+    a.threshold = 0.15;
+    a.raisedAt = T;
+    QueueAlert raised = QueueMessages.alert(a.toJson().getBytes(StandardCharsets.UTF_8));
+    assertThat(raised).usingRecursiveComparison().isEqualTo(a);
+
+    a.status = QueueAlert.Status.CLEARED;
+    a.value = Double.NaN; // the rate had no base any more
+    a.clearedAt = T + 60_000;
+    QueueAlert cleared = QueueMessages.alert(a.toJson().getBytes(StandardCharsets.UTF_8));
+    assertThat(cleared.value).isNaN();
+    assertThat(cleared.clearedAt).isEqualTo(T + 60_000);
+    assertThat(cleared.toJson()).isEqualTo(a.toJson());
+  }
+}
