@@ -4,6 +4,7 @@ import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.SimulationResult;
 import io.ccpulse.simulator.Simulator;
+import io.ccpulse.simulator.output.BadRecord;
 import io.ccpulse.simulator.output.KafkaOutput;
 import io.ccpulse.simulator.output.ProgressSink;
 import io.ccpulse.simulator.output.TopicNames;
@@ -50,6 +51,7 @@ public final class RunMain {
       }
     }
     Path data = Path.of(".local");
+    boolean checksPassed;
     try (LocalStack stack = LocalStack.startOrAttach(data, out)) {
       ClickHouseEndpoint clickhouse = LocalStack.clickHouse("ccpulse");
       resetDatabase(clickhouse);
@@ -66,11 +68,13 @@ public final class RunMain {
       out.println();
       out.println("Simulating " + scenario + " into Kafka...");
       SimulationResult simulated;
+      List<BadRecord> badRecords;
       long events;
       try (KafkaOutput kafka = new KafkaOutput(stack.bootstrapServers(), topics)) {
         ProgressSink progress = new ProgressSink(kafka, out, 5);
         simulated = Simulator.run(scenario, progress);
         progress.flush();
+        badRecords = kafka.badRecords();
         events = progress.count();
         out.printf("Simulated %,d records in %.1f s%n", events, progress.elapsedSeconds());
       }
@@ -100,10 +104,11 @@ public final class RunMain {
       out.printf("Checked against the simulator's ground truth, rows matching exactly: %s%s%n",
           check.summary(), check.allMatch() ? "." : "; differences:");
       check.differences().forEach(d -> out.println("  " + d));
-      FaultCheck.Report faults = FaultCheck.check(simulated.faults(), topics, clickhouse);
-      out.printf("Bad events injected by the simulator: %,d, %s%n", faults.expectedTotal(), faults.allAccountedFor()
-          ? "every one in rejected_events under its reason."
-          : "but rejected_events differs: expected " + faults.expected() + ", found " + faults.found());
+      FaultCheck.Report faults = FaultCheck.check(badRecords, clickhouse);
+      out.printf("Bad events injected by the simulator: %,d %s, %s%n", faults.expectedTotal(),
+          faults.expectedByReason(), faults.allAccountedFor()
+              ? "every one in rejected_events at its topic, partition and offset under its reason, and nothing else."
+              : "but rejected_events differs: " + faults.problems());
       out.println();
       out.println(stack.attached()
           ? "Query further (the stack keeps running in the other terminal):"
@@ -113,6 +118,14 @@ public final class RunMain {
       out.println("  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
           + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts");
       out.println("  the simulator's truth for this run: " + truthFile);
+      checksPassed = check.allMatch() && faults.allAccountedFor();
+      out.println();
+      out.println(checksPassed ? "Checks passed: every row equals the ground truth, every bad event is rejected as injected."
+          : "CHECKS FAILED: " + (check.allMatch() ? "" : "rows differ from the ground truth (" + check.differenceCount()
+              + " differences). ") + (faults.allAccountedFor() ? "" : "rejected_events differs from the injected faults."));
+    }
+    if (!checksPassed) {
+      System.exit(1); // after the stack has stopped: make and scripts see the failure
     }
   }
 

@@ -10,9 +10,11 @@ import io.ccpulse.pipeline.sink.ClickHouseSinks;
 import io.ccpulse.pipeline.source.KafkaEventSources;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.Simulator;
+import io.ccpulse.simulator.output.BadRecord;
 import io.ccpulse.simulator.output.KafkaOutput;
 import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Scenario;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -23,7 +25,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>Interactions and surveys on one partition with per-event watermarks: the replay judges lateness
  * exactly as the simulated live stream did, so too-late events are rejected just as the truth says.
  */
-record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, String alerts, ClickHouseEndpoint endpoint) {
+record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, String alerts, ClickHouseEndpoint endpoint,
+    List<BadRecord> badRecords) {
 
   static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name)
       throws Exception {
@@ -32,8 +35,10 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
     String levelChanges = kafka.topic("burnout-level-changes", 2);
     String alerts = kafka.topic("queue-alerts", 2);
     Simulation sim = Simulator.run(scenario);
+    List<BadRecord> badRecords;
     try (KafkaOutput out = new KafkaOutput(kafka.bootstrapServers(), topics)) {
       sim.publish(out);
+      badRecords = out.badRecords();
     }
     ClickHouseEndpoint endpoint = Endpoints.of(clickhouse);
     new Migrator(endpoint, Map.of()).migrate();
@@ -53,6 +58,6 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
     env.setParallelism(2);
     new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
     env.execute(name);
-    return new SimulatedDay(sim, topics, levelChanges, alerts, endpoint);
+    return new SimulatedDay(sim, topics, levelChanges, alerts, endpoint, badRecords);
   }
 }
