@@ -168,6 +168,15 @@ public final class TruthComparison {
   }
 
   static String key(TruthRow r) {
+    return entityKey(r) + " " + r.intervalSize().toSeconds() + "s@" + r.intervalStart();
+  }
+
+  static String key(String kind, String tenant, String entity, String channel, long sizeSeconds, long start) {
+    return entityKey(kind, tenant, entity, channel) + " " + sizeSeconds + "s@" + Instant.ofEpochMilli(start);
+  }
+
+  /** The row's entity as the views key it: kind, tenant, entity id (agent, queue or channel) and channel. */
+  static String entityKey(TruthRow r) {
     String entity;
     String channel = r.channel() == null ? "" : r.channel().name();
     if (r.kind() == EntityKind.AGENT || r.kind() == EntityKind.AGENT_TIME) {
@@ -180,10 +189,10 @@ public final class TruthComparison {
     if (r.kind() == EntityKind.AGENT_TIME) {
       channel = "";
     }
-    return key(r.kind().name(), r.tenantId(), entity, channel, r.intervalSize().toSeconds(), r.intervalStart().toEpochMilli());
+    return entityKey(r.kind().name(), r.tenantId(), entity, channel);
   }
 
-  private static String key(String kind, String tenant, String entity, String channel, long sizeSeconds, long start) {
-    return kind + " " + tenant + "/" + entity + " " + channel + " " + sizeSeconds + "s@" + Instant.ofEpochMilli(start);
+  static String entityKey(String kind, String tenant, String entity, String channel) {
+    return kind + " " + tenant + "/" + entity + " " + channel;
   }
 }

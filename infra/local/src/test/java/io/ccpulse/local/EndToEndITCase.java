@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A simulated morning with every kind of fault, through the real broker, the job in a MiniCluster
- * and the embedded ClickHouse over JDBC: every interval row equals the simulator's ground truth, and
- * every injected fault is in rejected_events under its reason.
+ * A simulated day with every kind of fault, through the real broker, the job in a MiniCluster
+ * and the embedded ClickHouse over JDBC: every interval and agent-time row equals the simulator's
+ * ground truth, every rate of the analysts' views and every day of daily_metrics equals the one
+ * computed from the truth's sums, and every injected bad record is in rejected_events at its Kafka
+ * position under its reason.
  */
 class EndToEndITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -61,5 +63,9 @@ class EndToEndITCase {
         RejectReason.UNREADABLE_BYTES.name(), RejectReason.UNKNOWN_SCHEMA.name(),
         RejectReason.IMPOSSIBLE_TRANSITION.name());
     assertThat(faults.allAccountedFor()).as(faults.problems()).isTrue();
+
+    AnalystViewCheck.Report views = AnalystViewCheck.check(sim.truth(), endpoint);
+    assertThat(views.differences()).as(views.summary()).isEmpty();
+    assertThat(views.rows().get("daily_metrics")).isGreaterThan(100);
   }
 }
