@@ -64,7 +64,15 @@ public final class RunMain {
       stack.recreateTopics(1, topics.interactions(), topics.surveys());
       stack.recreateTopics(PARTITIONS, topics.agentStates());
 
-      Scenario scenario = preset.builder().seed(seed).build();
+      PipelineConfig config = PipelineConfig.fromArgs(jobArgs.toArray(String[]::new))
+          .with(Map.of(
+              "kafka.bootstrap.servers", stack.bootstrapServers(),
+              "kafka.bounded", "true",
+              "event-time.watermark-per-event", "true",
+              "kafka.group.id", "ccpulse-local-" + System.currentTimeMillis(),
+              "clickhouse.database", clickhouse.database()));
+      // The truth with the job's own settings: a --metrics.* override changes what the truth computes.
+      Scenario scenario = TruthForJob.scenario(preset.builder().seed(seed).build(), config);
       out.println();
       out.println("Simulating " + scenario + " into Kafka...");
       SimulationResult simulated;
@@ -82,13 +90,6 @@ public final class RunMain {
       Files.createDirectories(truthFile.getParent());
       TruthFiles.write(simulated.truth(), truthFile);
 
-      PipelineConfig config = PipelineConfig.fromArgs(jobArgs.toArray(String[]::new))
-          .with(Map.of(
-              "kafka.bootstrap.servers", stack.bootstrapServers(),
-              "kafka.bounded", "true",
-              "event-time.watermark-per-event", "true",
-              "kafka.group.id", "ccpulse-local-" + System.currentTimeMillis(),
-              "clickhouse.database", clickhouse.database()));
       for (String key : List.of("kafka.topic.burnout-level-changes", "kafka.topic.queue-alerts")) {
         String written = config.get(key); // the job writes burnout level changes and queue alerts there
         if (!written.isEmpty()) {
