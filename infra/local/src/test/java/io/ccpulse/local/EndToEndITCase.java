@@ -67,5 +67,10 @@ class EndToEndITCase {
     AnalystViewCheck.Report views = AnalystViewCheck.check(sim.truth(), endpoint);
     assertThat(views.differences()).as(views.summary()).isEmpty();
     assertThat(views.rows().get("daily_metrics")).isGreaterThan(100);
+
+    ContactFactCheck.Report facts = ContactFactCheck.check(sim.contactFacts(), endpoint);
+    assertThat(facts.expected()).isGreaterThan(10_000);
+    assertThat(facts.differences()).as("%,d contact facts, %,d differences", facts.expected(), facts.differenceCount())
+        .isEmpty();
   }
 }

@@ -74,7 +74,8 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
 
   /**
    * Every interval and agent-time row equals the truth, every rate and day the analysts read equals
-   * the one computed from the truth's sums, and every bad record is rejected as injected.
+   * the one computed from the truth's sums, every contact fact equals the simulator's, and every
+   * bad record is rejected as injected.
    */
   void assertMatchesTheTruth() throws Exception {
     TruthComparison.Report rows = TruthComparison.compare(sim.truth(), endpoint);
@@ -82,6 +83,8 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
     assertThat(rows.matched()).isEqualTo(rows.truthRows()).isPositive();
     AnalystViewCheck.Report views = AnalystViewCheck.check(sim.truth(), endpoint);
     assertThat(views.differences()).as(views.summary()).isEmpty();
+    ContactFactCheck.Report facts = ContactFactCheck.check(sim.contactFacts(), endpoint);
+    assertThat(facts.differences()).as("%,d contact facts", facts.expected()).isEmpty();
     FaultCheck.Report faults = FaultCheck.check(badRecords, endpoint);
     assertThat(faults.allAccountedFor()).as(faults.problems()).isTrue();
   }
