@@ -105,6 +105,10 @@ public final class RunMain {
       out.printf("Checked against the simulator's ground truth, rows matching exactly: %s%s%n",
           check.summary(), check.allMatch() ? "." : "; differences:");
       check.differences().forEach(d -> out.println("  " + d));
+      AnalystViewCheck.Report views = AnalystViewCheck.check(simulated.truth(), clickhouse);
+      out.printf("Analysts' rates and daily_metrics against the same from the truth's sums: %s%s%n", views.summary(),
+          views.allMatch() ? "." : "; differences:");
+      views.differences().forEach(d -> out.println("  " + d));
       FaultCheck.Report faults = FaultCheck.check(badRecords, clickhouse);
       out.printf("Bad events injected by the simulator: %,d %s, %s%n", faults.expectedTotal(),
           faults.expectedByReason(), faults.allAccountedFor()
@@ -119,11 +123,14 @@ public final class RunMain {
       out.println("  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
           + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts");
       out.println("  the simulator's truth for this run: " + truthFile);
-      checksPassed = check.allMatch() && faults.allAccountedFor();
+      checksPassed = check.allMatch() && views.allMatch() && faults.allAccountedFor();
       out.println();
-      out.println(checksPassed ? "Checks passed: every row equals the ground truth, every bad event is rejected as injected."
+      out.println(checksPassed
+          ? "Checks passed: every row and rate equals the ground truth, every bad event is rejected as injected."
           : "CHECKS FAILED: " + (check.allMatch() ? "" : "rows differ from the ground truth (" + check.differenceCount()
-              + " differences). ") + (faults.allAccountedFor() ? "" : "rejected_events differs from the injected faults."));
+              + " differences). ") + (views.allMatch() ? "" : "rates or days differ from the truth's ("
+              + views.differenceCount() + " differences). ")
+              + (faults.allAccountedFor() ? "" : "rejected_events differs from the injected faults."));
     }
     if (!checksPassed) {
       System.exit(1); // after the stack has stopped: make and scripts see the failure
