@@ -2,46 +2,92 @@ package io.ccpulse.local;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import io.ccpulse.events.RejectReason;
-import io.ccpulse.simulator.faults.FaultSummary;
-import io.ccpulse.simulator.output.EventStream;
-import io.ccpulse.simulator.output.TopicNames;
+import io.ccpulse.simulator.output.BadRecord;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Every bad event the simulator injected, found in rejected_events under its topic and reason. */
+/**
+ * Every bad record the simulator injected is in rejected_events, found by its Kafka position (topic,
+ * partition, offset) under the reason it was injected for; and nothing else is there. Counting per
+ * reason would let the wrong records, rejected in the right number, pass.
+ */
 public final class FaultCheck {
   private FaultCheck() {}
 
-  /** Expected and found counts, by topic then reason. */
-  public record Report(Map<String, Map<RejectReason, Long>> expected, Map<String, Map<RejectReason, Long>> found) {
-    public boolean allAccountedFor() {
-      return expected.equals(found);
+  /** One rejection as the pipeline records it (or as the simulator expects it). */
+  public record Rejection(String topic, int partition, long offset, String reason) {
+    static Rejection of(BadRecord b) {
+      return new Rejection(b.topic(), b.partition(), b.offset(), b.reason().name());
     }
 
-    public long expectedTotal() {
-      return expected.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+    String position() {
+      return topic + "/" + partition + "@" + offset;
     }
   }
 
-  public static Report check(FaultSummary faults, TopicNames topics, ClickHouseEndpoint endpoint) throws SQLException {
-    Map<String, Map<RejectReason, Long>> expected = new TreeMap<>();
-    Map<String, Map<RejectReason, Long>> found = new TreeMap<>();
-    for (EventStream stream : EventStream.values()) {
-      expected.put(topics.of(stream), new EnumMap<>(faults.expectedRejections(stream)));
-      found.put(topics.of(stream), new EnumMap<>(RejectReason.class));
+  /** Rejections expected but absent, present but not injected, and found under another reason. */
+  public record Report(List<Rejection> expected, List<String> missing, List<String> extra, List<String> wrongReason) {
+    public boolean allAccountedFor() {
+      return missing.isEmpty() && extra.isEmpty() && wrongReason.isEmpty();
     }
+
+    public int expectedTotal() {
+      return expected.size();
+    }
+
+    /** Expected rejections by topic and reason, e.g. {ccpulse.interactions={TOO_LATE=12, ...}}. */
+    public Map<String, Map<String, Long>> expectedByReason() {
+      Map<String, Map<String, Long>> m = new TreeMap<>();
+      expected.forEach(r -> m.computeIfAbsent(r.topic(), t -> new TreeMap<>()).merge(r.reason(), 1L, Long::sum));
+      return m;
+    }
+
+    /** e.g. "3 missing, 1 not injected, 2 under another reason; first: ...". */
+    public String problems() {
+      List<String> first = new ArrayList<>();
+      first.addAll(missing);
+      first.addAll(wrongReason);
+      first.addAll(extra);
+      return String.format("%,d missing, %,d not injected, %,d under another reason; first: %s", missing.size(),
+          extra.size(), wrongReason.size(), first.subList(0, Math.min(10, first.size())));
+    }
+  }
+
+  public static Report check(List<BadRecord> injected, ClickHouseEndpoint endpoint) throws SQLException {
+    List<Rejection> found = new ArrayList<>();
     try (Connection conn = endpoint.open(); Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT source_topic, reason, count() FROM rejected_events FINAL GROUP BY 1, 2")) {
+        ResultSet rs = st.executeQuery(
+            "SELECT source_topic, source_partition, source_offset, reason FROM rejected_events FINAL")) {
       while (rs.next()) {
-        found.computeIfAbsent(rs.getString(1), t -> new EnumMap<>(RejectReason.class))
-            .put(RejectReason.valueOf(rs.getString(2)), rs.getLong(3));
+        found.add(new Rejection(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4)));
       }
     }
-    return new Report(expected, found);
+    return compare(injected.stream().map(Rejection::of).toList(), found);
+  }
+
+  /** The comparison itself, on rejections already read (so it can be tested without a cluster). */
+  public static Report compare(List<Rejection> expected, List<Rejection> found) {
+    // By position: a record may be rejected once. A second rejection of one position is extra.
+    Map<String, Rejection> unmatched = new LinkedHashMap<>();
+    expected.forEach(r -> unmatched.put(r.position(), r));
+    List<String> extra = new ArrayList<>();
+    List<String> wrongReason = new ArrayList<>();
+    for (Rejection r : found) {
+      Rejection injected = unmatched.remove(r.position());
+      if (injected == null) {
+        extra.add(r.position() + " " + r.reason() + " (not injected, or rejected twice)");
+      } else if (!injected.reason().equals(r.reason())) {
+        wrongReason.add(r.position() + " " + r.reason() + " (injected as " + injected.reason() + ")");
+      }
+    }
+    List<String> missing = unmatched.values().stream().map(r -> r.position() + " " + r.reason()).toList();
+    return new Report(expected, missing, extra, wrongReason);
   }
 }

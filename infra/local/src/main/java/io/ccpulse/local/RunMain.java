@@ -4,6 +4,7 @@ import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.SimulationResult;
 import io.ccpulse.simulator.Simulator;
+import io.ccpulse.simulator.output.BadRecord;
 import io.ccpulse.simulator.output.KafkaOutput;
 import io.ccpulse.simulator.output.ProgressSink;
 import io.ccpulse.simulator.output.TopicNames;
@@ -50,6 +51,7 @@ public final class RunMain {
       }
     }
     Path data = Path.of(".local");
+    boolean checksPassed;
     try (LocalStack stack = LocalStack.startOrAttach(data, out)) {
       ClickHouseEndpoint clickhouse = LocalStack.clickHouse("ccpulse");
       resetDatabase(clickhouse);
@@ -62,22 +64,6 @@ public final class RunMain {
       stack.recreateTopics(1, topics.interactions(), topics.surveys());
       stack.recreateTopics(PARTITIONS, topics.agentStates());
 
-      Scenario scenario = preset.builder().seed(seed).build();
-      out.println();
-      out.println("Simulating " + scenario + " into Kafka...");
-      SimulationResult simulated;
-      long events;
-      try (KafkaOutput kafka = new KafkaOutput(stack.bootstrapServers(), topics)) {
-        ProgressSink progress = new ProgressSink(kafka, out, 5);
-        simulated = Simulator.run(scenario, progress);
-        progress.flush();
-        events = progress.count();
-        out.printf("Simulated %,d records in %.1f s%n", events, progress.elapsedSeconds());
-      }
-      Path truthFile = data.resolve("run").resolve("truth.jsonl");
-      Files.createDirectories(truthFile.getParent());
-      TruthFiles.write(simulated.truth(), truthFile);
-
       PipelineConfig config = PipelineConfig.fromArgs(jobArgs.toArray(String[]::new))
           .with(Map.of(
               "kafka.bootstrap.servers", stack.bootstrapServers(),
@@ -85,6 +71,25 @@ public final class RunMain {
               "event-time.watermark-per-event", "true",
               "kafka.group.id", "ccpulse-local-" + System.currentTimeMillis(),
               "clickhouse.database", clickhouse.database()));
+      // The truth with the job's own settings: a --metrics.* override changes what the truth computes.
+      Scenario scenario = TruthForJob.scenario(preset.builder().seed(seed).build(), config);
+      out.println();
+      out.println("Simulating " + scenario + " into Kafka...");
+      SimulationResult simulated;
+      List<BadRecord> badRecords;
+      long events;
+      try (KafkaOutput kafka = new KafkaOutput(stack.bootstrapServers(), topics)) {
+        ProgressSink progress = new ProgressSink(kafka, out, 5);
+        simulated = Simulator.run(scenario, progress);
+        progress.flush();
+        badRecords = kafka.badRecords();
+        events = progress.count();
+        out.printf("Simulated %,d records in %.1f s%n", events, progress.elapsedSeconds());
+      }
+      Path truthFile = data.resolve("run").resolve("truth.jsonl");
+      Files.createDirectories(truthFile.getParent());
+      TruthFiles.write(simulated.truth(), truthFile);
+
       for (String key : List.of("kafka.topic.burnout-level-changes", "kafka.topic.queue-alerts", "kafka.topic.queue-health")) {
         String written = config.get(key); // the jobs write burnout level changes, queue alerts and health there
         if (!written.isEmpty()) {
@@ -100,10 +105,15 @@ public final class RunMain {
       out.printf("Checked against the simulator's ground truth, rows matching exactly: %s%s%n",
           check.summary(), check.allMatch() ? "." : "; differences:");
       check.differences().forEach(d -> out.println("  " + d));
-      FaultCheck.Report faults = FaultCheck.check(simulated.faults(), topics, clickhouse);
-      out.printf("Bad events injected by the simulator: %,d, %s%n", faults.expectedTotal(), faults.allAccountedFor()
-          ? "every one in rejected_events under its reason."
-          : "but rejected_events differs: expected " + faults.expected() + ", found " + faults.found());
+      AnalystViewCheck.Report views = AnalystViewCheck.check(simulated.truth(), clickhouse);
+      out.printf("Analysts' rates and daily_metrics against the same from the truth's sums: %s%s%n", views.summary(),
+          views.allMatch() ? "." : "; differences:");
+      views.differences().forEach(d -> out.println("  " + d));
+      FaultCheck.Report faults = FaultCheck.check(badRecords, clickhouse);
+      out.printf("Bad events injected by the simulator: %,d %s, %s%n", faults.expectedTotal(),
+          faults.expectedByReason(), faults.allAccountedFor()
+              ? "every one in rejected_events at its topic, partition and offset under its reason, and nothing else."
+              : "but rejected_events differs: " + faults.problems());
       out.println();
       out.println(stack.attached()
           ? "Query further (the stack keeps running in the other terminal):"
@@ -113,6 +123,17 @@ public final class RunMain {
       out.println("  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
           + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts");
       out.println("  the simulator's truth for this run: " + truthFile);
+      checksPassed = check.allMatch() && views.allMatch() && faults.allAccountedFor();
+      out.println();
+      out.println(checksPassed
+          ? "Checks passed: every row and rate equals the ground truth, every bad event is rejected as injected."
+          : "CHECKS FAILED: " + (check.allMatch() ? "" : "rows differ from the ground truth (" + check.differenceCount()
+              + " differences). ") + (views.allMatch() ? "" : "rates or days differ from the truth's ("
+              + views.differenceCount() + " differences). ")
+              + (faults.allAccountedFor() ? "" : "rejected_events differs from the injected faults."));
+    }
+    if (!checksPassed) {
+      System.exit(1); // after the stack has stopped: make and scripts see the failure
     }
   }
 

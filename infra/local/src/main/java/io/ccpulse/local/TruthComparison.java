@@ -8,19 +8,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Compares what the job wrote to ClickHouse, read through the analysts' views, with the simulator's
- * ground truth, row by row and figure by figure: the end-to-end check of every metric.
+ * ground truth: every row of either side, every figure column of the view on every row (a QUEUE
+ * column on an AGENT row must be 0 too), in both directions. A row in ClickHouse the truth does not
+ * have is a difference whatever it holds, zeros included: the truth has a row for every interval
+ * with anything in it, so the job has no business writing one the truth lacks.
  */
 public final class TruthComparison {
-  /** The outcome: per view, how many truth rows matched; and the first differences. */
-  public record Report(Map<String, int[]> perView, List<String> differences) {
+  /** The outcome: per view, how many truth rows there were and how many matched; and the differences. */
+  public record Report(Map<String, int[]> perView, List<String> differences, int differenceCount, int notInTruth) {
     public int truthRows() {
       return perView.values().stream().mapToInt(c -> c[0]).sum();
     }
@@ -30,61 +34,91 @@ public final class TruthComparison {
     }
 
     public boolean allMatch() {
-      return matched() == truthRows() && differences.isEmpty();
+      return matched() == truthRows() && differenceCount == 0;
     }
 
-    /** e.g. "interval_metrics_current 1234/1234, agent_time_current 56/56". */
+    /** e.g. "interval_metrics_current 1,234 of 1,234, agent_time_current 56 of 56, 0 rows not in the truth". */
     public String summary() {
       StringBuilder sb = new StringBuilder();
       perView.forEach((view, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(view).append(' ')
           .append(String.format("%,d of %,d", c[1], c[0])));
-      return sb.toString();
+      return sb.append(String.format(", %,d rows not in the truth", notInTruth)).toString();
     }
   }
 
-  private static final List<String> INTERVAL_FIGURES = List.of("handled", "talk_ms", "hold_ms", "acw_ms",
+  /** A row as read from a view: its key (as {@link #key(TruthRow)} spells it) and every figure column. */
+  public record StoredRow(String key, Map<String, Long> columns) {
+    /** The row the job should have written for a truth row: every column of its view, 0 where the kind has none. */
+    public static StoredRow of(TruthRow row) {
+      Map<String, Long> columns = new LinkedHashMap<>();
+      for (String column : columnsOf(row.kind())) {
+        columns.put(column, expected(row, column));
+      }
+      return new StoredRow(TruthComparison.key(row), columns);
+    }
+  }
+
+  /** At most this many differences are listed; all are counted. */
+  static final int LISTED = 20;
+
+  static final List<String> INTERVAL_FIGURES = List.of("handled", "talk_ms", "hold_ms", "acw_ms",
       "handle_ms", "hold_count", "held_contacts", "transferred_out", "incomplete_legs", "entered", "transferred_in",
       "offered", "answered", "abandoned", "short_abandoned", "moved_unanswered", "abandon_time_ms",
       "wait_answered_ms", "wait_max_ms", "answered_within_sl", "csat_responses", "csat_sum", "csat_satisfied");
-  private static final List<String> AGENT_TIME_FIGURES = List.of("logged_in_ms", "available_ms", "busy_ms",
+  static final List<String> AGENT_TIME_FIGURES = List.of("logged_in_ms", "available_ms", "busy_ms",
       "available_idle_ms");
 
-  private static final String INTERVALS = "interval_metrics_current";
-  private static final String AGENT_TIME = "agent_time_current";
+  static final String INTERVALS = "interval_metrics_current";
+  static final String AGENT_TIME = "agent_time_current";
 
   private TruthComparison() {}
 
   public static Report compare(List<TruthRow> truth, ClickHouseEndpoint endpoint) throws SQLException {
-    Map<String, Map<String, Long>> stored = new HashMap<>();
+    List<StoredRow> intervals;
+    List<StoredRow> agentTime;
     try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
-      read(st, "SELECT entity_kind, tenant_id, entity_id, channel, interval_size_s, interval_start, "
-          + String.join(", ", INTERVAL_FIGURES) + " FROM " + INTERVALS, stored);
-      read(st, "SELECT 'AGENT_TIME', tenant_id, agent_id, '', interval_size_s, interval_start, "
-          + String.join(", ", AGENT_TIME_FIGURES) + " FROM " + AGENT_TIME, stored);
+      intervals = read(st, "SELECT entity_kind, tenant_id, entity_id, channel, interval_size_s, interval_start, "
+          + String.join(", ", INTERVAL_FIGURES) + " FROM " + INTERVALS);
+      agentTime = read(st, "SELECT 'AGENT_TIME', tenant_id, agent_id, '', interval_size_s, interval_start, "
+          + String.join(", ", AGENT_TIME_FIGURES) + " FROM " + AGENT_TIME);
     }
-    Map<String, int[]> perView = new java.util.LinkedHashMap<>();
+    return compare(truth, intervals, agentTime);
+  }
+
+  /** The comparison itself, on rows already read (so it can be tested without a cluster). */
+  public static Report compare(List<TruthRow> truth, List<StoredRow> intervals, List<StoredRow> agentTime) {
+    Map<String, int[]> perView = new LinkedHashMap<>();
     perView.put(INTERVALS, new int[2]);
     perView.put(AGENT_TIME, new int[2]);
+    Map<String, Map<String, Long>> stored = new LinkedHashMap<>();
     List<String> differences = new ArrayList<>();
+    int[] count = new int[1];
+    for (StoredRow row : intervals) {
+      stored.put(row.key(), row.columns());
+    }
+    for (StoredRow row : agentTime) {
+      stored.put(row.key(), row.columns());
+    }
     for (TruthRow row : truth) {
       int[] counts = perView.get(row.kind() == EntityKind.AGENT_TIME ? AGENT_TIME : INTERVALS);
       counts[0]++;
-      Map<String, Long> got = stored.remove(key(row));
-      String difference = differ(row, got);
+      String difference = differ(row, stored.remove(key(row)));
       if (difference == null) {
         counts[1]++;
-      } else if (differences.size() < 20) {
-        differences.add(difference);
+      } else {
+        note(differences, count, difference);
       }
     }
-    for (Map.Entry<String, Map<String, Long>> extra : stored.entrySet()) {
-      boolean counted = extra.getValue().entrySet().stream()
-          .anyMatch(e -> !e.getKey().equals("incomplete_legs") && e.getValue() != 0);
-      if (counted && differences.size() < 20) {
-        differences.add("not in the truth: " + extra.getKey() + " " + extra.getValue());
-      }
+    // Whatever is left has no truth row: reported whatever its figures, zeros included.
+    stored.forEach((key, columns) -> note(differences, count, "not in the truth: " + key + " " + columns));
+    return new Report(perView, differences, count[0], stored.size());
+  }
+
+  private static void note(List<String> differences, int[] count, String difference) {
+    count[0]++;
+    if (differences.size() < LISTED) {
+      differences.add(difference);
     }
-    return new Report(perView, differences);
   }
 
   private static String differ(TruthRow row, Map<String, Long> got) {
@@ -92,33 +126,57 @@ public final class TruthComparison {
       return "missing in ClickHouse: " + key(row) + " " + row.figures();
     }
     StringBuilder diff = new StringBuilder();
-    for (Figure f : row.kind().figures()) {
-      long expected = row.get(f);
-      Long actual = got.get(f.column());
+    for (String column : columnsOf(row.kind())) {
+      long expected = expected(row, column);
+      Long actual = got.get(column);
       if (actual == null || actual != expected) {
-        diff.append(' ').append(f.column()).append(" expected ").append(expected).append(" got ").append(actual);
+        diff.append(' ').append(column).append(" expected ").append(expected).append(" got ").append(actual);
       }
     }
     return diff.length() == 0 ? null : key(row) + ":" + diff;
   }
 
-  private static void read(Statement st, String sql, Map<String, Map<String, Long>> into) throws SQLException {
+  private static List<String> columnsOf(EntityKind kind) {
+    return kind == EntityKind.AGENT_TIME ? AGENT_TIME_FIGURES : INTERVAL_FIGURES;
+  }
+
+  /**
+   * The value a truth row implies for a view column: its figure, 0 for a figure its kind does not
+   * carry, and 0 incomplete legs, since the simulator finishes every leg it starts (a leg cut short
+   * by the job's timeout is a fault of the job, or of a fault the job should have rejected).
+   */
+  private static long expected(TruthRow row, String column) {
+    return column.equals("incomplete_legs") ? 0 : row.get(Figure.ofColumn(column));
+  }
+
+  private static List<StoredRow> read(Statement st, String sql) throws SQLException {
+    List<StoredRow> rows = new ArrayList<>();
     try (ResultSet rs = st.executeQuery(sql)) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         OffsetDateTime start = rs.getObject(6, OffsetDateTime.class);
         String key = key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
             start.toInstant().toEpochMilli());
-        Map<String, Long> figures = new HashMap<>();
+        Map<String, Long> figures = new LinkedHashMap<>();
         for (int c = 7; c <= columns; c++) {
           figures.put(rs.getMetaData().getColumnLabel(c), rs.getLong(c));
         }
-        into.put(key, figures);
+        rows.add(new StoredRow(key, figures));
       }
     }
+    return rows;
   }
 
-  private static String key(TruthRow r) {
+  static String key(TruthRow r) {
+    return entityKey(r) + " " + r.intervalSize().toSeconds() + "s@" + r.intervalStart();
+  }
+
+  static String key(String kind, String tenant, String entity, String channel, long sizeSeconds, long start) {
+    return entityKey(kind, tenant, entity, channel) + " " + sizeSeconds + "s@" + Instant.ofEpochMilli(start);
+  }
+
+  /** The row's entity as the views key it: kind, tenant, entity id (agent, queue or channel) and channel. */
+  static String entityKey(TruthRow r) {
     String entity;
     String channel = r.channel() == null ? "" : r.channel().name();
     if (r.kind() == EntityKind.AGENT || r.kind() == EntityKind.AGENT_TIME) {
@@ -131,10 +189,10 @@ public final class TruthComparison {
     if (r.kind() == EntityKind.AGENT_TIME) {
       channel = "";
     }
-    return key(r.kind().name(), r.tenantId(), entity, channel, r.intervalSize().toSeconds(), r.intervalStart().toEpochMilli());
+    return entityKey(r.kind().name(), r.tenantId(), entity, channel);
   }
 
-  private static String key(String kind, String tenant, String entity, String channel, long sizeSeconds, long start) {
-    return kind + " " + tenant + "/" + entity + " " + channel + " " + sizeSeconds + "s@" + java.time.Instant.ofEpochMilli(start);
+  static String entityKey(String kind, String tenant, String entity, String channel) {
+    return kind + " " + tenant + "/" + entity + " " + channel;
   }
 }

@@ -7,20 +7,25 @@ import io.ccpulse.events.RejectReason;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.simulator.Simulation;
+import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A simulated morning with every kind of fault, through the real broker, the job in a MiniCluster
- * and the embedded ClickHouse over JDBC: every interval row equals the simulator's ground truth, and
- * every injected fault is in rejected_events under its reason.
+ * A simulated day with every kind of fault, through the real broker, the job in a MiniCluster
+ * and the embedded ClickHouse over JDBC: every interval and agent-time row equals the simulator's
+ * ground truth, every rate of the analysts' views and every day of daily_metrics equals the one
+ * computed from the truth's sums, and every injected bad record is in rejected_events at its Kafka
+ * position under its reason.
  */
 class EndToEndITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -46,9 +51,26 @@ class EndToEndITCase {
     assertThat(report.differences()).isEmpty();
     assertThat(report.matched()).isEqualTo(report.truthRows());
 
-    FaultCheck.Report faults = FaultCheck.check(sim.faults(), topics, endpoint);
-    assertThat(faults.expected().get(topics.interactions())).containsKeys(RejectReason.TOO_LATE,
-        RejectReason.UNREADABLE_BYTES, RejectReason.UNKNOWN_SCHEMA, RejectReason.IMPOSSIBLE_TRANSITION);
-    assertThat(faults.found()).isEqualTo(faults.expected());
+    FaultCheck.Report faults = FaultCheck.check(day.badRecords(), endpoint);
+    // The simulator noted where every bad record it injected landed: as many as its fault summary says.
+    for (EventStream stream : EventStream.values()) {
+      Map<String, Long> injected = new TreeMap<>();
+      sim.faults().expectedRejections(stream).forEach((reason, n) -> injected.put(reason.name(), n));
+      assertThat(faults.expectedByReason().getOrDefault(topics.of(stream), Map.of())).as("%s", stream)
+          .isEqualTo(injected);
+    }
+    assertThat(faults.expectedByReason().get(topics.interactions())).containsKeys(RejectReason.TOO_LATE.name(),
+        RejectReason.UNREADABLE_BYTES.name(), RejectReason.UNKNOWN_SCHEMA.name(),
+        RejectReason.IMPOSSIBLE_TRANSITION.name());
+    assertThat(faults.allAccountedFor()).as(faults.problems()).isTrue();
+
+    AnalystViewCheck.Report views = AnalystViewCheck.check(sim.truth(), endpoint);
+    assertThat(views.differences()).as(views.summary()).isEmpty();
+    assertThat(views.rows().get("daily_metrics")).isGreaterThan(100);
+
+    ContactFactCheck.Report facts = ContactFactCheck.check(sim.contactFacts(), endpoint);
+    assertThat(facts.expected()).isGreaterThan(10_000);
+    assertThat(facts.differences()).as("%,d contact facts, %,d differences", facts.expected(), facts.differenceCount())
+        .isEmpty();
   }
 }

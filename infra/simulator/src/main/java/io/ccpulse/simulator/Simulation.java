@@ -5,17 +5,26 @@ import io.ccpulse.simulator.faults.FaultSummary;
 import io.ccpulse.simulator.output.DeliveredRecord;
 import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.output.RecordSink;
+import io.ccpulse.simulator.truth.ContactFactTruth;
 import io.ccpulse.simulator.truth.TruthRow;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A run kept in memory: the delivered records in delivery order, plus truth and faults. */
+/** A run kept in memory: the delivered records in delivery order, plus truth (with contact facts) and faults. */
 public final class Simulation extends SimulationResult {
   private final List<DeliveredRecord> records;
+  private final List<ContactFactTruth> contactFacts;
 
-  Simulation(List<DeliveredRecord> records, List<TruthRow> truth, FaultSummary faults, EngineStats stats) {
+  Simulation(List<DeliveredRecord> records, List<TruthRow> truth, List<ContactFactTruth> contactFacts,
+      FaultSummary faults, EngineStats stats) {
     super(truth, faults, stats);
     this.records = List.copyOf(records);
+    this.contactFacts = contactFacts;
+  }
+
+  /** Every fact of every on-time contact as the truth knows it (too-late contacts are not in it). */
+  public List<ContactFactTruth> contactFacts() {
+    return contactFacts;
   }
 
   /** Every record of every stream, in delivery order. */

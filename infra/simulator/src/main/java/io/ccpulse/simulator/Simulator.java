@@ -35,11 +35,15 @@ import org.apache.avro.specific.SpecificRecord;
 public final class Simulator {
   private Simulator() {}
 
-  /** Runs in memory: fine up to a few million records (the default preset is well below). */
+  /**
+   * Runs in memory: fine up to a few million records (the default preset is well below). Keeps the
+   * contact facts of the truth too.
+   */
   public static Simulation run(Scenario scenario) {
     MemorySink memory = new MemorySink();
-    SimulationResult r = run(scenario, memory, true);
-    return new Simulation(memory.records(), r.truth(), r.faults(), r.stats());
+    TruthCalculator truth = new TruthCalculator(scenario.truth(), true);
+    SimulationResult r = run(scenario, memory, truth);
+    return new Simulation(memory.records(), r.truth(), truth.contactFacts(), r.faults(), r.stats());
   }
 
   /** Streams records to a sink as they are delivered, computing the truth on the way. */
@@ -49,7 +53,10 @@ public final class Simulator {
 
   /** Streams records to a sink; skip the truth for pure load generation. The sink is flushed, not closed. */
   public static SimulationResult run(Scenario scenario, RecordSink sink, boolean computeTruth) {
-    TruthCalculator truth = computeTruth ? new TruthCalculator(scenario.truth()) : null;
+    return run(scenario, sink, computeTruth ? new TruthCalculator(scenario.truth()) : null);
+  }
+
+  private static SimulationResult run(Scenario scenario, RecordSink sink, TruthCalculator truth) {
     FaultInjector faults = new FaultInjector(scenario, truth, sink);
     EngineStats stats;
     // Two stages on two threads: the engine simulates while the output stage encodes, injects faults,
@@ -68,7 +75,7 @@ public final class Simulator {
    */
   public static Simulation replay(Script script, TruthSettings truthSettings) {
     MemorySink memory = new MemorySink();
-    TruthCalculator truth = new TruthCalculator(truthSettings);
+    TruthCalculator truth = new TruthCalculator(truthSettings, true);
     FaultInjector out = new FaultInjector(0, FaultSettings.none(), truthSettings, truth, memory);
     for (SpecificRecord e : script.events()) {
       if (e instanceof InteractionEvent i) {
@@ -84,6 +91,6 @@ public final class Simulator {
     }
     EngineStats none = new EngineStats();
     FaultSummary summary = out.finish(none);
-    return new Simulation(memory.records(), truth.finish(), summary, none);
+    return new Simulation(memory.records(), truth.finish(), truth.contactFacts(), summary, none);
   }
 }

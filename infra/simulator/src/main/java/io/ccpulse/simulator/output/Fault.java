@@ -1,5 +1,7 @@
 package io.ccpulse.simulator.output;
 
+import io.ccpulse.events.RejectReason;
+
 /**
  * Why a delivered record differs from a plain, on-time event. Simulator metadata for tests; it is
  * not part of what is published.
@@ -18,5 +20,19 @@ public enum Fault {
   /** An extra record with a valid header but a schema fingerprint no released schema has. */
   UNKNOWN_SCHEMA,
   /** An extra event, valid Avro, that cannot follow what its contact already did. */
-  IMPOSSIBLE
+  IMPOSSIBLE;
+
+  /**
+   * The reason the pipeline must reject a record with this fault for, or {@code null} for records
+   * it must accept (on time, delayed within the lateness) or drop silently (a duplicate counts once).
+   */
+  public RejectReason rejectedAs() {
+    return switch (this) {
+      case NONE, DELAYED, DUPLICATE -> null;
+      case TOO_LATE -> RejectReason.TOO_LATE;
+      case UNREADABLE -> RejectReason.UNREADABLE_BYTES;
+      case UNKNOWN_SCHEMA -> RejectReason.UNKNOWN_SCHEMA;
+      case IMPOSSIBLE -> RejectReason.IMPOSSIBLE_TRANSITION;
+    };
+  }
 }

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,11 +23,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * compression and batching, so a retry never duplicates or reorders a partition. A send failure is
  * rethrown from the next {@link #accept}, {@link #flush} or {@link #close}. Opening one waits until
  * the broker serves those of the topics that exist (see {@link #createTopics}).
+ *
+ * <p>It notes where each record the pipeline must reject landed ({@link #badRecords}), so a check
+ * can find each one in rejected_events by its Kafka position.
  */
 public final class KafkaOutput implements RecordSink {
   private final TopicNames topics;
   private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
+  /** Filled by the producer's I/O thread as sends are acknowledged. */
+  private final Queue<BadRecord> badRecords = new ConcurrentLinkedQueue<>();
 
   public KafkaOutput(String bootstrapServers, TopicNames topics) {
     this(bootstrapServers, topics, Map.of());
@@ -88,12 +96,24 @@ public final class KafkaOutput implements RecordSink {
   public void accept(DeliveredRecord r) {
     rethrow();
     byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);
+    boolean bad = r.fault().rejectedAs() != null;
     producer.send(new ProducerRecord<>(topics.of(r.stream()), null, r.deliveredAtMillis(), key, r.value()),
         (meta, e) -> {
           if (e != null) {
             failure.compareAndSet(null, e);
+          } else if (bad) {
+            badRecords.add(new BadRecord(meta.topic(), meta.partition(), meta.offset(), r.fault()));
           }
         });
+  }
+
+  /**
+   * Where every record published so far that the pipeline must reject landed, in topic, partition
+   * and offset order. Flushes first, so every send has been acknowledged.
+   */
+  public List<BadRecord> badRecords() {
+    flush();
+    return badRecords.stream().sorted(BadRecord.ORDER).toList();
   }
 
   @Override

@@ -8,8 +8,11 @@ import java.util.List;
 final class ContactState {
   final String tenantId;
   final Channel channel;
+  final String customerId;
   /** The open wait, or null. */
   Wait wait;
+  /** True from the contact's first QUEUED on: later entries are transfers in. */
+  boolean everQueued;
   /** True after TRANSFERRED to a queue, until the QUEUED it causes. */
   boolean queueTransferPending;
   /** After TRANSFERRED to an agent: that agent and the queue its leg is attributed to. */
@@ -17,9 +20,10 @@ final class ContactState {
   String directQueue;
   final List<Leg> legs = new ArrayList<>(2);
 
-  ContactState(String tenantId, Channel channel) {
+  ContactState(String tenantId, Channel channel, String customerId) {
     this.tenantId = tenantId;
     this.channel = channel;
+    this.customerId = customerId;
   }
 
   /** A wait in a queue, from QUEUED. */

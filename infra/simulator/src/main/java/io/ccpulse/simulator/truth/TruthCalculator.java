@@ -8,6 +8,7 @@ import io.ccpulse.simulator.scenario.TruthSettings;
 import io.ccpulse.simulator.truth.ContactState.Leg;
 import io.ccpulse.simulator.truth.ContactState.Wait;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,18 @@ public final class TruthCalculator {
   private final long shortAbandonMs;
   private final Entities entities;
   private final Map<String, ContactState> contacts = new HashMap<>();
+  /** Every contact fact, when asked for (they take memory in proportion to the day); else null. */
+  private final List<ContactFactTruth> facts;
   private long lastTime = Long.MIN_VALUE;
 
   /** A calculator for the settings' interval sizes and thresholds. */
   public TruthCalculator(TruthSettings settings) {
+    this(settings, false);
+  }
+
+  /** @param keepContactFacts also keep every contact's facts ({@link #contactFacts}) */
+  public TruthCalculator(TruthSettings settings, boolean keepContactFacts) {
+    this.facts = keepContactFacts ? new ArrayList<>() : null;
     this.sizes = settings.intervals().stream().mapToLong(Duration::toMillis).toArray();
     this.serviceLevelMs = settings.serviceLevelThreshold().toMillis();
     this.shortAbandonMs = settings.shortAbandonThreshold().toMillis();
@@ -73,6 +82,19 @@ public final class TruthCalculator {
       x.add(Figure.CSAT_SUM, t, csat);
       x.add(Figure.CSAT_SATISFIED, t, csat >= 4 ? 1 : 0);
     }
+    fact(new ContactFactTruth("SURVEY", e.getTenantId(), e.getInteractionId(), t, channel, e.getQueueId(),
+        e.getAgentId(), null, 0, 0, 0, 0, 0, 0, false, csat));
+  }
+
+  /** The facts of every contact, in the order they happened; empty unless asked for. */
+  public List<ContactFactTruth> contactFacts() {
+    return facts == null ? List.of() : List.copyOf(facts);
+  }
+
+  private void fact(ContactFactTruth f) {
+    if (facts != null) {
+      facts.add(f);
+    }
   }
 
   /** One step of a contact; throws if it cannot follow what the contact already did. */
@@ -80,11 +102,11 @@ public final class TruthCalculator {
     long t = time(e.getOccurredAt().toEpochMilli());
     ContactState c = contacts.get(e.getInteractionId());
     if (c == null) {
-      c = new ContactState(e.getTenantId(), e.getChannel());
+      c = new ContactState(e.getTenantId(), e.getChannel(), e.getCustomerId());
       contacts.put(e.getInteractionId(), c);
     }
     switch (e.getType()) {
-      case QUEUED -> queued(c, e, t);
+      case QUEUED -> queued(c, e, t, !c.everQueued);
       case ABANDONED -> abandoned(c, e, t);
       case ANSWERED -> answered(c, e, t);
       case HOLD_STARTED -> holdStarted(leg(c, e), e, t);
@@ -112,7 +134,7 @@ public final class TruthCalculator {
     return contacts.size();
   }
 
-  private void queued(ContactState c, InteractionEvent e, long t) {
+  private void queued(ContactState c, InteractionEvent e, long t, boolean first) {
     if (e.getQueueId() == null) {
       throw bad(e, "QUEUED without queue_id");
     }
@@ -123,6 +145,8 @@ public final class TruthCalculator {
         x.add(Figure.OFFERED, t, 1);
         x.add(Figure.MOVED_UNANSWERED, t, 1);
       }
+      fact(ContactFactTruth.queueFact("MOVED_UNANSWERED", c, e.getInteractionId(), t, c.wait.queueId(), null,
+          t - c.wait.since()));
       transferIn = true;
     }
     c.queueTransferPending = false;
@@ -131,6 +155,10 @@ public final class TruthCalculator {
     Figure arrival = transferIn ? Figure.TRANSFERRED_IN : Figure.ENTERED;
     queue.add(arrival, t, 1);
     tenant.add(arrival, t, 1);
+    // The pipeline calls every entry after the contact's first one a transfer in.
+    fact(ContactFactTruth.queueFact(first ? "ARRIVED" : "TRANSFERRED_IN", c, e.getInteractionId(), t,
+        e.getQueueId(), null, 0));
+    c.everQueued = true;
     c.wait = new Wait(e.getQueueId(), t, queue, tenant);
   }
 
@@ -145,6 +173,7 @@ public final class TruthCalculator {
       x.add(Figure.ABANDON_TIME_MS, t, waited);
       x.add(Figure.SHORT_ABANDONED, t, waited < shortAbandonMs ? 1 : 0);
     }
+    fact(ContactFactTruth.queueFact("ABANDONED", c, e.getInteractionId(), t, c.wait.queueId(), null, waited));
     c.wait = null;
   }
 
@@ -167,6 +196,7 @@ public final class TruthCalculator {
         x.max(Figure.WAIT_MAX_MS, t, waited);
         x.add(Figure.ANSWERED_WITHIN_SL, t, waited <= serviceLevelMs ? 1 : 0);
       }
+      fact(ContactFactTruth.queueFact("ANSWERED", c, e.getInteractionId(), t, queueId, agent, waited));
       c.wait = null;
     } else if (agent.equals(c.directAgent)) {
       queueId = c.directQueue;
@@ -241,6 +271,8 @@ public final class TruthCalculator {
       x.add(Figure.HELD_CONTACTS, t, leg.holdCount > 0 ? 1 : 0);
       x.add(Figure.TRANSFERRED_OUT, t, leg.transferredOut ? 1 : 0);
     }
+    fact(new ContactFactTruth("LEG", c.tenantId, e.getInteractionId(), t, c.channel, leg.queueId, leg.agentId,
+        c.customerId, leg.answeredAt, 0, talk, leg.holdMs, leg.holdCount, acw, leg.transferredOut, 0));
     leg.clock.legClosed(t);
     c.legs.remove(leg);
   }

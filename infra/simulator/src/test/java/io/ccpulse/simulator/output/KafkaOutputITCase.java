@@ -6,6 +6,7 @@ import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.Simulator;
 import io.ccpulse.simulator.cli.SimulateMain;
+import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,38 @@ class KafkaOutputITCase {
       assertThat(got).as("%s", s).hasSameSizeAs(sent);
       assertSameRecordsInKeyOrder(sent, got);
     }
+  }
+
+  @Test
+  void everyBadRecordIsNotedWhereItLanded() {
+    TopicNames topics = KafkaTopics.create(KAFKA, 3);
+    FaultSettings faults = FaultSettings.defaults().withTooLate(0.05, Duration.ofMinutes(5), null)
+        .withUnreadableRate(0.01).withUnknownSchemaRate(0.01).withImpossibleRate(0.05);
+    Simulation sim = Simulator.run(Preset.SMALL.builder().seed(31).duration(Duration.ofHours(3)).faults(faults).build());
+    List<BadRecord> noted;
+    try (KafkaOutput kafka = new KafkaOutput(KAFKA.bootstrapServers(), topics)) {
+      sim.publish(kafka);
+      noted = kafka.badRecords();
+    }
+    for (EventStream s : EventStream.values()) {
+      // The values found at the noted positions, per fault, are exactly the bad records sent.
+      Map<String, List<String>> sent = new HashMap<>();
+      sim.records(s).stream().filter(r -> r.fault().rejectedAs() != null)
+          .forEach(r -> sent.computeIfAbsent(r.fault().name(), f -> new ArrayList<>()).add(Arrays.toString(r.value())));
+      Map<String, byte[]> byPosition = new HashMap<>();
+      for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(KAFKA, topics.of(s), sim.records(s).size())) {
+        byPosition.put(r.partition() + "@" + r.offset(), r.value());
+      }
+      Map<String, List<String>> found = new HashMap<>();
+      noted.stream().filter(b -> b.topic().equals(topics.of(s))).forEach(b -> found
+          .computeIfAbsent(b.fault().name(), f -> new ArrayList<>())
+          .add(Arrays.toString(byPosition.get(b.partition() + "@" + b.offset()))));
+      sent.values().forEach(v -> v.sort(null));
+      found.values().forEach(v -> v.sort(null));
+      assertThat(found).as("%s", s).isEqualTo(sent);
+    }
+    assertThat(noted).extracting(BadRecord::fault)
+        .contains(Fault.TOO_LATE, Fault.UNREADABLE, Fault.UNKNOWN_SCHEMA, Fault.IMPOSSIBLE);
   }
 
   @Test

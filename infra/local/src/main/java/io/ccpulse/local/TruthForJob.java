@@ -1,0 +1,42 @@
+package io.ccpulse.local;
+
+import io.ccpulse.pipeline.config.Durations;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.simulator.scenario.FaultSettings;
+import io.ccpulse.simulator.scenario.Scenario;
+import io.ccpulse.simulator.scenario.TruthSettings;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A scenario whose ground truth is computed with the job's own settings: its interval sizes, its
+ * service-level and short-abandon thresholds, and its allowed lateness (which decides what the
+ * simulator may delay and what it must deliver too late). Without this a run with
+ * {@code --metrics.intervals 5min} would be compared with 1- and 15-minute truth, and differ falsely.
+ */
+final class TruthForJob {
+  private TruthForJob() {}
+
+  static Scenario scenario(Scenario scenario, PipelineConfig job) {
+    return scenario.toBuilder().truth(truth(job)).faults(faults(scenario.faults(), job)).build();
+  }
+
+  static TruthSettings truth(PipelineConfig job) {
+    List<Duration> intervals = Arrays.stream(job.get("metrics.intervals").split(","))
+        .map(s -> Durations.parse("metrics.intervals", s.trim())).toList();
+    return new TruthSettings(intervals, job.getDuration("metrics.service-level-threshold"),
+        job.getDuration("metrics.short-abandon-threshold"));
+  }
+
+  /**
+   * The faults at the job's lateness. Delays within the lateness stay within it (capped there if the
+   * job allows less), so the truth may count them; too-late contacts go past it.
+   */
+  static FaultSettings faults(FaultSettings faults, PipelineConfig job) {
+    Duration lateness = job.getDuration("metrics.allowed-lateness");
+    Duration maxDelay = faults.maxDelay().compareTo(lateness) > 0 ? lateness : faults.maxDelay();
+    return faults.withOutOfOrder(faults.outOfOrderRate(), maxDelay)
+        .withTooLate(faults.tooLateRate(), lateness, faults.tooLateDelay());
+  }
+}
