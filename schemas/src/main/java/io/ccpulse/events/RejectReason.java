@@ -20,5 +20,10 @@ public enum RejectReason {
   /** occurred_at is further in the future than the allowed clock skew. */
   FUTURE_TIMESTAMP,
   /** Arrived after its interval closed and the allowed lateness passed. */
-  TOO_LATE
+  TOO_LATE,
+  /**
+   * Not an event: Kafka records the job never read, deleted (retention) before it got to them. The
+   * row names the topic, partition and first offset skipped; its detail the last.
+   */
+  OFFSETS_SKIPPED
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -34,8 +35,13 @@ import org.slf4j.LoggerFactory;
  *     try (var producer = new KafkaProducer<byte[], byte[]>(KAFKA.producerProperties())) { ... }
  * }
  * }</pre>
+ *
+ * A test that takes the broker down uses {@link #ownBroker()}: a broker of its class alone, which
+ * {@link #stopBroker()} stops for real and {@link #startBroker()} brings back on the same ports and
+ * data dir; the shared broker must stay up for the other tests of the JVM.
  */
-public final class KafkaBrokerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class KafkaBrokerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
 
@@ -43,6 +49,29 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, BeforeEach
 
     /** Names topics after the running test; only a readability aid, the random suffix makes them unique. */
     private volatile String testName = "";
+    /** Whether this extension has a broker of its own rather than the JVM's shared one. */
+    private final boolean own;
+    /** The own broker and its data dir, while the test class runs. */
+    private LocalKafkaBroker ownBroker;
+    private Path ownDir;
+
+    /** The JVM's shared broker. */
+    public KafkaBrokerExtension() {
+        this(false);
+    }
+
+    private KafkaBrokerExtension(boolean own) {
+        this.own = own;
+    }
+
+    /**
+     * A broker for this test class alone (started before its first test, stopped and its data dir
+     * deleted after its last), which its tests may stop and start again. Costs a broker startup,
+     * about 2 s.
+     */
+    public static KafkaBrokerExtension ownBroker() {
+        return new KafkaBrokerExtension(true);
+    }
 
     /** Starts the broker before the first test of the class, so its startup is not charged to a test. */
     @Override
@@ -54,7 +83,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, BeforeEach
     @Override
     public void beforeEach(ExtensionContext context) {
         testName = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
-        broker();
+        broker().start(); // every test starts with a running broker, even after one that stopped its own
     }
 
     @Override
@@ -62,9 +91,56 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, BeforeEach
         testName = context.getRequiredTestClass().getSimpleName();
     }
 
-    /** The shared broker of this JVM, started if needed. */
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        if (ownBroker != null) {
+            ownBroker.close();
+            deleteRecursively(ownDir);
+            ownBroker = null;
+        }
+    }
+
+    /** The broker of the tests: the shared one of this JVM, or the own one; started if needed. */
     public LocalKafkaBroker broker() {
-        return sharedBroker();
+        return own ? startedOwnBroker() : sharedBroker();
+    }
+
+    /**
+     * Stops the own broker for real: its server shuts down, clients' connections close and new
+     * ones are refused until {@link #startBroker()}. Only with {@link #ownBroker()}.
+     */
+    public synchronized void stopBroker() {
+        requireOwn("stopBroker");
+        if (ownBroker != null) {
+            ownBroker.stop();
+            LOG.info("Kafka for tests at {} stopped", ownBroker.bootstrapServers());
+        }
+    }
+
+    /** Starts the own broker again on the same ports and data dir, after {@link #stopBroker()}. */
+    public synchronized void startBroker() {
+        requireOwn("startBroker");
+        startedOwnBroker().start();
+        LOG.info("Kafka for tests at {} started again in {} ms", ownBroker.bootstrapServers(),
+                ownBroker.lastStartupDuration().toMillis());
+    }
+
+    private void requireOwn(String what) {
+        if (!own) {
+            throw new IllegalStateException(what + "() needs KafkaBrokerExtension.ownBroker(): the shared broker"
+                    + " serves every test of this JVM");
+        }
+    }
+
+    /** Started on first use; stays stopped after {@link #stopBroker()} until {@link #startBroker()}. */
+    private synchronized LocalKafkaBroker startedOwnBroker() {
+        if (ownBroker == null) {
+            ownDir = tempDir();
+            ownBroker = LocalKafkaBroker.builder().port(0).dataDir(ownDir).build().start();
+            LOG.info("Kafka of its own for {} at {} (started in {} ms, data {})", testName,
+                    ownBroker.bootstrapServers(), ownBroker.lastStartupDuration().toMillis(), ownDir);
+        }
+        return ownBroker;
     }
 
     public String bootstrapServers() {

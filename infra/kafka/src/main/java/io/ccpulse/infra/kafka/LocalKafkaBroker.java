@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * The data directory is formatted on the first start only; later starts on the same directory
- * keep topics, messages and the cluster id. Not thread-safe beyond {@link #bootstrapServers()}
+ * keep topics, messages and the cluster id. {@link #stop()} and {@link #start()} again (or
+ * {@link #restart()}) stop the broker for real, its sockets closed and its log flushed, and bring
+ * it back on the same ports, so clients configured with {@link #bootstrapServers()} reconnect on
+ * their own: a broker outage as clients see it. Not thread-safe beyond {@link #bootstrapServers()}
  * and {@link #createTopic(String, int)}, which may be called concurrently.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
@@ -60,6 +63,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private volatile int controllerPort;
     private volatile String clusterId;
     private volatile Duration lastStartup;
+    /** Set by the first successful start: from then on the ports are this broker's address and never change. */
+    private boolean portsPinned;
 
     private LocalKafkaBroker(Builder b) {
         this.host = b.host;
@@ -76,9 +81,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /**
      * Formats the data dir if new, starts the node and waits until it answers a client.
-     * Calling it on a running broker does nothing; after {@link #close()} it starts again.
+     * Calling it on a running broker does nothing; after {@link #stop()} or {@link #close()} it
+     * starts again on the ports of its first start (picked ones included), since clients know the
+     * broker by them.
      *
-     * @throws KafkaStartException busy port, data dir in use, or no answer within the startup timeout
+     * @throws KafkaStartException busy port (for a restart: taken while the broker was stopped), data
+     *     dir in use, or no answer within the startup timeout
      */
     public synchronized LocalKafkaBroker start() {
         if (server != null) {
@@ -94,20 +102,23 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 : StorageFormat.format(dataDir);
 
         for (int attempt = 1; ; attempt++) {
-            port = resolvePort(requestedPort, port, -1);
-            controllerPort = resolvePort(requestedControllerPort, controllerPort, port);
+            if (!portsPinned) {
+                port = resolvePort(requestedPort, port, -1);
+                controllerPort = resolvePort(requestedControllerPort, controllerPort, port);
+            }
             if (port == controllerPort) {
                 throw new KafkaStartException("The client port and the controller port are both " + port);
             }
-            Ports.requireFree(host, port, "client");
-            Ports.requireFree(host, controllerPort, "controller");
+            String again = portsPinned ? " (taken while the broker was stopped)" : "";
+            Ports.requireFree(host, port, "client", again);
+            Ports.requireFree(host, controllerPort, "controller", again);
             try {
                 server = startServer(deadline);
                 break;
             } catch (KafkaStartException e) {
                 // Worth a retry only if a port was ours to pick; a fixed busy port then fails requireFree.
-                boolean retry = isBindFailure(e) && (requestedPort == 0 || requestedControllerPort == 0)
-                        && attempt < BIND_ATTEMPTS;
+                boolean retry = isBindFailure(e) && !portsPinned
+                        && (requestedPort == 0 || requestedControllerPort == 0) && attempt < BIND_ATTEMPTS;
                 if (!retry) {
                     throw e;
                 }
@@ -127,6 +138,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             close();
             throw e;
         }
+        portsPinned = true;
         lastStartup = Duration.ofNanos(System.nanoTime() - t0);
         // DEBUG: callers (the main, the test extension, `make stack`) print their own summary line.
         LOG.debug("Kafka broker up at {} in {} ms ({} data dir {}, cluster id {})", bootstrapServers(),
@@ -242,7 +254,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return server != null;
     }
 
-    /** Shuts the node down cleanly (the next start skips log recovery). Idempotent. */
+    /**
+     * Stops the node for real (controlled shutdown, sockets closed, log flushed; the next start skips
+     * log recovery), keeping its ports and data for {@link #start()}. Idempotent. Clients see what
+     * they see of any stopped broker: connections refused until it is back.
+     */
+    public synchronized void stop() {
+        close();
+    }
+
+    /** {@link #stop()}, then {@link #start()} on the same ports and data dir. */
+    public synchronized LocalKafkaBroker restart() {
+        stop();
+        return start();
+    }
+
+    /** Shuts the node down cleanly (the next start skips log recovery). Idempotent; {@link #start()} brings it back. */
     @Override
     public synchronized void close() {
         if (server == null) {
@@ -276,7 +303,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Requested port, else the one used before (stable across restarts) if still free, else a new free one. */
+    /** Requested port, else the one picked before a failed first start if still free, else a new free one. */
     private int resolvePort(int requested, int previous, int avoid) {
         if (requested != 0) {
             return requested;

@@ -32,10 +32,11 @@ final class Ports {
         }
     }
 
-    static void requireFree(String host, int port, String what) {
+    /** @param note said after "already in use": empty, or why it is worse than usual */
+    static void requireFree(String host, int port, String what, String note) {
         if (!isFree(host, port)) {
             throw new KafkaStartException("Cannot start the local Kafka broker: " + what + " port " + host + ":" + port
-                    + " is already in use (is another broker running?). Stop it or choose another port.");
+                    + " is already in use" + note + " (is another broker running?). Stop it or choose another port.");
         }
     }
 }

@@ -4,20 +4,27 @@ import static io.ccpulse.infra.kafka.Records.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -74,8 +81,61 @@ class LocalKafkaBrokerITCase {
             assertThat(broker.isRunning()).isFalse();
 
             broker.start();
-            assertThat(broker.port()).as("a picked port is kept across restarts while free").isEqualTo(port);
+            assertThat(broker.port()).as("a picked port is the broker's address from then on").isEqualTo(port);
             broker.createTopic("again", 1);
+        }
+    }
+
+    @Test
+    void anOutageIsRealAndClientsRideItOut() throws Exception {
+        LocalKafkaBroker broker = LocalKafkaBroker.builder().port(0).dataDir(dir).build();
+        try (broker) {
+            broker.start();
+            broker.createTopic("outage", 1);
+            int port = broker.port();
+            int controllerPort = broker.controllerPort();
+            Properties producer = producer(broker);
+            producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+            try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(producer)) {
+                out.send(new ProducerRecord<>("outage", Records.bytes("before"))).get();
+
+                broker.stop();
+                assertThat(broker.isRunning()).isFalse();
+                try (Socket socket = new Socket()) {
+                    assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000))
+                            .as("nobody listens while stopped").isInstanceOf(ConnectException.class);
+                }
+                // Sent while the broker is down: the producer keeps it and retries.
+                Future<RecordMetadata> during = out.send(new ProducerRecord<>("outage", Records.bytes("during")));
+                Thread.sleep(2_000);
+                assertThat(during).as("not acknowledged by a stopped broker").isNotDone();
+
+                broker.start();
+                assertThat(broker.port()).as("same client port").isEqualTo(port);
+                assertThat(broker.controllerPort()).as("same controller port").isEqualTo(controllerPort);
+                assertThat(during.get(60, TimeUnit.SECONDS).offset()).isEqualTo(1);
+            }
+            List<ConsumerRecord<byte[], byte[]>> records = Records.consume(consumer(broker), "outage", 2, Duration.ofSeconds(30));
+            assertThat(records).extracting(r -> string(r.value())).containsExactly("before", "during");
+        }
+    }
+
+    @Test
+    void aPortTakenWhileStoppedFailsTheRestartWithAClearMessage() throws Exception {
+        LocalKafkaBroker broker = LocalKafkaBroker.builder().port(0).dataDir(dir).build();
+        try (broker) {
+            broker.start();
+            int port = broker.port();
+            broker.stop();
+            try (ServerSocket taken = new ServerSocket()) {
+                taken.bind(new InetSocketAddress("127.0.0.1", port));
+                assertThatThrownBy(broker::start)
+                        .isInstanceOf(KafkaStartException.class)
+                        .hasMessageContaining("127.0.0.1:" + port)
+                        .hasMessageContaining("taken while the broker was stopped");
+            }
+            broker.start();
+            assertThat(broker.port()).isEqualTo(port);
         }
     }
 

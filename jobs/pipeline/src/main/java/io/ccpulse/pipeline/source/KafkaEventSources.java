@@ -78,7 +78,14 @@ public final class KafkaEventSources implements EventSources {
       // others (idle until their partition arrives) to the end of time: no more readers than partitions.
       stream.setParallelism(Math.max(1, Math.min(env.getParallelism(), partitions(topic, props))));
     }
-    return stream;
+    // The consumer moves past offsets that are gone without a word: this says so. Chained to the
+    // source (same parallelism), so it sees each partition's records in their order.
+    Properties admin = new Properties();
+    admin.putAll(props);
+    admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+    return stream.process(new OffsetContinuity<>(config.get("kafka.group.id"), new KafkaPartitionOffsets(admin)))
+        .returns(kind.inboundType()).setParallelism(stream.getParallelism())
+        .uid("offset-continuity-" + kind.recordName()).name("offset continuity " + kind.recordName());
   }
 
   private int partitions(String topic, Properties consumerProps) {
