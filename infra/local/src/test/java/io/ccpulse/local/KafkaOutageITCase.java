@@ -51,7 +51,7 @@ class KafkaOutageITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.ownBroker();
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
   @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
   private static final int PARTITIONS = 2;
   private static final Duration OUTAGE = Duration.ofSeconds(15);
@@ -83,6 +83,7 @@ class KafkaOutageITCase {
     PipelineConfig config = UnboundedJob.config(KAFKA, topics, "kafka-outage", endpoint, Map.of(
         "kafka.topic.queue-alerts", alerts, "kafka.topic.burnout-level-changes", levelChanges));
     JobClient job = UnboundedJob.start(config, dir, null, PARTITIONS);
+    JobClient live = UnboundedJob.startLive(config, dir, PARTITIONS); // the alerts, copied by the metrics job
     try {
       // Under way: a checkpoint has completed and committed the offsets read (rows take longer: a
       // partition whose events end early holds the watermark back until it is idle).
@@ -95,6 +96,7 @@ class KafkaOutageITCase {
       long stoppedAt = System.nanoTime();
       while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
         assertThat(job.getJobStatus().get(10, TimeUnit.SECONDS)).as("job during the outage").isEqualTo(JobStatus.RUNNING);
+        assertThat(live.getJobStatus().get(10, TimeUnit.SECONDS)).as("live job during the outage").isEqualTo(JobStatus.RUNNING);
         Thread.sleep(1_000);
       }
       KAFKA.startBroker();
@@ -102,16 +104,18 @@ class KafkaOutageITCase {
       FlushEvents.publish(KAFKA.producerProperties(), topics, PARTITIONS,
           scenario.start().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
 
-      boolean caughtUp = UnboundedJob.poll(TIMEOUT, () -> UnboundedJob.truthMatches(sim, endpoint), job);
+      boolean caughtUp = UnboundedJob.poll(TIMEOUT, () -> UnboundedJob.truthMatches(sim, endpoint)
+          && TopicMessages.read(KAFKA, alerts).size() == column("SELECT alert_id FROM queue_alerts FINAL").size(), job, live);
       TruthComparison.Report report = TruthComparison.compare(sim.truth(), endpoint);
       System.out.println("After a " + OUTAGE.toSeconds() + " s broker outage: " + report.summary());
       assertThat(report.differences()).as("rows unlike the truth").isEmpty();
       assertThat(caughtUp).as("every truth row within %s", TIMEOUT).isTrue();
-      long restarts = new JobMetrics(FLINK, job.getJobID()).restarts();
+      long restarts = new JobMetrics(FLINK, job.getJobID()).restarts() + new JobMetrics(FLINK, live.getJobID()).restarts();
       System.out.println("Job restarts during the run: " + restarts);
       assertThat(restarts).as("an outage this short is ridden out without a restart").isZero();
     } finally {
       job.cancel().get(1, TimeUnit.MINUTES);
+      live.cancel().get(1, TimeUnit.MINUTES);
     }
 
     // The Kafka outputs lost nothing (each message is also a ClickHouse row) and, with no restart, doubled nothing.

@@ -5,8 +5,6 @@ import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.pipeline.PipelineJob;
 import io.ccpulse.pipeline.config.FlinkSettings;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.sink.ClickHouseSinks;
-import io.ccpulse.pipeline.source.KafkaEventSources;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.output.TopicNames;
 import java.nio.file.Path;
@@ -52,15 +50,29 @@ final class UnboundedJob {
     return PipelineConfig.defaults().with(settings);
   }
 
-  /** Submits the job, restored from {@code savepoint} if not null; checkpoints go under {@code dir}. */
+  /** Submits the metrics job, restored from {@code savepoint} if not null; checkpoints go under {@code dir}. */
   static JobClient start(PipelineConfig config, Path dir, String savepoint, int parallelism) throws Exception {
+    return start(config, dir, savepoint, parallelism, false);
+  }
+
+  /** Submits the live job (queue health and alerts to Kafka); checkpoints go under {@code dir}. */
+  static JobClient startLive(PipelineConfig config, Path dir, int parallelism) throws Exception {
+    return start(config, dir, null, parallelism, true);
+  }
+
+  private static JobClient start(PipelineConfig config, Path dir, String savepoint, int parallelism, boolean live)
+      throws Exception {
     Configuration flink = FlinkSettings.of(config);
     flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     env.setParallelism(parallelism);
-    new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
+    if (live) {
+      PipelineJob.onKafka(config).buildLive(env);
+    } else {
+      PipelineJob.onKafka(config).buildMetrics(env);
+    }
     StreamGraph graph = env.getStreamGraph();
-    graph.setJobName(config.get("kafka.group.id"));
+    graph.setJobName(config.get("kafka.group.id") + (live ? "-live" : ""));
     if (savepoint != null) {
       graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
     }
