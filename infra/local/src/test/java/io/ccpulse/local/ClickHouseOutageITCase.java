@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -90,8 +89,9 @@ class ClickHouseOutageITCase {
 
     publish(topics, records.subList(0, half));
     List<JobClient> jobs = PipelineJob.onKafka(config).start(env); // live and metrics, side by side
+    JobClient[] running = jobs.toArray(JobClient[]::new);
     try {
-      assertThat(poll(() -> count(endpoint, "interval_metrics") > 0, jobs)).as("rows before the outage").isTrue();
+      assertThat(UnboundedJob.poll(TIMEOUT, () -> count(endpoint, "interval_metrics") > 0, running)).as("rows before the outage").isTrue();
 
       ProcessHandle.of(clickhouse.pid()).orElseThrow().destroyForcibly();
       clickhouse.close();
@@ -101,7 +101,7 @@ class ClickHouseOutageITCase {
       FlushEvents.publish(KAFKA.producerProperties(), topics, PARTITIONS,
           scenario.start().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
       // While ClickHouse is down the live job goes on: snapshots of the second half reach Kafka.
-      assertThat(poll(() -> TopicMessages.read(KAFKA, health).size() > healthBefore, jobs))
+      assertThat(UnboundedJob.poll(TIMEOUT, () -> TopicMessages.read(KAFKA, health).size() > healthBefore, running))
           .as("queue health on Kafka during the outage").isTrue();
       long liveDuringOutage = TopicMessages.read(KAFKA, health).size() - healthBefore;
       Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - downAt) / 1_000_000));
@@ -109,7 +109,7 @@ class ClickHouseOutageITCase {
 
       clickhouse = startClickHouse(port);
       long upAt = System.nanoTime();
-      poll(() -> truthMatches(sim, endpoint), jobs);
+      UnboundedJob.poll(TIMEOUT, () -> UnboundedJob.truthMatches(sim, endpoint), running);
       double catchUp = (System.nanoTime() - upAt) / 1e9;
       System.out.printf("ClickHouse down %.0f s (%,d snapshots reached Kafka meanwhile); back to every interval row"
           + " equal to the truth in %.1f s%n", (upAt - downAt) / 1e9, liveDuringOutage, catchUp);
@@ -118,7 +118,7 @@ class ClickHouseOutageITCase {
       // Every snapshot on the topic once in queue_health (the topic may repeat one; the table keeps one).
       long snapshots = TopicMessages.read(KAFKA, health).stream().filter(m -> !m.key().startsWith(FlushEvents.TENANT + "/"))
           .map(m -> m.key() + m.json()).distinct().count();
-      assertThat(poll(() -> count(endpoint, "queue_health FINAL") == snapshots, jobs)).as("queue_health rows").isTrue();
+      assertThat(UnboundedJob.poll(TIMEOUT, () -> count(endpoint, "queue_health FINAL") == snapshots, running)).as("queue_health rows").isTrue();
       for (JobClient job : jobs) {
         assertThat(job.getJobStatus().get()).isEqualTo(org.apache.flink.api.common.JobStatus.RUNNING);
       }
@@ -140,14 +140,6 @@ class ClickHouseOutageITCase {
     }
   }
 
-  private static boolean truthMatches(Simulation sim, ClickHouseEndpoint endpoint) {
-    try {
-      return TruthComparison.compare(sim.truth(), endpoint).allMatch();
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
   private static long count(ClickHouseEndpoint endpoint, String table) {
     try (Connection conn = endpoint.open(); Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery("SELECT count() FROM " + table + " WHERE tenant_id != '" + FlushEvents.TENANT + "'")) {
@@ -156,23 +148,5 @@ class ClickHouseOutageITCase {
     } catch (Exception e) {
       return -1;
     }
-  }
-
-  /** Polls until the condition holds or the timeout passes; a job that ended meanwhile fails the test. */
-  private static boolean poll(BooleanSupplier condition, List<JobClient> jobs) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      for (JobClient job : jobs) {
-        if (job.getJobExecutionResult().isDone()) {
-          job.getJobExecutionResult().get();
-          throw new AssertionError("Job " + job.getJobID() + " ended");
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(500);
-    }
-    return true;
   }
 }
