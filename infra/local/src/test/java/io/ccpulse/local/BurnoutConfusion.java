@@ -89,6 +89,12 @@ final class BurnoutConfusion {
         .filter(e -> strained.contains(e.getKey()) == ofStrained && e.getValue().equals(level)).count();
   }
 
+  /** Each agent's highest score of the day, of the strained agents or of the others. */
+  List<Integer> topScores(boolean ofStrained) {
+    return topScore.entrySet().stream().filter(e -> strained.contains(e.getKey()) == ofStrained).map(Map.Entry::getValue)
+        .toList();
+  }
+
   /** tenant/agent@epochMillis->LEVEL, as {@link LevelChangeMessages} reads them from Kafka. */
   List<String> levelChanges() {
     return levelChanges;

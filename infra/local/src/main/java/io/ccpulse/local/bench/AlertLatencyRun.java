@@ -80,7 +80,7 @@ final class AlertLatencyRun {
         feed.forEach(paced::accept);
         paced.flush();
       }
-      Thread.sleep(5_000); // the last alerts on their way
+      awaitQuiet(alerts, out); // the last alerts on their way
       if (stack.restarted(job)) {
         throw new IllegalStateException("the alert job failed over; its delays are no measurement");
       }
@@ -92,6 +92,29 @@ final class AlertLatencyRun {
     synchronized (alerts) {
       return new ArrayList<>(alerts);
     }
+  }
+
+  /**
+   * Waits until no new alert has arrived for 3 s (the live view judges at least every cadence step,
+   * 10 s of event time, so a breach in the last records shows within a few seconds), at most 60 s.
+   */
+  private static void awaitQuiet(List<Alert> alerts, PrintStream out) throws InterruptedException {
+    long t0 = System.currentTimeMillis();
+    int seen = -1;
+    long quietSince = t0;
+    while (System.currentTimeMillis() - quietSince < 3_000 && System.currentTimeMillis() - t0 < 60_000) {
+      int now;
+      synchronized (alerts) {
+        now = alerts.size();
+      }
+      if (now != seen) {
+        seen = now;
+        quietSince = System.currentTimeMillis();
+      }
+      Thread.sleep(100);
+    }
+    out.printf("Feed done; no new alert for 3 s after %.1f s of waiting (%d alerts)%n",
+        (System.currentTimeMillis() - t0) / 1000.0, seen);
   }
 
   private static void read(String bootstrap, String topic, long feedStart, AtomicBoolean stop, List<Alert> alerts,

@@ -35,8 +35,11 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
  */
 final class LatencyRun {
   private static final long MINUTE = 60_000;
-  /** After the feed ends, how long rows of intervals that could close are still waited for. */
-  private static final long GRACE_MS = 15_000;
+  /**
+   * After the feed ends, rows of intervals that could close are waited for until each is readable,
+   * at most this long after the last one's watermark moment; the ones still missing are reported.
+   */
+  private static final long GRACE_MS = 60_000;
 
   /** One measured interval of the chosen queue; times in epoch millis (wall clock). */
   record Interval(long start, long watermarkMoment, long firstCrossing, long versionMs, long readableMs) {
@@ -45,9 +48,12 @@ final class LatencyRun {
     }
   }
 
-  /** @param closable interval ends every feeding partition passed (+ bound) before the feed stopped */
-  record Result(String queue, List<Interval> intervals, int expected, int closable, List<Long> allQueues, long records,
-      long longestGapMs, String polls) {}
+  /**
+   * @param closable interval ends every feeding partition passed (+ bound) before the feed stopped
+   * @param neverReadable of those, the ones whose row was not readable within the grace: left out
+   */
+  record Result(String queue, List<Interval> intervals, int expected, int closable, int neverReadable,
+      List<Long> allQueues, long records, long longestGapMs, String polls) {}
 
   private LatencyRun() {}
 
@@ -107,8 +113,14 @@ final class LatencyRun {
         List<Long> ends = clock.closableEnds();
         long lastMoment = ends.isEmpty() ? fedAt : clock.watermarkMoment(ends.get(ends.size() - 1));
         long waitUntil = Math.max(fedAt, lastMoment) + GRACE_MS;
-        while (System.currentTimeMillis() < waitUntil) {
+        while (System.currentTimeMillis() < waitUntil && ends.stream().anyMatch(end -> poller.first(queue, end - MINUTE) == null)) {
           Thread.sleep(200);
+        }
+        List<Instant> unseen = ends.stream().filter(end -> poller.first(queue, end - MINUTE) == null)
+            .map(end -> Instant.ofEpochMilli(end - MINUTE)).toList();
+        if (!unseen.isEmpty()) {
+          out.printf("Left out, not readable within %d s of the last watermark moment: %d intervals of %s starting %s%n",
+              GRACE_MS / 1000, unseen.size(), queue, unseen);
         }
         for (long end : ends) {
           long moment = clock.watermarkMoment(end);
@@ -130,7 +142,8 @@ final class LatencyRun {
         stack.cancel(job);
         cancelled = true;
         out.println("Job cancelled.");
-        return new Result(queue, measured, expected, ends.size(), allQueues, feed.size(), clock.longestGapMs(), poller.pollSummary());
+        return new Result(queue, measured, expected, ends.size(), unseen.size(), allQueues, feed.size(), clock.longestGapMs(),
+            poller.pollSummary());
       }
     } finally {
       if (!cancelled) {

@@ -118,9 +118,10 @@ public final class PipelineBenchmark {
     List<String> t = new ArrayList<>();
     t.add("");
     t.add(String.format("Latency, %s (seed %d), %d simulated minutes from %s at %.0fx (%,d records); queue %s:"
-            + " %d of %d one-minute rows measured; longest pause on a feeding partition %.1f s; polls: %s",
+            + " %d of %d one-minute rows measured (%d could close before the feed ended, %d of those never readable"
+            + " within the grace, left out); longest pause on a feeding partition %.1f s; polls: %s",
         o.latencyPreset.label(), o.seed, o.latencyMinutes, o.latencyFrom, o.speed, r.records(), r.queue(), iv.size(), r.expected(),
-        r.longestGapMs() / 1000.0, r.polls()));
+        r.closable(), r.neverReadable(), r.longestGapMs() / 1000.0, r.polls()));
     if (iv.isEmpty()) {
       // Typically a sparse topic (surveys in a small scenario): some partition never passed an interval's end.
       t.add(String.format("No interval measured: %d interval ends were passed on every feeding partition; try a busier"
