@@ -3,6 +3,7 @@ package io.ccpulse.pipeline.contact;
 import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.RejectReason;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
 import io.ccpulse.pipeline.source.RejectedEvent;
@@ -43,7 +44,7 @@ import org.apache.flink.util.OutputTag;
  * </ul>
  */
 public final class ContactAssembler
-    extends KeyedProcessFunction<String, Inbound<InteractionEvent>, ContactFact> {
+    extends KeyedProcessFunction<TenantKey, Inbound<InteractionEvent>, ContactFact> {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<RejectedEvent> REJECTED = new OutputTag<>("contact-rejected") {};
@@ -69,8 +70,8 @@ public final class ContactAssembler
   }
 
   /** The key: contacts are identified per tenant. */
-  public static String key(Inbound<InteractionEvent> in) {
-    return in.event.getTenantId() + "/" + in.event.getInteractionId();
+  public static TenantKey key(Inbound<InteractionEvent> in) {
+    return TenantKey.of(in.event.getTenantId(), in.event.getInteractionId());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.queue;
 
 import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.apache.flink.util.OutputTag;
  * open is forgotten {@code retention} after its last event; one left open is closed after {@code
  * openTimeout} of silence.
  */
-public final class ContactWaits extends KeyedProcessFunction<String, Inbound<InteractionEvent>, QueueSignal> {
+public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<InteractionEvent>, QueueSignal> {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<AgentSignal> AGENT_EDGES = new OutputTag<>("live-agent-edges") {};
@@ -35,8 +36,8 @@ public final class ContactWaits extends KeyedProcessFunction<String, Inbound<Int
     this.retentionMs = retention.toMillis();
   }
 
-  public static String key(Inbound<InteractionEvent> in) {
-    return in.event.getTenantId() + "/" + in.event.getInteractionId();
+  public static TenantKey key(Inbound<InteractionEvent> in) {
+    return TenantKey.of(in.event.getTenantId(), in.event.getInteractionId());
   }
 
   @Override

@@ -5,12 +5,13 @@ import static io.ccpulse.pipeline.contact.Steps.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -24,14 +25,14 @@ class ContactAssemblerTest {
   private static final Duration LEG_TIMEOUT = Duration.ofHours(1);
   private static final Duration RETENTION = Duration.ofMinutes(30);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, Inbound<InteractionEvent>, ContactFact> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, Inbound<InteractionEvent>, ContactFact> harness;
   private long offset;
 
   @BeforeEach
   void setUp() throws Exception {
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new ContactAssembler(LATENESS, LEG_TIMEOUT, RETENTION)),
-        ContactAssembler::key, Types.STRING);
+        ContactAssembler::key, TypeInformation.of(TenantKey.class));
     harness.open();
   }
 
@@ -69,6 +70,23 @@ class ContactAssemblerTest {
     watermark(200);
     assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
     assertThat(facts().get(2).holdMs).isEqualTo(30_000);
+    assertThat(rejected()).isEmpty();
+  }
+
+  @Test
+  void contactsOfTwoTenantsNeverShareState() throws Exception {
+    // Tenant "a/b" with contact "c", and tenant "a" with contact "b/c": one key when ids were
+    // joined with "/", so the second contact's QUEUED was refused as a repeat of the first's.
+    InteractionEvent first = at(0).queued("billing");
+    first.setTenantId("a/b");
+    first.setInteractionId("c");
+    InteractionEvent second = at(1).queued("billing");
+    second.setTenantId("a");
+    second.setInteractionId("b/c");
+    send(first, second);
+    watermark(10);
+    assertThat(facts()).extracting(f -> f.kind + " " + f.tenantId + " " + f.interactionId)
+        .containsExactly("ARRIVED a/b c", "ARRIVED a b/c");
     assertThat(rejected()).isEmpty();
   }
 
