@@ -38,6 +38,9 @@ import org.apache.flink.util.OutputTag;
  *   <li>A refused event (an impossible transition) is reported once the allowed lateness has passed
  *       it, since until then a late earlier event may make it valid.
  *   <li>Duplicates (same event_id) are dropped.
+ *   <li>A contact keeps at most {@code maxEvents} events within {@code maxSpan} of each other; an
+ *       event past either is rejected (TOO_MANY_EVENTS, CONTACT_TOO_LONG) and not kept, so no input
+ *       can grow one contact's state (or the cost of replaying it) without bound.
  *   <li>State is bounded: a contact with an open leg and no event for {@code legTimeout} is closed,
  *       its legs reported incomplete; a finished contact is forgotten {@code retention} after its
  *       last event (kept that long so duplicates and stragglers are still recognised).
@@ -52,21 +55,27 @@ public final class ContactAssembler
   private final long allowedLatenessMs;
   private final long legTimeoutMs;
   private final long retentionMs;
+  private final int maxEvents;
+  private final long maxSpanMs;
 
   private transient ValueState<ContactState> contact;
   private transient ValueState<ContactHistory> history;
   private transient MapState<Long, Inbound<InteractionEvent>[]> pending;
   private transient MapState<String, Boolean> seen;
   private transient ValueState<Long> housekeepingAt;
+  private transient ValueState<ContactExtent> extent;
   private transient EventCodec<InteractionEvent> codec;
   private transient Counter duplicates;
   private transient Counter replays;
   private transient Counter incompleteLegs;
 
-  public ContactAssembler(Duration allowedLateness, Duration legTimeout, Duration retention) {
+  public ContactAssembler(Duration allowedLateness, Duration legTimeout, Duration retention, int maxEvents,
+      Duration maxSpan) {
     this.allowedLatenessMs = allowedLateness.toMillis();
     this.legTimeoutMs = legTimeout.toMillis();
     this.retentionMs = retention.toMillis();
+    this.maxEvents = maxEvents;
+    this.maxSpanMs = maxSpan.toMillis();
   }
 
   /** The key: contacts are identified per tenant. */
@@ -84,6 +93,7 @@ public final class ContactAssembler
         ObjectArrayTypeInfo.getInfoFor((Class<Inbound<InteractionEvent>[]>) (Class<?>) Inbound[].class, inbound)));
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN));
     housekeepingAt = getRuntimeContext().getState(new ValueStateDescriptor<>("housekeeping-at", Types.LONG));
+    extent = getRuntimeContext().getState(new ValueStateDescriptor<>("extent", TypeInformation.of(ContactExtent.class)));
     codec = EventKind.INTERACTION.codec();
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     replays = getRuntimeContext().getMetricGroup().counter("lateEventReplays");
@@ -96,15 +106,28 @@ public final class ContactAssembler
       duplicates.inc();
       return;
     }
-    seen.put(in.event.getEventId(), Boolean.TRUE);
     long at = in.event.getOccurredAt().toEpochMilli();
     long watermark = ctx.timerService().currentWatermark();
+    if (RejectedEvent.tooLate(at, watermark, allowedLatenessMs)) {
+      // Rejected before anything is kept: its contact may be long forgotten, and state written now
+      // would have no timer left to clear it.
+      reject(ctx, in, RejectReason.TOO_LATE.name(), RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
+      return;
+    }
+    ContactExtent kept = extent.value() == null ? new ContactExtent() : extent.value();
+    String refusal = kept.refusal(at, maxEvents, maxSpanMs);
+    if (refusal != null) {
+      // Not remembered as seen either: the excess costs nothing but its rejection.
+      reject(ctx, in, kept.reason(maxEvents).name(), refusal);
+      return;
+    }
+    kept.add(at);
+    extent.update(kept);
+    seen.put(in.event.getEventId(), Boolean.TRUE);
     if (at > watermark) {
       Inbound<InteractionEvent>[] waiting = pending.get(at);
       pending.put(at, waiting == null ? oneOf(in) : ContactReplay.append(waiting, List.of(in)));
       ctx.timerService().registerEventTimeTimer(at);
-    } else if (RejectedEvent.tooLate(at, watermark, allowedLatenessMs)) {
-      reject(ctx, in, RejectReason.TOO_LATE.name(), RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
     } else if (at >= lastLogged()) {
       apply(List.of(in), ctx, out); // nothing came after it, refused events included: its place is the end
     } else {
@@ -141,6 +164,7 @@ public final class ContactAssembler
       history.clear();
       seen.clear();
       housekeepingAt.clear();
+      extent.clear();
     }
   }
 

@@ -28,12 +28,14 @@ public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<
 
   private final long openTimeoutMs;
   private final long retentionMs;
+  private final int maxEvents;
   private transient ValueState<LiveContact> contact;
   private transient ValueState<Long> forgetAt;
 
-  public ContactWaits(Duration openTimeout, Duration retention) {
+  public ContactWaits(Duration openTimeout, Duration retention, int maxEvents) {
     this.openTimeoutMs = openTimeout.toMillis();
     this.retentionMs = retention.toMillis();
+    this.maxEvents = maxEvents;
   }
 
   public static TenantKey key(Inbound<InteractionEvent> in) {
@@ -49,6 +51,11 @@ public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<
   @Override
   public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<QueueSignal> out) throws Exception {
     LiveContact c = contact.value() == null ? LiveContact.of(in.event) : contact.value();
+    if (c.seen.length >= maxEvents) {
+      // The contact assembler rejects the same excess (TOO_MANY_EVENTS) and reports it; here it is
+      // only ignored, so the ids kept for dropping duplicates stay bounded too.
+      return;
+    }
     List<QueueSignal> waits = new ArrayList<>(2);
     List<AgentSignal> edges = new ArrayList<>(1);
     c.apply(in.event, waits, edges);

@@ -4,6 +4,9 @@ import io.ccpulse.events.RejectReason;
 
 /** A row of the rejected_events table: what could not be counted, why, and the raw bytes. */
 public class RejectedEvent {
+  /** Longest tenant or event id stored as such; longer ones are cut (see {@link #clip}). */
+  static final int MAX_STORED_ID = 1000;
+
   public long rejectedAt;
   public String sourceTopic;
   public int sourcePartition;
@@ -41,8 +44,8 @@ public class RejectedEvent {
       RejectReason reason, String detail, String topic, int partition, long offset, byte[] payload, long now) {
     RejectedEvent r = of(reason, detail, topic, partition, offset, payload, now);
     r.eventType = kind.recordName() + "." + kind.type(event);
-    r.tenantId = nullToEmpty(kind.tenant(event));
-    r.eventId = nullToEmpty(kind.eventId(event));
+    r.tenantId = clip(nullToEmpty(kind.tenant(event)));
+    r.eventId = clip(nullToEmpty(kind.eventId(event)));
     r.occurredAt = kind.occurredAt(event).toEpochMilli();
     return r;
   }
@@ -57,6 +60,14 @@ public class RejectedEvent {
     return "event time " + java.time.Instant.ofEpochMilli(at) + " is "
         + java.time.Duration.ofMillis(watermark - at) + " behind the watermark (allowed lateness "
         + java.time.Duration.ofMillis(latenessMs) + ")";
+  }
+
+  /**
+   * An id as stored: a rejected event's id may be megabytes (that may be why it was rejected), and
+   * event_id is part of the table's sorting key. The raw payload keeps it whole.
+   */
+  static String clip(String id) {
+    return id.length() <= MAX_STORED_ID ? id : id.substring(0, MAX_STORED_ID) + "…";
   }
 
   private static String nullToEmpty(String s) {

@@ -7,7 +7,7 @@ import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.InteractionType;
 import io.ccpulse.events.SurveyEvent;
-import java.time.Duration;
+import io.ccpulse.pipeline.config.PipelineConfig;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class InboundDeserializerTest {
 
   @BeforeEach
   void open() {
-    deserializer = new InboundDeserializer<>(EventKind.INTERACTION, Duration.ofMinutes(5));
+    deserializer = new InboundDeserializer<>(EventKind.INTERACTION, EventChecks.from(PipelineConfig.defaults()));
     deserializer.openStandalone();
   }
 
