@@ -18,5 +18,7 @@ public enum Fault {
   /** An extra record with a valid header but a schema fingerprint no released schema has. */
   UNKNOWN_SCHEMA,
   /** An extra event, valid Avro, that cannot follow what its contact already did. */
-  IMPOSSIBLE
+  IMPOSSIBLE,
+  /** An extra malformed event of a fuzz stream (bad ids, absurd times, limits exceeded). */
+  FUZZ
 }
