@@ -135,9 +135,10 @@ final class Fuzz {
   /** A contact holding without end: impossible (no leg) up to the contact limit, too many after it. */
   private void holdingContact(List<Bad> out) {
     String contact = "ix-fuzz-holds-" + prefix.substring(4, 12);
+    String tenant = tenants.get(0); // one contact: one tenant
     long first = start + 10 * 60_000;
     for (int i = 0; i < settings.contactEvents(); i++) {
-      InteractionEvent.Builder e = answered(first + i * HOLD_STEP_MS).setInteractionId(contact)
+      InteractionEvent.Builder e = answered(first + i * HOLD_STEP_MS).setTenantId(tenant).setInteractionId(contact)
           .setAgentId("ag-fuzz-holds").setType(i % 2 == 0 ? InteractionType.HOLD_STARTED : InteractionType.HOLD_ENDED);
       boolean kept = i < settings.maxContactEvents();
       out.add(interaction(e, kept ? RejectReason.IMPOSSIBLE_TRANSITION : RejectReason.TOO_MANY_EVENTS,
@@ -155,12 +156,13 @@ final class Fuzz {
       return; // the day is too short to stretch a contact past the limit
     }
     String contact = "ix-fuzz-stretched-" + prefix.substring(4, 12);
+    String tenant = tenants.get(tenants.size() - 1);
     for (long k = 0; k < steps; k++) {
-      out.add(interaction(answered(first + k * STRETCH_STEP_MS).setInteractionId(contact)
+      out.add(interaction(answered(first + k * STRETCH_STEP_MS).setTenantId(tenant).setInteractionId(contact)
           .setAgentId("ag-fuzz-stretched").setType(InteractionType.HOLD_STARTED), RejectReason.IMPOSSIBLE_TRANSITION,
           "a hold with no leg open"));
     }
-    out.add(interaction(answered(last).setInteractionId(contact).setAgentId("ag-fuzz-stretched")
+    out.add(interaction(answered(last).setTenantId(tenant).setInteractionId(contact).setAgentId("ag-fuzz-stretched")
         .setType(InteractionType.HOLD_STARTED), RejectReason.CONTACT_TOO_LONG, "an event past the contact span"));
   }
 

@@ -48,6 +48,12 @@ class FuzzTest {
         .collect(Collectors.groupingBy(FuzzedEvent::reason, Collectors.counting()));
     assertThat(holding).containsEntry(RejectReason.TOO_MANY_EVENTS, 700L).containsEntry(RejectReason.IMPOSSIBLE_TRANSITION, 505L);
     assertThat(fuzzed.stream().filter(f -> f.reason() == RejectReason.CONTACT_TOO_LONG)).hasSize(1);
+    // Each special contact is one contact: one tenant, one interaction id.
+    Map<String, Long> contacts = sim.records().stream().filter(r -> r.fault() == Fault.FUZZ && r.stream() == EventStream.INTERACTIONS)
+        .map(r -> EventCodec.interactions().decode(r.value()).event())
+        .filter(e -> e.getInteractionId().startsWith("ix-fuzz-holds-") || e.getInteractionId().startsWith("ix-fuzz-stretched-"))
+        .collect(Collectors.groupingBy(e -> e.getTenantId() + " " + e.getInteractionId().substring(0, 12), Collectors.counting()));
+    assertThat(contacts).hasSize(2).containsValues(1_200L, 6L);
     assertThat(new HashSet<>(fuzzed.stream().map(FuzzedEvent::eventId).toList())).hasSize(fuzzed.size());
 
     // The summary's expected rejections count them by topic, beside the other faults (none here).
