@@ -117,8 +117,14 @@ public final class ContactAssembler
     ContactExtent kept = extent.value() == null ? new ContactExtent() : extent.value();
     String refusal = kept.refusal(at, maxEvents, maxSpanMs);
     if (refusal != null) {
-      // Not remembered as seen either: the excess costs nothing but its rejection.
+      // Not kept, not remembered as seen: the excess costs its rejection and a later housekeeping.
       reject(ctx, in, kept.reason(maxEvents).name(), refusal);
+      kept.refused(at);
+      extent.update(kept);
+      ContactState state = contact.value();
+      if (state != null) {
+        scheduleHousekeeping(ctx, state);
+      }
       return;
     }
     kept.add(at);
@@ -243,6 +249,10 @@ public final class ContactAssembler
     // From the latest event seen, refused ones too: a contact whose only event was refused is kept
     // (not forgotten at once) so the event that makes it valid can still arrive.
     long last = Math.max(state.lastEventAt, lastLogged());
+    ContactExtent kept = extent.value();
+    if (kept != null) {
+      last = Math.max(last, kept.lastRefusedAt);
+    }
     long due = last + (state.finished() ? retentionMs : legTimeoutMs);
     Long current = housekeepingAt.value();
     if (current != null && current == due) {

@@ -12,6 +12,12 @@ public class ContactExtent {
   public int events;
   public long firstAt;
   public long lastAt;
+  /**
+   * The latest event refused for the limits: a contact stays remembered while its excess keeps
+   * coming, so a runaway one is not forgotten and started afresh (with a new allowance) every
+   * retention period.
+   */
+  public long lastRefusedAt = Long.MIN_VALUE;
 
   public ContactExtent() {}
 
@@ -30,6 +36,10 @@ public class ContactExtent {
 
   RejectReason reason(int maxEvents) {
     return events >= maxEvents ? RejectReason.TOO_MANY_EVENTS : RejectReason.CONTACT_TOO_LONG;
+  }
+
+  void refused(long at) {
+    lastRefusedAt = Math.max(lastRefusedAt, at);
   }
 
   void add(long at) {

@@ -98,15 +98,21 @@ class ContactAssemblerTest {
     send(at(0).queued("billing"), at(5).answered("a-1"));
     for (int i = 0; i < 10_000; i++) {
       send(i % 2 == 0 ? at(10 + i).holdStarted("a-1") : at(10 + i).holdEnded("a-1"));
+      if (i % 100 == 0) {
+        watermark(i); // time passes during the flood, longer than the leg timeout and the retention
+      }
     }
-    watermark(20_000);
+    watermark(10_000);
     List<RejectedEvent> rejected = rejected();
     assertThat(rejected).hasSize(10_000 - (MAX_EVENTS - 2));
     assertThat(rejected).extracting(r -> r.reason).containsOnly("TOO_MANY_EVENTS");
     assertThat(rejected.get(0).detail).isEqualTo("the contact already has 20 events (input.max-contact-events: 20)");
     assertThat(rejected.get(0).occurredAt).isEqualTo(ms(10 + MAX_EVENTS - 2));
-    // What was kept still counts: the answer, and the leg, closed as incomplete after the leg timeout
-    // (its end events were over the limit too), with the holds it kept.
+    // The contact stays remembered while its excess keeps coming (not forgotten and started afresh).
+    // What was kept still counts: the answer, and the leg, closed as incomplete the leg timeout after
+    // the flood (its end events were over the limit too).
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    watermark(10_010 + LEG_TIMEOUT.toSeconds() + 1);
     assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG_INCOMPLETE);
   }
 
