@@ -5,6 +5,7 @@ import io.ccpulse.clickhouse.Migrator;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.pipeline.PipelineJob;
+import io.ccpulse.pipeline.config.FlinkSettings;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.sink.ClickHouseSinks;
 import io.ccpulse.pipeline.source.KafkaEventSources;
@@ -14,6 +15,7 @@ import io.ccpulse.simulator.output.KafkaOutput;
 import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -27,6 +29,16 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
 
   static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name)
       throws Exception {
+    return run(scenario, kafka, clickhouse, name, Map.of());
+  }
+
+  /**
+   * The same with job settings of the test's own on top (e.g. input limits); their {@code flink.*}
+   * keys apply to the job, as PipelineMain applies them (e.g. {@code flink.restart-strategy.type=none}:
+   * a failure ends the run instead of restarting it).
+   */
+  static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name,
+      Map<String, String> settings) throws Exception {
     TopicNames topics = new TopicNames(kafka.topic("interactions", 1), kafka.topic("agent-states", 2),
         kafka.topic("surveys", 1));
     String levelChanges = kafka.topic("burnout-level-changes", 2);
@@ -48,8 +60,14 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
         Map.entry("kafka.bounded", "true"),
         Map.entry("event-time.watermark-per-event", "true"),
         Map.entry("clickhouse.url", endpoint.url()),
-        Map.entry("clickhouse.database", endpoint.database())));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Map.entry("clickhouse.database", endpoint.database()))).with(settings);
+    Map<String, String> flink = new java.util.HashMap<>();
+    settings.forEach((k, v) -> {
+      if (k.startsWith(FlinkSettings.PREFIX)) {
+        flink.put(k.substring(FlinkSettings.PREFIX.length()), v);
+      }
+    });
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(flink));
     env.setParallelism(2);
     new PipelineJob(config, new KafkaEventSources(config), new ClickHouseSinks(config)).build(env);
     env.execute(name);
