@@ -22,6 +22,25 @@ public enum RejectReason {
   /** Arrived after its interval closed and the allowed lateness passed. */
   TOO_LATE,
   /**
+   * An id with characters no id may have: control or invisible format characters (a newline, the
+   * U+0001 the job once joined keys with, a zero-width space), line separators, or a '/' in
+   * tenant_id (the tenant comes first wherever ids are written joined, in configuration keys and
+   * Kafka message keys, so it must not contain the separator).
+   */
+  INVALID_ID,
+  /** An id or text field longer than the configured limit (input.max-id-length, input.max-text-length). */
+  FIELD_TOO_LONG,
+  /** occurred_at is before input.earliest (a clock at zero: 1970). */
+  ANCIENT_TIMESTAMP,
+  /** tenant_id is not one of input.tenants (when that list is set). */
+  UNKNOWN_TENANT,
+  /** A LOGGED_IN naming more queues than input.max-agent-queues. */
+  TOO_MANY_QUEUES,
+  /** The contact already has input.max-contact-events events; this one and later ones are not kept. */
+  TOO_MANY_EVENTS,
+  /** The event is further than input.max-contact-span from its contact's other events. */
+  CONTACT_TOO_LONG,
+  /**
    * Not an event: Kafka records the job never read, deleted (retention) before it got to them. The
    * row names the topic, partition and first offset skipped; its detail the last.
    */

@@ -7,6 +7,7 @@ import io.ccpulse.clickhouse.Migrator;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.pipeline.PipelineJob;
+import io.ccpulse.pipeline.config.FlinkSettings;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.Simulator;
@@ -16,6 +17,7 @@ import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -31,7 +33,19 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
 
   static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name)
       throws Exception {
-    return run(scenario, kafka, clickhouse, name, 1, Map.of("event-time.watermark-per-event", "true"));
+    return run(scenario, kafka, clickhouse, name, Map.of());
+  }
+
+  /**
+   * The same with job settings of the test's own on top (e.g. input limits); their {@code flink.*}
+   * keys apply to the job, as PipelineMain applies them (e.g. {@code flink.restart-strategy.type=none}:
+   * a failure ends the run instead of restarting it).
+   */
+  static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name,
+      Map<String, String> settings) throws Exception {
+    Map<String, String> replay = new java.util.HashMap<>(Map.of("event-time.watermark-per-event", "true"));
+    replay.putAll(settings);
+    return run(scenario, kafka, clickhouse, name, 1, replay);
   }
 
   /**
@@ -65,7 +79,13 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
       badRecords = out.badRecords();
     }
     new Migrator(endpoint, Map.of()).migrate();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Map<String, String> flink = new java.util.HashMap<>();
+    settings.forEach((k, v) -> {
+      if (k.startsWith(FlinkSettings.PREFIX)) {
+        flink.put(k.substring(FlinkSettings.PREFIX.length()), v);
+      }
+    });
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(flink));
     env.setParallelism(2);
     for (var job : PipelineJob.onKafka(config).start(env)) { // the live job, then the metrics job
       job.getJobExecutionResult().get();

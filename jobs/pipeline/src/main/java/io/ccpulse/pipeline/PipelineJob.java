@@ -155,7 +155,8 @@ public final class PipelineJob {
     SingleOutputStreamOperator<ContactFact> contactFacts = interactions
         .keyBy(ContactAssembler::key)
         .process(new ContactAssembler(lateness, config.getDuration("metrics.leg-timeout"),
-            config.getDuration("metrics.contact-retention")))
+            config.getDuration("metrics.contact-retention"), config.getInt("input.max-contact-events"),
+            config.getDuration("input.max-contact-span")))
         .uid("contact-assembler").name("assemble contacts");
     SingleOutputStreamOperator<ContactFact> surveyFacts = surveys
         .keyBy(SurveyFacts::key)

@@ -12,10 +12,13 @@ import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.output.Fault;
 import io.ccpulse.simulator.output.RecordSink;
 import io.ccpulse.simulator.scenario.FaultSettings;
+import io.ccpulse.simulator.scenario.LayoutFactory;
 import io.ccpulse.simulator.scenario.Scenario;
 import io.ccpulse.simulator.scenario.TruthSettings;
 import io.ccpulse.simulator.truth.TruthCalculator;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.avro.specific.SpecificRecord;
@@ -40,6 +43,7 @@ public final class FaultInjector implements EventSink {
   private final EventCodec<SurveyEvent> surveys = EventCodec.surveys();
   private final Map<EventStream, StreamFaults> counts = new EnumMap<>(EventStream.class);
   private final PriorityQueue<Pending> pending = new PriorityQueue<>();
+  private final List<FuzzedEvent> fuzzed = new ArrayList<>();
   private long seq;
 
   private record Pending(long time, long seq, DeliveredRecord record) implements Comparable<Pending> {
@@ -52,6 +56,17 @@ public final class FaultInjector implements EventSink {
   /** @param truth fed with every on-time event; {@code null} to skip the truth */
   public FaultInjector(Scenario scenario, TruthCalculator truth, RecordSink out) {
     this(scenario.seed(), scenario.faults(), scenario.truth(), truth, out);
+    if (settings.fuzz().enabled()) {
+      // Mixed in by delivery time like delayed records: they go out as the engine's clock passes them.
+      List<String> tenants = LayoutFactory.build(scenario).tenantIds();
+      for (Fuzz.Bad bad : new Fuzz(scenario.seed(), settings.fuzz(), tenants, scenario.start().toEpochMilli(),
+          scenario.end().toEpochMilli()).generate()) {
+        counts.get(bad.stream()).fuzz.merge(bad.what().reason(), 1L, Long::sum);
+        fuzzed.add(bad.what());
+        pending.add(new Pending(bad.at(), seq++, new DeliveredRecord(bad.stream(), bad.key(), encode(bad.event()), bad.at(),
+            bad.at(), Fault.FUZZ)));
+      }
+    }
   }
 
   /** For scripted input: faults and truth settings given directly, records to {@code out}. */
@@ -125,7 +140,7 @@ public final class FaultInjector implements EventSink {
       publish(pending.poll().record);
     }
     out.flush();
-    return new FaultSummary(settings, truthSettings, counts, engine);
+    return new FaultSummary(settings, truthSettings, counts, engine, fuzzed);
   }
 
   private void deliver(EventStream stream, String key, byte[] bytes, long occurredAt, long at, Fault fault) {

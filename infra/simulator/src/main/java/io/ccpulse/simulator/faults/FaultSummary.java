@@ -9,6 +9,7 @@ import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.TruthSettings;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,12 +21,20 @@ public final class FaultSummary {
   private final TruthSettings truth;
   private final Map<EventStream, StreamFaults> streams;
   private final EngineStats engine;
+  private final List<FuzzedEvent> fuzzed;
 
-  FaultSummary(FaultSettings settings, TruthSettings truth, Map<EventStream, StreamFaults> streams, EngineStats engine) {
+  FaultSummary(FaultSettings settings, TruthSettings truth, Map<EventStream, StreamFaults> streams, EngineStats engine,
+      List<FuzzedEvent> fuzzed) {
     this.settings = settings;
     this.truth = truth;
     this.streams = new EnumMap<>(streams);
     this.engine = engine;
+    this.fuzzed = List.copyOf(fuzzed);
+  }
+
+  /** Every malformed event of the fuzz stream, with the reason it must be rejected under. */
+  public List<FuzzedEvent> fuzzed() {
+    return fuzzed;
   }
 
   public FaultSettings settings() {
@@ -58,6 +67,7 @@ public final class FaultSummary {
     put(m, RejectReason.UNREADABLE_BYTES, f.unreadable);
     put(m, RejectReason.UNKNOWN_SCHEMA, f.unknownSchema);
     put(m, RejectReason.IMPOSSIBLE_TRANSITION, f.impossible);
+    f.fuzz.forEach((reason, n) -> m.merge(reason, n, Long::sum));
     return m;
   }
 
@@ -81,6 +91,8 @@ public final class FaultSummary {
     s.put("unreadable", settings.unreadableRate());
     s.put("unknown_schema", settings.unknownSchemaRate());
     s.put("impossible", settings.impossibleRate());
+    s.put("fuzz_events", settings.fuzz().events());
+    s.put("fuzz_contact_events", settings.fuzz().contactEvents());
     object(sb, s);
     sb.append(",\n  \"contacts\": ");
     Map<String, Object> c = new LinkedHashMap<>();
@@ -103,6 +115,9 @@ public final class FaultSummary {
       t.put("unreadable", f.unreadable);
       t.put("unknown_schema", f.unknownSchema);
       t.put("impossible", f.impossible);
+      Map<String, Object> fuzz = new LinkedHashMap<>();
+      f.fuzz.forEach((k, v) -> fuzz.put(k.name(), v));
+      t.put("fuzz", fuzz);
       Map<String, Object> rejected = new LinkedHashMap<>();
       expectedRejections(e).forEach((k, v) -> rejected.put(k.name(), v));
       t.put("expected_rejected", rejected);

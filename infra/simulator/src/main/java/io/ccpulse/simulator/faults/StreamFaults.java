@@ -11,6 +11,8 @@ public final class StreamFaults {
   long unreadable;
   long unknownSchema;
   long impossible;
+  /** Fuzz events by the reason the pipeline must reject them under. */
+  final java.util.Map<io.ccpulse.events.RejectReason, Long> fuzz = new java.util.EnumMap<>(io.ccpulse.events.RejectReason.class);
 
   /** On-time events the truth counts (each once, whatever its copies or delay). */
   public long events() {
@@ -55,8 +57,13 @@ public final class StreamFaults {
     return impossible;
   }
 
+  /** Malformed events of the fuzz stream. */
+  public long fuzzed() {
+    return fuzz.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** Records the pipeline should reject (duplicates are dropped, not rejected). */
   public long expectedRejected() {
-    return tooLate + unreadable + unknownSchema + impossible;
+    return tooLate + unreadable + unknownSchema + impossible + fuzzed();
   }
 }

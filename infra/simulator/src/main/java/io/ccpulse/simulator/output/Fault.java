@@ -20,15 +20,20 @@ public enum Fault {
   /** An extra record with a valid header but a schema fingerprint no released schema has. */
   UNKNOWN_SCHEMA,
   /** An extra event, valid Avro, that cannot follow what its contact already did. */
-  IMPOSSIBLE;
+  IMPOSSIBLE,
+  /** An extra malformed event of a fuzz stream (bad ids, absurd times, limits exceeded). */
+  FUZZ;
 
   /**
    * The reason the pipeline must reject a record with this fault for, or {@code null} for records
-   * it must accept (on time, delayed within the lateness) or drop silently (a duplicate counts once).
+   * it must accept (on time, delayed within the lateness), drop silently (a duplicate counts once),
+   * or reject for a reason of their own (a fuzz event).
    */
   public RejectReason rejectedAs() {
     return switch (this) {
-      case NONE, DELAYED, DUPLICATE -> null;
+      // A fuzz event's reason depends on what is wrong with it: its summary (FaultSummary.fuzzed()) has
+      // it, by event id.
+      case NONE, DELAYED, DUPLICATE, FUZZ -> null;
       case TOO_LATE -> RejectReason.TOO_LATE;
       case UNREADABLE -> RejectReason.UNREADABLE_BYTES;
       case UNKNOWN_SCHEMA -> RejectReason.UNKNOWN_SCHEMA;

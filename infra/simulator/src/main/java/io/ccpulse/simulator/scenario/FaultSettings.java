@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param lateness the pipeline's allowed lateness
  * @param tooLateDelay delay of a too-late contact's events; {@code null} means lateness + 2 × the
  *     largest interval
+ * @param fuzz malformed events mixed into the day ({@link FuzzSettings#none()} for none)
  */
 public record FaultSettings(
     double duplicateRate,
@@ -23,7 +24,8 @@ public record FaultSettings(
     Duration tooLateDelay,
     double unreadableRate,
     double unknownSchemaRate,
-    double impossibleRate) {
+    double impossibleRate,
+    FuzzSettings fuzz) {
 
   public FaultSettings {
     check("duplicate", duplicateRate);
@@ -49,11 +51,12 @@ public record FaultSettings(
 
   /** Light faults of every kind: enough to exercise the rejection paths without hiding the metrics. */
   public static FaultSettings defaults() {
-    return new FaultSettings(0.005, 0.02, DEFAULT_MAX_DELAY, 0.002, Duration.ofMinutes(5), null, 0.0005, 0.0005, 0.002);
+    return new FaultSettings(0.005, 0.02, DEFAULT_MAX_DELAY, 0.002, Duration.ofMinutes(5), null, 0.0005, 0.0005, 0.002,
+        FuzzSettings.none());
   }
 
   public static FaultSettings none() {
-    return new FaultSettings(0, 0, DEFAULT_MAX_DELAY, 0, Duration.ofMinutes(5), null, 0, 0, 0);
+    return new FaultSettings(0, 0, DEFAULT_MAX_DELAY, 0, Duration.ofMinutes(5), null, 0, 0, 0, FuzzSettings.none());
   }
 
   /** The delay of too-late contacts for the given interval sizes. */
@@ -69,31 +72,36 @@ public record FaultSettings(
 
   public FaultSettings withDuplicateRate(double v) {
     return new FaultSettings(v, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay, unreadableRate,
-        unknownSchemaRate, impossibleRate);
+        unknownSchemaRate, impossibleRate, fuzz);
   }
 
   public FaultSettings withOutOfOrder(double rate, Duration max) {
     return new FaultSettings(duplicateRate, rate, max, tooLateRate, lateness, tooLateDelay, unreadableRate,
-        unknownSchemaRate, impossibleRate);
+        unknownSchemaRate, impossibleRate, fuzz);
   }
 
   public FaultSettings withTooLate(double rate, Duration lateness, Duration delay) {
     return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, rate, lateness, delay, unreadableRate,
-        unknownSchemaRate, impossibleRate);
+        unknownSchemaRate, impossibleRate, fuzz);
   }
 
   public FaultSettings withUnreadableRate(double v) {
     return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay, v,
-        unknownSchemaRate, impossibleRate);
+        unknownSchemaRate, impossibleRate, fuzz);
   }
 
   public FaultSettings withUnknownSchemaRate(double v) {
     return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay,
-        unreadableRate, v, impossibleRate);
+        unreadableRate, v, impossibleRate, fuzz);
   }
 
   public FaultSettings withImpossibleRate(double v) {
     return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay,
-        unreadableRate, unknownSchemaRate, v);
+        unreadableRate, unknownSchemaRate, v, fuzz);
+  }
+
+  public FaultSettings withFuzz(FuzzSettings v) {
+    return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay,
+        unreadableRate, unknownSchemaRate, impossibleRate, v);
   }
 }

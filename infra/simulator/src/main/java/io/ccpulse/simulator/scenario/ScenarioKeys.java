@@ -73,6 +73,11 @@ public final class ScenarioKeys {
         (b, v) -> b.faults(b.faults().withUnknownSchemaRate(Values.probability(v))));
     add("fault-impossible", "P", "extra impossible transition per leg or abandon (default 0.002)",
         (b, v) -> b.faults(b.faults().withImpossibleRate(Values.probability(v))));
+    add("fault-fuzz", "N", "malformed events mixed into the day, and a contact with 10,000 holds (default 0)",
+        (b, v) -> b.faults(b.faults().withFuzz(Integer.parseInt(v.trim()) == 0 ? FuzzSettings.none()
+            : FuzzSettings.of(Values.positiveInt(v)).withTenantsListed(b.faults().fuzz().tenantsListed()))));
+    add("fault-fuzz-contact-events", "N", "events of the fuzz stream's endlessly holding contact (default 10000)",
+        (b, v) -> b.faults(b.faults().withFuzz(b.faults().fuzz().withContactEvents(Integer.parseInt(v.trim())))));
     for (Channel c : Channel.values()) {
       channelKeys(c);
     }

@@ -4,6 +4,7 @@ import io.ccpulse.events.AgentState;
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.contact.FactKind;
+import io.ccpulse.pipeline.key.TenantKey;
 
 /** What changes an agent's time: a presence change, or a leg opening or closing. */
 public class AgentInput {
@@ -57,7 +58,7 @@ public class AgentInput {
     return in;
   }
 
-  public String key() {
-    return tenantId + "/" + agentId;
+  public TenantKey key() {
+    return TenantKey.of(tenantId, agentId);
   }
 }

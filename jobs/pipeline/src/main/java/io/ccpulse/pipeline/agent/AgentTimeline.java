@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.agent;
 
 import io.ccpulse.events.RejectReason;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.apache.flink.util.Collector;
  * change later than that is rejected as TOO_LATE. A logged-out, idle agent keeps no state but its
  * recent event ids (TTL) for dropping duplicates.
  */
-public final class AgentTimeline extends KeyedProcessFunction<String, AgentInput, AgentTimeRow> {
+public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentInput, AgentTimeRow> {
   private static final long serialVersionUID = 1L;
 
   public static final org.apache.flink.util.OutputTag<RejectedEvent> REJECTED =

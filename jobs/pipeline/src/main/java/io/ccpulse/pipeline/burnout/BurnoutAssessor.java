@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.burnout;
 
 import io.ccpulse.events.AgentState;
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ import org.apache.flink.util.OutputTag;
  * presence event ids (TTL, to drop duplicates), and the baseline: one bucket per day of the agent's
  * finished shifts, kept for the baseline period (TTL, pruned on use), so it survives restarts.
  */
-public final class BurnoutAssessor extends KeyedProcessFunction<String, BurnoutInput, BurnoutRow> {
+public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutRow> {
   private static final long serialVersionUID = 1L;
   private static final long DAY = 86_400_000;
 

@@ -4,6 +4,7 @@ import io.ccpulse.events.AgentState;
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import java.util.Objects;
 
@@ -74,12 +75,12 @@ public class BurnoutInput {
     return in;
   }
 
-  public String key() {
-    return tenantId + "/" + agentId;
+  public TenantKey key() {
+    return TenantKey.of(tenantId, agentId);
   }
 
-  public String queueKey() {
-    return tenantId + "/" + queueId;
+  public TenantKey queueKey() {
+    return TenantKey.of(tenantId, queueId);
   }
 
   /** The same input but for its sign: what a retraction cancels. */
@@ -90,7 +91,7 @@ public class BurnoutInput {
 
   @Override
   public String toString() {
-    return (sign < 0 ? "-" : "") + kind + " " + key() + " at=" + at + (state == null ? "" : " " + state)
+    return (sign < 0 ? "-" : "") + kind + " " + tenantId + "/" + agentId + " at=" + at + (state == null ? "" : " " + state)
         + (interactionId == null ? "" : " " + interactionId);
   }
 }

@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.burnout;
 
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.apache.flink.util.Collector;
  * queue's usual. Hour buckets in state, expired by TTL and pruned as time moves on; a retracted
  * leg is subtracted again. A queue's usual is known from {@link #MIN_LEGS} legs.
  */
-public final class QueueUsualHandle extends KeyedProcessFunction<String, BurnoutInput, BurnoutInput> {
+public final class QueueUsualHandle extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutInput> {
   private static final long serialVersionUID = 1L;
   /** Legs a queue needs before its mean is taken as its usual. */
   public static final long MIN_LEGS = 20;

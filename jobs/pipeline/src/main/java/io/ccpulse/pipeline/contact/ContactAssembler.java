@@ -3,6 +3,7 @@ package io.ccpulse.pipeline.contact;
 import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.RejectReason;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
 import io.ccpulse.pipeline.source.RejectedEvent;
@@ -37,13 +38,16 @@ import org.apache.flink.util.OutputTag;
  *   <li>A refused event (an impossible transition) is reported once the allowed lateness has passed
  *       it, since until then a late earlier event may make it valid.
  *   <li>Duplicates (same event_id) are dropped.
+ *   <li>A contact keeps at most {@code maxEvents} events within {@code maxSpan} of each other; an
+ *       event past either is rejected (TOO_MANY_EVENTS, CONTACT_TOO_LONG) and not kept, so no input
+ *       can grow one contact's state (or the cost of replaying it) without bound.
  *   <li>State is bounded: a contact with an open leg and no event for {@code legTimeout} is closed,
  *       its legs reported incomplete; a finished contact is forgotten {@code retention} after its
  *       last event (kept that long so duplicates and stragglers are still recognised).
  * </ul>
  */
 public final class ContactAssembler
-    extends KeyedProcessFunction<String, Inbound<InteractionEvent>, ContactFact> {
+    extends KeyedProcessFunction<TenantKey, Inbound<InteractionEvent>, ContactFact> {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<RejectedEvent> REJECTED = new OutputTag<>("contact-rejected") {};
@@ -51,26 +55,32 @@ public final class ContactAssembler
   private final long allowedLatenessMs;
   private final long legTimeoutMs;
   private final long retentionMs;
+  private final int maxEvents;
+  private final long maxSpanMs;
 
   private transient ValueState<ContactState> contact;
   private transient ValueState<ContactHistory> history;
   private transient MapState<Long, Inbound<InteractionEvent>[]> pending;
   private transient MapState<String, Boolean> seen;
   private transient ValueState<Long> housekeepingAt;
+  private transient ValueState<ContactExtent> extent;
   private transient EventCodec<InteractionEvent> codec;
   private transient Counter duplicates;
   private transient Counter replays;
   private transient Counter incompleteLegs;
 
-  public ContactAssembler(Duration allowedLateness, Duration legTimeout, Duration retention) {
+  public ContactAssembler(Duration allowedLateness, Duration legTimeout, Duration retention, int maxEvents,
+      Duration maxSpan) {
     this.allowedLatenessMs = allowedLateness.toMillis();
     this.legTimeoutMs = legTimeout.toMillis();
     this.retentionMs = retention.toMillis();
+    this.maxEvents = maxEvents;
+    this.maxSpanMs = maxSpan.toMillis();
   }
 
   /** The key: contacts are identified per tenant. */
-  public static String key(Inbound<InteractionEvent> in) {
-    return in.event.getTenantId() + "/" + in.event.getInteractionId();
+  public static TenantKey key(Inbound<InteractionEvent> in) {
+    return TenantKey.of(in.event.getTenantId(), in.event.getInteractionId());
   }
 
   @Override
@@ -83,6 +93,7 @@ public final class ContactAssembler
         ObjectArrayTypeInfo.getInfoFor((Class<Inbound<InteractionEvent>[]>) (Class<?>) Inbound[].class, inbound)));
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN));
     housekeepingAt = getRuntimeContext().getState(new ValueStateDescriptor<>("housekeeping-at", Types.LONG));
+    extent = getRuntimeContext().getState(new ValueStateDescriptor<>("extent", TypeInformation.of(ContactExtent.class)));
     codec = EventKind.INTERACTION.codec();
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     replays = getRuntimeContext().getMetricGroup().counter("lateEventReplays");
@@ -95,15 +106,34 @@ public final class ContactAssembler
       duplicates.inc();
       return;
     }
-    seen.put(in.event.getEventId(), Boolean.TRUE);
     long at = in.event.getOccurredAt().toEpochMilli();
     long watermark = ctx.timerService().currentWatermark();
+    if (RejectedEvent.tooLate(at, watermark, allowedLatenessMs)) {
+      // Rejected before anything is kept: its contact may be long forgotten, and state written now
+      // would have no timer left to clear it.
+      reject(ctx, in, RejectReason.TOO_LATE.name(), RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
+      return;
+    }
+    ContactExtent kept = extent.value() == null ? new ContactExtent() : extent.value();
+    String refusal = kept.refusal(at, maxEvents, maxSpanMs);
+    if (refusal != null) {
+      // Not kept, not remembered as seen: the excess costs its rejection and a later housekeeping.
+      reject(ctx, in, kept.reason(maxEvents).name(), refusal);
+      kept.refused(at);
+      extent.update(kept);
+      ContactState state = contact.value();
+      if (state != null) {
+        scheduleHousekeeping(ctx, state);
+      }
+      return;
+    }
+    kept.add(at);
+    extent.update(kept);
+    seen.put(in.event.getEventId(), Boolean.TRUE);
     if (at > watermark) {
       Inbound<InteractionEvent>[] waiting = pending.get(at);
       pending.put(at, waiting == null ? oneOf(in) : ContactReplay.append(waiting, List.of(in)));
       ctx.timerService().registerEventTimeTimer(at);
-    } else if (RejectedEvent.tooLate(at, watermark, allowedLatenessMs)) {
-      reject(ctx, in, RejectReason.TOO_LATE.name(), RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
     } else if (at >= lastLogged()) {
       apply(List.of(in), ctx, out); // nothing came after it, refused events included: its place is the end
     } else {
@@ -140,6 +170,7 @@ public final class ContactAssembler
       history.clear();
       seen.clear();
       housekeepingAt.clear();
+      extent.clear();
     }
   }
 
@@ -218,6 +249,10 @@ public final class ContactAssembler
     // From the latest event seen, refused ones too: a contact whose only event was refused is kept
     // (not forgotten at once) so the event that makes it valid can still arrive.
     long last = Math.max(state.lastEventAt, lastLogged());
+    ContactExtent kept = extent.value();
+    if (kept != null) {
+      last = Math.max(last, kept.lastRefusedAt);
+    }
     long due = last + (state.finished() ? retentionMs : legTimeoutMs);
     Long current = housekeepingAt.value();
     if (current != null && current == due) {

@@ -1,7 +1,8 @@
 package io.ccpulse.pipeline.contact;
 
-import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.events.RejectReason;
+import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
 import io.ccpulse.pipeline.source.RejectedEvent;
@@ -19,7 +20,7 @@ import org.apache.flink.util.Collector;
  * Survey responses as facts, once each: keyed by event id, remembered for a TTL to drop duplicates.
  * A response later than the allowed lateness is rejected as TOO_LATE, as a contact's events are.
  */
-public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<SurveyEvent>, ContactFact> {
+public final class SurveyFacts extends KeyedProcessFunction<TenantKey, Inbound<SurveyEvent>, ContactFact> {
   private static final long serialVersionUID = 1L;
 
   public static final org.apache.flink.util.OutputTag<RejectedEvent> REJECTED =
@@ -36,8 +37,8 @@ public final class SurveyFacts extends KeyedProcessFunction<String, Inbound<Surv
     this.dedupTtl = dedupTtl;
   }
 
-  public static String key(Inbound<SurveyEvent> in) {
-    return in.event.getTenantId() + "/" + in.event.getEventId();
+  public static TenantKey key(Inbound<SurveyEvent> in) {
+    return TenantKey.of(in.event.getTenantId(), in.event.getEventId());
   }
 
   @Override

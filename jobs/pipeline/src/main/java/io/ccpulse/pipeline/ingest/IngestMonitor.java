@@ -1,11 +1,12 @@
 package io.ccpulse.pipeline.ingest;
 
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -22,11 +23,13 @@ public final class IngestMonitor {
   public static <T extends SpecificRecord> DataStream<IngestCount> count(
       DataStream<Inbound<T>> events, EventKind<T> kind, Duration interval) {
     return events
-        .map(in -> kind.tenant(in.event) + "\u0000" + kind.recordName() + "." + kind.type(in.event))
-        .returns(Types.STRING)
+        // Tenant and type kept apart (the id is the event type): a tenant id holding a separator
+        // must not land its events in another tenant's count.
+        .map(in -> TenantKey.of(kind.tenant(in.event), kind.recordName() + "." + kind.type(in.event)))
+        .returns(TenantKey.class)
         .uid("ingest-key-" + kind.recordName())
         .name("ingest key " + kind.recordName())
-        .keyBy(key -> key)
+        .keyBy(key -> key, TypeInformation.of(TenantKey.class))
         .window(TumblingEventTimeWindows.of(interval))
         .aggregate(new Count(), new Emit())
         .uid("ingest-count-" + kind.recordName())
@@ -34,14 +37,14 @@ public final class IngestMonitor {
   }
 
   /** Counts incrementally: the window holds one long, not its events. */
-  static final class Count implements AggregateFunction<String, Long, Long> {
+  static final class Count implements AggregateFunction<TenantKey, Long, Long> {
     @Override
     public Long createAccumulator() {
       return 0L;
     }
 
     @Override
-    public Long add(String key, Long count) {
+    public Long add(TenantKey key, Long count) {
       return count + 1;
     }
 
@@ -56,13 +59,12 @@ public final class IngestMonitor {
     }
   }
 
-  static final class Emit extends ProcessWindowFunction<Long, IngestCount, String, TimeWindow> {
+  static final class Emit extends ProcessWindowFunction<Long, IngestCount, TenantKey, TimeWindow> {
     @Override
-    public void process(String key, Context ctx, Iterable<Long> counts, Collector<IngestCount> out) {
-      int split = key.indexOf('\u0000');
+    public void process(TenantKey key, Context ctx, Iterable<Long> counts, Collector<IngestCount> out) {
       IngestCount row = new IngestCount();
-      row.tenantId = key.substring(0, split);
-      row.eventType = key.substring(split + 1);
+      row.tenantId = key.tenantId;
+      row.eventType = key.id;
       row.intervalStart = ctx.window().getStart();
       row.intervalSizeSeconds = (ctx.window().getEnd() - ctx.window().getStart()) / 1000;
       row.events = counts.iterator().next();

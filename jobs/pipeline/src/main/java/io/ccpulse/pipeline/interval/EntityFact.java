@@ -5,8 +5,6 @@ import io.ccpulse.pipeline.contact.ContactFact;
 
 /** A fact addressed to one entity whose intervals it counts in. */
 public class EntityFact {
-  /** tenant, kind, entity and channel in one string: the key of the interval windows. */
-  public String key;
   public EntityKind kind;
   public String tenantId;
   /** Agent id, queue id, or the channel name for TENANT_CHANNEL. */
@@ -23,8 +21,14 @@ public class EntityFact {
     e.entityId = entityId;
     e.channel = fact.channel;
     e.fact = fact;
-    // Agents are counted per channel; a queue has exactly one channel, so for it this adds nothing.
-    e.key = fact.tenantId + '\u0001' + kind + '\u0001' + entityId + '\u0001' + fact.channel;
     return e;
+  }
+
+  /**
+   * The key of the interval windows. Agents are counted per channel; a queue has exactly one
+   * channel, so for it the channel adds nothing.
+   */
+  public IntervalKey key() {
+    return IntervalKey.of(tenantId, kind, entityId, channel);
   }
 }

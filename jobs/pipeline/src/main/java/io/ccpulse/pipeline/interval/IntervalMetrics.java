@@ -1,6 +1,5 @@
 package io.ccpulse.pipeline.interval;
 
-import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.contact.ContactFact;
 import java.time.Duration;
 import java.util.List;
@@ -31,9 +30,9 @@ public final class IntervalMetrics {
   /** Rows for every size; the late facts of each size are in that size's side output. */
   public static List<SingleOutputStreamOperator<IntervalRow>> build(
       DataStream<ContactFact> facts, List<Duration> sizes, Thresholds thresholds, Duration allowedLateness) {
-    KeyedStream<EntityFact, String> byEntity = facts
+    KeyedStream<EntityFact, IntervalKey> byEntity = facts
         .flatMap(new Entities()).uid("interval-entities").name("facts to entities")
-        .keyBy(e -> e.key);
+        .keyBy(EntityFact::key);
     return sizes.stream()
         .map(size -> byEntity
             .window(new FactTimeWindows(size))
@@ -93,19 +92,18 @@ public final class IntervalMetrics {
   }
 
   /** Names the row after its entity and window; the version orders re-emissions. */
-  static final class Emit extends ProcessWindowFunction<IntervalFigures, IntervalRow, String, TimeWindow> {
+  static final class Emit extends ProcessWindowFunction<IntervalFigures, IntervalRow, IntervalKey, TimeWindow> {
     private static final long serialVersionUID = 1L;
     private static final ValueStateDescriptor<Long> LAST_VERSION = new ValueStateDescriptor<>("last-version", Types.LONG);
 
     @Override
-    public void process(String key, Context ctx, Iterable<IntervalFigures> result, Collector<IntervalRow> out)
+    public void process(IntervalKey key, Context ctx, Iterable<IntervalFigures> result, Collector<IntervalRow> out)
         throws Exception {
-      String[] parts = key.split("\u0001", -1);
       IntervalRow row = new IntervalRow();
-      row.tenantId = parts[0];
-      row.kind = EntityKind.valueOf(parts[1]);
-      row.entityId = parts[2];
-      row.channel = Channel.valueOf(parts[3]);
+      row.tenantId = key.tenantId;
+      row.kind = key.kind;
+      row.entityId = key.entityId;
+      row.channel = key.channel;
       row.figures = result.iterator().next();
       row.intervalStart = ctx.window().getStart();
       row.intervalSizeSeconds = (ctx.window().getEnd() - ctx.window().getStart()) / 1000;

@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.queue;
 
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.apache.flink.util.Collector;
  * status changes for each queue the agent serves. An agent logged out with nothing open is
  * forgotten; one silent for {@code silence} is treated as logged out (a lost logout).
  */
-public final class AgentAvailability extends KeyedProcessFunction<String, AgentSignal, QueueSignal> {
+public final class AgentAvailability extends KeyedProcessFunction<TenantKey, AgentSignal, QueueSignal> {
   private static final long serialVersionUID = 1L;
 
   private final LiveTiming timing;

@@ -2,6 +2,7 @@ package io.ccpulse.pipeline.queue;
 
 import io.ccpulse.events.AgentState;
 import io.ccpulse.events.AgentStateEvent;
+import io.ccpulse.pipeline.key.TenantKey;
 
 /**
  * Something that changes whether an agent can take contacts: a presence change, or a contact
@@ -43,8 +44,8 @@ public class AgentSignal {
     return s;
   }
 
-  public String key() {
-    return tenantId + "/" + agentId;
+  public TenantKey key() {
+    return TenantKey.of(tenantId, agentId);
   }
 
   @Override

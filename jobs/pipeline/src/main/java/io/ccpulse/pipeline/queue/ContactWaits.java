@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.queue;
 
 import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,23 +21,25 @@ import org.apache.flink.util.OutputTag;
  * open is forgotten {@code retention} after its last event; one left open is closed after {@code
  * openTimeout} of silence.
  */
-public final class ContactWaits extends KeyedProcessFunction<String, Inbound<InteractionEvent>, QueueSignal> {
+public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<InteractionEvent>, QueueSignal> {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<AgentSignal> AGENT_EDGES = new OutputTag<>("live-agent-edges") {};
 
   private final long openTimeoutMs;
   private final long retentionMs;
+  private final int maxEvents;
   private transient ValueState<LiveContact> contact;
   private transient ValueState<Long> forgetAt;
 
-  public ContactWaits(Duration openTimeout, Duration retention) {
+  public ContactWaits(Duration openTimeout, Duration retention, int maxEvents) {
     this.openTimeoutMs = openTimeout.toMillis();
     this.retentionMs = retention.toMillis();
+    this.maxEvents = maxEvents;
   }
 
-  public static String key(Inbound<InteractionEvent> in) {
-    return in.event.getTenantId() + "/" + in.event.getInteractionId();
+  public static TenantKey key(Inbound<InteractionEvent> in) {
+    return TenantKey.of(in.event.getTenantId(), in.event.getInteractionId());
   }
 
   @Override
@@ -48,6 +51,11 @@ public final class ContactWaits extends KeyedProcessFunction<String, Inbound<Int
   @Override
   public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<QueueSignal> out) throws Exception {
     LiveContact c = contact.value() == null ? LiveContact.of(in.event) : contact.value();
+    if (c.seen.length >= maxEvents) {
+      // The contact assembler rejects the same excess (TOO_MANY_EVENTS) and reports it; here it is
+      // only ignored, so the ids kept for dropping duplicates stay bounded too.
+      return;
+    }
     List<QueueSignal> waits = new ArrayList<>(2);
     List<AgentSignal> edges = new ArrayList<>(1);
     c.apply(in.event, waits, edges);

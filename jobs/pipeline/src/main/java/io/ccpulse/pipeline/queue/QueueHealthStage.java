@@ -29,7 +29,8 @@ public final class QueueHealthStage {
     LiveTiming timing = LiveTiming.from(config);
     SingleOutputStreamOperator<QueueSignal> waits = interactions
         .keyBy(ContactWaits::key)
-        .process(new ContactWaits(config.getDuration("metrics.leg-timeout"), config.getDuration("metrics.contact-retention")))
+        .process(new ContactWaits(config.getDuration("metrics.leg-timeout"), config.getDuration("metrics.contact-retention"),
+            config.getInt("input.max-contact-events")))
         .uid("live-contact-waits").name("live waits");
     DataStream<AgentSignal> presence = agentStates
         .map(in -> AgentSignal.presence(in.event)).returns(AgentSignal.class)

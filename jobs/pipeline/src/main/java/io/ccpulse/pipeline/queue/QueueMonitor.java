@@ -6,6 +6,7 @@ import io.ccpulse.pipeline.alert.AlertRules;
 import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.alert.RuleSettings;
 import io.ccpulse.pipeline.interval.Thresholds;
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.apache.flink.util.OutputTag;
  * as long as the rest of the input moves (live, as long as the wall clock moves: {@link LiveEdge}). A queue with nothing to watch and no alert open is
  * forgotten.
  */
-public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal, QueueSnapshot> {
+public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSignal, QueueSnapshot> {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<QueueAlert> ALERTS = new OutputTag<>("queue-alerts") {};
@@ -43,7 +44,8 @@ public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal
   private transient ValueState<QueueLive> queue;
   private transient ValueState<AlertBook> alerts;
   private transient ValueState<Long> nextTick;
-  private transient Map<String, Map<AlertRule, RuleSettings>> settingsByQueue;
+  /** The rules of each queue seen, by tenant, queue and channel (a list: its parts never run together). */
+  private transient Map<List<String>, Map<AlertRule, RuleSettings>> settingsByQueue;
   private transient Counter raised;
 
   public QueueMonitor(LiveTiming timing, Duration cadence, Duration window, Thresholds thresholds, AlertRules rules) {
@@ -137,7 +139,7 @@ public final class QueueMonitor extends KeyedProcessFunction<String, QueueSignal
   private QueueSnapshot judge(QueueLive q, AlertBook book, long at, Context ctx) {
     q.judgedAt = Math.max(q.judgedAt, at);
     QueueSnapshot s = q.snapshot(q.judgedAt);
-    Map<AlertRule, RuleSettings> settings = settingsByQueue.computeIfAbsent(q.tenantId + "/" + q.queueId + "/" + q.channel,
+    Map<AlertRule, RuleSettings> settings = settingsByQueue.computeIfAbsent(List.of(q.tenantId, q.queueId, String.valueOf(q.channel)),
         k -> rules.forQueue(q.tenantId, q.queueId, q.channel));
     for (QueueAlert change : book.judge(settings, s)) {
       if (change.status == QueueAlert.Status.RAISED) {

@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.queue;
 
 import io.ccpulse.events.Channel;
+import io.ccpulse.pipeline.key.TenantKey;
 
 /**
  * Something a queue's live view must apply: a contact started or ended a wait there, or an agent
@@ -59,8 +60,8 @@ public class QueueSignal {
     return s;
   }
 
-  public String key() {
-    return tenantId + "/" + queueId;
+  public TenantKey key() {
+    return TenantKey.of(tenantId, queueId);
   }
 
   @Override

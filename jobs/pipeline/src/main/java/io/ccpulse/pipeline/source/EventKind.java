@@ -22,6 +22,9 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   /** A function that travels with the job graph. */
   interface Fn<A, B> extends Function<A, B>, Serializable {}
 
+  /** The checks of one record type, with the limits they apply. */
+  interface Check<A> extends java.util.function.BiFunction<EventChecks, A, EventChecks.Invalid>, Serializable {}
+
   /** A supplier that travels with the job graph. */
   interface Make<A> extends Supplier<A>, Serializable {}
 
@@ -46,11 +49,11 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   private final Fn<T, String> tenant;
   private final Fn<T, String> eventId;
   private final Fn<T, String> type;
-  private final Fn<T, String> invalid;
+  private final Check<T> invalid;
   private final Make<TypeInformation<Inbound<T>>> inboundType;
 
   private EventKind(String recordName, Make<EventCodec<T>> codec, Fn<T, Instant> occurredAt, Fn<T, String> tenant,
-      Fn<T, String> eventId, Fn<T, String> type, Fn<T, String> invalid, Make<TypeInformation<Inbound<T>>> inboundType) {
+      Fn<T, String> eventId, Fn<T, String> type, Check<T> invalid, Make<TypeInformation<Inbound<T>>> inboundType) {
     this.recordName = recordName;
     this.codec = codec;
     this.occurredAt = occurredAt;
@@ -87,9 +90,9 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
     return type.apply(event);
   }
 
-  /** Why a decoded event cannot be used, or null if it can. */
-  public String invalid(T event) {
-    return invalid.apply(event);
+  /** Why a decoded event cannot be used by its type's own rules, or null if it can. */
+  EventChecks.Invalid invalid(EventChecks checks, T event) {
+    return invalid.apply(checks, event);
   }
 
   public TypeInformation<Inbound<T>> inboundType() {

@@ -2,8 +2,6 @@ package io.ccpulse.pipeline.source;
 
 import io.ccpulse.events.DecodeResult;
 import io.ccpulse.events.EventCodec;
-import io.ccpulse.events.RejectReason;
-import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,13 +19,13 @@ public final class InboundDeserializer<T extends SpecificRecord> implements Kafk
   private static final long serialVersionUID = 1L;
 
   private final EventKind<T> kind;
-  private final long maxClockSkewMillis;
+  private final EventChecks checks;
   private transient EventCodec<T> codec;
   private transient Counter eventsIn;
 
-  public InboundDeserializer(EventKind<T> kind, Duration maxClockSkew) {
+  public InboundDeserializer(EventKind<T> kind, EventChecks checks) {
     this.kind = kind;
-    this.maxClockSkewMillis = maxClockSkew.toMillis();
+    this.checks = checks;
   }
 
   @Override
@@ -49,20 +47,12 @@ public final class InboundDeserializer<T extends SpecificRecord> implements Kafk
       return Inbound.rejected(RejectedEvent.of(result.reason(), result.detail(), topic, partition, offset, payload, now));
     }
     T event = result.event();
-    String invalid = kind.invalid(event);
-    RejectReason reason = RejectReason.INVALID_FIELD;
-    if (invalid == null) {
-      long ahead = kind.occurredAt(event).toEpochMilli() - now;
-      if (ahead > maxClockSkewMillis) {
-        reason = RejectReason.FUTURE_TIMESTAMP;
-        invalid = "occurred_at is " + Duration.ofMillis(ahead) + " ahead of this clock (allowed: "
-            + Duration.ofMillis(maxClockSkewMillis) + ")";
-      }
-    }
+    EventChecks.Invalid invalid = checks.check(kind, event, now);
     if (invalid == null) {
       return Inbound.of(event, topic, partition, offset);
     }
-    return Inbound.rejected(RejectedEvent.of(kind, event, reason, invalid, topic, partition, offset, payload, now));
+    return Inbound.rejected(RejectedEvent.of(kind, event, invalid.reason(), invalid.detail(), topic, partition, offset,
+        payload, now));
   }
 
   /** Opens outside a Flink source (tests, tools). */

@@ -66,7 +66,7 @@ public final class KafkaEventSources implements EventSources {
         .setGroupId(config.get("kafka.group.id"))
         .setTopics(topic)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
-        .setDeserializer(new InboundDeserializer<>(kind, config.getDuration("event-time.max-clock-skew")))
+        .setDeserializer(new InboundDeserializer<>(kind, EventChecks.from(config)))
         .setProperties(props);
     if (config.getBoolean("kafka.bounded")) {
       builder.setBounded(OffsetsInitializer.latest());

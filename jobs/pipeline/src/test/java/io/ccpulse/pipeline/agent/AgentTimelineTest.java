@@ -3,10 +3,11 @@ package io.ccpulse.pipeline.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.events.AgentState;
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AgentTimelineTest {
-  private KeyedOneInputStreamOperatorTestHarness<String, AgentInput, AgentTimeRow> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, AgentInput, AgentTimeRow> harness;
   private int eventNo;
 
   @BeforeEach
@@ -30,7 +31,7 @@ class AgentTimelineTest {
     }
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new AgentTimeline(List.of(Duration.ofMinutes(15)), lateness, Duration.ofDays(1))),
-        AgentInput::key, Types.STRING);
+        AgentInput::key, TypeInformation.of(TenantKey.class));
     harness.open();
   }
 

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.ccpulse.events.AgentState;
 import io.ccpulse.pipeline.config.PipelineConfig;
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 class BurnoutAssessorTest {
   private final BurnoutSettings settings = BurnoutSettings.from(PipelineConfig.defaults());
-  private KeyedOneInputStreamOperatorTestHarness<String, BurnoutInput, BurnoutRow> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, BurnoutInput, BurnoutRow> harness;
 
   private void open(Duration lateness, OperatorSubtaskState restored) throws Exception {
     if (harness != null) {
@@ -28,7 +29,7 @@ class BurnoutAssessorTest {
     }
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new BurnoutAssessor(settings, lateness, Duration.ofDays(1))),
-        BurnoutInput::key, Types.STRING);
+        BurnoutInput::key, TypeInformation.of(TenantKey.class));
     if (restored != null) {
       harness.initializeState(restored);
     }

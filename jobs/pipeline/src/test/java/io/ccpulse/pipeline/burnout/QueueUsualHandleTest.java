@@ -3,9 +3,10 @@ package io.ccpulse.pipeline.burnout;
 import static io.ccpulse.pipeline.burnout.Inputs.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -15,7 +16,7 @@ class QueueUsualHandleTest {
   @Test
   void stampsEachLegWithTheQueuesMeanSoFarOverTheBaselinePeriod() throws Exception {
     try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new QueueUsualHandle(Duration.ofDays(7))), BurnoutInput::queueKey, Types.STRING)) {
+        new KeyedProcessOperator<>(new QueueUsualHandle(Duration.ofDays(7))), BurnoutInput::queueKey, TypeInformation.of(TenantKey.class))) {
       harness.open();
       long t = at("05", "09:00");
       for (int i = 0; i < 20; i++) { // 20 legs: half 200 s, half 400 s

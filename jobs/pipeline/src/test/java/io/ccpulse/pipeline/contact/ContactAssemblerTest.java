@@ -5,12 +5,13 @@ import static io.ccpulse.pipeline.contact.Steps.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -23,15 +24,17 @@ class ContactAssemblerTest {
   private static final Duration LATENESS = Duration.ofMinutes(5);
   private static final Duration LEG_TIMEOUT = Duration.ofHours(1);
   private static final Duration RETENTION = Duration.ofMinutes(30);
+  private static final int MAX_EVENTS = 20;
+  private static final Duration MAX_SPAN = Duration.ofHours(6);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, Inbound<InteractionEvent>, ContactFact> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, Inbound<InteractionEvent>, ContactFact> harness;
   private long offset;
 
   @BeforeEach
   void setUp() throws Exception {
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new ContactAssembler(LATENESS, LEG_TIMEOUT, RETENTION)),
-        ContactAssembler::key, Types.STRING);
+        new KeyedProcessOperator<>(new ContactAssembler(LATENESS, LEG_TIMEOUT, RETENTION, MAX_EVENTS, MAX_SPAN)),
+        ContactAssembler::key, TypeInformation.of(TenantKey.class));
     harness.open();
   }
 
@@ -70,6 +73,64 @@ class ContactAssemblerTest {
     assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
     assertThat(facts().get(2).holdMs).isEqualTo(30_000);
     assertThat(rejected()).isEmpty();
+  }
+
+  @Test
+  void contactsOfTwoTenantsNeverShareState() throws Exception {
+    // Tenant "a/b" with contact "c", and tenant "a" with contact "b/c": one key when ids were
+    // joined with "/", so the second contact's QUEUED was refused as a repeat of the first's.
+    InteractionEvent first = at(0).queued("billing");
+    first.setTenantId("a/b");
+    first.setInteractionId("c");
+    InteractionEvent second = at(1).queued("billing");
+    second.setTenantId("a");
+    second.setInteractionId("b/c");
+    send(first, second);
+    watermark(10);
+    assertThat(facts()).extracting(f -> f.kind + " " + f.tenantId + " " + f.interactionId)
+        .containsExactly("ARRIVED a/b c", "ARRIVED a b/c");
+    assertThat(rejected()).isEmpty();
+  }
+
+  @Test
+  void keepsAtMostTheEventLimitOfAContactAndRejectsTheRest() throws Exception {
+    // A contact with 10,000 holds must not grow its state (and each replay) without bound.
+    send(at(0).queued("billing"), at(5).answered("a-1"));
+    for (int i = 0; i < 10_000; i++) {
+      send(i % 2 == 0 ? at(10 + i).holdStarted("a-1") : at(10 + i).holdEnded("a-1"));
+      if (i % 100 == 0) {
+        watermark(i); // time passes during the flood, longer than the leg timeout and the retention
+      }
+    }
+    watermark(10_000);
+    List<RejectedEvent> rejected = rejected();
+    assertThat(rejected).hasSize(10_000 - (MAX_EVENTS - 2));
+    assertThat(rejected).extracting(r -> r.reason).containsOnly("TOO_MANY_EVENTS");
+    assertThat(rejected.get(0).detail).isEqualTo("the contact already has 20 events (input.max-contact-events: 20)");
+    assertThat(rejected.get(0).occurredAt).isEqualTo(ms(10 + MAX_EVENTS - 2));
+    // The contact stays remembered while its excess keeps coming (not forgotten and started afresh).
+    // What was kept still counts: the answer, and the leg, closed as incomplete the leg timeout after
+    // the flood (its end events were over the limit too).
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    watermark(10_010 + LEG_TIMEOUT.toSeconds() + 1);
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG_INCOMPLETE);
+  }
+
+  @Test
+  void rejectsAnEventThatWouldStretchTheContactBeyondItsSpan() throws Exception {
+    // A hold every half hour keeps the leg open; an event past six hours from the first is refused.
+    send(at(0).queued("billing"), at(5).answered("a-1"));
+    for (int k = 1; k <= 11; k++) {
+      send(k % 2 == 1 ? at(k * 1800).holdStarted("a-1") : at(k * 1800).holdEnded("a-1"));
+    }
+    long span = MAX_SPAN.toSeconds();
+    send(at(span + 1).holdEnded("a-1"));
+    assertThat(rejected()).extracting(r -> r.reason).containsExactly("CONTACT_TOO_LONG");
+    assertThat(rejected().get(0).detail).isEqualTo("the contact's events would span PT6H1S (input.max-contact-span: PT6H)");
+    send(at(span - 1).holdEnded("a-1"), at(span).talkEnded("a-1"), at(span).wrapupEnded("a-1"));
+    watermark(span + 100);
+    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+    assertThat(rejected()).hasSize(1);
   }
 
   @Test

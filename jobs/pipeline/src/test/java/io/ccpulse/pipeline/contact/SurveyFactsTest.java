@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.events.Channel;
 import io.ccpulse.events.SurveyEvent;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 class SurveyFactsTest {
   private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
-  private KeyedOneInputStreamOperatorTestHarness<String, Inbound<SurveyEvent>, ContactFact> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, Inbound<SurveyEvent>, ContactFact> harness;
 
   @BeforeEach
   void setUp() throws Exception {
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new SurveyFacts(Duration.ofMinutes(5), Duration.ofDays(1))),
-        SurveyFacts::key, Types.STRING);
+        SurveyFacts::key, TypeInformation.of(TenantKey.class));
     harness.open();
   }
 

@@ -8,9 +8,10 @@ import io.ccpulse.pipeline.alert.AlertRules;
 import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.interval.Thresholds;
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class QueueMonitorLiveTest {
   private static final long T0 = QueueMonitorTest.at("09:00");
-  private KeyedOneInputStreamOperatorTestHarness<String, QueueSignal, QueueSnapshot> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, QueueSignal, QueueSnapshot> harness;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -34,7 +35,7 @@ class QueueMonitorLiveTest {
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new QueueMonitor(timing, Duration.ofSeconds(10), Duration.ofMinutes(15),
             Thresholds.from(config), AlertRules.from(config))),
-        QueueSignal::key, Types.STRING);
+        QueueSignal::key, TypeInformation.of(TenantKey.class));
     harness.open();
     harness.processWatermark(new Watermark(T0 - 600_000)); // ten minutes behind: something is sparse
   }

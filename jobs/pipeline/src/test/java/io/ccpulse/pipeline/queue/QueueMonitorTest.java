@@ -8,11 +8,12 @@ import io.ccpulse.pipeline.alert.AlertRules;
 import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.interval.Thresholds;
+import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * watermarks placed explicitly. Out-of-orderness bound 0 here, so the live edge is the watermark + 1 ms.
  */
 class QueueMonitorTest {
-  private KeyedOneInputStreamOperatorTestHarness<String, QueueSignal, QueueSnapshot> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, QueueSignal, QueueSnapshot> harness;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -41,7 +42,7 @@ class QueueMonitorTest {
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new QueueMonitor(LiveTiming.eventTimeOnly(Duration.ZERO), Duration.ofSeconds(10), Duration.ofMinutes(15),
             Thresholds.from(config), AlertRules.from(config))),
-        QueueSignal::key, Types.STRING);
+        QueueSignal::key, TypeInformation.of(TenantKey.class));
     harness.open();
   }
 

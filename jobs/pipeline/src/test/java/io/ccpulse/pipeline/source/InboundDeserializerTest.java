@@ -7,7 +7,7 @@ import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.InteractionType;
 import io.ccpulse.events.SurveyEvent;
-import java.time.Duration;
+import io.ccpulse.pipeline.config.PipelineConfig;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class InboundDeserializerTest {
 
   @BeforeEach
   void open() {
-    deserializer = new InboundDeserializer<>(EventKind.INTERACTION, Duration.ofMinutes(5));
+    deserializer = new InboundDeserializer<>(EventKind.INTERACTION, EventChecks.from(PipelineConfig.defaults()));
     deserializer.openStandalone();
   }
 
@@ -86,5 +86,28 @@ class InboundDeserializerTest {
     RejectedEvent r = deserializer.decode(codec.encode(beyond), "t", 0, 2, NOW).rejected;
     assertThat(r.reason).isEqualTo("FUTURE_TIMESTAMP");
     assertThat(r.detail).contains("PT5M1S ahead");
+    assertThat(r.occurredAt).isEqualTo(Instant.ofEpochMilli(NOW).plusSeconds(301).toEpochMilli());
+  }
+
+  @Test
+  void keepsAnEventTimeTheTableCannotHoldOutOfTheRejection() {
+    // rejected_events.occurred_at is a DateTime64(3) written as nanoseconds: 9999 does not fit, and
+    // the rejection itself was a row ClickHouse refused.
+    InteractionEvent far = event(InteractionType.QUEUED).setOccurredAt(Instant.parse("9999-12-31T23:59:59Z")).build();
+    RejectedEvent r = deserializer.decode(codec.encode(far), "t", 0, 3, NOW).rejected;
+    assertThat(r.reason).isEqualTo("FUTURE_TIMESTAMP");
+    assertThat(r.occurredAt).isNull();
+    InteractionEvent epoch = event(InteractionType.QUEUED).setOccurredAt(Instant.EPOCH).build();
+    assertThat(deserializer.decode(codec.encode(epoch), "t", 0, 4, NOW).rejected.occurredAt).isEqualTo(0L);
+    assertThat(RejectedEvent.storable(Instant.parse("1899-12-31T23:59:59Z").toEpochMilli())).isNull();
+    assertThat(RejectedEvent.storable(Instant.parse("2261-12-31T23:59:59Z").toEpochMilli())).isNotNull();
+  }
+
+  @Test
+  void storesAMegabyteIdCut() {
+    InteractionEvent huge = event(InteractionType.QUEUED).setEventId("e".repeat(1_000_000)).build();
+    RejectedEvent r = deserializer.decode(codec.encode(huge), "t", 0, 5, NOW).rejected;
+    assertThat(r.reason).isEqualTo("FIELD_TOO_LONG");
+    assertThat(r.eventId).hasSize(RejectedEvent.MAX_STORED_ID + 1).endsWith("e…");
   }
 }
