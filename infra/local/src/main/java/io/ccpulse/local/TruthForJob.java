@@ -15,10 +15,10 @@ import java.util.List;
  * simulator may delay and what it must deliver too late). Without this a run with
  * {@code --metrics.intervals 5min} would be compared with 1- and 15-minute truth, and differ falsely.
  */
-final class TruthForJob {
+public final class TruthForJob {
   private TruthForJob() {}
 
-  static Scenario scenario(Scenario scenario, PipelineConfig job) {
+  public static Scenario scenario(Scenario scenario, PipelineConfig job) {
     return scenario.toBuilder().truth(truth(job)).faults(faults(scenario.faults(), job)).build();
   }
 

@@ -2,6 +2,8 @@ package io.ccpulse.local.bench;
 
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.scenario.Preset;
+import io.ccpulse.pipeline.config.Durations;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,11 @@ final class BenchOptions {
   boolean latency = true;
   boolean alerts = true;
   int alertMinutes = 10;
+  /** Only with --only faults: it takes a while, and kills ClickHouse. */
+  boolean faults = false;
+  Preset faultsPreset = Preset.DEFAULT;
+  List<Duration> outages = List.of(Duration.ofSeconds(60), Duration.ofMinutes(10));
+  int fuzzEvents = 20_000;
   final List<String> jobArgs = new ArrayList<>();
 
   static final String USAGE = """
@@ -42,7 +49,11 @@ final class BenchOptions {
         --seed N                       simulator seed (default 20260105)
         --partitions N                 partitions per topic (default 2 = the job's parallelism)
         --alert-minutes N              alerts part: minutes fed at real time (default 10)
-        --only throughput|latency|alerts   run one part
+        --only throughput|latency|alerts|faults   run one part (faults runs only when named: it
+                                       kills ClickHouse during runs and takes 15 minutes or more)
+        --faults-preset P              faults part: scenario (default: default)
+        --outages D,D                  faults part: how long ClickHouse stays down (default 60s,10min)
+        --fuzz-events N                faults part: malformed events in the fuzz scenario (default 20000; 0: none)
         --<job key> VALUE              any job setting (ccpulse-defaults.properties), both parts
       """;
 
@@ -72,10 +83,15 @@ final class BenchOptions {
           o.throughput = value.equals("throughput");
           o.latency = value.equals("latency");
           o.alerts = value.equals("alerts");
-          if (!o.throughput && !o.latency && !o.alerts) {
-            throw new IllegalArgumentException("--only takes throughput, latency or alerts, not " + value);
+          o.faults = value.equals("faults");
+          if (!o.throughput && !o.latency && !o.alerts && !o.faults) {
+            throw new IllegalArgumentException("--only takes throughput, latency, alerts or faults, not " + value);
           }
         }
+        case "--faults-preset" -> o.faultsPreset = Preset.of(value);
+        case "--outages" -> o.outages = java.util.Arrays.stream(value.split(","))
+            .map(d -> Durations.parse(key, d.trim())).toList();
+        case "--fuzz-events" -> o.fuzzEvents = Integer.parseInt(value);
         default -> {
           o.jobArgs.add(key);
           o.jobArgs.add(value);

@@ -38,7 +38,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 final class BenchStack implements AutoCloseable {
   private final Path dir;
   private final LocalKafkaBroker kafka;
-  private final ChdbProcess clickhouse;
+  private ChdbProcess clickhouse;
   private final MiniCluster flink;
   private final int parallelism;
   private final int partitions;
@@ -76,10 +76,10 @@ final class BenchStack implements AutoCloseable {
       conf.set(TaskManagerOptions.HOST, "127.0.0.1");
       flink = new MiniCluster(new MiniClusterConfiguration.Builder()
           .setConfiguration(conf).setCommonBindAddress("127.0.0.1")
-          .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build());
+          .setNumTaskManagers(1).setNumSlotsPerTaskManager(2 * parallelism).build()); // the live and the metrics job
       flink.start();
       out.printf("Kafka %s (in this JVM), ClickHouse %s (chDB, own process), Flink MiniCluster %s (1 TM, %d slots); data in %s%n",
-          kafka.bootstrapServers(), clickhouse.httpUrl(), flink.getRestAddress().get(), parallelism, dir);
+          kafka.bootstrapServers(), clickhouse.httpUrl(), flink.getRestAddress().get(), 2 * parallelism, dir);
       return new BenchStack(dir, kafka, clickhouse, flink, parallelism, partitions);
     } catch (Exception e) {
       if (flink != null) {
@@ -94,6 +94,11 @@ final class BenchStack implements AutoCloseable {
       deleteTree(dir);
       throw e;
     }
+  }
+
+  /** Of every topic the benchmark creates. */
+  int partitions() {
+    return partitions;
   }
 
   String bootstrapServers() {
@@ -179,6 +184,17 @@ final class BenchStack implements AutoCloseable {
   /** True if the job has failed over at least once: its figures would include a restart, so they are not reported. */
   boolean restarted(JobID job) throws Exception {
     return flink.getExecutionGraph(job).get(30, TimeUnit.SECONDS).getStatusTimestamp(JobStatus.RESTARTING) != 0;
+  }
+
+  /** ClickHouse killed for real (SIGKILL), as a crashed or unplugged server; {@link #startClickHouse()} brings it back. */
+  void killClickHouse() {
+    ProcessHandle.of(clickhouse.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    clickhouse.close();
+  }
+
+  /** ClickHouse started again on its port and data, after {@link #killClickHouse()}. */
+  void startClickHouse() throws IOException {
+    clickhouse = ChdbProcess.builder().dataDir(dir.resolve("clickhouse")).port(clickhouse.port()).start();
   }
 
   long clickhousePid() {

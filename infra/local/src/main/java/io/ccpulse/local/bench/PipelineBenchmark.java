@@ -41,6 +41,9 @@ public final class PipelineBenchmark {
       if (o.alerts) {
         table.addAll(alerts(stack, base, o, out));
       }
+      if (o.faults) {
+        table.addAll(faults(stack, base, o, out));
+      }
     }
     out.println();
     out.printf("Summary (%.0f s in all):%n", (System.nanoTime() - t0) / 1e9);
@@ -152,6 +155,26 @@ public final class PipelineBenchmark {
         alerts.stream().filter(a -> !a.rule().equals("oldest-wait")).map(AlertLatencyRun.Alert::delayMs).toList()));
     t.add(latencyRow("oldest wait (breached by time passing; checked every cadence step)",
         alerts.stream().filter(a -> a.rule().equals("oldest-wait")).map(AlertLatencyRun.Alert::delayMs).toList()));
+    return t;
+  }
+
+  private static List<String> faults(BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out)
+      throws Exception {
+    out.println();
+    out.printf("Faults: %s (seed %d), each fault injected for real into running jobs...%n", o.faultsPreset.label(), o.seed);
+    List<FaultsRun.Row> rows = FaultsRun.run(stack, base, o, out);
+    List<String> t = new ArrayList<>();
+    t.add("");
+    t.add(String.format("Faults, %s (seed %d), parallelism %d, %d partitions per topic", o.faultsPreset.label(), o.seed,
+        o.parallelism, o.partitions));
+    t.add("| scenario | events in | rows expected | lost | doubled | live view | recovery |");
+    t.add("|---|---|---|---|---|---|---|");
+    for (FaultsRun.Row r : rows) {
+      t.add(String.format("| %s | %,d | %,d | %,d | %,d | %s | %s |", r.scenario(), r.events(), r.rowsExpected(), r.lost(),
+          r.doubled(), r.live(), r.recovery()));
+    }
+    t.add(String.format("faults: %d of %d scenarios lost nothing and doubled nothing",
+        rows.stream().filter(FaultsRun.Row::clean).count(), rows.size()));
     return t;
   }
 

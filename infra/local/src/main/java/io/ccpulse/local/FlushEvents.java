@@ -20,12 +20,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * every topic: they carry an unbounded job's watermark past the end of the data, so every interval
  * closes and every timer of the real tenants fires. Their own rows are left out of comparisons.
  */
-final class FlushEvents {
-  static final String TENANT = "flush";
+public final class FlushEvents {
+  public static final String TENANT = "flush";
 
   private FlushEvents() {}
 
-  static void publish(Properties producer, TopicNames topics, int partitions, LocalDate day) throws Exception {
+  public static void publish(Properties producer, TopicNames topics, int partitions, LocalDate day) throws Exception {
     Script script = Script.on(day);
     for (int p = 0; p < partitions; p++) {
       script.agent("12:00:00", TENANT, "flush-agent-" + p, AgentState.LOGGED_IN, "flush-queue");
