@@ -1,6 +1,7 @@
 package io.ccpulse.local;
 
 import io.ccpulse.pipeline.PipelineJob;
+import io.ccpulse.pipeline.config.FlinkSettings;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ final class LocalJob {
   private LocalJob() {}
 
   static void run(PipelineConfig config, long expectedEvents, PrintStream out) throws Exception {
-    Configuration cluster = new Configuration();
+    Configuration cluster = FlinkSettings.forLocalRun(config); // a checkpoint waiting on ClickHouse is tolerated
     cluster.set(RestOptions.BIND_PORT, "8081-8099");
     // Checkpoints on local disk: the JobManager's in-memory storage refuses state over 5 MB (large day).
     cluster.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");

@@ -5,6 +5,7 @@ import io.ccpulse.clickhouse.Migrator;
 import io.ccpulse.infra.clickhouse.ChdbProcess;
 import io.ccpulse.infra.kafka.LocalKafkaBroker;
 import io.ccpulse.pipeline.PipelineJob;
+import io.ccpulse.pipeline.config.FlinkSettings;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.output.TopicNames;
 import java.io.IOException;
@@ -154,7 +155,7 @@ final class BenchStack implements AutoCloseable {
     // Checkpoints to local disk, as a deployment would (to its file system or object store): the
     // default JobManager storage refuses a task state above 5 MB, which the large day exceeds, and
     // each refused checkpoint then fails the job over.
-    Configuration job = new Configuration();
+    Configuration job = FlinkSettings.forLocalRun(config); // a checkpoint waiting on ClickHouse is tolerated
     job.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     job.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job);

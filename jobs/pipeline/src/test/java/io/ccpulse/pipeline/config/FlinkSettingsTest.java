@@ -57,4 +57,14 @@ class FlinkSettingsTest {
     assertThatThrownBy(() -> PipelineConfig.fromArgs("--flinkish.option", "x"))
         .hasMessageContaining("Unknown configuration key flinkish.option");
   }
+
+  @Test
+  void aLocalRunTakesHowCheckpointsWaitingOnAnOutageAreJudgedAndNothingElse() {
+    var local = FlinkSettings.forLocalRun(PipelineConfig.defaults().with(java.util.Map.of(
+        "flink.execution.checkpointing.tolerable-failed-checkpoints", "7")));
+    assertThat(local.toMap()).containsOnlyKeys("execution.checkpointing.timeout",
+        "execution.checkpointing.tolerable-failed-checkpoints");
+    assertThat(local.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER)).isEqualTo(7);
+    assertThat(local.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT)).isEqualTo(Duration.ofMinutes(10));
+  }
 }
