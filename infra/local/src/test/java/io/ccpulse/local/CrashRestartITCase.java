@@ -55,11 +55,13 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The input: a small simulated morning with duplicates, unreadable and unknown-schema records,
  * impossible transitions, and a queue left without staff for 30 minutes (alerts raised and cleared).
- * Events out of order only within the sources' out-of-orderness bound (20 s of 30 s), and none too
- * late: an event behind the watermark is judged by a watermark that depends on how the partitions'
- * reads interleave (Flink keeps no watermark in a checkpoint), so too-late rejections, and a straggler's
- * place in the live view (which applies inputs at the watermark), can differ between two uninterrupted
- * runs already.
+ * Nothing out of order and nothing too late, because either makes the result depend on how the
+ * partitions' reads interleave, crash or not: a too-late judgement depends on the watermark an event
+ * meets (and Flink keeps no watermark in a checkpoint); and the live view applies an input behind its
+ * live edge (the slowest partition's latest event) at once, so an agent event delivered 20 s out of
+ * order may land before or after a snapshot tick: with such disorder one queue_health snapshot in
+ * 5,100 differed (agents_available 2 against 3, the snapshots before and after equal). Out-of-order
+ * delivery across a restore is covered for the figures by SavepointRestoreITCase.
  */
 class CrashRestartITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -103,7 +105,7 @@ class CrashRestartITCase {
 
   @Test
   void killedThreeTimesAndResumedFromItsCheckpointsItWritesWhatAnUninterruptedRunWrites() throws Exception {
-    FaultSettings faults = FaultSettings.defaults().withDuplicateRate(0.02).withOutOfOrder(0.05, Duration.ofSeconds(20))
+    FaultSettings faults = FaultSettings.defaults().withDuplicateRate(0.02).withOutOfOrder(0, Duration.ofSeconds(20))
         .withTooLate(0, Duration.ofMinutes(5), null).withUnreadableRate(0.01).withUnknownSchemaRate(0.01)
         .withImpossibleRate(0.03);
     Scenario scenario = Preset.SMALL.builder().seed(41).faults(faults)
