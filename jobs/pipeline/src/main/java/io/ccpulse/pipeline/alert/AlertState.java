@@ -10,6 +10,8 @@ public class AlertState {
   /** Since when the rule has breached (no alert open) or recovered (alert open); MIN_VALUE for not. */
   public long breachSince = Long.MIN_VALUE;
   public long recoveredSince = Long.MIN_VALUE;
+  /** Alerts of this rule raised on the queue so far: the ordinal in the next alert's id. Kept while the queue is quiet. */
+  public int raises;
 
   public AlertState() {}
 

@@ -27,7 +27,8 @@ public final class AlertTracker {
         return null;
       }
       st.raisedAt = st.breachSince + r.raiseAfterMs;
-      st.alertId = alertId(s, rule, st.raisedAt);
+      st.raises++;
+      st.alertId = alertId(s, rule, st.raises);
       st.threshold = r.threshold;
       st.severity = r.severity;
       st.breachSince = Long.MIN_VALUE;
@@ -52,9 +53,16 @@ public final class AlertTracker {
     return cleared;
   }
 
-  /** The same raise gets the same id when a restart replays it, so consumers can drop the repeat. */
-  static String alertId(QueueSnapshot s, AlertRule rule, long raisedAt) {
-    String name = s.tenantId + "/" + s.queueId + "/" + rule.key() + "/" + raisedAt;
+  /**
+   * The id of the {@code ordinal}-th raise of a rule on a queue. Not the raise time: after a crash the
+   * job replays from its last checkpoint, and a raise it had already sent may happen at another moment
+   * in the replay (the live view applies inputs as they arrive); counted from checkpointed state, it
+   * is still the same raise with the same id, so its repeat is dropped and its clear matches it.
+   * Lengths before the parts: no tenant or queue id can make another's name.
+   */
+  static String alertId(QueueSnapshot s, AlertRule rule, int ordinal) {
+    String name = s.tenantId.length() + ":" + s.tenantId + "/" + s.queueId.length() + ":" + s.queueId + "/" + rule.key()
+        + "/#" + ordinal;
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 

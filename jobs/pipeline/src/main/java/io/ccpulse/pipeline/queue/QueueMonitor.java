@@ -105,8 +105,9 @@ public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSig
     boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
     if ((q.quietAt(tick) && book.openCount() == 0 && edge.isEmpty()) || endOfInput) {
       if (!endOfInput) {
+        // The alert book stays (a few numbers per queue ever seen): it counts each rule's raises, and a
+        // raise's id is its ordinal (AlertTracker.alertId), which must never be given out twice.
         queue.clear();
-        alerts.clear();
       }
       nextTick.clear();
     } else {
@@ -123,7 +124,7 @@ public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSig
     for (QueueSignal s : signals) {
       if (q == null) {
         q = QueueLive.of(s.tenantId, s.queueId, windowMs, cadenceMs);
-        book = AlertBook.empty();
+        book = book != null ? book : AlertBook.empty();
       }
       q.apply(s, thresholds);
       judge(q, book, s.at, ctx);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -35,6 +36,11 @@ class QueueMonitorTest {
   }
 
   private void open(Map<String, String> overrides) throws Exception {
+    open(overrides, null);
+  }
+
+  /** A fresh operator, restored from {@code state} (a checkpoint) if given. */
+  private void open(Map<String, String> overrides, OperatorSubtaskState state) throws Exception {
     if (harness != null) {
       harness.close();
     }
@@ -43,6 +49,9 @@ class QueueMonitorTest {
         new KeyedProcessOperator<>(new QueueMonitor(LiveTiming.eventTimeOnly(Duration.ZERO), Duration.ofSeconds(10), Duration.ofMinutes(15),
             Thresholds.from(config), AlertRules.from(config))),
         QueueSignal::key, TypeInformation.of(TenantKey.class));
+    if (state != null) {
+      harness.initializeState(state);
+    }
     harness.open();
   }
 
@@ -321,7 +330,7 @@ class QueueMonitorTest {
     ended("c-1", "09:00:05", "09:00:10", WaitOutcome.ANSWERED);
     agent("a-1", "09:01", null);
     watermark("09:20");
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numKeyedStateEntries()).as("only its alert book, counting raises").isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isZero();
     int rows = snapshots().size();
     watermark("10:00");
@@ -337,5 +346,38 @@ class QueueMonitorTest {
     watermark("09:00:40");
     assertThat(alerts()).hasSize(1);
     assertThat(alerts().get(0).threshold).isEqualTo(30.0);
+  }
+
+  @Test
+  void aRaiseReplayedAtAnotherMomentAfterACrashKeepsItsIdAndNoIdIsGivenOutTwice() throws Exception {
+    agent("a-1", "09:00", onQueue(1)); // on queue, busy
+    queued("c-1", "09:00:05");
+    watermark("09:00:10");
+    OperatorSubtaskState checkpoint = harness.snapshot(1, at("09:00:10"));
+    watermark("09:02:20");
+    QueueAlert before = alerts().get(0);
+    assertThat(before.raisedAt).isEqualTo(at("09:02:05") + 1);
+
+    // The crash: restored from the checkpoint, the replay differs (c-1 answered, c-2 waits too long later).
+    open(Map.of(), checkpoint);
+    ended("c-1", "09:00:05", "09:01:00", WaitOutcome.ANSWERED);
+    queued("c-2", "09:01:30");
+    watermark("09:03:40");
+    QueueAlert after = alerts().get(0);
+    assertThat(after.raisedAt).as("another moment").isEqualTo(at("09:03:30") + 1);
+    assertThat(after.alertId).as("the same raise: the first of its rule on the queue").isEqualTo(before.alertId);
+
+    // Cleared, the queue forgotten when nothing is left, then a new raise: a new id.
+    ended("c-2", "09:01:30", "09:04:00", WaitOutcome.ANSWERED);
+    agent("a-1", "09:04:10", null);
+    watermark("09:25");
+    assertThat(harness.numKeyedStateEntries()).as("forgotten but its alert book").isEqualTo(1);
+    assertThat(alerts()).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    agent("a-1", "09:30", onQueue(1));
+    queued("c-3", "09:30:05");
+    watermark("09:33");
+    assertThat(alerts()).hasSize(3);
+    assertThat(alerts().get(2).status).isEqualTo(QueueAlert.Status.RAISED);
+    assertThat(alerts().get(2).alertId).as("the second raise").isNotEqualTo(before.alertId);
   }
 }
