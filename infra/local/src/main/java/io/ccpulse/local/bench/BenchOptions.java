@@ -52,7 +52,7 @@ final class BenchOptions {
         --only throughput|latency|alerts|faults   run one part (faults runs only when named: it
                                        kills ClickHouse during runs and takes 15 minutes or more)
         --faults-preset P              faults part: scenario (default: default)
-        --outages D,D                  faults part: how long ClickHouse stays down (default 60s,10min)
+        --outages D,D                  faults part: how long ClickHouse stays down (default 60s,10min; none)
         --fuzz-events N                faults part: malformed events in the fuzz scenario (default 20000; 0: none)
         --<job key> VALUE              any job setting (ccpulse-defaults.properties), both parts
       """;
@@ -89,7 +89,7 @@ final class BenchOptions {
           }
         }
         case "--faults-preset" -> o.faultsPreset = Preset.of(value);
-        case "--outages" -> o.outages = java.util.Arrays.stream(value.split(","))
+        case "--outages" -> o.outages = value.equals("none") ? List.of() : java.util.Arrays.stream(value.split(","))
             .map(d -> Durations.parse(key, d.trim())).toList();
         case "--fuzz-events" -> o.fuzzEvents = Integer.parseInt(value);
         default -> {

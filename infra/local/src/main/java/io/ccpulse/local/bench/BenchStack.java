@@ -108,10 +108,18 @@ final class BenchStack implements AutoCloseable {
 
   /** The input topics, named {@code <prefix>.interactions} etc. */
   TopicNames createTopics(String prefix) {
+    return createTopics(prefix, partitions);
+  }
+
+  /**
+   * The same with interactions and surveys on {@code contactPartitions} (agent states on the usual
+   * number): on one, a replay judges lateness exactly as the simulated stream did, as make run does.
+   */
+  TopicNames createTopics(String prefix, int contactPartitions) {
     TopicNames topics = new TopicNames(prefix + ".interactions", prefix + ".agent-states", prefix + ".surveys");
-    kafka.createTopic(topics.interactions(), partitions);
+    kafka.createTopic(topics.interactions(), contactPartitions);
     kafka.createTopic(topics.agentStates(), partitions);
-    kafka.createTopic(topics.surveys(), partitions);
+    kafka.createTopic(topics.surveys(), contactPartitions);
     return topics;
   }
 
