@@ -157,7 +157,7 @@ class CrashRestartITCase {
     runner = new Runner(config(topics, crashed));
     try {
       Runner last = runner;
-      BooleanSupplier bothMatchTruth = () -> truthMatches(sim, crashed.endpoint) && truthMatches(sim, uninterrupted.endpoint);
+      BooleanSupplier bothMatchTruth = () -> UnboundedJob.truthMatches(sim, crashed.endpoint) && UnboundedJob.truthMatches(sim, uninterrupted.endpoint);
       assertThat(poll(bothMatchTruth, last, reference)).as("both runs reach the truth").isTrue();
       assertThat(TruthComparison.compare(sim.truth(), uninterrupted.endpoint).differences()).as("uninterrupted vs truth").isEmpty();
       assertThat(TruthComparison.compare(sim.truth(), crashed.endpoint).differences()).as("crashed vs truth").isEmpty();
@@ -327,14 +327,6 @@ class CrashRestartITCase {
       }
     }
     return new LinkedHashSet<>(new java.util.TreeSet<>(first.values()));
-  }
-
-  private static boolean truthMatches(Simulation sim, ClickHouseEndpoint endpoint) {
-    try {
-      return TruthComparison.compare(sim.truth(), endpoint).allMatch();
-    } catch (Exception e) {
-      return false;
-    }
   }
 
   private static long count(ClickHouseExtension clickhouse, String table) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -111,7 +110,7 @@ class SavepointRestoreITCase {
     // First half, then stop with a savepoint once the job has written some of it.
     publish(topics, records.subList(0, half));
     JobClient first = start(config(topics, "restored", restored, "earliest"), null);
-    assertThat(poll(() -> count(RESTORED, "interval_metrics") > 0 && count(RESTORED, "agent_time") > 0, first))
+    assertThat(UnboundedJob.poll(TIMEOUT, () -> count(RESTORED, "interval_metrics") > 0 && count(RESTORED, "agent_time") > 0, first))
         .as("rows of the first half within %s", TIMEOUT).isTrue();
     String savepoint = first.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(),
         SavepointFormatType.CANONICAL).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -128,10 +127,10 @@ class SavepointRestoreITCase {
     JobClient reference = start(config(topics, "uninterrupted", uninterrupted, "earliest"), null);
     try {
       // Unbounded jobs never end: wait until both reach the truth, then until the other tables agree too.
-      poll(() -> truthMatches(sim, restored) && truthMatches(sim, uninterrupted), second, reference);
+      UnboundedJob.poll(TIMEOUT, () -> UnboundedJob.truthMatches(sim, restored) && UnboundedJob.truthMatches(sim, uninterrupted), second, reference);
       assertThat(TruthComparison.compare(sim.truth(), uninterrupted).differences()).as("uninterrupted run vs truth").isEmpty();
       assertThat(TruthComparison.compare(sim.truth(), restored).differences()).as("restored run vs truth").isEmpty();
-      poll(() -> snapshot(RESTORED).equals(snapshot(UNINTERRUPTED)), second, reference);
+      UnboundedJob.poll(TIMEOUT, () -> snapshot(RESTORED).equals(snapshot(UNINTERRUPTED)), second, reference);
     } finally {
       second.cancel().get(1, TimeUnit.MINUTES);
       reference.cancel().get(1, TimeUnit.MINUTES);
@@ -191,14 +190,6 @@ class SavepointRestoreITCase {
     }
   }
 
-  private static boolean truthMatches(Simulation sim, ClickHouseEndpoint endpoint) {
-    try {
-      return TruthComparison.compare(sim.truth(), endpoint).allMatch();
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
   private static long count(ClickHouseExtension clickhouse, String table) {
     return Long.parseLong(clickhouse.execute("SELECT count() FROM " + table).strip());
   }
@@ -207,26 +198,5 @@ class SavepointRestoreITCase {
     Map<String, String> views = new LinkedHashMap<>();
     VIEWS.forEach((view, sql) -> views.put(view, clickhouse.execute(sql)));
     return views;
-  }
-
-  /**
-   * Polls until the condition holds or the timeout passes (ClickHouse is where the job's progress
-   * shows); a job that ended meanwhile (it never should) fails the test with its cause.
-   */
-  private static boolean poll(BooleanSupplier condition, JobClient... jobs) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      for (JobClient job : jobs) {
-        if (job.getJobExecutionResult().isDone()) {
-          job.getJobExecutionResult().get();
-          throw new AssertionError("Job " + job.getJobID() + " ended");
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(500);
-    }
-    return true;
   }
 }
