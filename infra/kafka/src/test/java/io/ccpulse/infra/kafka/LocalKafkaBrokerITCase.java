@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -95,7 +96,10 @@ class LocalKafkaBrokerITCase {
             int port = broker.port();
             int controllerPort = broker.controllerPort();
             Properties producer = producer(broker);
-            producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+            producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "90000");
+            // A metadata refresh during the broker's shutdown can leave the topic without a leader:
+            // send() then blocks until it has one again (max.block.ms) instead of queueing at once.
+            producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "90000");
             try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(producer)) {
                 out.send(new ProducerRecord<>("outage", Records.bytes("before"))).get();
 
@@ -106,14 +110,21 @@ class LocalKafkaBrokerITCase {
                             .as("nobody listens while stopped").isInstanceOf(ConnectException.class);
                 }
                 // Sent while the broker is down: the producer keeps it and retries.
-                Future<RecordMetadata> during = out.send(new ProducerRecord<>("outage", Records.bytes("during")));
+                // (On a thread of its own: send() itself may block while the broker is away.)
+                CompletableFuture<RecordMetadata> during = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return out.send(new ProducerRecord<>("outage", Records.bytes("during"))).get();
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                });
                 Thread.sleep(2_000);
                 assertThat(during).as("not acknowledged by a stopped broker").isNotDone();
 
                 broker.start();
                 assertThat(broker.port()).as("same client port").isEqualTo(port);
                 assertThat(broker.controllerPort()).as("same controller port").isEqualTo(controllerPort);
-                assertThat(during.get(60, TimeUnit.SECONDS).offset()).isEqualTo(1);
+                assertThat(during.get(90, TimeUnit.SECONDS).offset()).isEqualTo(1);
             }
             List<ConsumerRecord<byte[], byte[]>> records = Records.consume(consumer(broker), "outage", 2, Duration.ofSeconds(30));
             assertThat(records).extracting(r -> string(r.value())).containsExactly("before", "during");
