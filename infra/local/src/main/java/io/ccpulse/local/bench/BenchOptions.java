@@ -33,6 +33,8 @@ final class BenchOptions {
   Preset faultsPreset = Preset.DEFAULT;
   List<Duration> outages = List.of(Duration.ofSeconds(60), Duration.ofMinutes(10));
   int fuzzEvents = 20_000;
+  int crashes = 3;
+  Preset crashPreset = Preset.DEFAULT;
   final List<String> jobArgs = new ArrayList<>();
 
   static final String USAGE = """
@@ -54,6 +56,8 @@ final class BenchOptions {
         --faults-preset P              faults part: scenario (default: default)
         --outages D,D                  faults part: how long ClickHouse stays down (default 60s,10min; none)
         --fuzz-events N                faults part: malformed events in the fuzz scenario (default 20000; 0: none)
+        --crashes N                    faults part: SIGKILLs of the jobs' process over a day (default 3; 0: none)
+        --crash-preset P               faults part: the day the crashes run through (default: default)
         --<job key> VALUE              any job setting (ccpulse-defaults.properties), both parts
       """;
 
@@ -92,6 +96,8 @@ final class BenchOptions {
         case "--outages" -> o.outages = value.equals("none") ? List.of() : java.util.Arrays.stream(value.split(","))
             .map(d -> Durations.parse(key, d.trim())).toList();
         case "--fuzz-events" -> o.fuzzEvents = Integer.parseInt(value);
+        case "--crashes" -> o.crashes = Integer.parseInt(value);
+        case "--crash-preset" -> o.crashPreset = Preset.of(value);
         default -> {
           o.jobArgs.add(key);
           o.jobArgs.add(value);

@@ -1,6 +1,7 @@
 package io.ccpulse.local.bench;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.local.CrashTestRunner;
 import io.ccpulse.local.FlushEvents;
 import io.ccpulse.local.TruthComparison;
 import io.ccpulse.local.TruthForJob;
@@ -38,7 +39,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * {@code make bench ARGS="--only faults"}: faults injected for real into running jobs (ClickHouse
- * killed and started again after a while; a fuzz stream of malformed events), then what analysts
+ * killed and started again after a while; the jobs' process killed and started again; a fuzz stream
+ * of malformed events), then what analysts
  * read compared with the simulator's truth. A row per scenario: events in, truth rows expected, rows
  * lost (missing or unlike the truth), rows doubled (not in the truth, or a key twice in a view), how
  * the live view fared, and how long the figures took to be whole again.
@@ -58,6 +60,10 @@ final class FaultsRun {
     List<Row> rows = new ArrayList<>();
     for (Duration outage : o.outages) {
       rows.add(clickHouseOutage(stack, base, o, outage, out));
+      out.println("  " + rows.get(rows.size() - 1));
+    }
+    if (o.crashes > 0) {
+      rows.add(crashes(stack, base, o, out));
       out.println("  " + rows.get(rows.size() - 1));
     }
     if (o.fuzzEvents > 0) {
@@ -133,6 +139,76 @@ final class FaultsRun {
       stack.cancel(live);
       stack.cancel(metrics);
     }
+  }
+
+  /**
+   * Both jobs in a process of their own ({@link CrashTestRunner}: checkpoints every 2 s, resumes
+   * from the latest), killed with SIGKILL {@code o.crashes} times while they work through a day,
+   * started again after each; then what analysts read against the truth.
+   */
+  private static Row crashes(BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out) throws Exception {
+    String name = "crash_" + o.crashes;
+    TopicNames topics = stack.createTopics(name);
+    ClickHouseEndpoint db = stack.freshDatabase(name);
+    PipelineConfig config = stack.jobConfig(base, topics, db, false).with(Map.of(
+        "event-time.watermark-per-event", "true",
+        "flink.execution.checkpointing.interval", "2s",
+        "flink.execution.checkpointing.min-pause", "500ms",
+        "flink.state.backend.type", "hashmap")); // RocksDB is the cluster's (flink-dist), not on this classpath
+    Scenario scenario = TruthForJob.scenario(o.crashPreset.builder().seed(o.seed)
+        .faults(FaultSettings.defaults().withTooLate(0, Duration.ofMinutes(5), null)).build(), config);
+    Simulation sim = Simulator.run(scenario);
+    out.printf("%nCrashes: %s, %,d records published; both jobs in a process of their own, killed %d times%n",
+        scenario, sim.records().size(), o.crashes);
+    publish(stack, topics, sim.records());
+    FlushEvents.publish(producer(stack), topics, stack.partitions(),
+        scenario.start().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
+    java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("ccpulse-bench-crash");
+    List<String> command = new ArrayList<>(List.of(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // --add-opens, heap
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashTestRunner.class.getName(),
+        "--checkpoints", checkpoints.toString()));
+    config.withPrefix("").forEach((k, v) -> command.addAll(List.of("--" + k, v)));
+    Process runner = null;
+    long t0 = System.nanoTime();
+    try {
+      // Killed each time once it has written a further share of the day's rows (rows written again
+      // after a restore count too), one second later each time.
+      long step = sim.truth().size() / (4L * (o.crashes + 1));
+      for (int kill = 1; kill <= o.crashes; kill++) {
+        runner = start(command, checkpoints);
+        long rowsBefore = count(db, "SELECT count() FROM interval_metrics") + count(db, "SELECT count() FROM agent_time");
+        await(() -> count(db, "SELECT count() FROM interval_metrics") + count(db, "SELECT count() FROM agent_time")
+            > rowsBefore + step, "rows written");
+        Thread.sleep(1_000L * kill);
+        runner.destroyForcibly().waitFor();
+        out.printf("  kill %d at %.0f s (exit %d), %,d interval and agent-time rows written so far (truth: %,d)%n", kill,
+            (System.nanoTime() - t0) / 1e9, runner.exitValue(),
+            count(db, "SELECT count() FROM interval_metrics") + count(db, "SELECT count() FROM agent_time"), sim.truth().size());
+      }
+      runner = start(command, checkpoints);
+      long lastStart = System.nanoTime();
+      // A large day's comparison reads every row: every 10 s, not every second.
+      boolean whole = await(() -> matches(sim, db), "every row equal to the truth", 10_000);
+      TruthComparison.Report report = TruthComparison.compare(sim.truth(), db);
+      out.printf("  %s%n", report.summary());
+      return new Row(String.format("SIGKILL x%d, %s day", o.crashes, o.crashPreset.label()), sim.records().size(),
+          report.truthRows(), report.truthRows() - report.matched(), report.notInTruth() + keysTwice(db),
+          "(figures only; the alerts after a crash: CrashRestartITCase)",
+          whole ? String.format("%.1f s from the last restart to every row", (System.nanoTime() - lastStart) / 1e9)
+              : "not whole within " + TIMEOUT);
+    } finally {
+      if (runner != null) {
+        runner.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** The runner started again; its output goes to a log beside its checkpoints. */
+  private static Process start(List<String> command, java.nio.file.Path checkpoints) throws java.io.IOException {
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(checkpoints.resolve("runner.log").toFile())).start();
   }
 
   /**
@@ -219,12 +295,16 @@ final class FaultsRun {
   }
 
   private static boolean await(BooleanSupplier condition, String what) throws InterruptedException {
+    return await(condition, what, 1_000);
+  }
+
+  private static boolean await(BooleanSupplier condition, String what, long periodMs) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         return false;
       }
-      Thread.sleep(1_000);
+      Thread.sleep(periodMs);
     }
     return true;
   }
