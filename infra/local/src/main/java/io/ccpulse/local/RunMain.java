@@ -121,7 +121,7 @@ public final class RunMain {
       out.println("  make query SQL=\"SELECT * FROM interval_metrics_current WHERE entity_kind = 'QUEUE' LIMIT 10\"");
       out.println("  curl 'http://127.0.0.1:8123/?database=ccpulse' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
       out.println("  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
-          + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts");
+          + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts, sink_rejections");
       out.println("  the simulator's truth for this run: " + truthFile);
       checksPassed = check.allMatch() && views.allMatch() && faults.allAccountedFor();
       out.println();
