@@ -14,7 +14,7 @@ JAVA_OPENS := --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/
               --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
 RUN_LOCAL  = $(JAVA) $(JAVA_OPENS) -Xmx4g -cp "infra/local/target/classes:$$(cat $(LOCAL_CP))"
 
-.PHONY: help run test stack query simulate import migrate build tools clean bench
+.PHONY: help run test stack query simulate import migrate build tools clean bench format
 
 help:
 	@echo "make run       the main job on the embedded stack, fed by the simulator, then a summary"
@@ -25,6 +25,7 @@ help:
 	@echo "make import ARGS=\"--input F\"   publish history (JSON lines) to the topics"
 	@echo "make migrate   apply the ClickHouse migrations to the local ClickHouse"
 	@echo "make bench     pipeline throughput beside raw Kafka consume, and interval-end-to-row latency (BENCHMARKS.md)"
+	@echo "make format    rewrite the sources to the checked style (google-java-format)"
 	@echo "make clean     remove build output and local data (.local/)"
 
 # Java 17, Maven, npm (fetches the chDB engine) and gcc (builds its JNI shim), from Debian if missing.
@@ -70,6 +71,9 @@ query: tools
 	@test -n "$(SQL)" || { echo 'usage: make query SQL="SELECT ..."'; exit 2; }
 	@curl -sS --fail-with-body 'http://127.0.0.1:8123/?database=ccpulse&default_format=PrettyCompactMonoBlock' \
 	  --data-binary "$(SQL)" || { echo "(is the local ClickHouse running? start it with make stack)"; exit 1; }
+
+format: tools
+	$(MVN) $(MVN_FLAGS) -q spotless:apply
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean

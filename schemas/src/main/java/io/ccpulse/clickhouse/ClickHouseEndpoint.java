@@ -15,15 +15,16 @@ import java.util.TreeMap;
 /**
  * Where ClickHouse is and how to log in, for the migrator and the job's sink alike.
  *
- * <p>The password is never held here: only where to find it (an environment variable, or a file such
- * as a mounted Kubernetes secret). It is read when a connection opens, on the machine that opens
- * it, so it never travels in a job graph, a command line or a log line.
+ * <p>The password is never held here: only where to find it (an environment variable, or a file
+ * such as a mounted Kubernetes secret). It is read when a connection opens, on the machine that
+ * opens it, so it never travels in a job graph, a command line or a log line.
  */
 public final class ClickHouseEndpoint implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Environment variable holding the password. */
   public static final String PASSWORD_ENV = "CCPULSE_CLICKHOUSE_PASSWORD";
+
   /** Environment variable naming a file whose content is the password. */
   public static final String PASSWORD_FILE_ENV = "CCPULSE_CLICKHOUSE_PASSWORD_FILE";
 
@@ -37,9 +38,11 @@ public final class ClickHouseEndpoint implements Serializable {
    *     jdbc:clickhouse:https://ch.example.com:8443}
    * @param database the database the tables live in
    * @param user the ClickHouse user
-   * @param driverProperties extra clickhouse-jdbc properties (e.g. {@code compress=false}, {@code ssl=true})
+   * @param driverProperties extra clickhouse-jdbc properties (e.g. {@code compress=false}, {@code
+   *     ssl=true})
    */
-  public ClickHouseEndpoint(String url, String database, String user, Map<String, String> driverProperties) {
+  public ClickHouseEndpoint(
+      String url, String database, String user, Map<String, String> driverProperties) {
     this.url = stripTrailingSlash(url);
     this.database = requireIdentifier(database);
     this.user = user;
@@ -82,7 +85,8 @@ public final class ClickHouseEndpoint implements Serializable {
       try {
         return Files.readString(Path.of(file)).strip();
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the ClickHouse password file named by " + PASSWORD_FILE_ENV, e);
+        throw new UncheckedIOException(
+            "Cannot read the ClickHouse password file named by " + PASSWORD_FILE_ENV, e);
       }
     }
     String password = System.getenv(PASSWORD_ENV);

@@ -31,16 +31,22 @@ public final class MigrateMain {
         case "--user" -> user = require(args[i], value);
         case "--property" -> putPair(properties, require(args[i], value));
         case "--set" -> putPair(variables, require(args[i], value));
-        default -> throw new IllegalArgumentException("Unknown option " + args[i]
-            + " (known: --url, --database, --user, --property, --set)");
+        default ->
+            throw new IllegalArgumentException(
+                "Unknown option "
+                    + args[i]
+                    + " (known: --url, --database, --user, --property, --set)");
       }
       i++;
     }
     ClickHouseEndpoint endpoint = new ClickHouseEndpoint(url, database, user, properties);
     Migrator.Report report = new Migrator(endpoint, variables).migrate();
-    System.out.printf("ClickHouse %s: %d migration(s) applied, %d already there%n",
+    System.out.printf(
+        "ClickHouse %s: %d migration(s) applied, %d already there%n",
         endpoint, report.applied().size(), report.alreadyApplied().size());
-    report.applied().forEach(m -> System.out.printf("  applied V%03d__%s%n", m.version(), m.name()));
+    report
+        .applied()
+        .forEach(m -> System.out.printf("  applied V%03d__%s%n", m.version(), m.name()));
   }
 
   private static String require(String option, String value) {

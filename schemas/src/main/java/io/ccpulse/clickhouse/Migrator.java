@@ -33,10 +33,10 @@ import java.util.stream.Stream;
  * Applies the versioned SQL files under {@code ccpulse/clickhouse-migrations/} in order, once each,
  * and records them in {@code schema_migrations}.
  *
- * <p>ClickHouse DDL is not transactional, so every statement is written to be re-runnable ({@code IF
- * NOT EXISTS}) and a migration is recorded only after all its statements ran: a run that died half
- * way simply runs that file again. An applied file whose text changed is an error, not a silent
- * skip: fix forward with a new file.
+ * <p>ClickHouse DDL is not transactional, so every statement is written to be re-runnable ({@code
+ * IF NOT EXISTS}) and a migration is recorded only after all its statements ran: a run that died
+ * half way simply runs that file again. An applied file whose text changed is an error, not a
+ * silent skip: fix forward with a new file.
  */
 public final class Migrator {
   static final String RESOURCE_DIR = "ccpulse/clickhouse-migrations";
@@ -68,14 +68,16 @@ public final class Migrator {
 
   /** Creates the database if needed and applies what has not run yet. */
   public Report migrate() throws SQLException {
-    try (Connection server = endpoint.openServer(); Statement st = server.createStatement()) {
+    try (Connection server = endpoint.openServer();
+        Statement st = server.createStatement()) {
       st.execute("CREATE DATABASE IF NOT EXISTS " + endpoint.database());
     }
     try (Connection conn = endpoint.open()) {
       try (Statement st = conn.createStatement()) {
-        st.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-            + " version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3)"
-            + ") ENGINE = MergeTree ORDER BY version");
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                + " version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3)"
+                + ") ENGINE = MergeTree ORDER BY version");
       }
       Map<Integer, String> applied = appliedChecksums(conn);
       List<Migration> done = new ArrayList<>();
@@ -84,9 +86,11 @@ public final class Migrator {
         String checksum = applied.get(m.version());
         if (checksum != null) {
           if (!checksum.equals(m.checksum())) {
-            throw new IllegalStateException(String.format(
-                "Migration V%03d__%s was applied with checksum %s but the file now has %s: never edit an "
-                    + "applied migration, add a new one", m.version(), m.name(), checksum, m.checksum()));
+            throw new IllegalStateException(
+                String.format(
+                    "Migration V%03d__%s was applied with checksum %s but the file now has %s: never edit an "
+                        + "applied migration, add a new one",
+                    m.version(), m.name(), checksum, m.checksum()));
           }
           skipped.add(m);
           continue;
@@ -103,12 +107,16 @@ public final class Migrator {
       try (Statement st = conn.createStatement()) {
         st.execute(statement);
       } catch (SQLException e) {
-        throw new SQLException(String.format("Migration V%03d__%s failed: %s", m.version(), m.name(),
-            e.getMessage()), e.getSQLState(), e.getErrorCode(), e);
+        throw new SQLException(
+            String.format("Migration V%03d__%s failed: %s", m.version(), m.name(), e.getMessage()),
+            e.getSQLState(),
+            e.getErrorCode(),
+            e);
       }
     }
     try (PreparedStatement ps =
-        conn.prepareStatement("INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)")) {
+        conn.prepareStatement(
+            "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)")) {
       ps.setInt(1, m.version());
       ps.setString(2, m.name());
       ps.setString(3, m.checksum());
@@ -122,9 +130,10 @@ public final class Migrator {
     while (matcher.find()) {
       String value = variables.get(matcher.group(1));
       if (value == null) {
-        throw new IllegalArgumentException(String.format(
-            "Migration V%03d__%s uses ${%s}, which has no value: set it with --set %s=...",
-            m.version(), m.name(), matcher.group(1), matcher.group(1)));
+        throw new IllegalArgumentException(
+            String.format(
+                "Migration V%03d__%s uses ${%s}, which has no value: set it with --set %s=...",
+                m.version(), m.name(), matcher.group(1), matcher.group(1)));
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(value));
     }
@@ -146,7 +155,10 @@ public final class Migrator {
   /** The default values of the placeholders, from {@code defaults.properties}. */
   public static Map<String, String> defaults() {
     Properties props = new Properties();
-    try (InputStream in = Migrator.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + "/defaults.properties")) {
+    try (InputStream in =
+        Migrator.class
+            .getClassLoader()
+            .getResourceAsStream(RESOURCE_DIR + "/defaults.properties")) {
       if (in != null) {
         props.load(in);
       }
@@ -158,7 +170,9 @@ public final class Migrator {
     return map;
   }
 
-  /** The migrations shipped on the classpath, ordered by version; works from a directory or a jar. */
+  /**
+   * The migrations shipped on the classpath, ordered by version; works from a directory or a jar.
+   */
   public static List<Migration> bundled() {
     URL dir = Migrator.class.getClassLoader().getResource(RESOURCE_DIR);
     if (dir == null) {
@@ -189,7 +203,8 @@ public final class Migrator {
         }
         Matcher m = FILE_NAME.matcher(fileName);
         if (!m.matches()) {
-          throw new IllegalStateException("Migration file " + fileName + " is not named V<version>__<name>.sql");
+          throw new IllegalStateException(
+              "Migration file " + fileName + " is not named V<version>__<name>.sql");
         }
         String sql = Files.readString(file, StandardCharsets.UTF_8);
         list.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), sql, sha256(sql)));

@@ -37,7 +37,9 @@ final class SqlScript {
     return statements;
   }
 
-  /** Index just past the quote that closes the one at {@code start}; backslash and doubling escape. */
+  /**
+   * Index just past the quote that closes the one at {@code start}; backslash and doubling escape.
+   */
   private static int closingQuote(String s, int start, char quote) {
     int i = start + 1;
     while (i < s.length()) {

@@ -2,7 +2,9 @@ package io.ccpulse.events;
 
 import java.util.Objects;
 
-/** The outcome of decoding one payload: an event, or the reason it could not be read. Never both. */
+/**
+ * The outcome of decoding one payload: an event, or the reason it could not be read. Never both.
+ */
 public final class DecodeResult<T> {
   private final T event;
   private final int writerVersion;
@@ -51,6 +53,8 @@ public final class DecodeResult<T> {
 
   @Override
   public String toString() {
-    return isOk() ? "ok(v" + writerVersion + ": " + event + ")" : "rejected(" + reason + ": " + detail + ")";
+    return isOk()
+        ? "ok(v" + writerVersion + ": " + event + ")"
+        : "rejected(" + reason + ": " + detail + ")";
   }
 }

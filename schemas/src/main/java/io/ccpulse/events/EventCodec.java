@@ -42,16 +42,21 @@ public final class EventCodec<T extends SpecificRecord> {
 
   public static EventCodec<InteractionEvent> interactions() {
     return new EventCodec<>(
-        SchemaHistory.of("InteractionEvent"), InteractionEvent.getEncoder(), InteractionEvent::createDecoder);
+        SchemaHistory.of("InteractionEvent"),
+        InteractionEvent.getEncoder(),
+        InteractionEvent::createDecoder);
   }
 
   public static EventCodec<AgentStateEvent> agentStates() {
     return new EventCodec<>(
-        SchemaHistory.of("AgentStateEvent"), AgentStateEvent.getEncoder(), AgentStateEvent::createDecoder);
+        SchemaHistory.of("AgentStateEvent"),
+        AgentStateEvent.getEncoder(),
+        AgentStateEvent::createDecoder);
   }
 
   public static EventCodec<SurveyEvent> surveys() {
-    return new EventCodec<>(SchemaHistory.of("SurveyEvent"), SurveyEvent.getEncoder(), SurveyEvent::createDecoder);
+    return new EventCodec<>(
+        SchemaHistory.of("SurveyEvent"), SurveyEvent.getEncoder(), SurveyEvent::createDecoder);
   }
 
   public SchemaHistory history() {
@@ -66,7 +71,8 @@ public final class EventCodec<T extends SpecificRecord> {
       buffer.get(bytes);
       return bytes;
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot encode " + history.recordName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot encode " + history.recordName() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       // Avro reports a null in a non-null field as NullPointerException or AvroRuntimeException.
       throw new IllegalArgumentException("Cannot encode " + history.recordName() + ": " + e, e);
@@ -84,7 +90,9 @@ public final class EventCodec<T extends SpecificRecord> {
     if (payload[0] != MAGIC_0 || payload[1] != MAGIC_1) {
       return DecodeResult.rejected(
           RejectReason.UNREADABLE_BYTES,
-          String.format("bad magic %02X %02X, expected C3 01 (Avro single-object encoding)", payload[0], payload[1]));
+          String.format(
+              "bad magic %02X %02X, expected C3 01 (Avro single-object encoding)",
+              payload[0], payload[1]));
     }
     long fingerprint = ByteBuffer.wrap(payload, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     int version = history.versionOf(fingerprint);
@@ -100,7 +108,11 @@ public final class EventCodec<T extends SpecificRecord> {
     } catch (IOException | RuntimeException e) {
       return DecodeResult.rejected(
           RejectReason.MALFORMED_BODY,
-          history.recordName() + " v" + version + " body does not decode: " + e.getClass().getSimpleName()
+          history.recordName()
+              + " v"
+              + version
+              + " body does not decode: "
+              + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }

@@ -1,8 +1,8 @@
 package io.ccpulse.events;
 
 /**
- * Why an event was not counted. Stored as text in the rejected_events table, so names are API:
- * add new ones, never rename.
+ * Why an event was not counted. Stored as text in the rejected_events table, so names are API: add
+ * new ones, never rename.
  */
 public enum RejectReason {
   /** Not Avro single-object encoding: wrong magic or too short for a header. */
@@ -28,7 +28,10 @@ public enum RejectReason {
    * Kafka message keys, so it must not contain the separator).
    */
   INVALID_ID,
-  /** An id or text field longer than the configured limit (input.max-id-length, input.max-text-length). */
+  /**
+   * An id or text field longer than the configured limit (input.max-id-length,
+   * input.max-text-length).
+   */
   FIELD_TOO_LONG,
   /** occurred_at is before input.earliest (a clock at zero: 1970). */
   ANCIENT_TIMESTAMP,
@@ -36,7 +39,9 @@ public enum RejectReason {
   UNKNOWN_TENANT,
   /** A LOGGED_IN naming more queues than input.max-agent-queues. */
   TOO_MANY_QUEUES,
-  /** The contact already has input.max-contact-events events; this one and later ones are not kept. */
+  /**
+   * The contact already has input.max-contact-events events; this one and later ones are not kept.
+   */
   TOO_MANY_EVENTS,
   /** The event is further than input.max-contact-span from its contact's other events. */
   CONTACT_TOO_LONG,

@@ -10,8 +10,8 @@ import org.apache.avro.SchemaNormalization;
 /**
  * Every released version of one event schema, oldest first.
  *
- * <p>Released versions live on the classpath under {@code ccpulse/avro-history/<Name>/v<N>.avsc}.
- * A release never changes an old file; it adds the next one. Readers resolve any of them to the
+ * <p>Released versions live on the classpath under {@code ccpulse/avro-history/<Name>/v<N>.avsc}. A
+ * release never changes an old file; it adds the next one. Readers resolve any of them to the
  * current schema, which is what lets producers and the job upgrade independently, without a
  * registry.
  */
@@ -25,7 +25,8 @@ public final class SchemaHistory {
   private SchemaHistory(String recordName, List<Schema> versions) {
     this.recordName = recordName;
     this.versions = List.copyOf(versions);
-    this.fingerprints = versions.stream().mapToLong(SchemaNormalization::parsingFingerprint64).toArray();
+    this.fingerprints =
+        versions.stream().mapToLong(SchemaNormalization::parsingFingerprint64).toArray();
   }
 
   /** Loads the released versions of the named record (e.g. "InteractionEvent"). */
@@ -44,7 +45,8 @@ public final class SchemaHistory {
       }
     }
     if (versions.isEmpty()) {
-      throw new IllegalStateException("No released schema versions for " + recordName + " under " + ROOT);
+      throw new IllegalStateException(
+          "No released schema versions for " + recordName + " under " + ROOT);
     }
     return new SchemaHistory(recordName, versions);
   }

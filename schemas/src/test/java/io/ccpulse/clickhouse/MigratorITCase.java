@@ -18,7 +18,8 @@ class MigratorITCase {
   @RegisterExtension final ClickHouseExtension clickhouse = new ClickHouseExtension();
 
   private ClickHouseEndpoint endpoint() {
-    return new ClickHouseEndpoint(clickhouse.serverJdbcUrl(), clickhouse.database(), "default", Map.of());
+    return new ClickHouseEndpoint(
+        clickhouse.serverJdbcUrl(), clickhouse.database(), "default", Map.of());
   }
 
   @Test
@@ -31,16 +32,31 @@ class MigratorITCase {
     assertThat(second.applied()).isEmpty();
     assertThat(second.alreadyApplied()).hasSameSizeAs(Migrator.bundled());
 
-    try (Connection conn = endpoint().open(); Statement st = conn.createStatement()) {
+    try (Connection conn = endpoint().open();
+        Statement st = conn.createStatement()) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery("SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
       }
-      assertThat(tables).contains("schema_migrations", "rejected_events", "interval_metrics", "interval_metrics_current",
-          "daily_metrics", "contact_facts", "repeat_contacts", "agent_time", "agent_time_current", "ingest_counts",
-          "burnout_assessments", "burnout_latest", "burnout_level_changes");
+      assertThat(tables)
+          .contains(
+              "schema_migrations",
+              "rejected_events",
+              "interval_metrics",
+              "interval_metrics_current",
+              "daily_metrics",
+              "contact_facts",
+              "repeat_contacts",
+              "agent_time",
+              "agent_time_current",
+              "ingest_counts",
+              "burnout_assessments",
+              "burnout_latest",
+              "burnout_level_changes");
       try (ResultSet rs = st.executeQuery("SELECT count(), min(version) FROM schema_migrations")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(Migrator.bundled().size());
@@ -52,9 +68,12 @@ class MigratorITCase {
   @Test
   void setsPlaceholdersFromOverrides() throws Exception {
     new Migrator(endpoint(), Map.of("rejected_events_ttl_days", "7")).migrate();
-    try (Connection conn = endpoint().open(); Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT create_table_query FROM system.tables "
-            + "WHERE database = currentDatabase() AND name = 'rejected_events'")) {
+    try (Connection conn = endpoint().open();
+        Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT create_table_query FROM system.tables "
+                    + "WHERE database = currentDatabase() AND name = 'rejected_events'")) {
       rs.next();
       assertThat(rs.getString(1)).contains("toIntervalDay(7)");
     }
@@ -62,19 +81,31 @@ class MigratorITCase {
 
   @Test
   void refusesAnAppliedMigrationWhoseFileChanged() throws Exception {
-    List<Migrator.Migration> original = List.of(new Migrator.Migration(1, "t", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory", "aaa"));
+    List<Migrator.Migration> original =
+        List.of(
+            new Migrator.Migration(
+                1, "t", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory", "aaa"));
     new Migrator(endpoint(), Map.of(), original).migrate();
-    List<Migrator.Migration> edited = List.of(new Migrator.Migration(1, "t", "CREATE TABLE IF NOT EXISTS t (x UInt16) ENGINE = Memory", "bbb"));
+    List<Migrator.Migration> edited =
+        List.of(
+            new Migrator.Migration(
+                1, "t", "CREATE TABLE IF NOT EXISTS t (x UInt16) ENGINE = Memory", "bbb"));
     assertThatThrownBy(() -> new Migrator(endpoint(), Map.of(), edited).migrate())
         .hasMessageContaining("V001__t was applied with checksum aaa but the file now has bbb");
   }
 
   @Test
   void reportsAFailingStatementWithTheMigrationAndClickHousesCode() {
-    List<Migrator.Migration> broken = List.of(new Migrator.Migration(1, "broken", "CREATE TABLE oops (x NoSuchType) ENGINE = Memory", "c"));
+    List<Migrator.Migration> broken =
+        List.of(
+            new Migrator.Migration(
+                1, "broken", "CREATE TABLE oops (x NoSuchType) ENGINE = Memory", "c"));
     assertThatThrownBy(() -> new Migrator(endpoint(), Map.of(), broken).migrate())
         .isInstanceOf(java.sql.SQLException.class)
         .hasMessageContaining("Migration V001__broken failed")
-        .satisfies(e -> assertThat(((java.sql.SQLException) e).getErrorCode()).isEqualTo(50)); // UNKNOWN_TYPE
+        .satisfies(
+            e ->
+                assertThat(((java.sql.SQLException) e).getErrorCode())
+                    .isEqualTo(50)); // UNKNOWN_TYPE
   }
 }

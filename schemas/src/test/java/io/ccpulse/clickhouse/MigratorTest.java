@@ -20,8 +20,14 @@ class MigratorTest {
     }
     var placeholder = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_.]+)}");
     for (Migrator.Migration m : bundled) {
-      placeholder.matcher(m.sql()).results()
-          .forEach(r -> assertThat(Migrator.defaults()).as("default for ${%s}", r.group(1)).containsKey(r.group(1)));
+      placeholder
+          .matcher(m.sql())
+          .results()
+          .forEach(
+              r ->
+                  assertThat(Migrator.defaults())
+                      .as("default for ${%s}", r.group(1))
+                      .containsKey(r.group(1)));
     }
   }
 
@@ -39,11 +45,13 @@ class MigratorTest {
   @Test
   void refusesBadlyNamedOrDuplicateVersions(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("V1_missing_underscore.sql"), "SELECT 1");
-    assertThatThrownBy(() -> Migrator.read(dir)).hasMessageContaining("is not named V<version>__<name>.sql");
+    assertThatThrownBy(() -> Migrator.read(dir))
+        .hasMessageContaining("is not named V<version>__<name>.sql");
 
     Files.delete(dir.resolve("V1_missing_underscore.sql"));
     Files.writeString(dir.resolve("V001__a.sql"), "SELECT 1");
     Files.writeString(dir.resolve("V1__b.sql"), "SELECT 1");
-    assertThatThrownBy(() -> Migrator.read(dir)).hasMessageContaining("Two migrations with version 1");
+    assertThatThrownBy(() -> Migrator.read(dir))
+        .hasMessageContaining("Two migrations with version 1");
   }
 }

@@ -8,14 +8,16 @@ import org.junit.jupiter.api.Test;
 class SqlScriptTest {
   @Test
   void splitsOnSemicolonsOutsideQuotesAndComments() {
-    String script = "-- a comment; with a semicolon\n"
-        + "CREATE TABLE a (x String DEFAULT ';') ENGINE = Memory;\n"
-        + "/* block; comment */ CREATE VIEW v AS SELECT 'it''s; fine', \"we;ird\", `odd;name` FROM a;\n"
-        + "SELECT 'back\\'slash;'\n";
-    assertThat(SqlScript.statements(script)).containsExactly(
-        "CREATE TABLE a (x String DEFAULT ';') ENGINE = Memory",
-        "CREATE VIEW v AS SELECT 'it''s; fine', \"we;ird\", `odd;name` FROM a",
-        "SELECT 'back\\'slash;'");
+    String script =
+        "-- a comment; with a semicolon\n"
+            + "CREATE TABLE a (x String DEFAULT ';') ENGINE = Memory;\n"
+            + "/* block; comment */ CREATE VIEW v AS SELECT 'it''s; fine', \"we;ird\", `odd;name` FROM a;\n"
+            + "SELECT 'back\\'slash;'\n";
+    assertThat(SqlScript.statements(script))
+        .containsExactly(
+            "CREATE TABLE a (x String DEFAULT ';') ENGINE = Memory",
+            "CREATE VIEW v AS SELECT 'it''s; fine', \"we;ird\", `odd;name` FROM a",
+            "SELECT 'back\\'slash;'");
   }
 
   @Test

@@ -41,17 +41,32 @@ class EventCodecTest {
   @Test
   void roundTripsEveryEventType() {
     InteractionEvent interaction = answered();
-    assertThat(interactions.decode(interactions.encode(interaction)).event()).isEqualTo(interaction);
+    assertThat(interactions.decode(interactions.encode(interaction)).event())
+        .isEqualTo(interaction);
 
-    AgentStateEvent state = AgentStateEvent.newBuilder()
-        .setEventId("s-1").setTenantId("acme").setAgentId("a-7").setState(AgentState.LOGGED_IN)
-        .setOccurredAt(T0).setQueueIds(List.of("billing", "sales")).setMaxConcurrentContacts(3).build();
+    AgentStateEvent state =
+        AgentStateEvent.newBuilder()
+            .setEventId("s-1")
+            .setTenantId("acme")
+            .setAgentId("a-7")
+            .setState(AgentState.LOGGED_IN)
+            .setOccurredAt(T0)
+            .setQueueIds(List.of("billing", "sales"))
+            .setMaxConcurrentContacts(3)
+            .build();
     EventCodec<AgentStateEvent> states = EventCodec.agentStates();
     assertThat(states.decode(states.encode(state)).event()).isEqualTo(state);
 
-    SurveyEvent survey = SurveyEvent.newBuilder().setChannel(Channel.VOICE)
-        .setEventId("v-1").setTenantId("acme").setInteractionId("i-1").setAgentId("a-7")
-        .setCsat(4).setOccurredAt(T0).build();
+    SurveyEvent survey =
+        SurveyEvent.newBuilder()
+            .setChannel(Channel.VOICE)
+            .setEventId("v-1")
+            .setTenantId("acme")
+            .setInteractionId("i-1")
+            .setAgentId("a-7")
+            .setCsat(4)
+            .setOccurredAt(T0)
+            .build();
     EventCodec<SurveyEvent> surveys = EventCodec.surveys();
     assertThat(surveys.decode(surveys.encode(survey)).event()).isEqualTo(survey);
   }
@@ -61,7 +76,8 @@ class EventCodecTest {
     byte[] bytes = interactions.encode(answered());
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
-    long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    long fingerprint =
+        ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     assertThat(fingerprint).isEqualTo(EventCodec.fingerprint(InteractionEvent.getClassSchema()));
   }
 
@@ -70,24 +86,27 @@ class EventCodecTest {
             new Object[] {EventCodec.interactions(), InteractionEvent.getClassSchema()},
             new Object[] {EventCodec.agentStates(), AgentStateEvent.getClassSchema()},
             new Object[] {EventCodec.surveys(), SurveyEvent.getClassSchema()})
-        .flatMap(c -> {
-          EventCodec<?> codec = (EventCodec<?>) c[0];
-          List<Schema> versions = codec.history().versions();
-          return java.util.stream.IntStream.range(0, versions.size())
-              .mapToObj(i -> Arguments.of(codec.history().recordName(), i + 1, codec, c[1]));
-        });
+        .flatMap(
+            c -> {
+              EventCodec<?> codec = (EventCodec<?>) c[0];
+              List<Schema> versions = codec.history().versions();
+              return java.util.stream.IntStream.range(0, versions.size())
+                  .mapToObj(i -> Arguments.of(codec.history().recordName(), i + 1, codec, c[1]));
+            });
   }
 
   /** Every released version's data reads with the current schema, field by field. */
   @ParameterizedTest(name = "{0} v{1}")
   @MethodSource("releasedVersions")
-  void currentSchemaReadsEveryReleasedVersion(String name, int version, EventCodec<?> codec, Schema current) {
+  void currentSchemaReadsEveryReleasedVersion(
+      String name, int version, EventCodec<?> codec, Schema current) {
     Schema writer = codec.history().versions().get(version - 1);
     assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, writer).getType())
         .as("current %s can read v%d", name, version)
         .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
 
-    BinaryMessageEncoder<GenericRecord> oldProducer = new BinaryMessageEncoder<>(GenericData.get(), writer);
+    BinaryMessageEncoder<GenericRecord> oldProducer =
+        new BinaryMessageEncoder<>(GenericData.get(), writer);
     RandomRecords random = new RandomRecords(42L + version);
     for (int i = 0; i < 200; i++) {
       GenericRecord written = random.record(writer);
@@ -106,7 +125,9 @@ class EventCodecTest {
     }
   }
 
-  /** A release adds a history file; a schema change without one would leave producers unreadable. */
+  /**
+   * A release adds a history file; a schema change without one would leave producers unreadable.
+   */
   @Test
   void currentSchemasAreReleased() {
     assertLatest(EventCodec.interactions(), InteractionEvent.getClassSchema());
@@ -116,7 +137,8 @@ class EventCodecTest {
 
   @Test
   void rejectsBytesThatAreNotSingleObjectEncoding() {
-    DecodeResult<InteractionEvent> tooShort = interactions.decode(new byte[] {(byte) 0xC3, 0x01, 5});
+    DecodeResult<InteractionEvent> tooShort =
+        interactions.decode(new byte[] {(byte) 0xC3, 0x01, 5});
     assertThat(tooShort.reason()).isEqualTo(RejectReason.UNREADABLE_BYTES);
 
     byte[] json = "{\"event_id\":\"e-1\",\"type\":\"QUEUED\"}".getBytes();
@@ -138,8 +160,15 @@ class EventCodecTest {
   @Test
   void rejectsAgentStateBytesOnTheInteractionsCodec() {
     EventCodec<AgentStateEvent> states = EventCodec.agentStates();
-    byte[] state = states.encode(AgentStateEvent.newBuilder()
-        .setEventId("s").setTenantId("t").setAgentId("a").setState(AgentState.BREAK).setOccurredAt(T0).build());
+    byte[] state =
+        states.encode(
+            AgentStateEvent.newBuilder()
+                .setEventId("s")
+                .setTenantId("t")
+                .setAgentId("a")
+                .setState(AgentState.BREAK)
+                .setOccurredAt(T0)
+                .build());
     assertThat(interactions.decode(state).reason()).isEqualTo(RejectReason.UNKNOWN_SCHEMA);
   }
 
@@ -152,7 +181,8 @@ class EventCodecTest {
 
     byte[] corrupt = bytes.clone();
     // The channel enum index sits after the strings; an index past the symbols is corrupt data.
-    int channelAt = 10 + 1 + "e-1".length() + 1 + "acme".length() + 1 + "i-1".length() + 1 + 1 + "c-9".length();
+    int channelAt =
+        10 + 1 + "e-1".length() + 1 + "acme".length() + 1 + "i-1".length() + 1 + 1 + "c-9".length();
     corrupt[channelAt] = 0x7E;
     assertThat(interactions.decode(corrupt).reason()).isEqualTo(RejectReason.MALFORMED_BODY);
   }
@@ -169,7 +199,8 @@ class EventCodecTest {
   private static void assertLatest(EventCodec<?> codec, Schema current) {
     List<Schema> versions = codec.history().versions();
     assertThat(EventCodec.fingerprint(versions.get(versions.size() - 1)))
-        .as("%s: src/main/avro differs from the latest file in avro-history; add v%d.avsc",
+        .as(
+            "%s: src/main/avro differs from the latest file in avro-history; add v%d.avsc",
             codec.history().recordName(), versions.size() + 1)
         .isEqualTo(EventCodec.fingerprint(current));
   }

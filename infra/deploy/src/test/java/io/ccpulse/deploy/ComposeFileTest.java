@@ -19,31 +19,39 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
   private static final Path DIR = Project.deploy();
-  private static final Map<String, Object> COMPOSE = Project.yaml(DIR.resolve("docker-compose.yml"));
+  private static final Map<String, Object> COMPOSE =
+      Project.yaml(DIR.resolve("docker-compose.yml"));
   private static final Map<String, Map<String, Object>> SERVICES = at(COMPOSE, "services");
-  private static final Map<String, String> JOB = Project.properties(DIR.resolve("compose/job.properties"));
+  private static final Map<String, String> JOB =
+      Project.properties(DIR.resolve("compose/job.properties"));
 
   @Test
   void imagesAreTheVersionsTheBuildUses() {
     String flink = "flink:" + Project.pomProperty("flink.version") + "-java17";
     String kafka = "apache/kafka:" + Project.pomProperty("kafka.version");
-    for (String service : List.of("jobmanager", "taskmanager", "job", "migrate", "simulator", "flink-data-init")) {
+    for (String service :
+        List.of("jobmanager", "taskmanager", "job", "migrate", "simulator", "flink-data-init")) {
       assertThat(image(service)).as("image of %s", service).isEqualTo(flink);
     }
     assertThat(image("kafka")).isEqualTo(kafka);
     assertThat(image("kafka-topics")).isEqualTo(kafka);
-    // The ClickHouse release the tests run against (the embedded engine is chDB of the same release).
+    // The ClickHouse release the tests run against (the embedded engine is chDB of the same
+    // release).
     String[] chdb = Project.pomProperty("chdb.version").split("\\.");
-    assertThat(image("clickhouse")).isEqualTo("clickhouse/clickhouse-server:" + chdb[0] + "." + chdb[1]);
+    assertThat(image("clickhouse"))
+        .isEqualTo("clickhouse/clickhouse-server:" + chdb[0] + "." + chdb[1]);
   }
 
   @Test
   void theTopicsCreatedAreTheJobsTopics() {
-    Set<String> created = new TreeSet<>(Arrays.asList(env("kafka-topics").get("TOPICS").toString().trim().split("\\s+")));
-    Set<String> jobTopics = Project.defaults().entrySet().stream()
-        .filter(e -> e.getKey().startsWith("kafka.topic.") && !e.getValue().isBlank())
-        .map(e -> JOB.getOrDefault(e.getKey(), e.getValue()))
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> created =
+        new TreeSet<>(
+            Arrays.asList(env("kafka-topics").get("TOPICS").toString().trim().split("\\s+")));
+    Set<String> jobTopics =
+        Project.defaults().entrySet().stream()
+            .filter(e -> e.getKey().startsWith("kafka.topic.") && !e.getValue().isBlank())
+            .map(e -> JOB.getOrDefault(e.getKey(), e.getValue()))
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(created).isEqualTo(jobTopics);
   }
 
@@ -51,13 +59,17 @@ class ComposeFileTest {
   void everyoneMeetsAtTheSameHostsAndPorts() {
     // Kafka: the job and the simulator use the listener the broker advertises to containers.
     String bootstrap = JOB.get("kafka.bootstrap.servers");
-    assertThat(env("kafka").get("KAFKA_ADVERTISED_LISTENERS").toString()).contains("INTERNAL://" + bootstrap);
-    assertThat(env("kafka").get("KAFKA_LISTENERS").toString()).contains("INTERNAL://:" + bootstrap.split(":")[1]);
+    assertThat(env("kafka").get("KAFKA_ADVERTISED_LISTENERS").toString())
+        .contains("INTERNAL://" + bootstrap);
+    assertThat(env("kafka").get("KAFKA_LISTENERS").toString())
+        .contains("INTERNAL://:" + bootstrap.split(":")[1]);
     assertThat(bootstrap.split(":")[0]).isIn(SERVICES.keySet());
     assertThat(argAfter("simulator", "--bootstrap-servers")).isEqualTo(bootstrap);
-    assertThat(at(SERVICES, "kafka-topics", "command", 0).toString()).contains("--bootstrap-server " + bootstrap);
+    assertThat(at(SERVICES, "kafka-topics", "command", 0).toString())
+        .contains("--bootstrap-server " + bootstrap);
 
-    // ClickHouse: the job and the migrations reach the server's HTTP port as the same user and database.
+    // ClickHouse: the job and the migrations reach the server's HTTP port as the same user and
+    // database.
     URI clickhouse = URI.create(JOB.get("clickhouse.url").substring("jdbc:".length()));
     assertThat(clickhouse.getHost()).isEqualTo("clickhouse");
     assertThat(published("clickhouse")).contains(clickhouse.getPort());
@@ -67,12 +79,16 @@ class ComposeFileTest {
     assertThat(env("clickhouse").get("CLICKHOUSE_USER")).isEqualTo(JOB.get("clickhouse.user"));
 
     // Flink: the REST port the job is submitted to is the one the JobManager serves and publishes.
-    Map<String, String> flink = Project.properties(env("jobmanager").get("FLINK_PROPERTIES").toString().replace(": ", "="));
+    Map<String, String> flink =
+        Project.properties(env("jobmanager").get("FLINK_PROPERTIES").toString().replace(": ", "="));
     assertThat(flink.get("rest.port")).isEqualTo("8081");
     assertThat(published("jobmanager")).contains(8081);
-    assertThat(env("taskmanager").get("FLINK_PROPERTIES")).isEqualTo(env("jobmanager").get("FLINK_PROPERTIES"));
-    assertThat(at(SERVICES, "job", "command", 0).toString()).contains("flink run -d -m jobmanager:8081 ")
-        .contains("for part in live metrics;").contains(" --job $$part");
+    assertThat(env("taskmanager").get("FLINK_PROPERTIES"))
+        .isEqualTo(env("jobmanager").get("FLINK_PROPERTIES"));
+    assertThat(at(SERVICES, "job", "command", 0).toString())
+        .contains("flink run -d -m jobmanager:8081 ")
+        .contains("for part in live metrics;")
+        .contains(" --job $$part");
   }
 
   @Test
@@ -82,19 +98,25 @@ class ComposeFileTest {
     String jobMount = DIR.relativize(job.file()) + ":/opt/ccpulse/ccpulse-pipeline-job.jar:ro";
     assertThat(volumes("job")).contains(jobMount);
     assertThat(volumes("migrate")).contains(jobMount);
-    assertThat(volumes("simulator")).contains(DIR.relativize(simulator.file()) + ":/opt/ccpulse/ccpulse-simulator-cli.jar:ro");
+    assertThat(volumes("simulator"))
+        .contains(DIR.relativize(simulator.file()) + ":/opt/ccpulse/ccpulse-simulator-cli.jar:ro");
 
     // flink run starts the jar's manifest main class; the migrations and the simulator name theirs.
     assertThat(job.mainClass()).isEqualTo("io.ccpulse.pipeline.PipelineMain");
     assertThat(Project.hasClass("jobs/pipeline", job.mainClass())).isTrue();
-    assertThat(at(SERVICES, "job", "command", 0).toString()).contains("/opt/ccpulse/ccpulse-pipeline-job.jar --config /opt/ccpulse/job.properties");
+    assertThat(at(SERVICES, "job", "command", 0).toString())
+        .contains("/opt/ccpulse/ccpulse-pipeline-job.jar --config /opt/ccpulse/job.properties");
     assertThat(volumes("job")).contains("./compose/job.properties:/opt/ccpulse/job.properties:ro");
     List<String> migrate = at(SERVICES, "migrate", "entrypoint");
-    assertThat(migrate).contains("/opt/ccpulse/ccpulse-pipeline-job.jar:/opt/flink/lib/*", "io.ccpulse.clickhouse.MigrateMain");
+    assertThat(migrate)
+        .contains(
+            "/opt/ccpulse/ccpulse-pipeline-job.jar:/opt/flink/lib/*",
+            "io.ccpulse.clickhouse.MigrateMain");
     assertThat(Project.hasClass("schemas", "io.ccpulse.clickhouse.MigrateMain")).isTrue();
     assertThat(simulator.mainClass()).isEqualTo("io.ccpulse.simulator.cli.SimulateMain");
     assertThat(Project.hasClass("infra/simulator", simulator.mainClass())).isTrue();
-    assertThat((List<String>) at(SERVICES, "simulator", "entrypoint")).containsExactly("java", "-jar", "/opt/ccpulse/ccpulse-simulator-cli.jar");
+    assertThat((List<String>) at(SERVICES, "simulator", "entrypoint"))
+        .containsExactly("java", "-jar", "/opt/ccpulse/ccpulse-simulator-cli.jar");
   }
 
   @Test
@@ -105,16 +127,24 @@ class ComposeFileTest {
   @Test
   void thePasswordIsAMountedFileNeverAnArgument() {
     for (String service : List.of("migrate", "taskmanager", "job")) {
-      assertThat(env(service).get("CCPULSE_CLICKHOUSE_PASSWORD_FILE")).isEqualTo("/run/secrets/clickhouse-password");
+      assertThat(env(service).get("CCPULSE_CLICKHOUSE_PASSWORD_FILE"))
+          .isEqualTo("/run/secrets/clickhouse-password");
       assertThat((List<String>) at(SERVICES, service, "secrets")).contains("clickhouse-password");
     }
-    assertThat((List<String>) at(SERVICES, "clickhouse", "secrets")).contains("clickhouse-password");
-    assertThat(at(COMPOSE, "secrets", "clickhouse-password", "file").toString()).isEqualTo("./secrets/clickhouse-password");
-    SERVICES.forEach((name, service) -> {
-      assertThat(String.valueOf(service.get("command")) + service.get("entrypoint")).as(name)
-          .doesNotContainIgnoringCase("--password").doesNotContain("CCPULSE_CLICKHOUSE_PASSWORD=");
-      assertThat(env(name)).as(name).doesNotContainKeys("CCPULSE_CLICKHOUSE_PASSWORD", "CLICKHOUSE_PASSWORD");
-    });
+    assertThat((List<String>) at(SERVICES, "clickhouse", "secrets"))
+        .contains("clickhouse-password");
+    assertThat(at(COMPOSE, "secrets", "clickhouse-password", "file").toString())
+        .isEqualTo("./secrets/clickhouse-password");
+    SERVICES.forEach(
+        (name, service) -> {
+          assertThat(String.valueOf(service.get("command")) + service.get("entrypoint"))
+              .as(name)
+              .doesNotContainIgnoringCase("--password")
+              .doesNotContain("CCPULSE_CLICKHOUSE_PASSWORD=");
+          assertThat(env(name))
+              .as(name)
+              .doesNotContainKeys("CCPULSE_CLICKHOUSE_PASSWORD", "CLICKHOUSE_PASSWORD");
+        });
   }
 
   private static String image(String service) {

@@ -20,19 +20,25 @@ class JobJarContentsTest {
       List<String> names = file.stream().map(ZipEntry::getName).toList();
       assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
           .isEqualTo(Project.shadedJar("jobs/pipeline").mainClass());
-      assertThat(names).contains(
-          "io/ccpulse/pipeline/PipelineMain.class",
-          "io/ccpulse/clickhouse/MigrateMain.class",
-          "ccpulse-defaults.properties",
-          "org/apache/flink/connector/kafka/source/KafkaSource.class", // connectors are not in flink-dist
-          "com/clickhouse/jdbc/Driver.class",
-          "org/apache/kafka/clients/consumer/KafkaConsumer.class",
-          "META-INF/services/java.sql.Driver");
+      assertThat(names)
+          .contains(
+              "io/ccpulse/pipeline/PipelineMain.class",
+              "io/ccpulse/clickhouse/MigrateMain.class",
+              "ccpulse-defaults.properties",
+              "org/apache/flink/connector/kafka/source/KafkaSource.class", // connectors are not in
+              // flink-dist
+              "com/clickhouse/jdbc/Driver.class",
+              "org/apache/kafka/clients/consumer/KafkaConsumer.class",
+              "META-INF/services/java.sql.Driver");
       assertThat(names).anyMatch(n -> n.startsWith("ccpulse/clickhouse-migrations/V001__"));
-      assertThat(names).noneMatch(n -> n.startsWith("org/apache/flink/runtime/")
-          || n.startsWith("org/apache/flink/streaming/api/environment/")
-          || n.startsWith("org/apache/flink/api/common/") || n.startsWith("org/slf4j/")
-          || n.startsWith("org/apache/logging/log4j/"));
+      assertThat(names)
+          .noneMatch(
+              n ->
+                  n.startsWith("org/apache/flink/runtime/")
+                      || n.startsWith("org/apache/flink/streaming/api/environment/")
+                      || n.startsWith("org/apache/flink/api/common/")
+                      || n.startsWith("org/slf4j/")
+                      || n.startsWith("org/apache/logging/log4j/"));
     }
   }
 }

@@ -19,20 +19,32 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestsTest {
   private static final Path K8S = Project.deploy().resolve("k8s");
-  /** The metrics job (to ClickHouse) and the live job (Kafka only): the same image, jar and configuration. */
-  private static final Map<String, Object> DEPLOYMENT = Project.yaml(K8S.resolve("flinkdeployment-metrics.yaml"));
-  private static final Map<String, Object> LIVE = Project.yaml(K8S.resolve("flinkdeployment-live.yaml"));
+
+  /**
+   * The metrics job (to ClickHouse) and the live job (Kafka only): the same image, jar and
+   * configuration.
+   */
+  private static final Map<String, Object> DEPLOYMENT =
+      Project.yaml(K8S.resolve("flinkdeployment-metrics.yaml"));
+
+  private static final Map<String, Object> LIVE =
+      Project.yaml(K8S.resolve("flinkdeployment-live.yaml"));
   private static final Map<String, Object> MIGRATE = Project.yaml(K8S.resolve("migrate-job.yaml"));
   private static final Map<String, Object> CONFIG_MAP = Project.yaml(K8S.resolve("configmap.yaml"));
-  private static final Map<String, String> JOB = Project.properties(at(CONFIG_MAP, "data", "job.properties").toString());
+  private static final Map<String, String> JOB =
+      Project.properties(at(CONFIG_MAP, "data", "job.properties").toString());
   private static final String DOCKERFILE = read(Project.deploy().resolve("Dockerfile"));
 
   @Test
   void everyManifestParsesAndKustomizationListsThemAll() throws Exception {
     List<String> resources = at(Project.yaml(K8S.resolve("kustomization.yaml")), "resources");
     try (var files = Files.list(K8S)) {
-      List<String> manifests = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).sorted().toList();
+      List<String> manifests =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
+              .sorted()
+              .toList();
       assertThat(resources).containsExactlyInAnyOrderElementsOf(manifests);
     }
     for (String resource : resources) {
@@ -48,20 +60,33 @@ class KubernetesManifestsTest {
     assertThat(at(LIVE, "spec", "image").toString()).isEqualTo(at(DEPLOYMENT, "spec", "image"));
   }
 
-  private static void theFlinkDeploymentRunsTheJobJarOfTheImageOnThisFlinkVersion(Map<String, Object> DEPLOYMENT) {
+  private static void theFlinkDeploymentRunsTheJobJarOfTheImageOnThisFlinkVersion(
+      Map<String, Object> DEPLOYMENT) {
     String[] flink = Project.pomProperty("flink.version").split("\\.");
     assertThat(at(DEPLOYMENT, "apiVersion").toString()).isEqualTo("flink.apache.org/v1beta1");
     assertThat(at(DEPLOYMENT, "kind").toString()).isEqualTo("FlinkDeployment");
-    assertThat(at(DEPLOYMENT, "spec", "flinkVersion").toString()).isEqualTo("v" + flink[0] + "_" + flink[1]);
+    assertThat(at(DEPLOYMENT, "spec", "flinkVersion").toString())
+        .isEqualTo("v" + flink[0] + "_" + flink[1]);
 
     // The image is the Dockerfile's: Flink of the root pom, the shaded jar copied to usrlib/.
-    assertThat(DOCKERFILE).contains("FROM flink:" + Project.pomProperty("flink.version") + "-java17\n");
+    assertThat(DOCKERFILE)
+        .contains("FROM flink:" + Project.pomProperty("flink.version") + "-java17\n");
     assertThat(DOCKERFILE).contains("ARG CCPULSE_VERSION=" + Project.version() + "\n");
     Project.ShadedJar job = Project.shadedJar("jobs/pipeline");
-    String jarInRepo = Project.root().relativize(job.file()).toString().replace(Project.version(), "${CCPULSE_VERSION}");
-    assertThat(DOCKERFILE).contains("COPY --chown=flink:flink " + jarInRepo + " /opt/flink/usrlib/ccpulse-pipeline-job.jar");
-    assertThat(at(DEPLOYMENT, "spec", "image").toString()).endsWith("/ccpulse-flink:" + Project.version());
-    assertThat(at(DEPLOYMENT, "spec", "job", "jarURI").toString()).isEqualTo("local:///opt/flink/usrlib/ccpulse-pipeline-job.jar");
+    String jarInRepo =
+        Project.root()
+            .relativize(job.file())
+            .toString()
+            .replace(Project.version(), "${CCPULSE_VERSION}");
+    assertThat(DOCKERFILE)
+        .contains(
+            "COPY --chown=flink:flink "
+                + jarInRepo
+                + " /opt/flink/usrlib/ccpulse-pipeline-job.jar");
+    assertThat(at(DEPLOYMENT, "spec", "image").toString())
+        .endsWith("/ccpulse-flink:" + Project.version());
+    assertThat(at(DEPLOYMENT, "spec", "job", "jarURI").toString())
+        .isEqualTo("local:///opt/flink/usrlib/ccpulse-pipeline-job.jar");
     assertThat(at(DEPLOYMENT, "spec", "job", "entryClass").toString()).isEqualTo(job.mainClass());
     assertThat(Project.hasClass("jobs/pipeline", job.mainClass())).isTrue();
     assertThat(at(DEPLOYMENT, "spec", "job", "upgradeMode").toString()).isEqualTo("savepoint");
@@ -71,15 +96,24 @@ class KubernetesManifestsTest {
   void theJobsReadTheMountedConfigMapWithKeysTheyKnowEachItsOwnPart() {
     Map<String, String> liveMounts = mounts(at(LIVE, "spec", "podTemplate", "spec"));
     assertThat((List<String>) at(LIVE, "spec", "job", "args"))
-        .containsExactly("--config", liveMounts.get("configMap:ccpulse-job-config") + "/job.properties", "--job", "live");
-    assertThat(liveMounts).doesNotContainKey("secret:ccpulse-clickhouse"); // it never talks to ClickHouse
+        .containsExactly(
+            "--config",
+            liveMounts.get("configMap:ccpulse-job-config") + "/job.properties",
+            "--job",
+            "live");
+    assertThat(liveMounts)
+        .doesNotContainKey("secret:ccpulse-clickhouse"); // it never talks to ClickHouse
     List<String> args = at(DEPLOYMENT, "spec", "job", "args");
     assertThat(args).hasSize(4).startsWith("--config").endsWith("--job", "metrics");
     Map<String, String> mounts = mounts(at(DEPLOYMENT, "spec", "podTemplate", "spec"));
-    assertThat(args.get(1)).isEqualTo(mounts.get("configMap:ccpulse-job-config") + "/job.properties");
+    assertThat(args.get(1))
+        .isEqualTo(mounts.get("configMap:ccpulse-job-config") + "/job.properties");
     assertThat(at(CONFIG_MAP, "metadata", "name").toString()).isEqualTo("ccpulse-job-config");
     assertThat(Project.unknownKeys(JOB)).isEmpty();
-    assertThat(Project.unknownKeys(Project.properties(Project.deploy().resolve("cluster/job.properties")))).isEmpty();
+    assertThat(
+            Project.unknownKeys(
+                Project.properties(Project.deploy().resolve("cluster/job.properties"))))
+        .isEmpty();
     // The cluster's storage options are Flink's, in flinkConfiguration, on the mounted volume.
     Map<String, Object> flink = at(DEPLOYMENT, "spec", "flinkConfiguration");
     assertThat(flink.get("execution.checkpointing.dir").toString())
@@ -91,11 +125,15 @@ class KubernetesManifestsTest {
     Map<String, String> mounts = mounts(at(DEPLOYMENT, "spec", "podTemplate", "spec"));
     String clickhouseSecret = mounts.get("secret:ccpulse-clickhouse");
     String kafkaSecret = mounts.get("secret:ccpulse-kafka");
-    assertThat(passwordFile(at(DEPLOYMENT, "spec", "podTemplate", "spec", "containers", 0))).isEqualTo(clickhouseSecret + "/password");
+    assertThat(passwordFile(at(DEPLOYMENT, "spec", "podTemplate", "spec", "containers", 0)))
+        .isEqualTo(clickhouseSecret + "/password");
 
-    // Every file the Kafka settings name is in the Kafka secret; the JAAS line is read by Kafka's file provider.
-    assertThat(JOB.get("kafka.properties.sasl.jaas.config")).startsWith("${file:" + kafkaSecret + "/");
-    Matcher files = Pattern.compile("(/etc/ccpulse/[^:}\\s]+)").matcher(String.join("\n", JOB.values()));
+    // Every file the Kafka settings name is in the Kafka secret; the JAAS line is read by Kafka's
+    // file provider.
+    assertThat(JOB.get("kafka.properties.sasl.jaas.config"))
+        .startsWith("${file:" + kafkaSecret + "/");
+    Matcher files =
+        Pattern.compile("(/etc/ccpulse/[^:}\\s]+)").matcher(String.join("\n", JOB.values()));
     int named = 0;
     while (files.find()) {
       assertThat(files.group(1)).startsWith(kafkaSecret + "/");
@@ -112,27 +150,40 @@ class KubernetesManifestsTest {
     Map<String, Object> container = at(pod, "containers", 0);
     assertThat(at(MIGRATE, "kind").toString()).isEqualTo("Job");
     assertThat(container.get("image")).isEqualTo(at(DEPLOYMENT, "spec", "image"));
-    assertThat((List<String>) at(container, "command")).containsExactly(
-        "java", "-cp", "/opt/flink/usrlib/ccpulse-pipeline-job.jar:/opt/flink/lib/*", "io.ccpulse.clickhouse.MigrateMain");
+    assertThat((List<String>) at(container, "command"))
+        .containsExactly(
+            "java",
+            "-cp",
+            "/opt/flink/usrlib/ccpulse-pipeline-job.jar:/opt/flink/lib/*",
+            "io.ccpulse.clickhouse.MigrateMain");
     List<String> args = at(container, "args");
     assertThat(args.get(args.indexOf("--url") + 1)).isEqualTo(JOB.get("clickhouse.url"));
     assertThat(args.get(args.indexOf("--database") + 1)).isEqualTo(JOB.get("clickhouse.database"));
     assertThat(args.get(args.indexOf("--user") + 1)).isEqualTo(JOB.get("clickhouse.user"));
-    assertThat(passwordFile(container)).isEqualTo(mounts(pod).get("secret:ccpulse-clickhouse") + "/password");
+    assertThat(passwordFile(container))
+        .isEqualTo(mounts(pod).get("secret:ccpulse-clickhouse") + "/password");
   }
 
-  /** Mount path of each volume of a pod's first container, by "configMap:name", "secret:name" or "persistentVolumeClaim:name". */
+  /**
+   * Mount path of each volume of a pod's first container, by "configMap:name", "secret:name" or
+   * "persistentVolumeClaim:name".
+   */
   private static Map<String, String> mounts(Map<String, Object> pod) {
     Map<String, String> sourceByVolume = new HashMap<>();
     for (Map<String, Object> volume : Project.<List<Map<String, Object>>>at(pod, "volumes")) {
-      String source = volume.containsKey("configMap") ? "configMap:" + at(volume, "configMap", "name")
-          : volume.containsKey("secret") ? "secret:" + at(volume, "secret", "secretName")
-          : "persistentVolumeClaim:" + at(volume, "persistentVolumeClaim", "claimName");
+      String source =
+          volume.containsKey("configMap")
+              ? "configMap:" + at(volume, "configMap", "name")
+              : volume.containsKey("secret")
+                  ? "secret:" + at(volume, "secret", "secretName")
+                  : "persistentVolumeClaim:" + at(volume, "persistentVolumeClaim", "claimName");
       sourceByVolume.put(volume.get("name").toString(), source);
     }
     Map<String, String> mounts = new HashMap<>();
-    for (Map<String, Object> mount : Project.<List<Map<String, Object>>>at(pod, "containers", 0, "volumeMounts")) {
-      mounts.put(sourceByVolume.get(mount.get("name").toString()), mount.get("mountPath").toString());
+    for (Map<String, Object> mount :
+        Project.<List<Map<String, Object>>>at(pod, "containers", 0, "volumeMounts")) {
+      mounts.put(
+          sourceByVolume.get(mount.get("name").toString()), mount.get("mountPath").toString());
     }
     return mounts;
   }

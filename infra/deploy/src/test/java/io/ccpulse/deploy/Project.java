@@ -20,14 +20,16 @@ import org.yaml.snakeyaml.Yaml;
 /** What the deployment files must agree with: the build (poms) and the job's documented keys. */
 final class Project {
   /** Prefixes under which any key is accepted (see PipelineConfig). */
-  static final List<String> OPEN_PREFIXES = List.of("kafka.properties.", "clickhouse.property.", "flink.");
+  static final List<String> OPEN_PREFIXES =
+      List.of("kafka.properties.", "clickhouse.property.", "flink.");
 
   private Project() {}
 
   /** The repository root (tests run in infra/deploy). */
   static Path root() {
     Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("jobs/pipeline"))) {
+    if (!Files.isRegularFile(root.resolve("pom.xml"))
+        || !Files.isDirectory(root.resolve("jobs/pipeline"))) {
       throw new IllegalStateException("Not the repository root: " + root);
     }
     return root;
@@ -44,7 +46,9 @@ final class Project {
   }
 
   static String version() {
-    return child(pom(root().resolve("pom.xml")).getDocumentElement(), "version").getTextContent().trim();
+    return child(pom(root().resolve("pom.xml")).getDocumentElement(), "version")
+        .getTextContent()
+        .trim();
   }
 
   /** The shaded jar a module builds: its file name (target/...) and its main class. */
@@ -54,22 +58,30 @@ final class Project {
     Path dir = root().resolve(module);
     Document pom = pom(dir.resolve("pom.xml"));
     String artifactId = child(pom.getDocumentElement(), "artifactId").getTextContent().trim();
-    String classifier = pom.getElementsByTagName("shadedClassifierName").item(0).getTextContent().trim();
+    String classifier =
+        pom.getElementsByTagName("shadedClassifierName").item(0).getTextContent().trim();
     String mainClass = pom.getElementsByTagName("mainClass").item(0).getTextContent().trim();
-    return new ShadedJar(dir.resolve("target/" + artifactId + "-" + version() + "-" + classifier + ".jar"), mainClass);
+    return new ShadedJar(
+        dir.resolve("target/" + artifactId + "-" + version() + "-" + classifier + ".jar"),
+        mainClass);
   }
 
   /** True when the class has a source file in the module. */
   static boolean hasClass(String module, String className) {
-    return Files.isRegularFile(root().resolve(module).resolve("src/main/java/" + className.replace('.', '/') + ".java"));
+    return Files.isRegularFile(
+        root().resolve(module).resolve("src/main/java/" + className.replace('.', '/') + ".java"));
   }
 
   /** The job's documented keys with their defaults. */
   static Map<String, String> defaults() {
-    return properties(root().resolve("jobs/pipeline/src/main/resources/ccpulse-defaults.properties"));
+    return properties(
+        root().resolve("jobs/pipeline/src/main/resources/ccpulse-defaults.properties"));
   }
 
-  /** Keys of a job configuration that the job would reject (neither documented nor under an open prefix). */
+  /**
+   * Keys of a job configuration that the job would reject (neither documented nor under an open
+   * prefix).
+   */
   static List<String> unknownKeys(Map<String, String> config) {
     Map<String, String> known = defaults();
     List<String> unknown = new ArrayList<>();

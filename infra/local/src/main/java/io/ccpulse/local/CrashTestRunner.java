@@ -25,17 +25,19 @@ import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Both jobs, without end, in local MiniClusters of this process, made to be killed: each checkpoints
- * into a directory of its own under {@code --checkpoints DIR} ({@code live/}, {@code metrics/}) and,
- * started again with the same arguments, resumes from the latest completed checkpoint there, as a
- * cluster's high availability resumes a job whose JobManager died. The crash test
- * ({@code CrashRestartITCase}) kills it with SIGKILL and starts it again.
+ * Both jobs, without end, in local MiniClusters of this process, made to be killed: each
+ * checkpoints into a directory of its own under {@code --checkpoints DIR} ({@code live/}, {@code
+ * metrics/}) and, started again with the same arguments, resumes from the latest completed
+ * checkpoint there, as a cluster's high availability resumes a job whose JobManager died. The crash
+ * test ({@code CrashRestartITCase}) kills it with SIGKILL and starts it again.
  *
- * <pre>java -cp ... io.ccpulse.local.CrashTestRunner --checkpoints DIR [--config FILE] [--key value]...</pre>
+ * <pre>
+ * java -cp ... io.ccpulse.local.CrashTestRunner --checkpoints DIR [--config FILE] [--key value]...
+ * </pre>
  *
- * The other arguments are the pipeline's ({@link PipelineConfig#fromArgs}); set
- * {@code flink.execution.checkpointing.interval} short. Each job has a fixed Flink job id (from its
- * name), so its checkpoints stay in one {@code DIR/<job>/<job id>/chk-N} series across restarts, and a
+ * The other arguments are the pipeline's ({@link PipelineConfig#fromArgs}); set {@code
+ * flink.execution.checkpointing.interval} short. Each job has a fixed Flink job id (from its name),
+ * so its checkpoints stay in one {@code DIR/<job>/<job id>/chk-N} series across restarts, and a
  * restore claims the checkpoint it starts from: Flink deletes it once a newer one completes.
  */
 public final class CrashTestRunner {
@@ -52,20 +54,25 @@ public final class CrashTestRunner {
       }
     }
     if (dir == null) {
-      throw new IllegalArgumentException("Usage: CrashTestRunner --checkpoints DIR [pipeline arguments]");
+      throw new IllegalArgumentException(
+          "Usage: CrashTestRunner --checkpoints DIR [pipeline arguments]");
     }
     PipelineConfig config = PipelineConfig.fromArgs(pipelineArgs.toArray(String[]::new));
     PipelineJob pipeline = PipelineJob.onKafka(config);
-    // Side by side, as on a cluster: the metrics job copies whatever the live job has written so far.
-    List<JobClient> jobs = List.of(start("live", dir, config, pipeline::buildLive),
-        start("metrics", dir, config, pipeline::buildMetrics));
+    // Side by side, as on a cluster: the metrics job copies whatever the live job has written so
+    // far.
+    List<JobClient> jobs =
+        List.of(
+            start("live", dir, config, pipeline::buildLive),
+            start("metrics", dir, config, pipeline::buildMetrics));
     for (JobClient job : jobs) {
       job.getJobExecutionResult().get(); // never ends by itself: the test kills the process
     }
   }
 
-  private static JobClient start(String name, Path dir, PipelineConfig config,
-      Consumer<StreamExecutionEnvironment> graph) throws Exception {
+  private static JobClient start(
+      String name, Path dir, PipelineConfig config, Consumer<StreamExecutionEnvironment> graph)
+      throws Exception {
     Path jobDir = dir.resolve(name);
     Configuration flink = FlinkSettings.of(config);
     flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -81,29 +88,43 @@ public final class CrashTestRunner {
     graph.accept(env);
     JobClient job = env.executeAsync("crash-test-" + name);
     // One line per start, for the test's log: which checkpoint each job resumed from.
-    System.out.println("STARTED " + name + " " + job.getJobID() + " from " + latest.map(Path::toString).orElse("nothing"));
+    System.out.println(
+        "STARTED "
+            + name
+            + " "
+            + job.getJobID()
+            + " from "
+            + latest.map(Path::toString).orElse("nothing"));
     System.out.flush();
     return job;
   }
 
   /** The job's fixed id: the same on every start, so its checkpoints form one series. */
   static JobID jobId(String name) {
-    UUID id = UUID.nameUUIDFromBytes(("ccpulse-crash-test-" + name).getBytes(StandardCharsets.UTF_8));
+    UUID id =
+        UUID.nameUUIDFromBytes(("ccpulse-crash-test-" + name).getBytes(StandardCharsets.UTF_8));
     return new JobID(id.getLeastSignificantBits(), id.getMostSignificantBits());
   }
 
   /**
    * The completed checkpoint with the highest id under a job's directory ({@code <job id>/chk-N}).
-   * Completed means it has its {@code _metadata}: Flink writes that last, to a temporary file renamed
-   * into place, so a checkpoint the kill interrupted has none and is passed over.
+   * Completed means it has its {@code _metadata}: Flink writes that last, to a temporary file
+   * renamed into place, so a checkpoint the kill interrupted has none and is passed over.
    */
   static Optional<Path> latestCheckpoint(Path jobDir) throws IOException {
     if (!Files.isDirectory(jobDir)) {
       return Optional.empty();
     }
-    try (Stream<Path> files = Files.find(jobDir, 3, (p, a) -> p.getFileName().toString().equals("_metadata")
-        && p.getParent().getFileName().toString().matches("chk-\\d+"))) {
-      return files.map(Path::getParent).max(Comparator.comparingLong(CrashTestRunner::checkpointId));
+    try (Stream<Path> files =
+        Files.find(
+            jobDir,
+            3,
+            (p, a) ->
+                p.getFileName().toString().equals("_metadata")
+                    && p.getParent().getFileName().toString().matches("chk-\\d+"))) {
+      return files
+          .map(Path::getParent)
+          .max(Comparator.comparingLong(CrashTestRunner::checkpointId));
     }
   }
 

@@ -1,7 +1,6 @@
 package io.ccpulse.local;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
-import io.ccpulse.events.RejectReason;
 import io.ccpulse.simulator.output.BadRecord;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every bad record the simulator injected is in rejected_events, found by its Kafka position (topic,
- * partition, offset) under the reason it was injected for; and nothing else is there. Counting per
- * reason would let the wrong records, rejected in the right number, pass.
+ * Every bad record the simulator injected is in rejected_events, found by its Kafka position
+ * (topic, partition, offset) under the reason it was injected for; and nothing else is there.
+ * Counting per reason would let the wrong records, rejected in the right number, pass.
  */
 public final class FaultCheck {
   private FaultCheck() {}
@@ -33,7 +32,11 @@ public final class FaultCheck {
   }
 
   /** Rejections expected but absent, present but not injected, and found under another reason. */
-  public record Report(List<Rejection> expected, List<String> missing, List<String> extra, List<String> wrongReason) {
+  public record Report(
+      List<Rejection> expected,
+      List<String> missing,
+      List<String> extra,
+      List<String> wrongReason) {
     public boolean allAccountedFor() {
       return missing.isEmpty() && extra.isEmpty() && wrongReason.isEmpty();
     }
@@ -45,7 +48,8 @@ public final class FaultCheck {
     /** Expected rejections by topic and reason, e.g. {ccpulse.interactions={TOO_LATE=12, ...}}. */
     public Map<String, Map<String, Long>> expectedByReason() {
       Map<String, Map<String, Long>> m = new TreeMap<>();
-      expected.forEach(r -> m.computeIfAbsent(r.topic(), t -> new TreeMap<>()).merge(r.reason(), 1L, Long::sum));
+      expected.forEach(
+          r -> m.computeIfAbsent(r.topic(), t -> new TreeMap<>()).merge(r.reason(), 1L, Long::sum));
       return m;
     }
 
@@ -55,16 +59,23 @@ public final class FaultCheck {
       first.addAll(missing);
       first.addAll(wrongReason);
       first.addAll(extra);
-      return String.format("%,d missing, %,d not injected, %,d under another reason; first: %s", missing.size(),
-          extra.size(), wrongReason.size(), first.subList(0, Math.min(10, first.size())));
+      return String.format(
+          "%,d missing, %,d not injected, %,d under another reason; first: %s",
+          missing.size(),
+          extra.size(),
+          wrongReason.size(),
+          first.subList(0, Math.min(10, first.size())));
     }
   }
 
-  public static Report check(List<BadRecord> injected, ClickHouseEndpoint endpoint) throws SQLException {
+  public static Report check(List<BadRecord> injected, ClickHouseEndpoint endpoint)
+      throws SQLException {
     List<Rejection> found = new ArrayList<>();
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery(
-            "SELECT source_topic, source_partition, source_offset, reason FROM rejected_events FINAL")) {
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT source_topic, source_partition, source_offset, reason FROM rejected_events FINAL")) {
       while (rs.next()) {
         found.add(new Rejection(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4)));
       }
@@ -84,10 +95,12 @@ public final class FaultCheck {
       if (injected == null) {
         extra.add(r.position() + " " + r.reason() + " (not injected, or rejected twice)");
       } else if (!injected.reason().equals(r.reason())) {
-        wrongReason.add(r.position() + " " + r.reason() + " (injected as " + injected.reason() + ")");
+        wrongReason.add(
+            r.position() + " " + r.reason() + " (injected as " + injected.reason() + ")");
       }
     }
-    List<String> missing = unmatched.values().stream().map(r -> r.position() + " " + r.reason()).toList();
+    List<String> missing =
+        unmatched.values().stream().map(r -> r.position() + " " + r.reason()).toList();
     return new Report(expected, missing, extra, wrongReason);
   }
 }

@@ -25,12 +25,20 @@ public final class FlushEvents {
 
   private FlushEvents() {}
 
-  public static void publish(Properties producer, TopicNames topics, int partitions, LocalDate day) throws Exception {
+  public static void publish(Properties producer, TopicNames topics, int partitions, LocalDate day)
+      throws Exception {
     Script script = Script.on(day);
     for (int p = 0; p < partitions; p++) {
       script.agent("12:00:00", TENANT, "flush-agent-" + p, AgentState.LOGGED_IN, "flush-queue");
       script.contact(TENANT, "flush-contact-" + p, Channel.VOICE).queued("12:00:00", "flush-queue");
-      script.survey("12:00:00", TENANT, "flush-contact-" + p, Channel.VOICE, "flush-agent-" + p, "flush-queue", 5);
+      script.survey(
+          "12:00:00",
+          TENANT,
+          "flush-contact-" + p,
+          Channel.VOICE,
+          "flush-agent-" + p,
+          "flush-queue",
+          5);
     }
     int[] next = new int[3]; // the next partition, per topic
     try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(producer)) {
@@ -56,7 +64,10 @@ public final class FlushEvents {
           value = EventCodec.surveys().encode(e);
           stream = 2;
         }
-        out.send(new ProducerRecord<>(topic, next[stream]++, null, key.getBytes(StandardCharsets.UTF_8), value)).get();
+        out.send(
+                new ProducerRecord<>(
+                    topic, next[stream]++, null, key.getBytes(StandardCharsets.UTF_8), value))
+            .get();
       }
     }
   }

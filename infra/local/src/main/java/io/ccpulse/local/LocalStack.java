@@ -18,9 +18,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The embedded default: a Kafka broker (in this JVM) and ClickHouse (chDB behind the HTTP interface,
- * in its own process), with data under {@code .local/}. If both already run (e.g. {@code make stack}
- * in another terminal), it attaches to them and leaves them running.
+ * The embedded default: a Kafka broker (in this JVM) and ClickHouse (chDB behind the HTTP
+ * interface, in its own process), with data under {@code .local/}. If both already run (e.g. {@code
+ * make stack} in another terminal), it attaches to them and leaves them running.
  */
 public final class LocalStack implements AutoCloseable {
   public static final int KAFKA_PORT = 9092;
@@ -41,17 +41,28 @@ public final class LocalStack implements AutoCloseable {
     boolean clickhouseUp = clickHouseAnswers();
     boolean kafkaUp = kafkaAnswers();
     if (clickhouseUp && kafkaUp) {
-      out.println("Using the running local stack: Kafka 127.0.0.1:" + KAFKA_PORT + ", ClickHouse 127.0.0.1:" + CLICKHOUSE_PORT);
+      out.println(
+          "Using the running local stack: Kafka 127.0.0.1:"
+              + KAFKA_PORT
+              + ", ClickHouse 127.0.0.1:"
+              + CLICKHOUSE_PORT);
       return new LocalStack(null, null, true);
     }
     if (clickhouseUp || kafkaUp) {
-      throw new IllegalStateException((clickhouseUp ? "ClickHouse on port " + CLICKHOUSE_PORT : "Kafka on port " + KAFKA_PORT)
-          + " is already running but the other is not; stop it (or start both with make stack) and retry");
+      throw new IllegalStateException(
+          (clickhouseUp ? "ClickHouse on port " + CLICKHOUSE_PORT : "Kafka on port " + KAFKA_PORT)
+              + " is already running but the other is not; stop it (or start both with make stack) and retry");
     }
     long t0 = System.nanoTime();
-    LocalKafkaBroker kafka = LocalKafkaBroker.builder()
-        .port(KAFKA_PORT).dataDir(dataRoot.resolve("kafka")).build().start();
-    out.printf("Kafka broker (KRaft) on %s, data in %s%n", kafka.bootstrapServers(), dataRoot.resolve("kafka"));
+    LocalKafkaBroker kafka =
+        LocalKafkaBroker.builder()
+            .port(KAFKA_PORT)
+            .dataDir(dataRoot.resolve("kafka"))
+            .build()
+            .start();
+    out.printf(
+        "Kafka broker (KRaft) on %s, data in %s%n",
+        kafka.bootstrapServers(), dataRoot.resolve("kafka"));
     ChdbProcess clickhouse;
     try {
       clickhouse = ChdbProcess.start(dataRoot.resolve("clickhouse"), CLICKHOUSE_PORT);
@@ -59,7 +70,9 @@ public final class LocalStack implements AutoCloseable {
       kafka.close();
       throw new IllegalStateException("Cannot start the local ClickHouse: " + e.getMessage(), e);
     }
-    out.printf("ClickHouse (chDB) HTTP interface on %s, data in %s%n", clickhouse.httpUrl(), dataRoot.resolve("clickhouse"));
+    out.printf(
+        "ClickHouse (chDB) HTTP interface on %s, data in %s%n",
+        clickhouse.httpUrl(), dataRoot.resolve("clickhouse"));
     out.printf("Stack up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     return new LocalStack(kafka, clickhouse, false);
   }
@@ -70,13 +83,15 @@ public final class LocalStack implements AutoCloseable {
 
   /** The local ClickHouse as the job and the migrator see it. */
   public static ClickHouseEndpoint clickHouse(String database) {
-    return new ClickHouseEndpoint("jdbc:clickhouse://127.0.0.1:" + CLICKHOUSE_PORT, database, "default", Map.of());
+    return new ClickHouseEndpoint(
+        "jdbc:clickhouse://127.0.0.1:" + CLICKHOUSE_PORT, database, "default", Map.of());
   }
 
   /** Creates the database and applies what has not run yet; prints what it did. */
   public static void migrate(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
     Migrator.Report report = new Migrator(endpoint, Map.of()).migrate();
-    out.printf("ClickHouse migrations: %d applied, %d already there (database %s)%n",
+    out.printf(
+        "ClickHouse migrations: %d applied, %d already there (database %s)%n",
         report.applied().size(), report.alreadyApplied().size(), endpoint.database());
   }
 
@@ -98,21 +113,25 @@ public final class LocalStack implements AutoCloseable {
           Thread.sleep(100);
         }
       }
-      var fresh = java.util.Arrays.stream(topics)
-          .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1)).toList();
+      var fresh =
+          java.util.Arrays.stream(topics)
+              .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1))
+              .toList();
       for (int attempt = 0; ; attempt++) {
         try {
           admin.createTopics(fresh).all().get();
           return;
         } catch (java.util.concurrent.ExecutionException e) {
-          if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) || attempt > 50) {
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)
+              || attempt > 50) {
             throw e;
           }
           Thread.sleep(100); // still being deleted
         }
       }
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot recreate topics on " + bootstrapServers() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot recreate topics on " + bootstrapServers() + ": " + e.getMessage(), e);
     }
   }
 
@@ -134,10 +153,16 @@ public final class LocalStack implements AutoCloseable {
 
   private static boolean clickHouseAnswers() {
     try {
-      HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + CLICKHOUSE_PORT + "/ping"))
-              .timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofMillis(500))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + CLICKHOUSE_PORT + "/ping"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200;
     } catch (Exception e) {
       return false;

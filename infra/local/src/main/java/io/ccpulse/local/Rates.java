@@ -9,12 +9,17 @@ import java.util.Map;
  * as the views show them.
  */
 final class Rates {
-  static final String[] INTERVAL = {"aht_s", "asa_s", "abandon_rate", "service_level", "transfer_rate", "csat_avg"};
+  static final String[] INTERVAL = {
+    "aht_s", "asa_s", "abandon_rate", "service_level", "transfer_rate", "csat_avg"
+  };
   static final String[] AGENT_TIME = {"occupancy"};
 
   private Rates() {}
 
-  /** The interval rates, from a row's (or a day's) figure sums by column name; null where the base is 0. */
+  /**
+   * The interval rates, from a row's (or a day's) figure sums by column name; null where the base
+   * is 0.
+   */
   static Map<String, Double> ofInterval(Map<String, Long> sums) {
     long handled = sums.get("handled");
     long answered = sums.get("answered");
@@ -25,7 +30,8 @@ final class Rates {
     rates.put("aht_s", ratio(sums.get("handle_ms"), handled * 1000.0));
     rates.put("asa_s", ratio(sums.get("wait_answered_ms"), answered * 1000.0));
     // Short abandons (misdials, instant hang-ups) leave both numerator and base.
-    rates.put("abandon_rate", ratio(sums.get("abandoned") - shortAbandoned, offered - shortAbandoned));
+    rates.put(
+        "abandon_rate", ratio(sums.get("abandoned") - shortAbandoned, offered - shortAbandoned));
     rates.put("service_level", ratio(sums.get("answered_within_sl"), offered - shortAbandoned));
     rates.put("transfer_rate", ratio(sums.get("transferred_out"), handled));
     rates.put("csat_avg", ratio(sums.get("csat_sum"), responses));
@@ -44,7 +50,10 @@ final class Rates {
     return base == 0 ? null : numerator / base;
   }
 
-  /** Equal, or both absent; floating point compared to a part in 10^9 (SQL divides in another order). */
+  /**
+   * Equal, or both absent; floating point compared to a part in 10^9 (SQL divides in another
+   * order).
+   */
   static boolean same(Double expected, Double actual) {
     if (expected == null || actual == null) {
       return expected == actual;

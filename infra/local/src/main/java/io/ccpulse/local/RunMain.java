@@ -25,9 +25,9 @@ import java.util.Map;
  * until the day is processed, then what it computed, read back from ClickHouse and checked against
  * the simulator's ground truth.
  *
- * <p>Options: {@code --preset small|default|large}, {@code --seed N}, and any job setting as
- * {@code --key value} (see ccpulse-defaults.properties). Each run starts from a clean slate: it
- * recreates the local topics and the {@code ccpulse} database.
+ * <p>Options: {@code --preset small|default|large}, {@code --seed N}, and any job setting as {@code
+ * --key value} (see ccpulse-defaults.properties). Each run starts from a clean slate: it recreates
+ * the local topics and the {@code ccpulse} database.
  */
 public final class RunMain {
   private static final int PARTITIONS = 4;
@@ -57,21 +57,30 @@ public final class RunMain {
       resetDatabase(clickhouse);
       LocalStack.migrate(clickhouse, out);
       TopicNames topics = TopicNames.defaults();
-      // Interactions and surveys on one partition with per-event watermarks: replayed at full speed,
+      // Interactions and surveys on one partition with per-event watermarks: replayed at full
+      // speed,
       // the day's late events are judged exactly as they were when simulated, so the truth check is
       // exact. (On more partitions a fast read lets one run ahead of another, and a too-late event
       // can pass as on time.)
       stack.recreateTopics(1, topics.interactions(), topics.surveys());
       stack.recreateTopics(PARTITIONS, topics.agentStates());
 
-      PipelineConfig config = PipelineConfig.fromArgs(jobArgs.toArray(String[]::new))
-          .with(Map.of(
-              "kafka.bootstrap.servers", stack.bootstrapServers(),
-              "kafka.bounded", "true",
-              "event-time.watermark-per-event", "true",
-              "kafka.group.id", "ccpulse-local-" + System.currentTimeMillis(),
-              "clickhouse.database", clickhouse.database()));
-      // The truth with the job's own settings: a --metrics.* override changes what the truth computes.
+      PipelineConfig config =
+          PipelineConfig.fromArgs(jobArgs.toArray(String[]::new))
+              .with(
+                  Map.of(
+                      "kafka.bootstrap.servers",
+                      stack.bootstrapServers(),
+                      "kafka.bounded",
+                      "true",
+                      "event-time.watermark-per-event",
+                      "true",
+                      "kafka.group.id",
+                      "ccpulse-local-" + System.currentTimeMillis(),
+                      "clickhouse.database",
+                      clickhouse.database()));
+      // The truth with the job's own settings: a --metrics.* override changes what the truth
+      // computes.
       Scenario scenario = TruthForJob.scenario(preset.builder().seed(seed).build(), config);
       out.println();
       out.println("Simulating " + scenario + " into Kafka...");
@@ -90,8 +99,13 @@ public final class RunMain {
       Files.createDirectories(truthFile.getParent());
       TruthFiles.write(simulated.truth(), truthFile);
 
-      for (String key : List.of("kafka.topic.burnout-level-changes", "kafka.topic.queue-alerts", "kafka.topic.queue-health")) {
-        String written = config.get(key); // the jobs write burnout level changes, queue alerts and health there
+      for (String key :
+          List.of(
+              "kafka.topic.burnout-level-changes",
+              "kafka.topic.queue-alerts",
+              "kafka.topic.queue-health")) {
+        String written =
+            config.get(key); // the jobs write burnout level changes, queue alerts and health there
         if (!written.isEmpty()) {
           stack.recreateTopics(PARTITIONS, written);
         }
@@ -102,35 +116,55 @@ public final class RunMain {
       RunSummary.print(clickhouse, out);
       TruthComparison.Report check = TruthComparison.compare(simulated.truth(), clickhouse);
       out.println();
-      out.printf("Checked against the simulator's ground truth, rows matching exactly: %s%s%n",
+      out.printf(
+          "Checked against the simulator's ground truth, rows matching exactly: %s%s%n",
           check.summary(), check.allMatch() ? "." : "; differences:");
       check.differences().forEach(d -> out.println("  " + d));
       AnalystViewCheck.Report views = AnalystViewCheck.check(simulated.truth(), clickhouse);
-      out.printf("Analysts' rates and daily_metrics against the same from the truth's sums: %s%s%n", views.summary(),
-          views.allMatch() ? "." : "; differences:");
+      out.printf(
+          "Analysts' rates and daily_metrics against the same from the truth's sums: %s%s%n",
+          views.summary(), views.allMatch() ? "." : "; differences:");
       views.differences().forEach(d -> out.println("  " + d));
       FaultCheck.Report faults = FaultCheck.check(badRecords, clickhouse);
-      out.printf("Bad events injected by the simulator: %,d %s, %s%n", faults.expectedTotal(),
-          faults.expectedByReason(), faults.allAccountedFor()
+      out.printf(
+          "Bad events injected by the simulator: %,d %s, %s%n",
+          faults.expectedTotal(),
+          faults.expectedByReason(),
+          faults.allAccountedFor()
               ? "every one in rejected_events at its topic, partition and offset under its reason, and nothing else."
               : "but rejected_events differs: " + faults.problems());
       out.println();
-      out.println(stack.attached()
-          ? "Query further (the stack keeps running in the other terminal):"
-          : "Query further (the stack stops when this command ends; keep it with `make stack` in another terminal):");
-      out.println("  make query SQL=\"SELECT * FROM interval_metrics_current WHERE entity_kind = 'QUEUE' LIMIT 10\"");
-      out.println("  curl 'http://127.0.0.1:8123/?database=ccpulse' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
-      out.println("  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
-          + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts, sink_rejections");
+      out.println(
+          stack.attached()
+              ? "Query further (the stack keeps running in the other terminal):"
+              : "Query further (the stack stops when this command ends; keep it with `make stack` in another terminal):");
+      out.println(
+          "  make query SQL=\"SELECT * FROM interval_metrics_current WHERE entity_kind = 'QUEUE' LIMIT 10\"");
+      out.println(
+          "  curl 'http://127.0.0.1:8123/?database=ccpulse' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
+      out.println(
+          "  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
+              + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts, sink_rejections");
       out.println("  the simulator's truth for this run: " + truthFile);
       checksPassed = check.allMatch() && views.allMatch() && faults.allAccountedFor();
       out.println();
-      out.println(checksPassed
-          ? "Checks passed: every row and rate equals the ground truth, every bad event is rejected as injected."
-          : "CHECKS FAILED: " + (check.allMatch() ? "" : "rows differ from the ground truth (" + check.differenceCount()
-              + " differences). ") + (views.allMatch() ? "" : "rates or days differ from the truth's ("
-              + views.differenceCount() + " differences). ")
-              + (faults.allAccountedFor() ? "" : "rejected_events differs from the injected faults."));
+      out.println(
+          checksPassed
+              ? "Checks passed: every row and rate equals the ground truth, every bad event is rejected as injected."
+              : "CHECKS FAILED: "
+                  + (check.allMatch()
+                      ? ""
+                      : "rows differ from the ground truth ("
+                          + check.differenceCount()
+                          + " differences). ")
+                  + (views.allMatch()
+                      ? ""
+                      : "rates or days differ from the truth's ("
+                          + views.differenceCount()
+                          + " differences). ")
+                  + (faults.allAccountedFor()
+                      ? ""
+                      : "rejected_events differs from the injected faults."));
     }
     if (!checksPassed) {
       System.exit(1); // after the stack has stopped: make and scripts see the failure
@@ -138,7 +172,8 @@ public final class RunMain {
   }
 
   private static void resetDatabase(ClickHouseEndpoint endpoint) throws Exception {
-    try (Connection server = endpoint.openServer(); Statement st = server.createStatement()) {
+    try (Connection server = endpoint.openServer();
+        Statement st = server.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + endpoint.database());
     }
   }

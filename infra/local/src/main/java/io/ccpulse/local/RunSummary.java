@@ -12,61 +12,85 @@ final class RunSummary {
   private RunSummary() {}
 
   static void print(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
       out.println();
       out.println("Queues, whole day (from the 15-minute intervals):");
-      table(st, out, "SELECT tenant, queue, channel, offered, answered,"
-          + " if(offered = short, '-', concat(toString(round(100 * (abandoned - short) / (offered - short), 1)), '%')) AS abandon_rate,"
-          + " if(answered = 0, '-', toString(round(wait_ms / answered / 1000, 1))) AS asa_s,"
-          + " if(offered = short, '-', concat(toString(round(100 * within_sl / (offered - short), 1)), '%')) AS service_level,"
-          + " if(handled = 0, '-', toString(round(handle_ms / handled / 1000, 1))) AS aht_s"
-          + " FROM (SELECT tenant_id AS tenant, entity_id AS queue, channel, sum(offered) AS offered,"
-          + "   sum(answered) AS answered, sum(abandoned) AS abandoned, sum(short_abandoned) AS short,"
-          + "   sum(wait_answered_ms) AS wait_ms, sum(answered_within_sl) AS within_sl, sum(handled) AS handled,"
-          + "   sum(handle_ms) AS handle_ms"
-          + "   FROM interval_metrics_current WHERE entity_kind = 'QUEUE' AND interval_size_s = 900"
-          + "   GROUP BY tenant, queue, channel)"
-          + " ORDER BY tenant, channel, queue");
+      table(
+          st,
+          out,
+          "SELECT tenant, queue, channel, offered, answered,"
+              + " if(offered = short, '-', concat(toString(round(100 * (abandoned - short) / (offered - short), 1)), '%')) AS abandon_rate,"
+              + " if(answered = 0, '-', toString(round(wait_ms / answered / 1000, 1))) AS asa_s,"
+              + " if(offered = short, '-', concat(toString(round(100 * within_sl / (offered - short), 1)), '%')) AS service_level,"
+              + " if(handled = 0, '-', toString(round(handle_ms / handled / 1000, 1))) AS aht_s"
+              + " FROM (SELECT tenant_id AS tenant, entity_id AS queue, channel, sum(offered) AS offered,"
+              + "   sum(answered) AS answered, sum(abandoned) AS abandoned, sum(short_abandoned) AS short,"
+              + "   sum(wait_answered_ms) AS wait_ms, sum(answered_within_sl) AS within_sl, sum(handled) AS handled,"
+              + "   sum(handle_ms) AS handle_ms"
+              + "   FROM interval_metrics_current WHERE entity_kind = 'QUEUE' AND interval_size_s = 900"
+              + "   GROUP BY tenant, queue, channel)"
+              + " ORDER BY tenant, channel, queue");
       out.println();
       out.println("Top agents by handle time:");
-      table(st, out, "SELECT tenant, agent, legs, round(handle_ms / 3600000, 2) AS handle_hours,"
-        + " round(handle_ms / legs / 1000, 1) AS aht_s, transfers"
-          + " FROM (SELECT tenant_id AS tenant, entity_id AS agent, sum(handled) AS legs, sum(handle_ms) AS handle_ms,"
-          + "   sum(transferred_out) AS transfers FROM interval_metrics_current"
-          + "   WHERE entity_kind = 'AGENT' AND interval_size_s = 900 GROUP BY tenant, agent)"
-          + " WHERE legs > 0 ORDER BY handle_ms DESC LIMIT 10");
+      table(
+          st,
+          out,
+          "SELECT tenant, agent, legs, round(handle_ms / 3600000, 2) AS handle_hours,"
+              + " round(handle_ms / legs / 1000, 1) AS aht_s, transfers"
+              + " FROM (SELECT tenant_id AS tenant, entity_id AS agent, sum(handled) AS legs, sum(handle_ms) AS handle_ms,"
+              + "   sum(transferred_out) AS transfers FROM interval_metrics_current"
+              + "   WHERE entity_kind = 'AGENT' AND interval_size_s = 900 GROUP BY tenant, agent)"
+              + " WHERE legs > 0 ORDER BY handle_ms DESC LIMIT 10");
       out.println();
       out.println("Rejected events:");
-      table(st, out, "SELECT reason, count() AS events, any(substring(detail, 1, 70)) AS example"
-          + " FROM rejected_events FINAL GROUP BY reason ORDER BY events DESC");
+      table(
+          st,
+          out,
+          "SELECT reason, count() AS events, any(substring(detail, 1, 70)) AS example"
+              + " FROM rejected_events FINAL GROUP BY reason ORDER BY events DESC");
     }
     printBurnout(endpoint, out);
     printAlerts(endpoint, out);
   }
 
-  /** The queue alerts of the day (docs/queue-health.md): how many per queue and rule, and how long they lasted. */
+  /**
+   * The queue alerts of the day (docs/queue-health.md): how many per queue and rule, and how long
+   * they lasted.
+   */
   static void printAlerts(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
-    section(endpoint, out, "Queue alerts (raised and cleared in event time; open = still open at the end of the input):",
+    section(
+        endpoint,
+        out,
+        "Queue alerts (raised and cleared in event time; open = still open at the end of the input):",
         "SELECT tenant_id AS tenant, queue_id AS queue, rule, count() AS raised, countIf(cleared_at IS NULL) AS open,"
-        + " toString(min(raised_at)) AS first_raised,"
-        + " round(avgIf(dateDiff('second', raised_at, cleared_at), cleared_at IS NOT NULL) / 60, 1) AS mean_minutes"
-        + " FROM queue_alert_history GROUP BY tenant, queue, rule ORDER BY tenant, queue, rule");
+            + " toString(min(raised_at)) AS first_raised,"
+            + " round(avgIf(dateDiff('second', raised_at, cleared_at), cleared_at IS NOT NULL) / 60, 1) AS mean_minutes"
+            + " FROM queue_alert_history GROUP BY tenant, queue, rule ORDER BY tenant, queue, rule");
   }
 
-  /** Agents whose burnout-risk level rose above LOW during the day, at their highest score (docs/burnout.md). */
+  /**
+   * Agents whose burnout-risk level rose above LOW during the day, at their highest score
+   * (docs/burnout.md).
+   */
   static void printBurnout(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
-    section(endpoint, out, "Burnout risk, agents to check in on (highest score of the day; an aid, not a verdict):",
+    section(
+        endpoint,
+        out,
+        "Burnout risk, agents to check in on (highest score of the day; an aid, not a verdict):",
         "SELECT tenant_id AS tenant, agent_id AS agent, max(score) AS highest, argMax(level, score) AS top_level,"
-        + " toString(argMax(assessed_at, score)) AS at,"
-        + " arrayStringConcat(arrayMap(f -> JSONExtractString(f, 'factor'), JSONExtractArrayRaw(argMax(factors, score))), ', ')"
-        + "   AS factors"
-        + " FROM burnout_assessments FINAL GROUP BY tenant, agent HAVING top_level != 'LOW'"
-        + " ORDER BY highest DESC, tenant, agent LIMIT 20");
+            + " toString(argMax(assessed_at, score)) AS at,"
+            + " arrayStringConcat(arrayMap(f -> JSONExtractString(f, 'factor'), JSONExtractArrayRaw(argMax(factors, score))), ', ')"
+            + "   AS factors"
+            + " FROM burnout_assessments FINAL GROUP BY tenant, agent HAVING top_level != 'LOW'"
+            + " ORDER BY highest DESC, tenant, agent LIMIT 20");
   }
 
   /** A titled table of one query's result, on a connection of its own. */
-  private static void section(ClickHouseEndpoint endpoint, PrintStream out, String title, String sql) throws SQLException {
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
+  private static void section(
+      ClickHouseEndpoint endpoint, PrintStream out, String title, String sql) throws SQLException {
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
       out.println();
       out.println(title);
       table(st, out, sql);

@@ -3,7 +3,10 @@ package io.ccpulse.local;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code make stack}: Kafka and ClickHouse in the foreground until Ctrl-C, which stops both cleanly. */
+/**
+ * {@code make stack}: Kafka and ClickHouse in the foreground until Ctrl-C, which stops both
+ * cleanly.
+ */
 public final class StackMain {
   private StackMain() {}
 
@@ -15,12 +18,16 @@ public final class StackMain {
     }
     LocalStack.migrate(LocalStack.clickHouse("ccpulse"), System.out);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("\nStopping the local stack...");
-      stack.close();
-      System.out.println("Stopped.");
-      stopped.countDown();
-    }, "stack-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping the local stack...");
+                  stack.close();
+                  System.out.println("Stopped.");
+                  stopped.countDown();
+                },
+                "stack-shutdown"));
     System.out.println();
     System.out.println("Ready. Try:");
     System.out.println("  curl 'http://127.0.0.1:8123/?query=SELECT%20version()'");

@@ -57,7 +57,8 @@ final class TextTable {
     StringBuilder line = new StringBuilder("  ");
     for (int i = 0; i < cells.length; i++) {
       String pad = " ".repeat(width[i] - cells[i].length());
-      line.append(right[i] ? pad + cells[i] : cells[i] + pad).append(i + 1 < cells.length ? "  " : "");
+      line.append(right[i] ? pad + cells[i] : cells[i] + pad)
+          .append(i + 1 < cells.length ? "  " : "");
     }
     out.println(line.toString().stripTrailing());
   }

@@ -23,8 +23,12 @@ import java.util.Map;
  * with anything in it, so the job has no business writing one the truth lacks.
  */
 public final class TruthComparison {
-  /** The outcome: per view, how many truth rows there were and how many matched; and the differences. */
-  public record Report(Map<String, int[]> perView, List<String> differences, int differenceCount, int notInTruth) {
+  /**
+   * The outcome: per view, how many truth rows there were and how many matched; and the
+   * differences.
+   */
+  public record Report(
+      Map<String, int[]> perView, List<String> differences, int differenceCount, int notInTruth) {
     public int truthRows() {
       return perView.values().stream().mapToInt(c -> c[0]).sum();
     }
@@ -37,18 +41,31 @@ public final class TruthComparison {
       return matched() == truthRows() && differenceCount == 0;
     }
 
-    /** e.g. "interval_metrics_current 1,234 of 1,234, agent_time_current 56 of 56, 0 rows not in the truth". */
+    /**
+     * e.g. "interval_metrics_current 1,234 of 1,234, agent_time_current 56 of 56, 0 rows not in the
+     * truth".
+     */
     public String summary() {
       StringBuilder sb = new StringBuilder();
-      perView.forEach((view, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(view).append(' ')
-          .append(String.format("%,d of %,d", c[1], c[0])));
+      perView.forEach(
+          (view, c) ->
+              sb.append(sb.length() == 0 ? "" : ", ")
+                  .append(view)
+                  .append(' ')
+                  .append(String.format("%,d of %,d", c[1], c[0])));
       return sb.append(String.format(", %,d rows not in the truth", notInTruth)).toString();
     }
   }
 
-  /** A row as read from a view: its key (as {@link #key(TruthRow)} spells it) and every figure column. */
+  /**
+   * A row as read from a view: its key (as {@link #key(TruthRow)} spells it) and every figure
+   * column.
+   */
   public record StoredRow(String key, Map<String, Long> columns) {
-    /** The row the job should have written for a truth row: every column of its view, 0 where the kind has none. */
+    /**
+     * The row the job should have written for a truth row: every column of its view, 0 where the
+     * kind has none.
+     */
     public static StoredRow of(TruthRow row) {
       Map<String, Long> columns = new LinkedHashMap<>();
       for (String column : columnsOf(row.kind())) {
@@ -61,32 +78,66 @@ public final class TruthComparison {
   /** At most this many differences are listed; all are counted. */
   static final int LISTED = 20;
 
-  static final List<String> INTERVAL_FIGURES = List.of("handled", "talk_ms", "hold_ms", "acw_ms",
-      "handle_ms", "hold_count", "held_contacts", "transferred_out", "incomplete_legs", "entered", "transferred_in",
-      "offered", "answered", "abandoned", "short_abandoned", "moved_unanswered", "abandon_time_ms",
-      "wait_answered_ms", "wait_max_ms", "answered_within_sl", "csat_responses", "csat_sum", "csat_satisfied");
-  static final List<String> AGENT_TIME_FIGURES = List.of("logged_in_ms", "available_ms", "busy_ms",
-      "available_idle_ms");
+  static final List<String> INTERVAL_FIGURES =
+      List.of(
+          "handled",
+          "talk_ms",
+          "hold_ms",
+          "acw_ms",
+          "handle_ms",
+          "hold_count",
+          "held_contacts",
+          "transferred_out",
+          "incomplete_legs",
+          "entered",
+          "transferred_in",
+          "offered",
+          "answered",
+          "abandoned",
+          "short_abandoned",
+          "moved_unanswered",
+          "abandon_time_ms",
+          "wait_answered_ms",
+          "wait_max_ms",
+          "answered_within_sl",
+          "csat_responses",
+          "csat_sum",
+          "csat_satisfied");
+  static final List<String> AGENT_TIME_FIGURES =
+      List.of("logged_in_ms", "available_ms", "busy_ms", "available_idle_ms");
 
   static final String INTERVALS = "interval_metrics_current";
   static final String AGENT_TIME = "agent_time_current";
 
   private TruthComparison() {}
 
-  public static Report compare(List<TruthRow> truth, ClickHouseEndpoint endpoint) throws SQLException {
+  public static Report compare(List<TruthRow> truth, ClickHouseEndpoint endpoint)
+      throws SQLException {
     List<StoredRow> intervals;
     List<StoredRow> agentTime;
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
-      intervals = read(st, "SELECT entity_kind, tenant_id, entity_id, channel, interval_size_s, interval_start, "
-          + String.join(", ", INTERVAL_FIGURES) + " FROM " + INTERVALS);
-      agentTime = read(st, "SELECT 'AGENT_TIME', tenant_id, agent_id, '', interval_size_s, interval_start, "
-          + String.join(", ", AGENT_TIME_FIGURES) + " FROM " + AGENT_TIME);
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
+      intervals =
+          read(
+              st,
+              "SELECT entity_kind, tenant_id, entity_id, channel, interval_size_s, interval_start, "
+                  + String.join(", ", INTERVAL_FIGURES)
+                  + " FROM "
+                  + INTERVALS);
+      agentTime =
+          read(
+              st,
+              "SELECT 'AGENT_TIME', tenant_id, agent_id, '', interval_size_s, interval_start, "
+                  + String.join(", ", AGENT_TIME_FIGURES)
+                  + " FROM "
+                  + AGENT_TIME);
     }
     return compare(truth, intervals, agentTime);
   }
 
   /** The comparison itself, on rows already read (so it can be tested without a cluster). */
-  public static Report compare(List<TruthRow> truth, List<StoredRow> intervals, List<StoredRow> agentTime) {
+  public static Report compare(
+      List<TruthRow> truth, List<StoredRow> intervals, List<StoredRow> agentTime) {
     Map<String, int[]> perView = new LinkedHashMap<>();
     perView.put(INTERVALS, new int[2]);
     perView.put(AGENT_TIME, new int[2]);
@@ -110,7 +161,8 @@ public final class TruthComparison {
       }
     }
     // Whatever is left has no truth row: reported whatever its figures, zeros included.
-    stored.forEach((key, columns) -> note(differences, count, "not in the truth: " + key + " " + columns));
+    stored.forEach(
+        (key, columns) -> note(differences, count, "not in the truth: " + key + " " + columns));
     return new Report(perView, differences, count[0], stored.size());
   }
 
@@ -130,7 +182,12 @@ public final class TruthComparison {
       long expected = expected(row, column);
       Long actual = got.get(column);
       if (actual == null || actual != expected) {
-        diff.append(' ').append(column).append(" expected ").append(expected).append(" got ").append(actual);
+        diff.append(' ')
+            .append(column)
+            .append(" expected ")
+            .append(expected)
+            .append(" got ")
+            .append(actual);
       }
     }
     return diff.length() == 0 ? null : key(row) + ":" + diff;
@@ -155,8 +212,14 @@ public final class TruthComparison {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         OffsetDateTime start = rs.getObject(6, OffsetDateTime.class);
-        String key = key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-            start.toInstant().toEpochMilli());
+        String key =
+            key(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                start.toInstant().toEpochMilli());
         Map<String, Long> figures = new LinkedHashMap<>();
         for (int c = 7; c <= columns; c++) {
           figures.put(rs.getMetaData().getColumnLabel(c), rs.getLong(c));
@@ -171,11 +234,19 @@ public final class TruthComparison {
     return entityKey(r) + " " + r.intervalSize().toSeconds() + "s@" + r.intervalStart();
   }
 
-  static String key(String kind, String tenant, String entity, String channel, long sizeSeconds, long start) {
-    return entityKey(kind, tenant, entity, channel) + " " + sizeSeconds + "s@" + Instant.ofEpochMilli(start);
+  static String key(
+      String kind, String tenant, String entity, String channel, long sizeSeconds, long start) {
+    return entityKey(kind, tenant, entity, channel)
+        + " "
+        + sizeSeconds
+        + "s@"
+        + Instant.ofEpochMilli(start);
   }
 
-  /** The row's entity as the views key it: kind, tenant, entity id (agent, queue or channel) and channel. */
+  /**
+   * The row's entity as the views key it: kind, tenant, entity id (agent, queue or channel) and
+   * channel.
+   */
   static String entityKey(TruthRow r) {
     String entity;
     String channel = r.channel() == null ? "" : r.channel().name();

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A scenario whose ground truth is computed with the job's own settings: its interval sizes, its
  * service-level and short-abandon thresholds, and its allowed lateness (which decides what the
- * simulator may delay and what it must deliver too late). Without this a run with
- * {@code --metrics.intervals 5min} would be compared with 1- and 15-minute truth, and differ falsely.
+ * simulator may delay and what it must deliver too late). Without this a run with {@code
+ * --metrics.intervals 5min} would be compared with 1- and 15-minute truth, and differ falsely.
  */
 public final class TruthForJob {
   private TruthForJob() {}
@@ -23,20 +23,25 @@ public final class TruthForJob {
   }
 
   static TruthSettings truth(PipelineConfig job) {
-    List<Duration> intervals = Arrays.stream(job.get("metrics.intervals").split(","))
-        .map(s -> Durations.parse("metrics.intervals", s.trim())).toList();
-    return new TruthSettings(intervals, job.getDuration("metrics.service-level-threshold"),
+    List<Duration> intervals =
+        Arrays.stream(job.get("metrics.intervals").split(","))
+            .map(s -> Durations.parse("metrics.intervals", s.trim()))
+            .toList();
+    return new TruthSettings(
+        intervals,
+        job.getDuration("metrics.service-level-threshold"),
         job.getDuration("metrics.short-abandon-threshold"));
   }
 
   /**
-   * The faults at the job's lateness. Delays within the lateness stay within it (capped there if the
-   * job allows less), so the truth may count them; too-late contacts go past it.
+   * The faults at the job's lateness. Delays within the lateness stay within it (capped there if
+   * the job allows less), so the truth may count them; too-late contacts go past it.
    */
   static FaultSettings faults(FaultSettings faults, PipelineConfig job) {
     Duration lateness = job.getDuration("metrics.allowed-lateness");
     Duration maxDelay = faults.maxDelay().compareTo(lateness) > 0 ? lateness : faults.maxDelay();
-    return faults.withOutOfOrder(faults.outOfOrderRate(), maxDelay)
+    return faults
+        .withOutOfOrder(faults.outOfOrderRate(), maxDelay)
         .withTooLate(faults.tooLateRate(), lateness, faults.tooLateDelay());
   }
 }

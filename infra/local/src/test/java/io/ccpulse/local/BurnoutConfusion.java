@@ -14,11 +14,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The highest burnout level each agent reached in a run, against whether the simulator strained it. */
+/**
+ * The highest burnout level each agent reached in a run, against whether the simulator strained it.
+ */
 final class BurnoutConfusion {
   private static final List<String> LEVELS = List.of("LOW", "ELEVATED", "HIGH");
-  private static final List<String> FACTORS = List.of("occupancy_rolling", "occupancy_shift", "logged_in_h",
-      "since_break_h", "breaks_missed", "back_to_back", "demanding_share", "handle_drift", "concurrency_ratio");
+  private static final List<String> FACTORS =
+      List.of(
+          "occupancy_rolling",
+          "occupancy_shift",
+          "logged_in_h",
+          "since_break_h",
+          "breaks_missed",
+          "back_to_back",
+          "demanding_share",
+          "handle_drift",
+          "concurrency_ratio");
 
   private final Map<String, String> highest = new TreeMap<>();
   private final Map<String, Integer> topScore = new TreeMap<>();
@@ -32,11 +43,15 @@ final class BurnoutConfusion {
     this.strained = strained;
   }
 
-  static BurnoutConfusion read(ClickHouseEndpoint endpoint, Set<String> strained) throws SQLException {
+  static BurnoutConfusion read(ClickHouseEndpoint endpoint, Set<String> strained)
+      throws SQLException {
     BurnoutConfusion c = new BurnoutConfusion(strained);
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
-      try (ResultSet rs = st.executeQuery("SELECT agent_id, max(score), argMax(level, score), "
-          + "groupUniqArrayArray(JSONExtractArrayRaw(factors)) FROM burnout_assessments FINAL GROUP BY agent_id")) {
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT agent_id, max(score), argMax(level, score), "
+                  + "groupUniqArrayArray(JSONExtractArrayRaw(factors)) FROM burnout_assessments FINAL GROUP BY agent_id")) {
         while (rs.next()) {
           c.highest.put(rs.getString(1), rs.getString(3));
           c.topScore.put(rs.getString(1), rs.getInt(2));
@@ -50,25 +65,41 @@ final class BurnoutConfusion {
           c.factorsSeen.put(rs.getString(1), seen);
         }
       }
-      try (ResultSet rs = st.executeQuery("SELECT agent_id, argMax(concat(toString(assessed_at), ' shift from ', "
-          + "toString(shift_start), ' score ', toString(score), ' ', factors), score) FROM burnout_assessments FINAL "
-          + "GROUP BY agent_id ORDER BY agent_id")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT agent_id, argMax(concat(toString(assessed_at), ' shift from ', "
+                  + "toString(shift_start), ' score ', toString(score), ' ', factors), score) FROM burnout_assessments FINAL "
+                  + "GROUP BY agent_id ORDER BY agent_id")) {
         while (rs.next()) {
           String agent = rs.getString(1);
           if (strained.contains(agent) == c.highest.get(agent).equals("LOW")) {
-            c.misjudged.add((strained.contains(agent) ? "strained, LOW: " : "not strained, flagged: ") + agent + " "
-                + rs.getString(2));
+            c.misjudged.add(
+                (strained.contains(agent) ? "strained, LOW: " : "not strained, flagged: ")
+                    + agent
+                    + " "
+                    + rs.getString(2));
           }
         }
       }
-      try (ResultSet rs = st.executeQuery("SELECT count(), uniqExact(tenant_id, agent_id) FROM burnout_latest")) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT count(), uniqExact(tenant_id, agent_id) FROM burnout_latest")) {
         rs.next();
-        c.latestRows = rs.getLong(1) == rs.getLong(2) ? rs.getLong(1) : -1; // one row per agent, or -1
+        c.latestRows =
+            rs.getLong(1) == rs.getLong(2) ? rs.getLong(1) : -1; // one row per agent, or -1
       }
-      try (ResultSet rs = st.executeQuery("SELECT tenant_id, agent_id, toUnixTimestamp64Milli(at), to_level "
-          + "FROM burnout_level_changes FINAL")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT tenant_id, agent_id, toUnixTimestamp64Milli(at), to_level "
+                  + "FROM burnout_level_changes FINAL")) {
         while (rs.next()) {
-          c.levelChanges.add(rs.getString(1) + "/" + rs.getString(2) + "@" + rs.getLong(3) + "->" + rs.getString(4));
+          c.levelChanges.add(
+              rs.getString(1)
+                  + "/"
+                  + rs.getString(2)
+                  + "@"
+                  + rs.getLong(3)
+                  + "->"
+                  + rs.getString(4));
         }
       }
     }
@@ -86,12 +117,15 @@ final class BurnoutConfusion {
 
   long count(boolean ofStrained, String level) {
     return highest.entrySet().stream()
-        .filter(e -> strained.contains(e.getKey()) == ofStrained && e.getValue().equals(level)).count();
+        .filter(e -> strained.contains(e.getKey()) == ofStrained && e.getValue().equals(level))
+        .count();
   }
 
   /** Each agent's highest score of the day, of the strained agents or of the others. */
   List<Integer> topScores(boolean ofStrained) {
-    return topScore.entrySet().stream().filter(e -> strained.contains(e.getKey()) == ofStrained).map(Map.Entry::getValue)
+    return topScore.entrySet().stream()
+        .filter(e -> strained.contains(e.getKey()) == ofStrained)
+        .map(Map.Entry::getValue)
         .toList();
   }
 
@@ -104,18 +138,34 @@ final class BurnoutConfusion {
     out.println("Highest burnout level each agent reached over the day (default settings):");
     out.printf("  %-13s %5s %9s %5s%n", "", "LOW", "ELEVATED", "HIGH");
     for (boolean s : new boolean[] {true, false}) {
-      out.printf("  %-13s %5d %9d %5d%n", s ? "strained" : "not strained", count(s, "LOW"), count(s, "ELEVATED"),
-          count(s, "HIGH"));
+      out.printf(
+          "  %-13s %5d %9d %5d%n",
+          s ? "strained" : "not strained", count(s, "LOW"), count(s, "ELEVATED"), count(s, "HIGH"));
     }
     for (boolean s : new boolean[] {true, false}) {
-      out.printf("  highest scores, %s: %s%n", s ? "strained" : "not strained", topScore.entrySet().stream()
-          .filter(e -> strained.contains(e.getKey()) == s).map(Map.Entry::getValue).sorted(java.util.Comparator.reverseOrder())
-          .limit(s ? 20 : 8).map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")) + (s ? "" : " …"));
+      out.printf(
+          "  highest scores, %s: %s%n",
+          s ? "strained" : "not strained",
+          topScore.entrySet().stream()
+                  .filter(e -> strained.contains(e.getKey()) == s)
+                  .map(Map.Entry::getValue)
+                  .sorted(java.util.Comparator.reverseOrder())
+                  .limit(s ? 20 : 8)
+                  .map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(" "))
+              + (s ? "" : " …"));
     }
-    out.println("Agents with each indicator over its threshold at least once (strained / not strained):");
+    out.println(
+        "Agents with each indicator over its threshold at least once (strained / not strained):");
     for (String f : FACTORS) {
-      long s = factorsSeen.entrySet().stream().filter(e -> strained.contains(e.getKey()) && e.getValue().contains(f)).count();
-      long n = factorsSeen.entrySet().stream().filter(e -> !strained.contains(e.getKey()) && e.getValue().contains(f)).count();
+      long s =
+          factorsSeen.entrySet().stream()
+              .filter(e -> strained.contains(e.getKey()) && e.getValue().contains(f))
+              .count();
+      long n =
+          factorsSeen.entrySet().stream()
+              .filter(e -> !strained.contains(e.getKey()) && e.getValue().contains(f))
+              .count();
       out.printf("  %-18s %3d / %3d%n", f, s, n);
     }
     out.println("Level changes: " + levelChanges.size());

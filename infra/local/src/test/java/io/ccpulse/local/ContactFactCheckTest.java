@@ -8,17 +8,82 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The contact-fact check must notice a missing fact, an extra one, a wrong column and a fact stored twice. */
+/**
+ * The contact-fact check must notice a missing fact, an extra one, a wrong column and a fact stored
+ * twice.
+ */
 class ContactFactCheckTest {
   private static final long NINE = java.time.Instant.parse("2026-01-05T09:00:00Z").toEpochMilli();
-  private static final List<ContactFactTruth> TRUTH = List.of(
-      new ContactFactTruth("ARRIVED", "t1", "c1", NINE, Channel.VOICE, "q1", null, "cust1", 0, 0, 0, 0, 0, 0, false, 0),
-      new ContactFactTruth("ANSWERED", "t1", "c1", NINE + 12_000, Channel.VOICE, "q1", "a1", "cust1", 0, 12_000, 0, 0,
-          0, 0, false, 0),
-      new ContactFactTruth("LEG", "t1", "c1", NINE + 400_000, Channel.VOICE, "q1", "a1", "cust1", NINE + 12_000, 0,
-          300_000, 40_000, 1, 48_000, false, 0),
-      new ContactFactTruth("SURVEY", "t1", "c1", NINE + 500_000, Channel.VOICE, "q1", "a1", null, 0, 0, 0, 0, 0, 0,
-          false, 4));
+  private static final List<ContactFactTruth> TRUTH =
+      List.of(
+          new ContactFactTruth(
+              "ARRIVED",
+              "t1",
+              "c1",
+              NINE,
+              Channel.VOICE,
+              "q1",
+              null,
+              "cust1",
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              false,
+              0),
+          new ContactFactTruth(
+              "ANSWERED",
+              "t1",
+              "c1",
+              NINE + 12_000,
+              Channel.VOICE,
+              "q1",
+              "a1",
+              "cust1",
+              0,
+              12_000,
+              0,
+              0,
+              0,
+              0,
+              false,
+              0),
+          new ContactFactTruth(
+              "LEG",
+              "t1",
+              "c1",
+              NINE + 400_000,
+              Channel.VOICE,
+              "q1",
+              "a1",
+              "cust1",
+              NINE + 12_000,
+              0,
+              300_000,
+              40_000,
+              1,
+              48_000,
+              false,
+              0),
+          new ContactFactTruth(
+              "SURVEY",
+              "t1",
+              "c1",
+              NINE + 500_000,
+              Channel.VOICE,
+              "q1",
+              "a1",
+              null,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              false,
+              4));
 
   private static List<String> expected() {
     return TRUTH.stream().map(ContactFactCheck::row).toList();
@@ -26,23 +91,31 @@ class ContactFactCheckTest {
 
   @Test
   void theSameFactsReportNothing() {
-    assertThat(ContactFactCheck.compare(expected(), new ArrayList<>(expected())).allMatch()).isTrue();
-    assertThat(ContactFactCheck.row(TRUTH.get(2))).isEqualTo("LEG t1/c1 at=2026-01-05T09:06:40Z VOICE queue=q1"
-        + " agent=a1 customer=cust1 answered_at=2026-01-05T09:00:12Z wait=0 talk=300000 hold=40000/1 acw=48000"
-        + " handle=388000 transferred=false csat=0");
+    assertThat(ContactFactCheck.compare(expected(), new ArrayList<>(expected())).allMatch())
+        .isTrue();
+    assertThat(ContactFactCheck.row(TRUTH.get(2)))
+        .isEqualTo(
+            "LEG t1/c1 at=2026-01-05T09:06:40Z VOICE queue=q1"
+                + " agent=a1 customer=cust1 answered_at=2026-01-05T09:00:12Z wait=0 talk=300000 hold=40000/1 acw=48000"
+                + " handle=388000 transferred=false csat=0");
   }
 
   @Test
   void aMissingFactIsReported() {
     ContactFactCheck.Report report = ContactFactCheck.compare(expected(), expected().subList(0, 3));
-    assertThat(report.differences()).singleElement().asString().startsWith("missing in contact_facts: SURVEY");
+    assertThat(report.differences())
+        .singleElement()
+        .asString()
+        .startsWith("missing in contact_facts: SURVEY");
   }
 
   @Test
   void anExtraOrRepeatedFactIsReported() {
     List<String> stored = new ArrayList<>(expected());
     stored.add(stored.get(0));
-    assertThat(ContactFactCheck.compare(expected(), stored).differences()).singleElement().asString()
+    assertThat(ContactFactCheck.compare(expected(), stored).differences())
+        .singleElement()
+        .asString()
         .startsWith("not in the truth: ARRIVED");
   }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A simulated day with every kind of fault, through the real broker, the job in a MiniCluster
- * and the embedded ClickHouse over JDBC: every interval and agent-time row equals the simulator's
+ * A simulated day with every kind of fault, through the real broker, the job in a MiniCluster and
+ * the embedded ClickHouse over JDBC: every interval and agent-time row equals the simulator's
  * ground truth, every rate of the analysts' views and every day of daily_metrics equals the one
  * computed from the truth's sums, and every injected bad record is in rejected_events at its Kafka
  * position under its reason.
@@ -30,16 +30,29 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EndToEndITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   @Test
   void everyIntervalMatchesTheGroundTruth() throws Exception {
-    // Every fault, at rates high enough that each occurs; out-of-order delays up to 2 minutes (beyond
-    // the 30 s bound, within the 5-minute lateness). The default day: two contact centers, 100 agents.
-    FaultSettings settings = FaultSettings.defaults().withDuplicateRate(0.02).withOutOfOrder(0.05, Duration.ofMinutes(2))
-        .withTooLate(0.05, Duration.ofMinutes(5), null).withUnreadableRate(0.005).withUnknownSchemaRate(0.005)
-        .withImpossibleRate(0.02);
+    // Every fault, at rates high enough that each occurs; out-of-order delays up to 2 minutes
+    // (beyond
+    // the 30 s bound, within the 5-minute lateness). The default day: two contact centers, 100
+    // agents.
+    FaultSettings settings =
+        FaultSettings.defaults()
+            .withDuplicateRate(0.02)
+            .withOutOfOrder(0.05, Duration.ofMinutes(2))
+            .withTooLate(0.05, Duration.ofMinutes(5), null)
+            .withUnreadableRate(0.005)
+            .withUnknownSchemaRate(0.005)
+            .withImpossibleRate(0.02);
     Scenario scenario = Preset.DEFAULT.builder().seed(11).faults(settings).build();
     SimulatedDay day = SimulatedDay.run(scenario, KAFKA, CLICKHOUSE, "end-to-end");
     Simulation sim = day.sim();
@@ -52,16 +65,23 @@ class EndToEndITCase {
     assertThat(report.matched()).isEqualTo(report.truthRows());
 
     FaultCheck.Report faults = FaultCheck.check(day.badRecords(), endpoint);
-    // The simulator noted where every bad record it injected landed: as many as its fault summary says.
+    // The simulator noted where every bad record it injected landed: as many as its fault summary
+    // says.
     for (EventStream stream : EventStream.values()) {
       Map<String, Long> injected = new TreeMap<>();
-      sim.faults().expectedRejections(stream).forEach((reason, n) -> injected.put(reason.name(), n));
-      assertThat(faults.expectedByReason().getOrDefault(topics.of(stream), Map.of())).as("%s", stream)
+      sim.faults()
+          .expectedRejections(stream)
+          .forEach((reason, n) -> injected.put(reason.name(), n));
+      assertThat(faults.expectedByReason().getOrDefault(topics.of(stream), Map.of()))
+          .as("%s", stream)
           .isEqualTo(injected);
     }
-    assertThat(faults.expectedByReason().get(topics.interactions())).containsKeys(RejectReason.TOO_LATE.name(),
-        RejectReason.UNREADABLE_BYTES.name(), RejectReason.UNKNOWN_SCHEMA.name(),
-        RejectReason.IMPOSSIBLE_TRANSITION.name());
+    assertThat(faults.expectedByReason().get(topics.interactions()))
+        .containsKeys(
+            RejectReason.TOO_LATE.name(),
+            RejectReason.UNREADABLE_BYTES.name(),
+            RejectReason.UNKNOWN_SCHEMA.name(),
+            RejectReason.IMPOSSIBLE_TRANSITION.name());
     assertThat(faults.allAccountedFor()).as(faults.problems()).isTrue();
 
     AnalystViewCheck.Report views = AnalystViewCheck.check(sim.truth(), endpoint);
@@ -70,7 +90,8 @@ class EndToEndITCase {
 
     ContactFactCheck.Report facts = ContactFactCheck.check(sim.contactFacts(), endpoint);
     assertThat(facts.expected()).isGreaterThan(10_000);
-    assertThat(facts.differences()).as("%,d contact facts, %,d differences", facts.expected(), facts.differenceCount())
+    assertThat(facts.differences())
+        .as("%,d contact facts, %,d differences", facts.expected(), facts.differenceCount())
         .isEmpty();
   }
 }

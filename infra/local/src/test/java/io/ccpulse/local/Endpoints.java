@@ -9,6 +9,7 @@ final class Endpoints {
   private Endpoints() {}
 
   static ClickHouseEndpoint of(ClickHouseExtension clickhouse) {
-    return new ClickHouseEndpoint(clickhouse.serverJdbcUrl(), clickhouse.database(), "default", Map.of());
+    return new ClickHouseEndpoint(
+        clickhouse.serverJdbcUrl(), clickhouse.database(), "default", Map.of());
   }
 }

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** The fault check must fail on a missing, an extra and a wrongly reasoned rejection. */
 class FaultCheckTest {
-  private static final List<Rejection> INJECTED = List.of(
-      new Rejection("interactions", 0, 17, "TOO_LATE"),
-      new Rejection("interactions", 1, 17, "UNREADABLE_BYTES"),
-      new Rejection("agent-states", 0, 3, "UNKNOWN_SCHEMA"),
-      new Rejection("interactions", 0, 40, "IMPOSSIBLE_TRANSITION"));
+  private static final List<Rejection> INJECTED =
+      List.of(
+          new Rejection("interactions", 0, 17, "TOO_LATE"),
+          new Rejection("interactions", 1, 17, "UNREADABLE_BYTES"),
+          new Rejection("agent-states", 0, 3, "UNKNOWN_SCHEMA"),
+          new Rejection("interactions", 0, 40, "IMPOSSIBLE_TRANSITION"));
 
   @Test
   void theSameRejectionsReportNothing() {
@@ -21,8 +22,9 @@ class FaultCheckTest {
     java.util.Collections.reverse(found); // order does not matter
     FaultCheck.Report report = FaultCheck.compare(INJECTED, found);
     assertThat(report.allAccountedFor()).isTrue();
-    assertThat(report.expectedByReason()).hasToString(
-        "{agent-states={UNKNOWN_SCHEMA=1}, interactions={IMPOSSIBLE_TRANSITION=1, TOO_LATE=1, UNREADABLE_BYTES=1}}");
+    assertThat(report.expectedByReason())
+        .hasToString(
+            "{agent-states={UNKNOWN_SCHEMA=1}, interactions={IMPOSSIBLE_TRANSITION=1, TOO_LATE=1, UNREADABLE_BYTES=1}}");
   }
 
   @Test
@@ -72,7 +74,8 @@ class FaultCheckTest {
     found.set(1, new Rejection("interactions", 1, 17, "MALFORMED_BODY"));
     FaultCheck.Report report = FaultCheck.compare(INJECTED, found);
     assertThat(report.allAccountedFor()).isFalse();
-    assertThat(report.wrongReason()).containsExactly("interactions/1@17 MALFORMED_BODY (injected as UNREADABLE_BYTES)");
+    assertThat(report.wrongReason())
+        .containsExactly("interactions/1@17 MALFORMED_BODY (injected as UNREADABLE_BYTES)");
     assertThat(report.missing()).isEmpty();
   }
 }

@@ -21,14 +21,17 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
  */
 final class JobMetrics {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI rest;
   private final JobID job;
 
   JobMetrics(MiniClusterExtension flink, JobID job) {
     Configuration client = flink.getClientConfiguration();
-    this.rest = URI.create("http://" + client.get(RestOptions.ADDRESS) + ":" + client.get(RestOptions.PORT) + "/");
+    this.rest =
+        URI.create(
+            "http://" + client.get(RestOptions.ADDRESS) + ":" + client.get(RestOptions.PORT) + "/");
     this.job = job;
   }
 
@@ -39,8 +42,8 @@ final class JobMetrics {
   }
 
   /**
-   * The sum over every operator and subtask of the metrics whose name ends with {@code .name}
-   * (e.g. {@code rejected.OFFSETS_SKIPPED}); 0 while none is reported yet.
+   * The sum over every operator and subtask of the metrics whose name ends with {@code .name} (e.g.
+   * {@code rejected.OFFSETS_SKIPPED}); 0 while none is reported yet.
    */
   long sum(String name) throws IOException, InterruptedException {
     long total = 0;
@@ -49,7 +52,8 @@ final class JobMetrics {
       for (JsonNode metric : get(base)) {
         String id = metric.get("id").asText();
         if (id.endsWith("." + name)) {
-          JsonNode values = get(base + "?agg=sum&get=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+          JsonNode values =
+              get(base + "?agg=sum&get=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
           if (values.size() > 0) {
             total += values.get(0).get("sum").asLong();
           }
@@ -60,8 +64,10 @@ final class JobMetrics {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(rest.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(rest.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
     }

@@ -50,26 +50,45 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaOutageITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.ownBroker();
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
 
   private static final int PARTITIONS = 2;
   private static final Duration OUTAGE = Duration.ofSeconds(15);
-  /** The part of the day published while the job runs, spread over this long; the outage falls inside it. */
+
+  /**
+   * The part of the day published while the job runs, spread over this long; the outage falls
+   * inside it.
+   */
   private static final Duration PUBLISHING = Duration.ofSeconds(20);
+
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
   @TempDir Path dir;
 
   @Test
   void aBrokerStoppedMidRunLosesAndDoublesNothing() throws Exception {
-    FaultSettings faults = FaultSettings.defaults().withDuplicateRate(0.02).withOutOfOrder(0.05, Duration.ofMinutes(2))
-        .withTooLate(0, Duration.ofMinutes(5), null).withUnreadableRate(0.005).withUnknownSchemaRate(0.005)
-        .withImpossibleRate(0.02);
+    FaultSettings faults =
+        FaultSettings.defaults()
+            .withDuplicateRate(0.02)
+            .withOutOfOrder(0.05, Duration.ofMinutes(2))
+            .withTooLate(0, Duration.ofMinutes(5), null)
+            .withUnreadableRate(0.005)
+            .withUnknownSchemaRate(0.005)
+            .withImpossibleRate(0.02);
     Scenario scenario = Preset.SMALL.builder().seed(31).faults(faults).build();
     Simulation sim = Simulator.run(scenario);
-    TopicNames topics = new TopicNames(KAFKA.topic("interactions", PARTITIONS), KAFKA.topic("agent-states", PARTITIONS),
-        KAFKA.topic("surveys", PARTITIONS));
+    TopicNames topics =
+        new TopicNames(
+            KAFKA.topic("interactions", PARTITIONS),
+            KAFKA.topic("agent-states", PARTITIONS),
+            KAFKA.topic("surveys", PARTITIONS));
     String alerts = KAFKA.topic("queue-alerts", PARTITIONS);
     String levelChanges = KAFKA.topic("burnout-level-changes", PARTITIONS);
     ClickHouseEndpoint endpoint = Endpoints.of(CLICKHOUSE);
@@ -80,37 +99,67 @@ class KafkaOutageITCase {
     try (KafkaOutput out = new KafkaOutput(KAFKA.bootstrapServers(), topics)) {
       records.subList(0, third).forEach(out::accept);
     }
-    PipelineConfig config = UnboundedJob.config(KAFKA, topics, "kafka-outage", endpoint, Map.of(
-        "kafka.topic.queue-alerts", alerts, "kafka.topic.burnout-level-changes", levelChanges));
+    PipelineConfig config =
+        UnboundedJob.config(
+            KAFKA,
+            topics,
+            "kafka-outage",
+            endpoint,
+            Map.of(
+                "kafka.topic.queue-alerts",
+                alerts,
+                "kafka.topic.burnout-level-changes",
+                levelChanges));
     JobClient job = UnboundedJob.start(config, dir, null, PARTITIONS);
-    JobClient live = UnboundedJob.startLive(config, dir, PARTITIONS); // the alerts, copied by the metrics job
+    JobClient live =
+        UnboundedJob.startLive(config, dir, PARTITIONS); // the alerts, copied by the metrics job
     try {
       // Under way: a checkpoint has completed and committed the offsets read (rows take longer: a
       // partition whose events end early holds the watermark back until it is idle).
-      assertThat(UnboundedJob.poll(TIMEOUT, () -> committed("kafka-outage") > 0, job)).as("offsets committed").isTrue();
+      assertThat(UnboundedJob.poll(TIMEOUT, () -> committed("kafka-outage") > 0, job))
+          .as("offsets committed")
+          .isTrue();
 
       // The rest of the day, paced, from a producer that rides the outage out as the job must.
-      CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publishPaced(topics, records.subList(third, records.size())));
+      CompletableFuture<Void> publishing =
+          CompletableFuture.runAsync(
+              () -> publishPaced(topics, records.subList(third, records.size())));
       Thread.sleep(PUBLISHING.toMillis() / 4);
       KAFKA.stopBroker();
       long stoppedAt = System.nanoTime();
       while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
-        assertThat(job.getJobStatus().get(10, TimeUnit.SECONDS)).as("job during the outage").isEqualTo(JobStatus.RUNNING);
-        assertThat(live.getJobStatus().get(10, TimeUnit.SECONDS)).as("live job during the outage").isEqualTo(JobStatus.RUNNING);
+        assertThat(job.getJobStatus().get(10, TimeUnit.SECONDS))
+            .as("job during the outage")
+            .isEqualTo(JobStatus.RUNNING);
+        assertThat(live.getJobStatus().get(10, TimeUnit.SECONDS))
+            .as("live job during the outage")
+            .isEqualTo(JobStatus.RUNNING);
         Thread.sleep(1_000);
       }
       KAFKA.startBroker();
       publishing.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      FlushEvents.publish(KAFKA.producerProperties(), topics, PARTITIONS,
+      FlushEvents.publish(
+          KAFKA.producerProperties(),
+          topics,
+          PARTITIONS,
           scenario.start().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
 
-      boolean caughtUp = UnboundedJob.poll(TIMEOUT, () -> UnboundedJob.truthMatches(sim, endpoint)
-          && TopicMessages.read(KAFKA, alerts).size() == column("SELECT alert_id FROM queue_alerts FINAL").size(), job, live);
+      boolean caughtUp =
+          UnboundedJob.poll(
+              TIMEOUT,
+              () ->
+                  UnboundedJob.truthMatches(sim, endpoint)
+                      && TopicMessages.read(KAFKA, alerts).size()
+                          == column("SELECT alert_id FROM queue_alerts FINAL").size(),
+              job,
+              live);
       TruthComparison.Report report = TruthComparison.compare(sim.truth(), endpoint);
       System.out.println("After a " + OUTAGE.toSeconds() + " s broker outage: " + report.summary());
       assertThat(report.differences()).as("rows unlike the truth").isEmpty();
       assertThat(caughtUp).as("every truth row within %s", TIMEOUT).isTrue();
-      long restarts = new JobMetrics(FLINK, job.getJobID()).restarts() + new JobMetrics(FLINK, live.getJobID()).restarts();
+      long restarts =
+          new JobMetrics(FLINK, job.getJobID()).restarts()
+              + new JobMetrics(FLINK, live.getJobID()).restarts();
       System.out.println("Job restarts during the run: " + restarts);
       assertThat(restarts).as("an outage this short is ridden out without a restart").isZero();
     } finally {
@@ -118,22 +167,42 @@ class KafkaOutageITCase {
       live.cancel().get(1, TimeUnit.MINUTES);
     }
 
-    // The Kafka outputs lost nothing (each message is also a ClickHouse row) and, with no restart, doubled nothing.
-    List<String> alertMessages = TopicMessages.read(KAFKA, alerts).stream().map(AlertMessage::parse)
-        .map(m -> m.alertId() + "/" + m.status()).toList();
+    // The Kafka outputs lost nothing (each message is also a ClickHouse row) and, with no restart,
+    // doubled nothing.
+    List<String> alertMessages =
+        TopicMessages.read(KAFKA, alerts).stream()
+            .map(AlertMessage::parse)
+            .map(m -> m.alertId() + "/" + m.status())
+            .toList();
     List<String> alertRows = column("SELECT alert_id || '/' || status FROM queue_alerts FINAL");
-    System.out.println("Alert messages: " + alertMessages.size() + ", level-change rows: "
-        + column("SELECT count() FROM burnout_level_changes FINAL").get(0));
-    assertThat(alertMessages).as("alert messages").isNotEmpty().doesNotHaveDuplicates()
+    System.out.println(
+        "Alert messages: "
+            + alertMessages.size()
+            + ", level-change rows: "
+            + column("SELECT count() FROM burnout_level_changes FINAL").get(0));
+    assertThat(alertMessages)
+        .as("alert messages")
+        .isNotEmpty()
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(alertRows);
     List<String> changeMessages = LevelChangeMessages.read(KAFKA, levelChanges);
-    List<String> changeRows = column("SELECT tenant_id || '/' || agent_id || '@' || toString(toUnixTimestamp64Milli(at))"
-        + " || '->' || to_level FROM burnout_level_changes FINAL WHERE tenant_id != '" + FlushEvents.TENANT + "'");
-    assertThat(changeMessages.stream().filter(m -> !m.startsWith(FlushEvents.TENANT + "/")).toList())
-        .as("level-change messages").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(changeRows);
+    List<String> changeRows =
+        column(
+            "SELECT tenant_id || '/' || agent_id || '@' || toString(toUnixTimestamp64Milli(at))"
+                + " || '->' || to_level FROM burnout_level_changes FINAL WHERE tenant_id != '"
+                + FlushEvents.TENANT
+                + "'");
+    assertThat(
+            changeMessages.stream().filter(m -> !m.startsWith(FlushEvents.TENANT + "/")).toList())
+        .as("level-change messages")
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(changeRows);
   }
 
-  /** Sends the records spread evenly over {@link #PUBLISHING}; the producer waits out the outage (idempotent, acks=all). */
+  /**
+   * Sends the records spread evenly over {@link #PUBLISHING}; the producer waits out the outage
+   * (idempotent, acks=all).
+   */
   private static void publishPaced(TopicNames topics, List<DeliveredRecord> records) {
     int steps = 100;
     int step = Math.max(1, records.size() / steps);
@@ -152,9 +221,17 @@ class KafkaOutageITCase {
 
   /** The offsets the group has committed, summed over its partitions; 0 on any error. */
   private static long committed(String group) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-      return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-          .values().stream().mapToLong(o -> o == null ? 0 : o.offset()).sum();
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+      return admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get(10, TimeUnit.SECONDS)
+          .values()
+          .stream()
+          .mapToLong(o -> o == null ? 0 : o.offset())
+          .sum();
     } catch (Exception e) {
       return 0;
     }
@@ -162,7 +239,9 @@ class KafkaOutageITCase {
 
   private static List<String> column(String sql) {
     List<String> values = new ArrayList<>();
-    try (Connection c = Endpoints.of(CLICKHOUSE).open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = Endpoints.of(CLICKHOUSE).open();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         values.add(rs.getString(1));
       }

@@ -42,8 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
 class OffsetsSkippedITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private static final int PARTITIONS = 2;
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -54,8 +60,11 @@ class OffsetsSkippedITCase {
   @Test
   void recordsDeletedBeforeTheJobReadThemAreReportedLoudly() throws Exception {
     Simulation sim = Simulator.run(Preset.SMALL.builder().seed(41).build());
-    TopicNames topics = new TopicNames(KAFKA.topic("interactions", PARTITIONS), KAFKA.topic("agent-states", PARTITIONS),
-        KAFKA.topic("surveys", PARTITIONS));
+    TopicNames topics =
+        new TopicNames(
+            KAFKA.topic("interactions", PARTITIONS),
+            KAFKA.topic("agent-states", PARTITIONS),
+            KAFKA.topic("surveys", PARTITIONS));
     ClickHouseEndpoint endpoint = Endpoints.of(CLICKHOUSE);
     new Migrator(endpoint, Map.of()).migrate();
     List<DeliveredRecord> records = sim.records();
@@ -67,42 +76,71 @@ class OffsetsSkippedITCase {
     long readTo = endOffset(gone);
     PipelineConfig config = UnboundedJob.config(KAFKA, topics, GROUP, endpoint, Map.of());
     JobClient first = UnboundedJob.start(config, dir, null, PARTITIONS);
-    assertThat(UnboundedJob.poll(TIMEOUT, () -> committed(gone) == readTo, first)).as("first half read").isTrue();
-    String savepoint = first.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(),
-        SavepointFormatType.CANONICAL).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(UnboundedJob.poll(TIMEOUT, () -> committed(gone) == readTo, first))
+        .as("first half read")
+        .isTrue();
+    String savepoint =
+        first
+            .stopWithSavepoint(
+                false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
-    // While it is stopped: the second half, and the first 100 of its records on one partition deleted.
+    // While it is stopped: the second half, and the first 100 of its records on one partition
+    // deleted.
     publish(topics, records.subList(half, records.size()));
     long deleteBefore = readTo + 100;
     assertThat(endOffset(gone)).isGreaterThan(deleteBefore);
     try (Admin admin = admin()) {
-      admin.deleteRecords(Map.of(gone, RecordsToDelete.beforeOffset(deleteBefore))).all().get(30, TimeUnit.SECONDS);
+      admin
+          .deleteRecords(Map.of(gone, RecordsToDelete.beforeOffset(deleteBefore)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
 
     JobClient restored = UnboundedJob.start(config, dir, savepoint, PARTITIONS);
     try {
-      String sql = "SELECT source_topic, source_partition, source_offset, detail FROM rejected_events"
-          + " WHERE reason = 'OFFSETS_SKIPPED' FORMAT TSV";
+      String sql =
+          "SELECT source_topic, source_partition, source_offset, detail FROM rejected_events"
+              + " WHERE reason = 'OFFSETS_SKIPPED' FORMAT TSV";
       assertThat(UnboundedJob.poll(TIMEOUT, () -> !CLICKHOUSE.execute(sql).isBlank(), restored))
-          .as("an OFFSETS_SKIPPED row within %s", TIMEOUT).isTrue();
+          .as("an OFFSETS_SKIPPED row within %s", TIMEOUT)
+          .isTrue();
       String row = CLICKHOUSE.execute(sql).strip();
       System.out.println("rejected_events: " + row);
       assertThat(row.lines()).as("one row: only that partition lost records").hasSize(1);
-      assertThat(row.split("\t")).satisfies(f -> {
-        assertThat(f[0]).isEqualTo(gone.topic());
-        assertThat(f[1]).isEqualTo("0");
-        assertThat(f[2]).as("the first offset skipped").isEqualTo(String.valueOf(readTo));
-        assertThat(f[3]).startsWith("offsets " + readTo + " to " + (deleteBefore - 1) + " of " + gone + " (100 offsets)")
-            .contains("log now starts at " + deleteBefore);
-      });
+      assertThat(row.split("\t"))
+          .satisfies(
+              f -> {
+                assertThat(f[0]).isEqualTo(gone.topic());
+                assertThat(f[1]).isEqualTo("0");
+                assertThat(f[2]).as("the first offset skipped").isEqualTo(String.valueOf(readTo));
+                assertThat(f[3])
+                    .startsWith(
+                        "offsets "
+                            + readTo
+                            + " to "
+                            + (deleteBefore - 1)
+                            + " of "
+                            + gone
+                            + " (100 offsets)")
+                    .contains("log now starts at " + deleteBefore);
+              });
 
       // The metrics say it too (the MiniCluster's REST API refreshes them every 10 s or so).
       JobMetrics metrics = new JobMetrics(FLINK, restored.getJobID());
-      assertThat(UnboundedJob.poll(TIMEOUT, () -> metric(metrics, "offsetsSkipped") == 100
-          && metric(metrics, "rejected.OFFSETS_SKIPPED") == 1, restored)).as("offsetsSkipped 100, rejected.OFFSETS_SKIPPED 1")
+      assertThat(
+              UnboundedJob.poll(
+                  TIMEOUT,
+                  () ->
+                      metric(metrics, "offsetsSkipped") == 100
+                          && metric(metrics, "rejected.OFFSETS_SKIPPED") == 1,
+                  restored))
+          .as("offsetsSkipped 100, rejected.OFFSETS_SKIPPED 1")
           .isTrue();
       // And the job went on reading from where the log starts.
-      assertThat(UnboundedJob.poll(TIMEOUT, () -> committed(gone) == endOffset(gone), restored)).as("read to the end").isTrue();
+      assertThat(UnboundedJob.poll(TIMEOUT, () -> committed(gone) == endOffset(gone), restored))
+          .as("read to the end")
+          .isTrue();
     } finally {
       restored.cancel().get(1, TimeUnit.MINUTES);
     }
@@ -115,22 +153,34 @@ class OffsetsSkippedITCase {
   }
 
   private static Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
   }
 
   private static long endOffset(TopicPartition tp) {
     try (Admin admin = admin()) {
-      return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get(30, TimeUnit.SECONDS).offset();
+      return admin
+          .listOffsets(Map.of(tp, OffsetSpec.latest()))
+          .partitionResult(tp)
+          .get(30, TimeUnit.SECONDS)
+          .offset();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The group's committed offset for the partition (the job commits at each checkpoint); -1 if none. */
+  /**
+   * The group's committed offset for the partition (the job commits at each checkpoint); -1 if
+   * none.
+   */
   private static long committed(TopicPartition tp) {
     try (Admin admin = admin()) {
-      OffsetAndMetadata o = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-          .get(30, TimeUnit.SECONDS).get(tp);
+      OffsetAndMetadata o =
+          admin
+              .listConsumerGroupOffsets(GROUP)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS)
+              .get(tp);
       return o == null ? -1 : o.offset();
     } catch (Exception e) {
       return -1;

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,56 +28,99 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class QueueAlertsEndToEndITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   @Test
   void anUnderstaffedQueueRaisesItsAlertsOnceAndClearsThemWhenStaffingReturns() throws Exception {
-    // Seed 3: the queue's last busy agent finishes at 10:07:12 (agents end the contact they are on).
-    Scenario scenario = Preset.DEFAULT.builder().seed(3).duration(Duration.ofHours(3))
-        .understaffing(Understaffing.at(Duration.ofHours(2))).build();
+    // Seed 3: the queue's last busy agent finishes at 10:07:12 (agents end the contact they are
+    // on).
+    Scenario scenario =
+        Preset.DEFAULT
+            .builder()
+            .seed(3)
+            .duration(Duration.ofHours(3))
+            .understaffing(Understaffing.at(Duration.ofHours(2)))
+            .build();
     SimulatedDay day = SimulatedDay.run(scenario, KAFKA, CLICKHOUSE, "queue-alerts-e2e");
     UnderstaffingReport stretch = day.sim().understaffing().orElseThrow();
     System.out.println(stretch.summary());
     RunSummary.printAlerts(day.endpoint(), System.out);
-    assertThat(stretch.allUnavailableAt()).isNotNull().isBefore(stretch.end().minus(Duration.ofMinutes(10)));
+    assertThat(stretch.allUnavailableAt())
+        .isNotNull()
+        .isBefore(stretch.end().minus(Duration.ofMinutes(10)));
     assertThat(stretch.firstBackAt()).isNotNull();
 
-    List<AlertMessage> messages = TopicMessages.read(KAFKA, day.alerts()).stream().map(AlertMessage::parse).toList();
-    List<AlertMessage> queue = messages.stream().filter(m -> m.queueId().equals(stretch.queueId())).toList();
-    assertThat(queue).allSatisfy(m -> assertThat(m.key()).isEqualTo(stretch.tenantId() + "/" + stretch.queueId()));
+    List<AlertMessage> messages =
+        TopicMessages.read(KAFKA, day.alerts()).stream().map(AlertMessage::parse).toList();
+    List<AlertMessage> queue =
+        messages.stream().filter(m -> m.queueId().equals(stretch.queueId())).toList();
+    assertThat(queue)
+        .allSatisfy(
+            m -> assertThat(m.key()).isEqualTo(stretch.tenantId() + "/" + stretch.queueId()));
 
     queue.forEach(m -> System.out.println("  " + m));
 
     // Raised during the stretch: nobody on queue from the moment the last agent left, and the
-    // waits and abandons that follow from it (service level may already be open from the peak before).
-    List<AlertMessage> raised = queue.stream().filter(m -> m.status().equals("RAISED")
-        && !m.raisedAt().isBefore(stretch.start()) && m.raisedAt().isBefore(stretch.end())).toList();
-    assertThat(raised).extracting(AlertMessage::rule).contains("no-agent-available", "oldest-wait", "abandon-rate");
-    List<AlertMessage> nobody = queue.stream().filter(m -> m.rule().equals("no-agent-available")
-        && m.status().equals("RAISED")).toList();
-    assertThat(nobody).as("nobody on queue: raised once, when the last agent left, on the event that said so")
-        .extracting(AlertMessage::raisedAt).containsExactly(stretch.allUnavailableAt());
+    // waits and abandons that follow from it (service level may already be open from the peak
+    // before).
+    List<AlertMessage> raised =
+        queue.stream()
+            .filter(
+                m ->
+                    m.status().equals("RAISED")
+                        && !m.raisedAt().isBefore(stretch.start())
+                        && m.raisedAt().isBefore(stretch.end()))
+            .toList();
+    assertThat(raised)
+        .extracting(AlertMessage::rule)
+        .contains("no-agent-available", "oldest-wait", "abandon-rate");
+    List<AlertMessage> nobody =
+        queue.stream()
+            .filter(m -> m.rule().equals("no-agent-available") && m.status().equals("RAISED"))
+            .toList();
+    assertThat(nobody)
+        .as("nobody on queue: raised once, when the last agent left, on the event that said so")
+        .extracting(AlertMessage::raisedAt)
+        .containsExactly(stretch.allUnavailableAt());
 
-    // Each cleared once; nobody-on-queue once staffing returned, all within minutes of it (the rates
+    // Each cleared once; nobody-on-queue once staffing returned, all within minutes of it (the
+    // rates
     // once the stretch has left their 15-minute window).
     for (AlertMessage r : raised) {
-      List<AlertMessage> clears = queue.stream()
-          .filter(m -> m.alertId().equals(r.alertId()) && m.status().equals("CLEARED")).toList();
+      List<AlertMessage> clears =
+          queue.stream()
+              .filter(m -> m.alertId().equals(r.alertId()) && m.status().equals("CLEARED"))
+              .toList();
       assertThat(clears).as("clears of %s", r).hasSize(1);
-      assertThat(clears.get(0).clearedAt()).as("%s cleared", r).isBefore(stretch.end().plus(Duration.ofMinutes(25)));
+      assertThat(clears.get(0).clearedAt())
+          .as("%s cleared", r)
+          .isBefore(stretch.end().plus(Duration.ofMinutes(25)));
     }
-    AlertMessage nobodyCleared = queue.stream().filter(m -> m.alertId().equals(nobody.get(0).alertId())
-        && m.status().equals("CLEARED")).findFirst().orElseThrow();
-    assertThat(nobodyCleared.clearedAt()).isAfter(stretch.firstBackAt())
+    AlertMessage nobodyCleared =
+        queue.stream()
+            .filter(
+                m -> m.alertId().equals(nobody.get(0).alertId()) && m.status().equals("CLEARED"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(nobodyCleared.clearedAt())
+        .isAfter(stretch.firstBackAt())
         .isBefore(stretch.firstBackAt().plus(Duration.ofMinutes(2)));
     assertThat(messages.stream().map(m -> m.alertId() + "/" + m.status()).distinct().count())
-        .as("one message per raise and per clear").isEqualTo(messages.size());
+        .as("one message per raise and per clear")
+        .isEqualTo(messages.size());
 
     // ClickHouse holds the same raises and clears, and none of the stretch's alerts is open.
     Set<String> inClickHouse = new HashSet<>();
     Set<String> open = new HashSet<>();
-    try (Connection c = day.endpoint().open(); Statement st = c.createStatement()) {
+    try (Connection c = day.endpoint().open();
+        Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT alert_id, status FROM queue_alerts FINAL")) {
         while (rs.next()) {
           inClickHouse.add(rs.getString(1) + "/" + rs.getString(2));
@@ -90,9 +132,16 @@ class QueueAlertsEndToEndITCase {
         }
       }
       // The snapshots show the stretch: nobody on queue and contacts waiting, then staff again.
-      try (ResultSet rs = st.executeQuery("SELECT max(agents_on_queue), max(waiting), max(oldest_wait_ms), count()"
-          + " FROM queue_health FINAL WHERE queue_id = '" + stretch.queueId() + "' AND at > parseDateTime64BestEffort('"
-          + stretch.allUnavailableAt().plusSeconds(60) + "', 3) AND at < parseDateTime64BestEffort('" + stretch.end() + "', 3)")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT max(agents_on_queue), max(waiting), max(oldest_wait_ms), count()"
+                  + " FROM queue_health FINAL WHERE queue_id = '"
+                  + stretch.queueId()
+                  + "' AND at > parseDateTime64BestEffort('"
+                  + stretch.allUnavailableAt().plusSeconds(60)
+                  + "', 3) AND at < parseDateTime64BestEffort('"
+                  + stretch.end()
+                  + "', 3)")) {
         rs.next();
         assertThat(rs.getInt(4)).as("snapshots in the stretch, one per 10 s").isGreaterThan(100);
         assertThat(rs.getInt(1)).as("agents on queue during the stretch").isZero();
@@ -100,8 +149,10 @@ class QueueAlertsEndToEndITCase {
         assertThat(rs.getLong(3)).as("oldest wait").isGreaterThan(120_000);
       }
     }
-    assertThat(inClickHouse).containsExactlyInAnyOrderElementsOf(
-        messages.stream().map(m -> m.alertId() + "/" + m.status()).toList());
-    assertThat(open).doesNotContainAnyElementsOf(raised.stream().map(AlertMessage::alertId).toList());
+    assertThat(inClickHouse)
+        .containsExactlyInAnyOrderElementsOf(
+            messages.stream().map(m -> m.alertId() + "/" + m.status()).toList());
+    assertThat(open)
+        .doesNotContainAnyElementsOf(raised.stream().map(AlertMessage::alertId).toList());
   }
 }

@@ -23,9 +23,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RunSettingsITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
-  @RegisterExtension final ClickHouseExtension clickhouse = new ClickHouseExtension(); // a database per test
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  final ClickHouseExtension clickhouse = new ClickHouseExtension(); // a database per test
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   /**
    * Several partitions per topic and periodic watermarks (no watermark-per-event), read at full
@@ -35,11 +43,17 @@ class RunSettingsITCase {
    */
   @Test
   void underTheProductionDefaultsEveryRowMatchesTheTruth() throws Exception {
-    FaultSettings faults = FaultSettings.defaults().withDuplicateRate(0.02).withOutOfOrder(0.05, Duration.ofMinutes(2))
-        .withTooLate(0, Duration.ofMinutes(5), null).withUnreadableRate(0.005).withUnknownSchemaRate(0.005)
-        .withImpossibleRate(0.02);
+    FaultSettings faults =
+        FaultSettings.defaults()
+            .withDuplicateRate(0.02)
+            .withOutOfOrder(0.05, Duration.ofMinutes(2))
+            .withTooLate(0, Duration.ofMinutes(5), null)
+            .withUnreadableRate(0.005)
+            .withUnknownSchemaRate(0.005)
+            .withImpossibleRate(0.02);
     Scenario scenario = Preset.DEFAULT.builder().seed(12).faults(faults).build();
-    SimulatedDay day = SimulatedDay.run(scenario, KAFKA, clickhouse, "production-defaults", 3, Map.of());
+    SimulatedDay day =
+        SimulatedDay.run(scenario, KAFKA, clickhouse, "production-defaults", 3, Map.of());
     assertThat(day.badRecords()).hasSizeGreaterThan(100);
     day.assertMatchesTheTruth();
   }
@@ -50,14 +64,30 @@ class RunSettingsITCase {
    */
   @Test
   void withOtherMetricsSettingsTheTruthFollowsThem() throws Exception {
-    Map<String, String> settings = Map.of("event-time.watermark-per-event", "true",
-        "metrics.intervals", "5min,15min,1h", "metrics.service-level-threshold", "30s",
-        "metrics.short-abandon-threshold", "10s", "metrics.allowed-lateness", "3min");
-    FaultSettings faults = FaultSettings.defaults().withOutOfOrder(0.05, Duration.ofMinutes(2))
-        .withTooLate(0.05, Duration.ofMinutes(5), null).withImpossibleRate(0.02);
-    Scenario scenario = Preset.SMALL.builder().seed(13).duration(Duration.ofHours(4)).faults(faults).build();
-    SimulatedDay day = SimulatedDay.run(scenario, KAFKA, clickhouse, "metrics-settings", 1, settings);
-    assertThat(day.sim().truth()).extracting(r -> r.intervalSize().toMinutes()).containsOnly(5L, 15L, 60L);
+    Map<String, String> settings =
+        Map.of(
+            "event-time.watermark-per-event",
+            "true",
+            "metrics.intervals",
+            "5min,15min,1h",
+            "metrics.service-level-threshold",
+            "30s",
+            "metrics.short-abandon-threshold",
+            "10s",
+            "metrics.allowed-lateness",
+            "3min");
+    FaultSettings faults =
+        FaultSettings.defaults()
+            .withOutOfOrder(0.05, Duration.ofMinutes(2))
+            .withTooLate(0.05, Duration.ofMinutes(5), null)
+            .withImpossibleRate(0.02);
+    Scenario scenario =
+        Preset.SMALL.builder().seed(13).duration(Duration.ofHours(4)).faults(faults).build();
+    SimulatedDay day =
+        SimulatedDay.run(scenario, KAFKA, clickhouse, "metrics-settings", 1, settings);
+    assertThat(day.sim().truth())
+        .extracting(r -> r.intervalSize().toMinutes())
+        .containsOnly(5L, 15L, 60L);
     assertThat(day.badRecords()).extracting(b -> b.reason().name()).contains("TOO_LATE");
     day.assertMatchesTheTruth();
 

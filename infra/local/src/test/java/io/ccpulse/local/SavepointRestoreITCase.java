@@ -42,9 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upgrading with a savepoint loses and doubles nothing: the real graph, on Kafka without end, with
- * the job's cluster defaults (RocksDB, incremental checkpoints), is stopped with a savepoint halfway
- * through a simulated morning and restored from it; what it wrote, read through the analysts' views,
- * equals an uninterrupted run's and the simulator's ground truth.
+ * the job's cluster defaults (RocksDB, incremental checkpoints), is stopped with a savepoint
+ * halfway through a simulated morning and restored from it; what it wrote, read through the
+ * analysts' views, equals an uninterrupted run's and the simulator's ground truth.
  *
  * <p>No too-late events: Flink does not keep watermarks in a savepoint, so right after a restore
  * the event-time clock restarts from the first events read, and an event that was too late before
@@ -55,9 +55,15 @@ class SavepointRestoreITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
   @RegisterExtension static final ClickHouseExtension RESTORED = new ClickHouseExtension();
   @RegisterExtension static final ClickHouseExtension UNINTERRUPTED = new ClickHouseExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
-          .setConfiguration(rocksDbMemory()).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .setConfiguration(rocksDbMemory())
+              .build());
 
   private static final int PARTITIONS = 2;
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -66,40 +72,64 @@ class SavepointRestoreITCase {
    * What the comparison reads: the tables through their views or FINAL, without versions and
    * processing times: interval_metrics_current, agent_time_current, daily_metrics, contact_facts,
    * rejected_events, burnout_assessments (its indicators), sink_rejections. Queue health and alerts
-   * are the live job's, which this test does not run (the metrics job only copies them). Not ingest_counts: its windows drop events behind the watermark, and with
-   * several partitions the watermark an out-of-order event meets depends on how the partitions'
-   * reads interleave, so two uninterrupted runs may differ there by an event too. Nor the burnout
-   * score, level and level changes: demanding_share compares a leg with its queue's usual handle
-   * time "so far", in the order legs reach the queue's operator, and legs closed by one watermark
-   * in two subtasks race there (seen to differ after a restore).
+   * are the live job's, which this test does not run (the metrics job only copies them). Not
+   * ingest_counts: its windows drop events behind the watermark, and with several partitions the
+   * watermark an out-of-order event meets depends on how the partitions' reads interleave, so two
+   * uninterrupted runs may differ there by an event too. Nor the burnout score, level and level
+   * changes: demanding_share compares a leg with its queue's usual handle time "so far", in the
+   * order legs reach the queue's operator, and legs closed by one watermark in two subtasks race
+   * there (seen to differ after a restore).
    */
   private static final Map<String, String> VIEWS = new LinkedHashMap<>();
 
   static {
     String real = " WHERE tenant_id != '" + FlushEvents.TENANT + "'";
-    VIEWS.put("interval_metrics_current", "SELECT * FROM interval_metrics_current" + real + " ORDER BY ALL");
+    VIEWS.put(
+        "interval_metrics_current",
+        "SELECT * FROM interval_metrics_current" + real + " ORDER BY ALL");
     VIEWS.put("agent_time_current", "SELECT * FROM agent_time_current" + real + " ORDER BY ALL");
-    VIEWS.put("contact_facts", "SELECT * EXCEPT (version, is_deleted) FROM contact_facts FINAL" + real
-        + " AND is_deleted = 0 ORDER BY ALL");
-    VIEWS.put("rejected_events", "SELECT source_topic, source_partition, source_offset, reason, tenant_id"
-        + " FROM rejected_events FINAL" + real + " ORDER BY ALL");
-    VIEWS.put("burnout_assessments", "SELECT * EXCEPT (version, score, level, demanding_share, factors)"
-        + " FROM burnout_assessments FINAL" + real + " ORDER BY ALL");
+    VIEWS.put(
+        "contact_facts",
+        "SELECT * EXCEPT (version, is_deleted) FROM contact_facts FINAL"
+            + real
+            + " AND is_deleted = 0 ORDER BY ALL");
+    VIEWS.put(
+        "rejected_events",
+        "SELECT source_topic, source_partition, source_offset, reason, tenant_id"
+            + " FROM rejected_events FINAL"
+            + real
+            + " ORDER BY ALL");
+    VIEWS.put(
+        "burnout_assessments",
+        "SELECT * EXCEPT (version, score, level, demanding_share, factors)"
+            + " FROM burnout_assessments FINAL"
+            + real
+            + " ORDER BY ALL");
     VIEWS.put("daily_metrics", "SELECT * FROM daily_metrics" + real + " ORDER BY ALL");
-    VIEWS.put("sink_rejections", "SELECT table_name, row FROM sink_rejections FINAL ORDER BY ALL"); // empty, both
+    VIEWS.put(
+        "sink_rejections",
+        "SELECT table_name, row FROM sink_rejections FINAL ORDER BY ALL"); // empty, both
   }
 
   @TempDir Path dir;
 
   @Test
   void aRunStoppedWithASavepointAndRestoredEqualsAnUninterruptedRun() throws Exception {
-    FaultSettings faults = FaultSettings.defaults().withDuplicateRate(0.02).withOutOfOrder(0.05, Duration.ofMinutes(2))
-        .withTooLate(0, Duration.ofMinutes(5), null).withUnreadableRate(0.01).withUnknownSchemaRate(0.01)
-        .withImpossibleRate(0.03);
+    FaultSettings faults =
+        FaultSettings.defaults()
+            .withDuplicateRate(0.02)
+            .withOutOfOrder(0.05, Duration.ofMinutes(2))
+            .withTooLate(0, Duration.ofMinutes(5), null)
+            .withUnreadableRate(0.01)
+            .withUnknownSchemaRate(0.01)
+            .withImpossibleRate(0.03);
     Scenario scenario = Preset.SMALL.builder().seed(21).faults(faults).build();
     Simulation sim = Simulator.run(scenario);
-    TopicNames topics = new TopicNames(KAFKA.topic("interactions", PARTITIONS), KAFKA.topic("agent-states", PARTITIONS),
-        KAFKA.topic("surveys", PARTITIONS));
+    TopicNames topics =
+        new TopicNames(
+            KAFKA.topic("interactions", PARTITIONS),
+            KAFKA.topic("agent-states", PARTITIONS),
+            KAFKA.topic("surveys", PARTITIONS));
     List<DeliveredRecord> records = sim.records();
     int half = records.size() / 2;
     ClickHouseEndpoint restored = Endpoints.of(RESTORED);
@@ -110,27 +140,53 @@ class SavepointRestoreITCase {
     // First half, then stop with a savepoint once the job has written some of it.
     publish(topics, records.subList(0, half));
     JobClient first = start(config(topics, "restored", restored, "earliest"), null);
-    assertThat(UnboundedJob.poll(TIMEOUT, () -> count(RESTORED, "interval_metrics") > 0 && count(RESTORED, "agent_time") > 0, first))
-        .as("rows of the first half within %s", TIMEOUT).isTrue();
-    String savepoint = first.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(),
-        SavepointFormatType.CANONICAL).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(
+            UnboundedJob.poll(
+                TIMEOUT,
+                () -> count(RESTORED, "interval_metrics") > 0 && count(RESTORED, "agent_time") > 0,
+                first))
+        .as("rows of the first half within %s", TIMEOUT)
+        .isTrue();
+    String savepoint =
+        first
+            .stopWithSavepoint(
+                false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     TruthComparison.Report atStop = TruthComparison.compare(sim.truth(), restored);
-    assertThat(atStop.matched()).as("rows done at the stop: mid-stream").isLessThan(atStop.truthRows());
+    assertThat(atStop.matched())
+        .as("rows done at the stop: mid-stream")
+        .isLessThan(atStop.truthRows());
 
     // The rest, and the events that carry the watermark past the end.
     publish(topics, records.subList(half, records.size()));
-    FlushEvents.publish(KAFKA.producerProperties(), topics, PARTITIONS,
+    FlushEvents.publish(
+        KAFKA.producerProperties(),
+        topics,
+        PARTITIONS,
         scenario.start().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
 
-    // Restored under a new group starting at the latest offsets: only the savepoint's offsets lead to the data.
+    // Restored under a new group starting at the latest offsets: only the savepoint's offsets lead
+    // to the data.
     JobClient second = start(config(topics, "restored-again", restored, "latest"), savepoint);
     JobClient reference = start(config(topics, "uninterrupted", uninterrupted, "earliest"), null);
     try {
-      // Unbounded jobs never end: wait until both reach the truth, then until the other tables agree too.
-      UnboundedJob.poll(TIMEOUT, () -> UnboundedJob.truthMatches(sim, restored) && UnboundedJob.truthMatches(sim, uninterrupted), second, reference);
-      assertThat(TruthComparison.compare(sim.truth(), uninterrupted).differences()).as("uninterrupted run vs truth").isEmpty();
-      assertThat(TruthComparison.compare(sim.truth(), restored).differences()).as("restored run vs truth").isEmpty();
-      UnboundedJob.poll(TIMEOUT, () -> snapshot(RESTORED).equals(snapshot(UNINTERRUPTED)), second, reference);
+      // Unbounded jobs never end: wait until both reach the truth, then until the other tables
+      // agree too.
+      UnboundedJob.poll(
+          TIMEOUT,
+          () ->
+              UnboundedJob.truthMatches(sim, restored)
+                  && UnboundedJob.truthMatches(sim, uninterrupted),
+          second,
+          reference);
+      assertThat(TruthComparison.compare(sim.truth(), uninterrupted).differences())
+          .as("uninterrupted run vs truth")
+          .isEmpty();
+      assertThat(TruthComparison.compare(sim.truth(), restored).differences())
+          .as("restored run vs truth")
+          .isEmpty();
+      UnboundedJob.poll(
+          TIMEOUT, () -> snapshot(RESTORED).equals(snapshot(UNINTERRUPTED)), second, reference);
     } finally {
       second.cancel().get(1, TimeUnit.MINUTES);
       reference.cancel().get(1, TimeUnit.MINUTES);
@@ -140,39 +196,52 @@ class SavepointRestoreITCase {
     for (String view : VIEWS.keySet()) {
       assertThat(got.get(view)).as(view).isEqualTo(expected.get(view));
     }
-    assertThat(got.get("rejected_events")).contains("UNREADABLE_BYTES", "UNKNOWN_SCHEMA", "IMPOSSIBLE_TRANSITION");
+    assertThat(got.get("rejected_events"))
+        .contains("UNREADABLE_BYTES", "UNKNOWN_SCHEMA", "IMPOSSIBLE_TRANSITION");
   }
 
-  /** Two jobs of 2 slots each: enough managed memory that RocksDB's write buffers fit (else it warns per instance). */
+  /**
+   * Two jobs of 2 slots each: enough managed memory that RocksDB's write buffers fit (else it warns
+   * per instance).
+   */
   private static Configuration rocksDbMemory() {
     Configuration cluster = new Configuration();
     cluster.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
     return cluster;
   }
 
-  private static PipelineConfig config(TopicNames topics, String group, ClickHouseEndpoint endpoint, String offsets) {
+  private static PipelineConfig config(
+      TopicNames topics, String group, ClickHouseEndpoint endpoint, String offsets) {
     Map<String, String> settings = new HashMap<>();
     // Only the input topics: outputs to Kafka (level changes, alerts) are off here.
-    PipelineConfig.defaults().withPrefix("kafka.topic.").keySet().forEach(k -> settings.put("kafka.topic." + k, ""));
-    settings.putAll(Map.of(
-        "kafka.bootstrap.servers", KAFKA.bootstrapServers(),
-        "kafka.topic.interactions", topics.interactions(),
-        "kafka.topic.agent-states", topics.agentStates(),
-        "kafka.topic.surveys", topics.surveys(),
-        "kafka.group.id", group,
-        "kafka.starting-offsets", offsets,
-        "event-time.watermark-per-event", "true",
-        "clickhouse.url", endpoint.url(),
-        "clickhouse.database", endpoint.database()));
+    PipelineConfig.defaults()
+        .withPrefix("kafka.topic.")
+        .keySet()
+        .forEach(k -> settings.put("kafka.topic." + k, ""));
+    settings.putAll(
+        Map.of(
+            "kafka.bootstrap.servers", KAFKA.bootstrapServers(),
+            "kafka.topic.interactions", topics.interactions(),
+            "kafka.topic.agent-states", topics.agentStates(),
+            "kafka.topic.surveys", topics.surveys(),
+            "kafka.group.id", group,
+            "kafka.starting-offsets", offsets,
+            "event-time.watermark-per-event", "true",
+            "clickhouse.url", endpoint.url(),
+            "clickhouse.database", endpoint.database()));
     // A failure shows at once instead of as restarts until the timeout.
     settings.put("flink.restart-strategy.type", "none");
     return PipelineConfig.defaults().with(settings);
   }
 
-  /** Submits the job with the configuration's Flink options, as PipelineMain does, restored from a savepoint if given. */
+  /**
+   * Submits the job with the configuration's Flink options, as PipelineMain does, restored from a
+   * savepoint if given.
+   */
   private JobClient start(PipelineConfig config, String savepoint) throws Exception {
     Configuration flink = FlinkSettings.of(config);
-    flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+    flink.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     env.setParallelism(PARTITIONS);
     PipelineJob.onKafka(config).buildMetrics(env); // the job with ClickHouse's figures in its state

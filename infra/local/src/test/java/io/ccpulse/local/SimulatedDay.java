@@ -28,22 +28,34 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * judges lateness exactly as the simulated live stream did, so too-late events are rejected just as
  * the truth says. The scenario's truth is computed with the job's settings ({@link TruthForJob}).
  */
-record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, String alerts, ClickHouseEndpoint endpoint,
+record SimulatedDay(
+    Simulation sim,
+    TopicNames topics,
+    String levelChanges,
+    String alerts,
+    ClickHouseEndpoint endpoint,
     List<BadRecord> badRecords) {
 
-  static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name)
+  static SimulatedDay run(
+      Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name)
       throws Exception {
     return run(scenario, kafka, clickhouse, name, Map.of());
   }
 
   /**
    * The same with job settings of the test's own on top (e.g. input limits); their {@code flink.*}
-   * keys apply to the job, as PipelineMain applies them (e.g. {@code flink.restart-strategy.type=none}:
-   * a failure ends the run instead of restarting it).
+   * keys apply to the job, as PipelineMain applies them (e.g. {@code
+   * flink.restart-strategy.type=none}: a failure ends the run instead of restarting it).
    */
-  static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name,
-      Map<String, String> settings) throws Exception {
-    Map<String, String> replay = new java.util.HashMap<>(Map.of("event-time.watermark-per-event", "true"));
+  static SimulatedDay run(
+      Scenario scenario,
+      KafkaBrokerExtension kafka,
+      ClickHouseExtension clickhouse,
+      String name,
+      Map<String, String> settings)
+      throws Exception {
+    Map<String, String> replay =
+        new java.util.HashMap<>(Map.of("event-time.watermark-per-event", "true"));
     replay.putAll(settings);
     return run(scenario, kafka, clickhouse, name, 1, replay);
   }
@@ -52,26 +64,39 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
    * @param partitions of the interactions and surveys topics (agent states have 2)
    * @param settings job settings over the defaults, e.g. metrics.* (the truth follows them)
    */
-  static SimulatedDay run(Scenario scenario, KafkaBrokerExtension kafka, ClickHouseExtension clickhouse, String name,
-      int partitions, Map<String, String> settings) throws Exception {
-    TopicNames topics = new TopicNames(kafka.topic("interactions", partitions), kafka.topic("agent-states", 2),
-        kafka.topic("surveys", partitions));
+  static SimulatedDay run(
+      Scenario scenario,
+      KafkaBrokerExtension kafka,
+      ClickHouseExtension clickhouse,
+      String name,
+      int partitions,
+      Map<String, String> settings)
+      throws Exception {
+    TopicNames topics =
+        new TopicNames(
+            kafka.topic("interactions", partitions),
+            kafka.topic("agent-states", 2),
+            kafka.topic("surveys", partitions));
     String levelChanges = kafka.topic("burnout-level-changes", 2);
     String alerts = kafka.topic("queue-alerts", 2);
     String health = kafka.topic("queue-health", 2);
     ClickHouseEndpoint endpoint = Endpoints.of(clickhouse);
-    PipelineConfig config = PipelineConfig.defaults().with(settings).with(Map.ofEntries(
-        Map.entry("kafka.bootstrap.servers", kafka.bootstrapServers()),
-        Map.entry("kafka.topic.interactions", topics.interactions()),
-        Map.entry("kafka.topic.agent-states", topics.agentStates()),
-        Map.entry("kafka.topic.surveys", topics.surveys()),
-        Map.entry("kafka.topic.burnout-level-changes", levelChanges),
-        Map.entry("kafka.topic.queue-alerts", alerts),
-        Map.entry("kafka.topic.queue-health", health),
-        Map.entry("kafka.group.id", name),
-        Map.entry("kafka.bounded", "true"),
-        Map.entry("clickhouse.url", endpoint.url()),
-        Map.entry("clickhouse.database", endpoint.database())));
+    PipelineConfig config =
+        PipelineConfig.defaults()
+            .with(settings)
+            .with(
+                Map.ofEntries(
+                    Map.entry("kafka.bootstrap.servers", kafka.bootstrapServers()),
+                    Map.entry("kafka.topic.interactions", topics.interactions()),
+                    Map.entry("kafka.topic.agent-states", topics.agentStates()),
+                    Map.entry("kafka.topic.surveys", topics.surveys()),
+                    Map.entry("kafka.topic.burnout-level-changes", levelChanges),
+                    Map.entry("kafka.topic.queue-alerts", alerts),
+                    Map.entry("kafka.topic.queue-health", health),
+                    Map.entry("kafka.group.id", name),
+                    Map.entry("kafka.bounded", "true"),
+                    Map.entry("clickhouse.url", endpoint.url()),
+                    Map.entry("clickhouse.database", endpoint.database())));
     Simulation sim = Simulator.run(TruthForJob.scenario(scenario, config));
     List<BadRecord> badRecords;
     try (KafkaOutput out = new KafkaOutput(kafka.bootstrapServers(), topics)) {
@@ -80,12 +105,14 @@ record SimulatedDay(Simulation sim, TopicNames topics, String levelChanges, Stri
     }
     new Migrator(endpoint, Map.of()).migrate();
     Map<String, String> flink = new java.util.HashMap<>();
-    settings.forEach((k, v) -> {
-      if (k.startsWith(FlinkSettings.PREFIX)) {
-        flink.put(k.substring(FlinkSettings.PREFIX.length()), v);
-      }
-    });
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(flink));
+    settings.forEach(
+        (k, v) -> {
+          if (k.startsWith(FlinkSettings.PREFIX)) {
+            flink.put(k.substring(FlinkSettings.PREFIX.length()), v);
+          }
+        });
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(flink));
     env.setParallelism(2);
     for (var job : PipelineJob.onKafka(config).start(env)) { // the live job, then the metrics job
       job.getJobExecutionResult().get();

@@ -17,16 +17,22 @@ final class TopicMessages {
 
   static List<Message> read(KafkaBrokerExtension kafka, String topic) {
     List<Message> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProperties(topic + "-reader"))) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(kafka.consumerProperties(topic + "-reader"))) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       var end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          out.add(new Message(new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8),
-              r.timestamp()));
+          out.add(
+              new Message(
+                  new String(r.key(), StandardCharsets.UTF_8),
+                  new String(r.value(), StandardCharsets.UTF_8),
+                  r.timestamp()));
         }
       }
     }

@@ -25,13 +25,15 @@ class TruthComparisonTest {
   private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
   /** One row of each kind, every figure non-zero and different, so any swap or drop shows. */
-  private static final List<TruthRow> TRUTH = List.of(
-      row(EntityKind.AGENT, "a1", null, Channel.VOICE, 1),
-      row(EntityKind.AGENT_TIME, "a1", null, null, 100),
-      row(EntityKind.QUEUE, null, "q1", Channel.VOICE, 200),
-      row(EntityKind.TENANT_CHANNEL, null, null, Channel.VOICE, 300));
+  private static final List<TruthRow> TRUTH =
+      List.of(
+          row(EntityKind.AGENT, "a1", null, Channel.VOICE, 1),
+          row(EntityKind.AGENT_TIME, "a1", null, null, 100),
+          row(EntityKind.QUEUE, null, "q1", Channel.VOICE, 200),
+          row(EntityKind.TENANT_CHANNEL, null, null, Channel.VOICE, 300));
 
-  private static TruthRow row(EntityKind kind, String agent, String queue, Channel channel, long first) {
+  private static TruthRow row(
+      EntityKind kind, String agent, String queue, Channel channel, long first) {
     long[] values = LongStream.range(first, first + kind.figures().size()).toArray();
     return new TruthRow(SIZE, START, kind, "t1", agent, queue, channel, values);
   }
@@ -54,8 +56,9 @@ class TruthComparisonTest {
     assertThat(report.differences()).isEmpty();
     assertThat(report.allMatch()).isTrue();
     assertThat(report.matched()).isEqualTo(4);
-    assertThat(report.summary()).isEqualTo(
-        "interval_metrics_current 3 of 3, agent_time_current 1 of 1, 0 rows not in the truth");
+    assertThat(report.summary())
+        .isEqualTo(
+            "interval_metrics_current 3 of 3, agent_time_current 1 of 1, 0 rows not in the truth");
   }
 
   @Test
@@ -64,7 +67,10 @@ class TruthComparisonTest {
     intervals.remove(1); // the QUEUE row
     TruthComparison.Report report = TruthComparison.compare(TRUTH, intervals, agentTime());
     assertThat(report.allMatch()).isFalse();
-    assertThat(report.differences()).singleElement().asString().startsWith("missing in ClickHouse: QUEUE t1/q1");
+    assertThat(report.differences())
+        .singleElement()
+        .asString()
+        .startsWith("missing in ClickHouse: QUEUE t1/q1");
   }
 
   @Test
@@ -74,7 +80,10 @@ class TruthComparisonTest {
     TruthComparison.Report report = TruthComparison.compare(TRUTH, intervals, agentTime());
     assertThat(report.allMatch()).isFalse();
     assertThat(report.notInTruth()).isEqualTo(1);
-    assertThat(report.differences()).singleElement().asString().startsWith("not in the truth: AGENT t1/a2");
+    assertThat(report.differences())
+        .singleElement()
+        .asString()
+        .startsWith("not in the truth: AGENT t1/a2");
   }
 
   @Test
@@ -85,7 +94,10 @@ class TruthComparisonTest {
     intervals.add(incomplete);
     TruthComparison.Report report = TruthComparison.compare(TRUTH, intervals, agentTime());
     assertThat(report.allMatch()).isFalse();
-    assertThat(report.differences()).singleElement().asString().startsWith("not in the truth: QUEUE t1/q2");
+    assertThat(report.differences())
+        .singleElement()
+        .asString()
+        .startsWith("not in the truth: QUEUE t1/q2");
   }
 
   @Test
@@ -95,14 +107,23 @@ class TruthComparisonTest {
     agentTime.add(extra);
     TruthComparison.Report report = TruthComparison.compare(TRUTH, intervals(), agentTime);
     assertThat(report.allMatch()).isFalse();
-    assertThat(report.differences()).singleElement().asString().startsWith("not in the truth: AGENT_TIME t1/a9");
+    assertThat(report.differences())
+        .singleElement()
+        .asString()
+        .startsWith("not in the truth: AGENT_TIME t1/a9");
   }
 
-  /** Every view column on every row kind: a QUEUE figure on an AGENT row, incomplete_legs anywhere. */
+  /**
+   * Every view column on every row kind: a QUEUE figure on an AGENT row, incomplete_legs anywhere.
+   */
   static Stream<Arguments> everyColumnOfEveryRow() {
-    return TRUTH.stream().flatMap(r -> (r.kind() == EntityKind.AGENT_TIME
-        ? TruthComparison.AGENT_TIME_FIGURES : TruthComparison.INTERVAL_FIGURES).stream()
-        .map(column -> Arguments.of(r.kind(), column)));
+    return TRUTH.stream()
+        .flatMap(
+            r ->
+                (r.kind() == EntityKind.AGENT_TIME
+                        ? TruthComparison.AGENT_TIME_FIGURES
+                        : TruthComparison.INTERVAL_FIGURES)
+                    .stream().map(column -> Arguments.of(r.kind(), column)));
   }
 
   @ParameterizedTest(name = "{0}.{1}")
@@ -111,12 +132,16 @@ class TruthComparisonTest {
     List<StoredRow> intervals = intervals();
     List<StoredRow> agentTime = agentTime();
     List<StoredRow> rows = kind == EntityKind.AGENT_TIME ? agentTime : intervals;
-    StoredRow wrong = rows.stream().filter(r -> r.key().startsWith(kind.name() + " ")).findFirst().orElseThrow();
+    StoredRow wrong =
+        rows.stream().filter(r -> r.key().startsWith(kind.name() + " ")).findFirst().orElseThrow();
     wrong.columns().merge(column, 1L, Long::sum);
     TruthComparison.Report report = TruthComparison.compare(TRUTH, intervals, agentTime);
     assertThat(report.allMatch()).isFalse();
     assertThat(report.matched()).isEqualTo(3);
-    assertThat(report.differences()).singleElement().asString().contains(" " + column + " expected ");
+    assertThat(report.differences())
+        .singleElement()
+        .asString()
+        .contains(" " + column + " expected ");
   }
 
   @Test
@@ -124,7 +149,10 @@ class TruthComparisonTest {
     List<StoredRow> intervals = intervals();
     intervals.get(0).columns().remove("csat_sum");
     TruthComparison.Report report = TruthComparison.compare(TRUTH, intervals, agentTime());
-    assertThat(report.differences()).singleElement().asString().contains("csat_sum expected 10 got null");
+    assertThat(report.differences())
+        .singleElement()
+        .asString()
+        .contains("csat_sum expected 10 got null");
   }
 
   @Test

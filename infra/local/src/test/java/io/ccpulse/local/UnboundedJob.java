@@ -21,37 +21,49 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * The real graph on Kafka without end, submitted as PipelineMain does it (with the configuration's
- * {@code flink.*} options: restart strategy, checkpointing) to a test's MiniCluster; and waiting for
- * such a job, which never ends by itself, to reach a condition.
+ * {@code flink.*} options: restart strategy, checkpointing) to a test's MiniCluster; and waiting
+ * for such a job, which never ends by itself, to reach a condition.
  */
 final class UnboundedJob {
   private UnboundedJob() {}
 
   /**
-   * The job's defaults on the test's topics and database, per-event watermarks, checkpoints every
-   * 2 s, {@code more} last. Kafka outputs (level changes, alerts) only when their topics are given.
+   * The job's defaults on the test's topics and database, per-event watermarks, checkpoints every 2
+   * s, {@code more} last. Kafka outputs (level changes, alerts) only when their topics are given.
    */
-  static PipelineConfig config(KafkaBrokerExtension kafka, TopicNames topics, String group, ClickHouseEndpoint endpoint,
+  static PipelineConfig config(
+      KafkaBrokerExtension kafka,
+      TopicNames topics,
+      String group,
+      ClickHouseEndpoint endpoint,
       Map<String, String> more) {
     Map<String, String> settings = new HashMap<>();
-    PipelineConfig.defaults().withPrefix("kafka.topic.").keySet().forEach(k -> settings.put("kafka.topic." + k, ""));
-    settings.putAll(Map.of(
-        "kafka.bootstrap.servers", kafka.bootstrapServers(),
-        "kafka.topic.interactions", topics.interactions(),
-        "kafka.topic.agent-states", topics.agentStates(),
-        "kafka.topic.surveys", topics.surveys(),
-        "kafka.group.id", group,
-        "event-time.watermark-per-event", "true",
-        "flink.execution.checkpointing.interval", "2s",
-        "flink.execution.checkpointing.min-pause", "500ms",
-        "clickhouse.url", endpoint.url(),
-        "clickhouse.database", endpoint.database()));
+    PipelineConfig.defaults()
+        .withPrefix("kafka.topic.")
+        .keySet()
+        .forEach(k -> settings.put("kafka.topic." + k, ""));
+    settings.putAll(
+        Map.of(
+            "kafka.bootstrap.servers", kafka.bootstrapServers(),
+            "kafka.topic.interactions", topics.interactions(),
+            "kafka.topic.agent-states", topics.agentStates(),
+            "kafka.topic.surveys", topics.surveys(),
+            "kafka.group.id", group,
+            "event-time.watermark-per-event", "true",
+            "flink.execution.checkpointing.interval", "2s",
+            "flink.execution.checkpointing.min-pause", "500ms",
+            "clickhouse.url", endpoint.url(),
+            "clickhouse.database", endpoint.database()));
     settings.putAll(more);
     return PipelineConfig.defaults().with(settings);
   }
 
-  /** Submits the metrics job, restored from {@code savepoint} if not null; checkpoints go under {@code dir}. */
-  static JobClient start(PipelineConfig config, Path dir, String savepoint, int parallelism) throws Exception {
+  /**
+   * Submits the metrics job, restored from {@code savepoint} if not null; checkpoints go under
+   * {@code dir}.
+   */
+  static JobClient start(PipelineConfig config, Path dir, String savepoint, int parallelism)
+      throws Exception {
     return start(config, dir, savepoint, parallelism, false);
   }
 
@@ -60,10 +72,12 @@ final class UnboundedJob {
     return start(config, dir, null, parallelism, true);
   }
 
-  private static JobClient start(PipelineConfig config, Path dir, String savepoint, int parallelism, boolean live)
+  private static JobClient start(
+      PipelineConfig config, Path dir, String savepoint, int parallelism, boolean live)
       throws Exception {
     Configuration flink = FlinkSettings.of(config);
-    flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+    flink.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     env.setParallelism(parallelism);
     if (live) {
@@ -79,7 +93,9 @@ final class UnboundedJob {
     return env.executeAsync(graph);
   }
 
-  /** Whether every interval and agent-time row of the truth is in ClickHouse as it should be, yet. */
+  /**
+   * Whether every interval and agent-time row of the truth is in ClickHouse as it should be, yet.
+   */
   static boolean truthMatches(Simulation sim, ClickHouseEndpoint endpoint) {
     try {
       return TruthComparison.compare(sim.truth(), endpoint).allMatch();
@@ -89,10 +105,11 @@ final class UnboundedJob {
   }
 
   /**
-   * Polls until the condition holds or the timeout passes; a job that ended meanwhile (an
-   * unbounded one never should) fails the test with its cause.
+   * Polls until the condition holds or the timeout passes; a job that ended meanwhile (an unbounded
+   * one never should) fails the test with its cause.
    */
-  static boolean poll(Duration timeout, BooleanSupplier condition, JobClient... jobs) throws Exception {
+  static boolean poll(Duration timeout, BooleanSupplier condition, JobClient... jobs)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       for (JobClient job : jobs) {

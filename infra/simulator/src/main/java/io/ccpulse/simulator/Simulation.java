@@ -10,19 +10,28 @@ import io.ccpulse.simulator.truth.TruthRow;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A run kept in memory: the delivered records in delivery order, plus truth (with contact facts) and faults. */
+/**
+ * A run kept in memory: the delivered records in delivery order, plus truth (with contact facts)
+ * and faults.
+ */
 public final class Simulation extends SimulationResult {
   private final List<DeliveredRecord> records;
   private final List<ContactFactTruth> contactFacts;
 
-  Simulation(List<DeliveredRecord> records, List<TruthRow> truth, List<ContactFactTruth> contactFacts,
-      FaultSummary faults, EngineStats stats) {
+  Simulation(
+      List<DeliveredRecord> records,
+      List<TruthRow> truth,
+      List<ContactFactTruth> contactFacts,
+      FaultSummary faults,
+      EngineStats stats) {
     super(truth, faults, stats);
     this.records = List.copyOf(records);
     this.contactFacts = contactFacts;
   }
 
-  /** Every fact of every on-time contact as the truth knows it (too-late contacts are not in it). */
+  /**
+   * Every fact of every on-time contact as the truth knows it (too-late contacts are not in it).
+   */
   public List<ContactFactTruth> contactFacts() {
     return contactFacts;
   }
@@ -41,7 +50,10 @@ public final class Simulation extends SimulationResult {
     return records.stream().filter(r -> r.stream() == stream).toList();
   }
 
-  /** Sends every record to a sink (e.g. {@link io.ccpulse.simulator.output.KafkaOutput}), then flushes it. */
+  /**
+   * Sends every record to a sink (e.g. {@link io.ccpulse.simulator.output.KafkaOutput}), then
+   * flushes it.
+   */
   public void publish(RecordSink sink) {
     records.forEach(sink::accept);
     sink.flush();

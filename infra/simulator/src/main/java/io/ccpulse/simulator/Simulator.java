@@ -1,5 +1,8 @@
 package io.ccpulse.simulator;
 
+import io.ccpulse.events.AgentStateEvent;
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.simulator.engine.Engine;
 import io.ccpulse.simulator.engine.EngineStats;
 import io.ccpulse.simulator.engine.PipelinedSink;
@@ -14,9 +17,6 @@ import io.ccpulse.simulator.scenario.TruthSettings;
 import io.ccpulse.simulator.script.Script;
 import io.ccpulse.simulator.truth.TruthCalculator;
 import io.ccpulse.simulator.truth.TruthRow;
-import io.ccpulse.events.AgentStateEvent;
-import io.ccpulse.events.InteractionEvent;
-import io.ccpulse.events.SurveyEvent;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -51,7 +51,10 @@ public final class Simulator {
     return run(scenario, sink, true);
   }
 
-  /** Streams records to a sink; skip the truth for pure load generation. The sink is flushed, not closed. */
+  /**
+   * Streams records to a sink; skip the truth for pure load generation. The sink is flushed, not
+   * closed.
+   */
   public static SimulationResult run(Scenario scenario, RecordSink sink, boolean computeTruth) {
     return run(scenario, sink, computeTruth ? new TruthCalculator(scenario.truth()) : null);
   }
@@ -59,7 +62,8 @@ public final class Simulator {
   private static SimulationResult run(Scenario scenario, RecordSink sink, TruthCalculator truth) {
     FaultInjector faults = new FaultInjector(scenario, truth, sink);
     EngineStats stats;
-    // Two stages on two threads: the engine simulates while the output stage encodes, injects faults,
+    // Two stages on two threads: the engine simulates while the output stage encodes, injects
+    // faults,
     // feeds the truth and writes. The order of events is kept, so the output is the same.
     try (PipelinedSink pipe = new PipelinedSink(faults)) {
       stats = new Engine(scenario, pipe).run();
@@ -80,13 +84,20 @@ public final class Simulator {
     for (SpecificRecord e : script.events()) {
       if (e instanceof InteractionEvent i) {
         out.advance(i.getOccurredAt().toEpochMilli());
-        out.event(EventStream.INTERACTIONS, i.getInteractionId(), i, i.getOccurredAt().toEpochMilli(), false);
+        out.event(
+            EventStream.INTERACTIONS,
+            i.getInteractionId(),
+            i,
+            i.getOccurredAt().toEpochMilli(),
+            false);
       } else if (e instanceof AgentStateEvent a) {
         out.advance(a.getOccurredAt().toEpochMilli());
-        out.event(EventStream.AGENT_STATES, a.getAgentId(), a, a.getOccurredAt().toEpochMilli(), false);
+        out.event(
+            EventStream.AGENT_STATES, a.getAgentId(), a, a.getOccurredAt().toEpochMilli(), false);
       } else if (e instanceof SurveyEvent s) {
         out.advance(s.getOccurredAt().toEpochMilli());
-        out.event(EventStream.SURVEYS, s.getInteractionId(), s, s.getOccurredAt().toEpochMilli(), false);
+        out.event(
+            EventStream.SURVEYS, s.getInteractionId(), s, s.getOccurredAt().toEpochMilli(), false);
       }
     }
     EngineStats none = new EngineStats();

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The same seed and settings give byte-identical event files and truth; another seed does not. */
 class DeterminismTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final Scenario SCENARIO = Preset.SMALL.builder().seed(77).duration(Duration.ofHours(4)).build();
+  private static final Scenario SCENARIO =
+      Preset.SMALL.builder().seed(77).duration(Duration.ofHours(4)).build();
 
   @Test
   void sameSeedSameBytes() throws IOException {
@@ -32,8 +32,10 @@ class DeterminismTest {
       assertThat(Files.size(fa)).as("%s", s).isPositive();
       assertThat(Files.readAllBytes(fb)).as("%s", s).isEqualTo(Files.readAllBytes(fa));
     }
-    assertThat(Files.readAllBytes(b.resolve("truth.jsonl"))).isEqualTo(Files.readAllBytes(a.resolve("truth.jsonl")));
-    assertThat(Files.readString(b.resolve("faults.json"))).isEqualTo(Files.readString(a.resolve("faults.json")));
+    assertThat(Files.readAllBytes(b.resolve("truth.jsonl")))
+        .isEqualTo(Files.readAllBytes(a.resolve("truth.jsonl")));
+    assertThat(Files.readString(b.resolve("faults.json")))
+        .isEqualTo(Files.readString(a.resolve("faults.json")));
   }
 
   @Test
@@ -53,7 +55,8 @@ class DeterminismTest {
     assertThat(y.records()).hasSameSizeAs(x.records());
     for (int i = 0; i < x.records().size(); i++) {
       assertThat(y.records().get(i).value()).isEqualTo(x.records().get(i).value());
-      assertThat(y.records().get(i).deliveredAtMillis()).isEqualTo(x.records().get(i).deliveredAtMillis());
+      assertThat(y.records().get(i).deliveredAtMillis())
+          .isEqualTo(x.records().get(i).deliveredAtMillis());
     }
     assertThat(y.truth()).isEqualTo(x.truth());
   }

@@ -45,11 +45,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The pipeline graphs, in one place: two jobs from the same jar, so live queue health and its alerts
- * never wait for ClickHouse. The live job reads the events and writes only to Kafka; the metrics job
- * computes everything else into ClickHouse, and copies the live job's snapshots and alerts there
- * from their topics. A ClickHouse outage backs the metrics job up to Kafka; the live job goes on.
- * It receives its sources and sinks, so tests run these same graphs on their own data.
+ * The pipeline graphs, in one place: two jobs from the same jar, so live queue health and its
+ * alerts never wait for ClickHouse. The live job reads the events and writes only to Kafka; the
+ * metrics job computes everything else into ClickHouse, and copies the live job's snapshots and
+ * alerts there from their topics. A ClickHouse outage backs the metrics job up to Kafka; the live
+ * job goes on. It receives its sources and sinks, so tests run these same graphs on their own data.
  *
  * <pre>
  * live job:
@@ -77,7 +77,8 @@ public final class PipelineJob {
     this(config, sources, sources, sinks);
   }
 
-  private PipelineJob(PipelineConfig config, EventSources sources, EventSources liveSources, PipelineSinks sinks) {
+  private PipelineJob(
+      PipelineConfig config, EventSources sources, EventSources liveSources, PipelineSinks sinks) {
     this.config = config;
     this.sources = sources;
     this.liveSources = liveSources;
@@ -87,8 +88,13 @@ public final class PipelineJob {
   /** The production wiring: events from Kafka, results to ClickHouse and Kafka. */
   public static PipelineJob onKafka(PipelineConfig config) {
     // The live job reads as a consumer group of its own: each job commits the offsets it has read.
-    PipelineConfig live = config.with(Map.of("kafka.group.id", config.get("kafka.group.id") + "-live"));
-    return new PipelineJob(config, new KafkaEventSources(config), new KafkaEventSources(live), new ClickHouseSinks(config));
+    PipelineConfig live =
+        config.with(Map.of("kafka.group.id", config.get("kafka.group.id") + "-live"));
+    return new PipelineJob(
+        config,
+        new KafkaEventSources(config),
+        new KafkaEventSources(live),
+        new ClickHouseSinks(config));
   }
 
   /**
@@ -121,7 +127,8 @@ public final class PipelineJob {
   public static final String METRICS_JOB = "ccpulse-metrics";
 
   private boolean hasLiveOutput() {
-    return !config.get("kafka.topic.queue-health").isEmpty() || !config.get("kafka.topic.queue-alerts").isEmpty();
+    return !config.get("kafka.topic.queue-health").isEmpty()
+        || !config.get("kafka.topic.queue-alerts").isEmpty();
   }
 
   /**
@@ -131,15 +138,22 @@ public final class PipelineJob {
    */
   public void buildLive(StreamExecutionEnvironment env) {
     noGenericTypes(env);
-    SingleOutputStreamOperator<QueueSnapshot> queueHealth = QueueHealthStage.build(
-        accepted(liveSources.interactions(env), EventKind.INTERACTION),
-        accepted(liveSources.agentStates(env), EventKind.AGENT_STATE),
-        config);
+    SingleOutputStreamOperator<QueueSnapshot> queueHealth =
+        QueueHealthStage.build(
+            accepted(liveSources.interactions(env), EventKind.INTERACTION),
+            accepted(liveSources.agentStates(env), EventKind.AGENT_STATE),
+            config);
     if (!config.get("kafka.topic.queue-health").isEmpty()) {
-      queueHealth.sinkTo(sinks.queueHealthTopic()).uid("topic-queue-health").name("queue health topic");
+      queueHealth
+          .sinkTo(sinks.queueHealthTopic())
+          .uid("topic-queue-health")
+          .name("queue health topic");
     }
     if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
-      queueHealth.getSideOutput(QueueMonitor.ALERTS).sinkTo(sinks.queueAlertTopic()).uid("topic-queue-alerts")
+      queueHealth
+          .getSideOutput(QueueMonitor.ALERTS)
+          .sinkTo(sinks.queueAlertTopic())
+          .uid("topic-queue-alerts")
           .name("queue alert topic");
     }
   }
@@ -147,24 +161,40 @@ public final class PipelineJob {
   /** Adds the metrics job to {@code env}: everything but live queue health, to ClickHouse. */
   public void buildMetrics(StreamExecutionEnvironment env) {
     noGenericTypes(env);
-    SingleOutputStreamOperator<Inbound<InteractionEvent>> interactions = accepted(sources.interactions(env), EventKind.INTERACTION);
-    SingleOutputStreamOperator<Inbound<AgentStateEvent>> agentStates = accepted(sources.agentStates(env), EventKind.AGENT_STATE);
-    SingleOutputStreamOperator<Inbound<SurveyEvent>> surveys = accepted(sources.surveys(env), EventKind.SURVEY);
+    SingleOutputStreamOperator<Inbound<InteractionEvent>> interactions =
+        accepted(sources.interactions(env), EventKind.INTERACTION);
+    SingleOutputStreamOperator<Inbound<AgentStateEvent>> agentStates =
+        accepted(sources.agentStates(env), EventKind.AGENT_STATE);
+    SingleOutputStreamOperator<Inbound<SurveyEvent>> surveys =
+        accepted(sources.surveys(env), EventKind.SURVEY);
 
     Duration lateness = config.getDuration("metrics.allowed-lateness");
-    SingleOutputStreamOperator<ContactFact> contactFacts = interactions
-        .keyBy(ContactAssembler::key)
-        .process(new ContactAssembler(lateness, config.getDuration("metrics.leg-timeout"),
-            config.getDuration("metrics.contact-retention"), config.getInt("input.max-contact-events"),
-            config.getDuration("input.max-contact-span")))
-        .uid("contact-assembler").name("assemble contacts");
-    SingleOutputStreamOperator<ContactFact> surveyFacts = surveys
-        .keyBy(SurveyFacts::key)
-        .process(new SurveyFacts(lateness, config.getDuration("metrics.dedup-ttl")))
-        .uid("survey-facts").name("survey facts");
+    SingleOutputStreamOperator<ContactFact> contactFacts =
+        interactions
+            .keyBy(ContactAssembler::key)
+            .process(
+                new ContactAssembler(
+                    lateness,
+                    config.getDuration("metrics.leg-timeout"),
+                    config.getDuration("metrics.contact-retention"),
+                    config.getInt("input.max-contact-events"),
+                    config.getDuration("input.max-contact-span")))
+            .uid("contact-assembler")
+            .name("assemble contacts");
+    SingleOutputStreamOperator<ContactFact> surveyFacts =
+        surveys
+            .keyBy(SurveyFacts::key)
+            .process(new SurveyFacts(lateness, config.getDuration("metrics.dedup-ttl")))
+            .uid("survey-facts")
+            .name("survey facts");
     DataStream<ContactFact> facts = contactFacts.union(surveyFacts);
-    facts.filter(f -> f.kind != FactKind.LEG_STARTED).uid("facts-for-table").name("counted facts")
-        .sinkTo(sinks.contactFacts()).uid("sink-contact-facts").name("contact_facts");
+    facts
+        .filter(f -> f.kind != FactKind.LEG_STARTED)
+        .uid("facts-for-table")
+        .name("counted facts")
+        .sinkTo(sinks.contactFacts())
+        .uid("sink-contact-facts")
+        .name("contact_facts");
 
     List<Duration> sizes = intervalSizes();
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
@@ -177,61 +207,116 @@ public final class PipelineJob {
     }
     rows.sinkTo(sinks.intervalMetrics()).uid("sink-interval-metrics").name("interval_metrics");
 
-    SingleOutputStreamOperator<io.ccpulse.pipeline.agent.AgentTimeRow> agentTime = agentStates
-        .map(AgentInput::of).returns(AgentInput.class).uid("agent-presence").name("presence")
-        .union(contactFacts.flatMap((ContactFact f, org.apache.flink.util.Collector<AgentInput> out) -> {
-          AgentInput edge = AgentInput.of(f);
-          if (edge != null) {
-            out.collect(edge);
-          }
-        }).returns(AgentInput.class).uid("agent-leg-edges").name("leg edges"))
-        .keyBy(AgentInput::key)
-        .process(new AgentTimeline(sizes, lateness, config.getDuration("metrics.dedup-ttl")))
-        .uid("agent-timeline").name("agent time");
+    SingleOutputStreamOperator<io.ccpulse.pipeline.agent.AgentTimeRow> agentTime =
+        agentStates
+            .map(AgentInput::of)
+            .returns(AgentInput.class)
+            .uid("agent-presence")
+            .name("presence")
+            .union(
+                contactFacts
+                    .flatMap(
+                        (ContactFact f, org.apache.flink.util.Collector<AgentInput> out) -> {
+                          AgentInput edge = AgentInput.of(f);
+                          if (edge != null) {
+                            out.collect(edge);
+                          }
+                        })
+                    .returns(AgentInput.class)
+                    .uid("agent-leg-edges")
+                    .name("leg edges"))
+            .keyBy(AgentInput::key)
+            .process(new AgentTimeline(sizes, lateness, config.getDuration("metrics.dedup-ttl")))
+            .uid("agent-timeline")
+            .name("agent time");
     agentTime.sinkTo(sinks.agentTime()).uid("sink-agent-time").name("agent_time");
 
-    // Burnout risk in this job, not a second one: it needs the legs the contact assembly makes (with
+    // Burnout risk in this job, not a second one: it needs the legs the contact assembly makes
+    // (with
     // their retractions) and the same event time; a second job would assemble contacts again.
-    SingleOutputStreamOperator<BurnoutRow> burnout = BurnoutStage.build(agentStates, facts,
-        BurnoutSettings.from(config), lateness, config.getDuration("metrics.dedup-ttl"));
-    burnout.sinkTo(sinks.burnoutAssessments()).uid("sink-burnout-assessments").name("burnout_assessments");
+    SingleOutputStreamOperator<BurnoutRow> burnout =
+        BurnoutStage.build(
+            agentStates,
+            facts,
+            BurnoutSettings.from(config),
+            lateness,
+            config.getDuration("metrics.dedup-ttl"));
+    burnout
+        .sinkTo(sinks.burnoutAssessments())
+        .uid("sink-burnout-assessments")
+        .name("burnout_assessments");
     DataStream<LevelChange> levelChanges = burnout.getSideOutput(BurnoutAssessor.LEVEL_CHANGES);
-    levelChanges.sinkTo(sinks.burnoutLevelChanges()).uid("sink-burnout-level-changes").name("burnout_level_changes");
-    if (!config.get("kafka.topic.burnout-level-changes").isEmpty()) { // empty: no supervisor tool listens
-      levelChanges.sinkTo(sinks.burnoutLevelChangeTopic()).uid("topic-burnout-level-changes").name("burnout level-change topic");
+    levelChanges
+        .sinkTo(sinks.burnoutLevelChanges())
+        .uid("sink-burnout-level-changes")
+        .name("burnout_level_changes");
+    if (!config
+        .get("kafka.topic.burnout-level-changes")
+        .isEmpty()) { // empty: no supervisor tool listens
+      levelChanges
+          .sinkTo(sinks.burnoutLevelChangeTopic())
+          .uid("topic-burnout-level-changes")
+          .name("burnout level-change topic");
     }
 
-    // The live job's output, copied to ClickHouse for analysts (at least once: the tables are keyed).
+    // The live job's output, copied to ClickHouse for analysts (at least once: the tables are
+    // keyed).
     if (!config.get("kafka.topic.queue-health").isEmpty()) {
-      sources.queueHealth(env).sinkTo(sinks.queueHealth()).uid("sink-queue-health").name("queue_health");
+      sources
+          .queueHealth(env)
+          .sinkTo(sinks.queueHealth())
+          .uid("sink-queue-health")
+          .name("queue_health");
     }
     if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
-      sources.queueAlerts(env).sinkTo(sinks.queueAlerts()).uid("sink-queue-alerts").name("queue_alerts");
+      sources
+          .queueAlerts(env)
+          .sinkTo(sinks.queueAlerts())
+          .uid("sink-queue-alerts")
+          .name("queue_alerts");
     }
 
     Duration ingestInterval = config.getDuration("ingest.interval");
-    DataStream<IngestCount> ingest = IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)
-        .union(IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval),
-            IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval));
+    DataStream<IngestCount> ingest =
+        IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)
+            .union(
+                IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval),
+                IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval));
     ingest.sinkTo(sinks.ingestCounts()).uid("sink-ingest-counts").name("ingest_counts");
 
-    DataStream<RejectedEvent> rejected = interactions.getSideOutput(SplitRejected.REJECTED)
-        .union(agentStates.getSideOutput(SplitRejected.REJECTED), surveys.getSideOutput(SplitRejected.REJECTED),
-            contactFacts.getSideOutput(ContactAssembler.REJECTED), surveyFacts.getSideOutput(SurveyFacts.REJECTED),
-            agentTime.getSideOutput(AgentTimeline.REJECTED), tooLate);
-    rejected.map(new CountRejected()).uid("count-rejected").name("count rejected")
-        .sinkTo(sinks.rejectedEvents()).uid("sink-rejected-events").name("rejected_events");
+    DataStream<RejectedEvent> rejected =
+        interactions
+            .getSideOutput(SplitRejected.REJECTED)
+            .union(
+                agentStates.getSideOutput(SplitRejected.REJECTED),
+                surveys.getSideOutput(SplitRejected.REJECTED),
+                contactFacts.getSideOutput(ContactAssembler.REJECTED),
+                surveyFacts.getSideOutput(SurveyFacts.REJECTED),
+                agentTime.getSideOutput(AgentTimeline.REJECTED),
+                tooLate);
+    rejected
+        .map(new CountRejected())
+        .uid("count-rejected")
+        .name("count rejected")
+        .sinkTo(sinks.rejectedEvents())
+        .uid("sink-rejected-events")
+        .name("rejected_events");
   }
 
   private static void noGenericTypes(StreamExecutionEnvironment env) {
     Configuration pipeline = new Configuration();
-    pipeline.set(PipelineOptions.GENERIC_TYPES, false); // every record has a real serializer, no Kryo
+    pipeline.set(
+        PipelineOptions.GENERIC_TYPES, false); // every record has a real serializer, no Kryo
     env.configure(pipeline);
   }
 
-  private static DataStream<RejectedEvent> tooLate(SingleOutputStreamOperator<IntervalRow> intervals, Duration size) {
-    return intervals.getSideOutput(IntervalMetrics.TOO_LATE).map(IntervalMetrics::rejection)
-        .uid("interval-too-late-" + size.toSeconds() + "s").name("too late for its interval");
+  private static DataStream<RejectedEvent> tooLate(
+      SingleOutputStreamOperator<IntervalRow> intervals, Duration size) {
+    return intervals
+        .getSideOutput(IntervalMetrics.TOO_LATE)
+        .map(IntervalMetrics::rejection)
+        .uid("interval-too-late-" + size.toSeconds() + "s")
+        .name("too late for its interval");
   }
 
   private List<Duration> intervalSizes() {
@@ -244,7 +329,11 @@ public final class PipelineJob {
       DataStream<Inbound<T>> inbound, EventKind<T> kind) {
     // Same parallelism as the source, so it chains: a rebalance here would let one path's watermark
     // run ahead of another's, and lateness would depend on timing.
-    return inbound.process(new SplitRejected<>()).returns(kind.inboundType()).setParallelism(inbound.getParallelism())
-        .uid("split-rejected-" + kind.recordName()).name("split rejected " + kind.recordName());
+    return inbound
+        .process(new SplitRejected<>())
+        .returns(kind.inboundType())
+        .setParallelism(inbound.getParallelism())
+        .uid("split-rejected-" + kind.recordName())
+        .name("split rejected " + kind.recordName());
   }
 }

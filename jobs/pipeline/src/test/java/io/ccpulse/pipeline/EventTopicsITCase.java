@@ -30,23 +30,38 @@ class EventTopicsITCase {
     String states = KAFKA.topic("agent-states", 3);
     EventCodec<InteractionEvent> interactionCodec = EventCodec.interactions();
     EventCodec<AgentStateEvent> stateCodec = EventCodec.agentStates();
-    List<InteractionEvent> sent = TestEvents.contact("acme", "i-1", Instant.parse("2026-01-05T09:00:00Z"));
-    AgentStateEvent login = AgentStateEvent.newBuilder().setEventId("s-1").setTenantId("acme").setAgentId("a-1")
-        .setState(AgentState.LOGGED_IN).setOccurredAt(Instant.parse("2026-01-05T08:00:00Z"))
-        .setQueueIds(List.of("billing")).setMaxConcurrentContacts(1).build();
+    List<InteractionEvent> sent =
+        TestEvents.contact("acme", "i-1", Instant.parse("2026-01-05T09:00:00Z"));
+    AgentStateEvent login =
+        AgentStateEvent.newBuilder()
+            .setEventId("s-1")
+            .setTenantId("acme")
+            .setAgentId("a-1")
+            .setState(AgentState.LOGGED_IN)
+            .setOccurredAt(Instant.parse("2026-01-05T08:00:00Z"))
+            .setQueueIds(List.of("billing"))
+            .setMaxConcurrentContacts(1)
+            .build();
 
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProperties())) {
       for (InteractionEvent e : sent) {
-        producer.send(new ProducerRecord<>(interactions, key(e.getInteractionId()), interactionCodec.encode(e)));
+        producer.send(
+            new ProducerRecord<>(
+                interactions, key(e.getInteractionId()), interactionCodec.encode(e)));
       }
-      producer.send(new ProducerRecord<>(states, key(login.getAgentId()), stateCodec.encode(login)));
+      producer.send(
+          new ProducerRecord<>(states, key(login.getAgentId()), stateCodec.encode(login)));
     }
 
     List<ConsumerRecord<byte[], byte[]>> got = consume(interactions, sent.size());
     // One key, one partition: the contact's steps arrive in the order they were written.
     assertThat(got).extracting(ConsumerRecord::partition).containsOnly(got.get(0).partition());
-    assertThat(got).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsOnly("i-1");
-    assertThat(got).extracting(r -> interactionCodec.decode(r.value()).event()).containsExactlyElementsOf(sent);
+    assertThat(got)
+        .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .containsOnly("i-1");
+    assertThat(got)
+        .extracting(r -> interactionCodec.decode(r.value()).event())
+        .containsExactlyElementsOf(sent);
 
     ConsumerRecord<byte[], byte[]> state = consume(states, 1).get(0);
     assertThat(new String(state.key(), StandardCharsets.UTF_8)).isEqualTo("a-1");

@@ -32,59 +32,85 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * leg that never completes.
  */
 class HandWorkedDayTest {
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private static final CollectingSinks SINKS = new CollectingSinks();
   private static int eventNo;
 
   @BeforeAll
   static void runTheMorning() throws Exception {
-    InteractionEvent i1Answered = c("i-1", "09:00:20", InteractionType.ANSWERED).setAgentId("a-1").build();
-    ScriptedSources sources = new ScriptedSources()
-        .interactions(
-            c("i-1", "09:00:00", InteractionType.QUEUED).setQueueId("billing").build(),
-            i1Answered, i1Answered, // the second is a duplicate (same event_id)
-            c("i-1", "09:14:00", InteractionType.HOLD_STARTED).setAgentId("a-1").build(),
-            // i-2 delivered out of order: answered before it was queued, inside the bound.
-            c("i-2", "09:01:10", InteractionType.ANSWERED).setAgentId("a-2").build(),
-            c("i-2", "09:01:00", InteractionType.QUEUED).setQueueId("sales").build(),
-            c("i-2", "09:03:10", InteractionType.TRANSFERRED).setAgentId("a-2").setTargetQueueId("billing").build(),
-            c("i-2", "09:03:10", InteractionType.QUEUED).setQueueId("billing").build(),
-            c("i-2", "09:03:40", InteractionType.WRAPUP_ENDED).setAgentId("a-2").build(),
-            c("i-2", "09:04:00", InteractionType.ANSWERED).setAgentId("a-3").build(),
-            c("i-2", "09:06:00", InteractionType.TALK_ENDED).setAgentId("a-3").build(),
-            c("i-2", "09:06:30", InteractionType.WRAPUP_ENDED).setAgentId("a-3").build(),
-            c("i-3", "09:02:00", InteractionType.QUEUED).setQueueId("billing").build(),
-            c("i-3", "09:02:03", InteractionType.ABANDONED).setQueueId("billing").build(), // short
-            c("i-4", "09:05:00", InteractionType.QUEUED).setQueueId("billing").build(),
-            c("i-4", "09:06:00", InteractionType.ABANDONED).setQueueId("billing").build(), // long
-            c("i-7", "09:08:00", InteractionType.QUEUED).setQueueId("billing").build(),
-            c("i-7", "09:08:05", InteractionType.ANSWERED).setAgentId("a-4").build(), // never completes
-            c("i-1", "09:16:00", InteractionType.HOLD_ENDED).setAgentId("a-1").build())
-        .watermark(at("09:16:00")) // closes 09:00–09:15
-        .interactions(
-            // i-5 comes 4 minutes late: applied, and 09:00–09:15 is emitted again, corrected.
-            c("i-5", "09:12:00", InteractionType.QUEUED).setQueueId("billing").build(),
-            c("i-5", "09:12:10", InteractionType.ANSWERED).setAgentId("a-5").build(),
-            // i-6 comes 11 minutes late: beyond the 5-minute lateness, rejected.
-            c("i-6", "09:05:00", InteractionType.QUEUED).setQueueId("billing").build(),
-            c("i-6", "09:05:30", InteractionType.ABANDONED).setQueueId("billing").build(),
-            c("i-1", "09:17:00", InteractionType.TALK_ENDED).setAgentId("a-1").build(),
-            c("i-1", "09:18:00", InteractionType.WRAPUP_ENDED).setAgentId("a-1").build(),
-            c("i-5", "09:20:00", InteractionType.TALK_ENDED).setAgentId("a-5").build(),
-            c("i-5", "09:21:00", InteractionType.WRAPUP_ENDED).setAgentId("a-5").build(),
-            // i-8's HOLD_STARTED is held up past its HOLD_ENDED and the end of the leg.
-            c("i-8", "09:20:00", InteractionType.QUEUED).setQueueId("support").build(),
-            c("i-8", "09:20:05", InteractionType.ANSWERED).setAgentId("a-6").build(),
-            c("i-8", "09:21:00", InteractionType.HOLD_ENDED).setAgentId("a-6").build(),
-            c("i-8", "09:22:00", InteractionType.TALK_ENDED).setAgentId("a-6").build(),
-            c("i-8", "09:22:30", InteractionType.WRAPUP_ENDED).setAgentId("a-6").build())
-        .watermark(at("09:24:00")) // closes the 09:22 minute with i-8's leg in it, hold-less
-        .interactions(c("i-8", "09:20:30", InteractionType.HOLD_STARTED).setAgentId("a-6").build())
-        .surveys(SurveyEvent.newBuilder().setEventId("s-1").setTenantId("acme").setInteractionId("i-1")
-            .setChannel(Channel.VOICE).setAgentId("a-1").setQueueId("billing").setCsat(2)
-            .setOccurredAt(Instant.ofEpochMilli(at("09:30:00"))).build());
+    InteractionEvent i1Answered =
+        c("i-1", "09:00:20", InteractionType.ANSWERED).setAgentId("a-1").build();
+    ScriptedSources sources =
+        new ScriptedSources()
+            .interactions(
+                c("i-1", "09:00:00", InteractionType.QUEUED).setQueueId("billing").build(),
+                i1Answered,
+                i1Answered, // the second is a duplicate (same event_id)
+                c("i-1", "09:14:00", InteractionType.HOLD_STARTED).setAgentId("a-1").build(),
+                // i-2 delivered out of order: answered before it was queued, inside the bound.
+                c("i-2", "09:01:10", InteractionType.ANSWERED).setAgentId("a-2").build(),
+                c("i-2", "09:01:00", InteractionType.QUEUED).setQueueId("sales").build(),
+                c("i-2", "09:03:10", InteractionType.TRANSFERRED)
+                    .setAgentId("a-2")
+                    .setTargetQueueId("billing")
+                    .build(),
+                c("i-2", "09:03:10", InteractionType.QUEUED).setQueueId("billing").build(),
+                c("i-2", "09:03:40", InteractionType.WRAPUP_ENDED).setAgentId("a-2").build(),
+                c("i-2", "09:04:00", InteractionType.ANSWERED).setAgentId("a-3").build(),
+                c("i-2", "09:06:00", InteractionType.TALK_ENDED).setAgentId("a-3").build(),
+                c("i-2", "09:06:30", InteractionType.WRAPUP_ENDED).setAgentId("a-3").build(),
+                c("i-3", "09:02:00", InteractionType.QUEUED).setQueueId("billing").build(),
+                c("i-3", "09:02:03", InteractionType.ABANDONED)
+                    .setQueueId("billing")
+                    .build(), // short
+                c("i-4", "09:05:00", InteractionType.QUEUED).setQueueId("billing").build(),
+                c("i-4", "09:06:00", InteractionType.ABANDONED)
+                    .setQueueId("billing")
+                    .build(), // long
+                c("i-7", "09:08:00", InteractionType.QUEUED).setQueueId("billing").build(),
+                c("i-7", "09:08:05", InteractionType.ANSWERED)
+                    .setAgentId("a-4")
+                    .build(), // never completes
+                c("i-1", "09:16:00", InteractionType.HOLD_ENDED).setAgentId("a-1").build())
+            .watermark(at("09:16:00")) // closes 09:00–09:15
+            .interactions(
+                // i-5 comes 4 minutes late: applied, and 09:00–09:15 is emitted again, corrected.
+                c("i-5", "09:12:00", InteractionType.QUEUED).setQueueId("billing").build(),
+                c("i-5", "09:12:10", InteractionType.ANSWERED).setAgentId("a-5").build(),
+                // i-6 comes 11 minutes late: beyond the 5-minute lateness, rejected.
+                c("i-6", "09:05:00", InteractionType.QUEUED).setQueueId("billing").build(),
+                c("i-6", "09:05:30", InteractionType.ABANDONED).setQueueId("billing").build(),
+                c("i-1", "09:17:00", InteractionType.TALK_ENDED).setAgentId("a-1").build(),
+                c("i-1", "09:18:00", InteractionType.WRAPUP_ENDED).setAgentId("a-1").build(),
+                c("i-5", "09:20:00", InteractionType.TALK_ENDED).setAgentId("a-5").build(),
+                c("i-5", "09:21:00", InteractionType.WRAPUP_ENDED).setAgentId("a-5").build(),
+                // i-8's HOLD_STARTED is held up past its HOLD_ENDED and the end of the leg.
+                c("i-8", "09:20:00", InteractionType.QUEUED).setQueueId("support").build(),
+                c("i-8", "09:20:05", InteractionType.ANSWERED).setAgentId("a-6").build(),
+                c("i-8", "09:21:00", InteractionType.HOLD_ENDED).setAgentId("a-6").build(),
+                c("i-8", "09:22:00", InteractionType.TALK_ENDED).setAgentId("a-6").build(),
+                c("i-8", "09:22:30", InteractionType.WRAPUP_ENDED).setAgentId("a-6").build())
+            .watermark(at("09:24:00")) // closes the 09:22 minute with i-8's leg in it, hold-less
+            .interactions(
+                c("i-8", "09:20:30", InteractionType.HOLD_STARTED).setAgentId("a-6").build())
+            .surveys(
+                SurveyEvent.newBuilder()
+                    .setEventId("s-1")
+                    .setTenantId("acme")
+                    .setInteractionId("i-1")
+                    .setChannel(Channel.VOICE)
+                    .setAgentId("a-1")
+                    .setQueueId("billing")
+                    .setCsat(2)
+                    .setOccurredAt(Instant.ofEpochMilli(at("09:30:00")))
+                    .build());
 
     PipelineConfig config = PipelineConfig.defaults().with(Map.of("metrics.leg-timeout", "1h"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -126,7 +152,8 @@ class HandWorkedDayTest {
   void aHoldAcrossTheBoundaryCountsWhereTheLegWrapsUp() {
     IntervalFigures f = last(EntityKind.QUEUE, "billing", 900, "09:15:00").figures;
     assertThat(f.handled).isEqualTo(2); // i-1 (a-1) and i-5 (a-5)
-    // i-1: connected 09:00:20–09:17:00 = 1000 s, 120 s of it on hold; i-5: 09:12:10–09:20:00 = 470 s.
+    // i-1: connected 09:00:20–09:17:00 = 1000 s, 120 s of it on hold; i-5: 09:12:10–09:20:00 = 470
+    // s.
     assertThat(f.talkMs).isEqualTo(880_000 + 470_000);
     assertThat(f.holdMs).isEqualTo(120_000);
     assertThat(f.holdCount).isEqualTo(1);
@@ -161,7 +188,8 @@ class HandWorkedDayTest {
   void theTooLateContactIsRejectedAndTheOpenLegClosedAsIncomplete() {
     List<RejectedEvent> rejected = SINKS.rejected();
     assertThat(rejected).extracting(r -> r.reason).containsOnly("TOO_LATE");
-    assertThat(rejected).extracting(r -> r.eventType)
+    assertThat(rejected)
+        .extracting(r -> r.eventType)
         .containsExactlyInAnyOrder("InteractionEvent.QUEUED", "InteractionEvent.ABANDONED");
     assertThat(rejected).allSatisfy(r -> assertThat(r.detail).contains("behind the watermark"));
 
@@ -190,13 +218,19 @@ class HandWorkedDayTest {
     assertThat(agent.csatResponses).isEqualTo(1);
     assertThat(agent.csatSum).isEqualTo(2);
     assertThat(agent.csatSatisfied).isZero();
-    assertThat(last(EntityKind.QUEUE, "billing", 900, "09:30:00").figures.csatResponses).isEqualTo(1);
+    assertThat(last(EntityKind.QUEUE, "billing", 900, "09:30:00").figures.csatResponses)
+        .isEqualTo(1);
   }
 
-  private static List<IntervalRow> rows(EntityKind kind, String entity, long sizeSeconds, String start) {
+  private static List<IntervalRow> rows(
+      EntityKind kind, String entity, long sizeSeconds, String start) {
     return SINKS.intervals().stream()
-        .filter(r -> r.kind == kind && r.entityId.equals(entity) && r.intervalSizeSeconds == sizeSeconds
-            && r.intervalStart == at(start))
+        .filter(
+            r ->
+                r.kind == kind
+                    && r.entityId.equals(entity)
+                    && r.intervalSizeSeconds == sizeSeconds
+                    && r.intervalStart == at(start))
         .sorted(Comparator.comparingLong(r -> r.version))
         .toList();
   }
@@ -211,9 +245,15 @@ class HandWorkedDayTest {
     return Instant.parse("2026-01-05T" + hhmmss + "Z").toEpochMilli();
   }
 
-  private static InteractionEvent.Builder c(String interaction, String hhmmss, InteractionType type) {
-    return InteractionEvent.newBuilder().setEventId("e-" + (++eventNo)).setTenantId("acme")
-        .setInteractionId(interaction).setCustomerId("c-" + interaction).setChannel(Channel.VOICE)
-        .setType(type).setOccurredAt(Instant.ofEpochMilli(at(hhmmss)));
+  private static InteractionEvent.Builder c(
+      String interaction, String hhmmss, InteractionType type) {
+    return InteractionEvent.newBuilder()
+        .setEventId("e-" + (++eventNo))
+        .setTenantId("acme")
+        .setInteractionId(interaction)
+        .setCustomerId("c-" + interaction)
+        .setChannel(Channel.VOICE)
+        .setType(type)
+        .setOccurredAt(Instant.ofEpochMilli(at(hhmmss)));
   }
 }

@@ -27,12 +27,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The job in a MiniCluster, reading the real broker and writing through JDBC to the embedded ClickHouse. */
+/**
+ * The job in a MiniCluster, reading the real broker and writing through JDBC to the embedded
+ * ClickHouse.
+ */
 class PipelineITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
@@ -46,54 +55,87 @@ class PipelineITCase {
     List<InteractionEvent> events = new ArrayList<>();
     events.addAll(TestEvents.contact("acme", "i-1", T0));
     events.addAll(TestEvents.contact("acme", "i-2", T0.plusSeconds(30)));
-    events.addAll(TestEvents.contact("acme", "i-3", T0.plusSeconds(70))); // QUEUED in the next minute
+    events.addAll(
+        TestEvents.contact("acme", "i-3", T0.plusSeconds(70))); // QUEUED in the next minute
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
-    InteractionEvent noQueue = TestEvents.step("acme", "i-4", 1, InteractionType.QUEUED, T0, null).setQueueId(null).build();
+    InteractionEvent noQueue =
+        TestEvents.step("acme", "i-4", 1, InteractionType.QUEUED, T0, null)
+            .setQueueId(null)
+            .build();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProperties())) {
       for (InteractionEvent e : events) {
-        producer.send(new ProducerRecord<>(interactions, e.getInteractionId().getBytes(StandardCharsets.UTF_8), codec.encode(e)));
+        producer.send(
+            new ProducerRecord<>(
+                interactions,
+                e.getInteractionId().getBytes(StandardCharsets.UTF_8),
+                codec.encode(e)));
       }
-      producer.send(new ProducerRecord<>(interactions, 0, "bad".getBytes(StandardCharsets.UTF_8), garbage));
-      producer.send(new ProducerRecord<>(interactions, 1, "i-4".getBytes(StandardCharsets.UTF_8), codec.encode(noQueue)));
+      producer.send(
+          new ProducerRecord<>(interactions, 0, "bad".getBytes(StandardCharsets.UTF_8), garbage));
+      producer.send(
+          new ProducerRecord<>(
+              interactions, 1, "i-4".getBytes(StandardCharsets.UTF_8), codec.encode(noQueue)));
     }
 
     ClickHouseEndpoint endpoint =
-        new ClickHouseEndpoint(CLICKHOUSE.serverJdbcUrl(), CLICKHOUSE.database(), "default", Map.of());
+        new ClickHouseEndpoint(
+            CLICKHOUSE.serverJdbcUrl(), CLICKHOUSE.database(), "default", Map.of());
     new Migrator(endpoint, Map.of()).migrate();
 
-    PipelineConfig config = PipelineConfig.defaults().with(Map.of(
-        "kafka.bootstrap.servers", KAFKA.bootstrapServers(),
-        "kafka.topic.interactions", interactions,
-        "kafka.topic.agent-states", states,
-        "kafka.topic.surveys", surveys,
-        "kafka.topic.burnout-level-changes", KAFKA.topic("burnout-level-changes", 1),
-        "kafka.topic.queue-alerts", KAFKA.topic("queue-alerts", 1),
-        "kafka.group.id", "pipeline-it",
-        "kafka.bounded", "true",
-        "clickhouse.url", endpoint.url(),
-        "clickhouse.database", endpoint.database())).with(Map.of("kafka.topic.queue-health", KAFKA.topic("queue-health", 1)));
+    PipelineConfig config =
+        PipelineConfig.defaults()
+            .with(
+                Map.of(
+                    "kafka.bootstrap.servers",
+                    KAFKA.bootstrapServers(),
+                    "kafka.topic.interactions",
+                    interactions,
+                    "kafka.topic.agent-states",
+                    states,
+                    "kafka.topic.surveys",
+                    surveys,
+                    "kafka.topic.burnout-level-changes",
+                    KAFKA.topic("burnout-level-changes", 1),
+                    "kafka.topic.queue-alerts",
+                    KAFKA.topic("queue-alerts", 1),
+                    "kafka.group.id",
+                    "pipeline-it",
+                    "kafka.bounded",
+                    "true",
+                    "clickhouse.url",
+                    endpoint.url(),
+                    "clickhouse.database",
+                    endpoint.database()))
+            .with(Map.of("kafka.topic.queue-health", KAFKA.topic("queue-health", 1)));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     for (var job : PipelineJob.onKafka(config).start(env)) {
       job.getJobExecutionResult().get();
     }
 
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
       Map<String, Long> counts = new HashMap<>();
-      try (ResultSet rs = st.executeQuery("SELECT event_type, toString(interval_start), events FROM ingest_counts_current "
-          + "WHERE tenant_id = 'acme' ORDER BY event_type, interval_start")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT event_type, toString(interval_start), events FROM ingest_counts_current "
+                  + "WHERE tenant_id = 'acme' ORDER BY event_type, interval_start")) {
         while (rs.next()) {
           counts.put(rs.getString(1) + "@" + rs.getString(2), rs.getLong(3));
         }
       }
-      assertThat(counts).containsEntry("InteractionEvent.QUEUED@2026-01-05 09:00:00.000", 2L)
+      assertThat(counts)
+          .containsEntry("InteractionEvent.QUEUED@2026-01-05 09:00:00.000", 2L)
           .containsEntry("InteractionEvent.QUEUED@2026-01-05 09:01:00.000", 1L)
           .containsEntry("InteractionEvent.WRAPUP_ENDED@2026-01-05 09:03:00.000", 2L)
           .containsEntry("InteractionEvent.WRAPUP_ENDED@2026-01-05 09:04:00.000", 1L);
-      assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(events.size());
+      assertThat(counts.values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(events.size());
 
-      try (ResultSet rs = st.executeQuery("SELECT reason, detail, source_topic, payload, event_id "
-          + "FROM rejected_events FINAL ORDER BY reason")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT reason, detail, source_topic, payload, event_id "
+                  + "FROM rejected_events FINAL ORDER BY reason")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString("reason")).isEqualTo("INVALID_FIELD");
         assertThat(rs.getString("detail")).isEqualTo("QUEUED needs queue_id");

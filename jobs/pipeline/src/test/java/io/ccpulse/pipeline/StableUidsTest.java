@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** Savepoints map state to operators by uid: every stateful step of the graph must name its own. */
 class StableUidsTest {
-  /** The production wiring (Kafka sources, whose state holds the offsets; ClickHouse and Kafka sinks): nothing connects to build it. */
+  /**
+   * The production wiring (Kafka sources, whose state holds the offsets; ClickHouse and Kafka
+   * sinks): nothing connects to build it.
+   */
   private static PipelineJob production() {
     return PipelineJob.onKafka(PipelineConfig.defaults());
   }
@@ -23,28 +26,47 @@ class StableUidsTest {
   void everyOperatorOfTheMetricsJobHasAUniqueUid() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     production().buildMetrics(env);
-    assertThat(uids(env)).contains("source-InteractionEvent", "source-AgentStateEvent", "source-SurveyEvent",
-        "source-queue-health", "source-queue-alerts", "contact-assembler", "sink-interval-metrics", "sink-queue-health");
+    assertThat(uids(env))
+        .contains(
+            "source-InteractionEvent",
+            "source-AgentStateEvent",
+            "source-SurveyEvent",
+            "source-queue-health",
+            "source-queue-alerts",
+            "contact-assembler",
+            "sink-interval-metrics",
+            "sink-queue-health");
   }
 
   @Test
   void everyOperatorOfTheLiveJobHasAUniqueUid() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     production().buildLive(env);
-    assertThat(uids(env)).contains("source-InteractionEvent", "source-AgentStateEvent", "queue-monitor",
-        "topic-queue-health", "topic-queue-alerts").doesNotContain("source-SurveyEvent", "sink-queue-health");
+    assertThat(uids(env))
+        .contains(
+            "source-InteractionEvent",
+            "source-AgentStateEvent",
+            "queue-monitor",
+            "topic-queue-health",
+            "topic-queue-alerts")
+        .doesNotContain("source-SurveyEvent", "sink-queue-health");
   }
 
   /** Every operator's uid, after checking each has one and no two share one. */
   private static List<String> uids(StreamExecutionEnvironment env) {
-    List<Transformation<?>> operators = env.getTransformations().stream()
-        .flatMap(t -> t.getTransitivePredecessors().stream())
-        .distinct()
-        .filter(t -> !(t instanceof UnionTransformation || t instanceof PartitionTransformation
-            || t instanceof SideOutputTransformation))
-        .collect(Collectors.toList());
+    List<Transformation<?>> operators =
+        env.getTransformations().stream()
+            .flatMap(t -> t.getTransitivePredecessors().stream())
+            .distinct()
+            .filter(
+                t ->
+                    !(t instanceof UnionTransformation
+                        || t instanceof PartitionTransformation
+                        || t instanceof SideOutputTransformation))
+            .collect(Collectors.toList());
     assertThat(operators).isNotEmpty();
-    assertThat(operators).allSatisfy(t -> assertThat(t.getUid()).as("uid of %s", t.getName()).isNotBlank());
+    assertThat(operators)
+        .allSatisfy(t -> assertThat(t.getUid()).as("uid of %s", t.getName()).isNotBlank());
     List<String> uids = operators.stream().map(Transformation::getUid).toList();
     assertThat(uids).doesNotHaveDuplicates();
     return uids;

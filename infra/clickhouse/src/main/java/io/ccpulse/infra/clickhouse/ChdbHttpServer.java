@@ -30,182 +30,220 @@ import java.util.stream.Stream;
  *      [--port-file F] [--exit-with-parent PID] [--debug]
  * </pre>
  *
- * Start it with {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so} ({@link ChdbProcess} does): chDB installs
- * signal handlers and libjsig keeps the JVM's in charge. Only JDK classes are needed on the classpath.
- * Stops cleanly on SIGTERM/SIGINT (the chDB connection is closed before the JVM exits).
+ * Start it with {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so} ({@link ChdbProcess} does): chDB
+ * installs signal handlers and libjsig keeps the JVM's in charge. Only JDK classes are needed on
+ * the classpath. Stops cleanly on SIGTERM/SIGINT (the chDB connection is closed before the JVM
+ * exits).
  */
 public final class ChdbHttpServer {
 
-    /** Exit status when the data path is held by another server. */
-    public static final int EXIT_PATH_IN_USE = 3;
-    /** Exit status for any other startup failure. */
-    public static final int EXIT_STARTUP_FAILED = 2;
+  /** Exit status when the data path is held by another server. */
+  public static final int EXIT_PATH_IN_USE = 3;
 
-    private static final Logger ROOT_LOG = Logger.getLogger("io.ccpulse.infra.clickhouse");
+  /** Exit status for any other startup failure. */
+  public static final int EXIT_STARTUP_FAILED = 2;
 
-    private ChdbHttpServer() {}
+  private static final Logger ROOT_LOG = Logger.getLogger("io.ccpulse.infra.clickhouse");
 
-    public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ccpulse-clickhouse: " + e.getMessage());
-            System.err.println("usage: ChdbHttpServer [--port N] [--host H] [--path DIR] [--lib libchdb.so]"
-                    + " [--port-file F] [--exit-with-parent PID] [--debug]");
-            System.exit(EXIT_STARTUP_FAILED);
-            return;
-        }
-        configureLogging(options.debug);
-        try {
-            run(options);
-        } catch (ChdbEngine.DataPathInUseException e) {
-            System.err.println("ccpulse-clickhouse: cannot start: " + e.getMessage());
-            System.exit(EXIT_PATH_IN_USE);
-        } catch (Exception e) {
-            System.err.println("ccpulse-clickhouse: cannot start: " + (e instanceof IOException ? e.getMessage() : e));
-            System.exit(EXIT_STARTUP_FAILED);
-        }
+  private ChdbHttpServer() {}
+
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ccpulse-clickhouse: " + e.getMessage());
+      System.err.println(
+          "usage: ChdbHttpServer [--port N] [--host H] [--path DIR] [--lib libchdb.so]"
+              + " [--port-file F] [--exit-with-parent PID] [--debug]");
+      System.exit(EXIT_STARTUP_FAILED);
+      return;
     }
-
-    private static void run(Options options) throws IOException, ClickHouseException {
-        ChdbEngine engine = ChdbEngine.open(options.library, options.dataDir);
-        Path tempDir = Files.createTempDirectory("ccpulse-chdb-inserts");
-        // Registered first, so that any later failure (System.exit) still closes chDB. Not
-        // server.stop(): it takes a second (the dispatcher polls), and requests arriving during the
-        // shutdown are refused by the closed engine anyway; the sockets go with the JVM.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            engine.close(); // waits for a running query; exiting with chDB open can crash in libchdb
-            deleteQuietly(tempDir);
-        }, "chdb-shutdown"));
-        String version = engine.version();
-
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(options.host, options.port), 64);
-        } catch (BindException e) {
-            throw new IOException("cannot listen on " + options.host + ":" + options.port + " (" + e.getMessage()
-                    + "): another server probably uses the port; choose another with --port", e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4, daemonThreads()));
-        server.createContext("/", new HttpFront(engine, tempDir, "ccpulse-chdb"));
-        server.start();
-
-        if (options.parentPid > 0) {
-            // A test JVM killed hard must not leave a server holding the data path.
-            ProcessHandle.of(options.parentPid).ifPresentOrElse(
-                    parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
-        }
-        int port = server.getAddress().getPort();
-        if (options.portFile != null) {
-            // Written last and atomically: its appearance means "listening".
-            Path tmp = options.portFile.resolveSibling(options.portFile.getFileName() + ".tmp");
-            Files.writeString(tmp, Integer.toString(port), StandardCharsets.UTF_8);
-            Files.move(tmp, options.portFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        System.err.printf("ccpulse-clickhouse: ClickHouse %s (chDB %s) listening on http://%s:%d/, data in %s%n",
-                version, chdbVersion(), options.host, port, engine.dataDir());
+    configureLogging(options.debug);
+    try {
+      run(options);
+    } catch (ChdbEngine.DataPathInUseException e) {
+      System.err.println("ccpulse-clickhouse: cannot start: " + e.getMessage());
+      System.exit(EXIT_PATH_IN_USE);
+    } catch (Exception e) {
+      System.err.println(
+          "ccpulse-clickhouse: cannot start: " + (e instanceof IOException ? e.getMessage() : e));
+      System.exit(EXIT_STARTUP_FAILED);
     }
+  }
 
-    /** The pinned chDB release (from the build), which is not the ClickHouse version it reports. */
-    static String chdbVersion() {
-        try (InputStream in = ChdbHttpServer.class.getResourceAsStream("chdb.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("chdb.version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+  private static void run(Options options) throws IOException, ClickHouseException {
+    ChdbEngine engine = ChdbEngine.open(options.library, options.dataDir);
+    Path tempDir = Files.createTempDirectory("ccpulse-chdb-inserts");
+    // Registered first, so that any later failure (System.exit) still closes chDB. Not
+    // server.stop(): it takes a second (the dispatcher polls), and requests arriving during the
+    // shutdown are refused by the closed engine anyway; the sockets go with the JVM.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  engine.close(); // waits for a running query; exiting with chDB open can crash in
+                  // libchdb
+                  deleteQuietly(tempDir);
+                },
+                "chdb-shutdown"));
+    String version = engine.version();
+
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(options.host, options.port), 64);
+    } catch (BindException e) {
+      throw new IOException(
+          "cannot listen on "
+              + options.host
+              + ":"
+              + options.port
+              + " ("
+              + e.getMessage()
+              + "): another server probably uses the port; choose another with --port",
+          e);
+    }
+    server.setExecutor(Executors.newFixedThreadPool(4, daemonThreads()));
+    server.createContext("/", new HttpFront(engine, tempDir, "ccpulse-chdb"));
+    server.start();
+
+    if (options.parentPid > 0) {
+      // A test JVM killed hard must not leave a server holding the data path.
+      ProcessHandle.of(options.parentPid)
+          .ifPresentOrElse(
+              parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+    }
+    int port = server.getAddress().getPort();
+    if (options.portFile != null) {
+      // Written last and atomically: its appearance means "listening".
+      Path tmp = options.portFile.resolveSibling(options.portFile.getFileName() + ".tmp");
+      Files.writeString(tmp, Integer.toString(port), StandardCharsets.UTF_8);
+      Files.move(
+          tmp,
+          options.portFile,
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    System.err.printf(
+        "ccpulse-clickhouse: ClickHouse %s (chDB %s) listening on http://%s:%d/, data in %s%n",
+        version, chdbVersion(), options.host, port, engine.dataDir());
+  }
+
+  /** The pinned chDB release (from the build), which is not the ClickHouse version it reports. */
+  static String chdbVersion() {
+    try (InputStream in = ChdbHttpServer.class.getResourceAsStream("chdb.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("chdb.version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Where libchdb.so is expected: $CCPULSE_CHDB_LIB, else the cache fetch-chdb.sh fills:
+   * ${CCPULSE_CACHE:-$HOME/.cache/ccpulse}/chdb/VERSION/libchdb.so.
+   */
+  static Path defaultLibrary() {
+    String explicit = System.getenv("CCPULSE_CHDB_LIB");
+    if (explicit != null && !explicit.isEmpty()) {
+      return Paths.get(explicit);
+    }
+    String cache = System.getenv("CCPULSE_CACHE");
+    Path cacheDir =
+        cache != null && !cache.isEmpty()
+            ? Paths.get(cache)
+            : Paths.get(System.getProperty("user.home"), ".cache", "ccpulse");
+    return cacheDir.resolve("chdb").resolve(chdbVersion()).resolve("libchdb.so");
+  }
+
+  private static void configureLogging(boolean debug) {
+    // Quiet by default: warnings only. --debug logs every request (not for throughput runs).
+    ROOT_LOG.setUseParentHandlers(false);
+    ConsoleHandler handler = new ConsoleHandler();
+    Level level = debug ? Level.FINE : Level.WARNING;
+    handler.setLevel(level);
+    ROOT_LOG.setLevel(level);
+    ROOT_LOG.addHandler(handler);
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "chdb-http-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // temp files; the OS cleans up eventually
+    }
+  }
+
+  /** Command-line options. */
+  static final class Options {
+    int port = 8123;
+    String host = "127.0.0.1";
+    Path dataDir = Paths.get(".local", "clickhouse");
+    Path library;
+    Path portFile;
+    long parentPid;
+    boolean debug;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        String name = arg;
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+          name = arg.substring(0, eq);
+          value = arg.substring(eq + 1);
         }
-    }
-
-    /**
-     * Where libchdb.so is expected: $CCPULSE_CHDB_LIB, else the cache fetch-chdb.sh fills:
-     * ${CCPULSE_CACHE:-$HOME/.cache/ccpulse}/chdb/VERSION/libchdb.so.
-     */
-    static Path defaultLibrary() {
-        String explicit = System.getenv("CCPULSE_CHDB_LIB");
-        if (explicit != null && !explicit.isEmpty()) {
-            return Paths.get(explicit);
+        if (name.equals("--debug")) {
+          o.debug = true;
+          continue;
         }
-        String cache = System.getenv("CCPULSE_CACHE");
-        Path cacheDir = cache != null && !cache.isEmpty() ? Paths.get(cache) : Paths.get(System.getProperty("user.home"), ".cache", "ccpulse");
-        return cacheDir.resolve("chdb").resolve(chdbVersion()).resolve("libchdb.so");
-    }
-
-    private static void configureLogging(boolean debug) {
-        // Quiet by default: warnings only. --debug logs every request (not for throughput runs).
-        ROOT_LOG.setUseParentHandlers(false);
-        ConsoleHandler handler = new ConsoleHandler();
-        Level level = debug ? Level.FINE : Level.WARNING;
-        handler.setLevel(level);
-        ROOT_LOG.setLevel(level);
-        ROOT_LOG.addHandler(handler);
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "chdb-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temp files; the OS cleans up eventually
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("missing value for " + name);
+          }
+          value = args[++i];
         }
-    }
-
-    /** Command-line options. */
-    static final class Options {
-        int port = 8123;
-        String host = "127.0.0.1";
-        Path dataDir = Paths.get(".local", "clickhouse");
-        Path library;
-        Path portFile;
-        long parentPid;
-        boolean debug;
-
-        static Options parse(String[] args) {
-            Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                String name = arg;
-                String value = null;
-                int eq = arg.indexOf('=');
-                if (arg.startsWith("--") && eq > 0) {
-                    name = arg.substring(0, eq);
-                    value = arg.substring(eq + 1);
-                }
-                if (name.equals("--debug")) {
-                    o.debug = true;
-                    continue;
-                }
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("missing value for " + name);
-                    }
-                    value = args[++i];
-                }
-                switch (name) {
-                    case "--port": o.port = Integer.parseInt(value); break;
-                    case "--host": o.host = value; break;
-                    case "--path": o.dataDir = Paths.get(value); break;
-                    case "--lib": o.library = Paths.get(value); break;
-                    case "--port-file": o.portFile = Paths.get(value); break;
-                    case "--exit-with-parent": o.parentPid = Long.parseLong(value); break;
-                    default: throw new IllegalArgumentException("unknown option " + name);
-                }
-            }
-            if (o.library == null) {
-                o.library = defaultLibrary();
-            }
-            return o;
+        switch (name) {
+          case "--port":
+            o.port = Integer.parseInt(value);
+            break;
+          case "--host":
+            o.host = value;
+            break;
+          case "--path":
+            o.dataDir = Paths.get(value);
+            break;
+          case "--lib":
+            o.library = Paths.get(value);
+            break;
+          case "--port-file":
+            o.portFile = Paths.get(value);
+            break;
+          case "--exit-with-parent":
+            o.parentPid = Long.parseLong(value);
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option " + name);
         }
+      }
+      if (o.library == null) {
+        o.library = defaultLibrary();
+      }
+      return o;
     }
+  }
 }

@@ -27,32 +27,44 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The job unbounded, fed live at real time with events stamped now (as a contact center's would be):
- * a default day whose busiest voice queue loses its staff shortly after the paced feed starts. For
- * every alert raised while paced, the wall time from the moment its breaching event was due in Kafka
- * (the feed maps event time to wall time one to one) to the alert message reaching a consumer of
- * the alerts topic. For the rules that breach on an event that is the event's own produce time; for
- * the oldest wait, which breaches by time passing, it is the instant the limit was passed.
+ * The job unbounded, fed live at real time with events stamped now (as a contact center's would
+ * be): a default day whose busiest voice queue loses its staff shortly after the paced feed starts.
+ * For every alert raised while paced, the wall time from the moment its breaching event was due in
+ * Kafka (the feed maps event time to wall time one to one) to the alert message reaching a consumer
+ * of the alerts topic. For the rules that breach on an event that is the event's own produce time;
+ * for the oldest wait, which breaches by time passing, it is the instant the limit was passed.
  */
 final class AlertLatencyRun {
-  private static final Pattern FIELDS = Pattern.compile("\"status\":\"(\\w+)\",\"rule\":\"([\\w-]+)\".*\"queue_id\":\"([^\"]+)\""
-      + ".*\"raised_at\":\"([^\"]+)\"");
+  private static final Pattern FIELDS =
+      Pattern.compile(
+          "\"status\":\"(\\w+)\",\"rule\":\"([\\w-]+)\".*\"queue_id\":\"([^\"]+)\""
+              + ".*\"raised_at\":\"([^\"]+)\"");
 
   /** One alert raised during the paced feed: its rule and the delay in ms. */
   record Alert(String rule, String queue, Instant raisedAt, long delayMs) {}
 
   private AlertLatencyRun() {}
 
-  static List<Alert> run(BenchStack stack, PipelineConfig base, long seed, int minutes, PrintStream out) throws Exception {
+  static List<Alert> run(
+      BenchStack stack, PipelineConfig base, long seed, int minutes, PrintStream out)
+      throws Exception {
     // The paced feed starts at feedStart (wall clock = event time); the understaffing 30 s later.
     long feedStart = (System.currentTimeMillis() / 1000 + 20) * 1000;
-    Scenario scenario = Preset.DEFAULT.builder().seed(seed).start(Instant.ofEpochMilli(feedStart).minus(Duration.ofHours(2)).plusSeconds(30))
-        .understaffing(Understaffing.at(Duration.ofHours(2))).build();
+    Scenario scenario =
+        Preset.DEFAULT
+            .builder()
+            .seed(seed)
+            .start(Instant.ofEpochMilli(feedStart).minus(Duration.ofHours(2)).plusSeconds(30))
+            .understaffing(Understaffing.at(Duration.ofHours(2)))
+            .build();
     Simulation sim = Simulator.run(scenario);
     long cutoff = feedStart + minutes * 60_000L;
-    List<DeliveredRecord> before = sim.stream().filter(r -> r.deliveredAtMillis() < feedStart).toList();
-    List<DeliveredRecord> feed = sim.stream()
-        .filter(r -> r.deliveredAtMillis() >= feedStart && r.deliveredAtMillis() < cutoff).toList();
+    List<DeliveredRecord> before =
+        sim.stream().filter(r -> r.deliveredAtMillis() < feedStart).toList();
+    List<DeliveredRecord> feed =
+        sim.stream()
+            .filter(r -> r.deliveredAtMillis() >= feedStart && r.deliveredAtMillis() < cutoff)
+            .toList();
 
     TopicNames topics = stack.createTopics("alerts");
     ClickHouseEndpoint db = stack.freshDatabase("bench_alerts");
@@ -61,21 +73,30 @@ final class AlertLatencyRun {
     JobID job = stack.submit(stack.graph(config, "ccpulse bench alerts", true));
     List<Alert> alerts = new ArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
-    Thread reader = new Thread(() -> read(stack.bootstrapServers(), alertsTopic, feedStart, stop, alerts, out), "alert-reader");
+    Thread reader =
+        new Thread(
+            () -> read(stack.bootstrapServers(), alertsTopic, feedStart, stop, alerts, out),
+            "alert-reader");
     try {
       LatencyRun.awaitRunning(stack, job);
       reader.start();
       try (KafkaOutput kafka = new KafkaOutput(stack.bootstrapServers(), topics)) {
-        out.printf("Catching up: %,d records of the two hours before, at full speed%n", before.size());
+        out.printf(
+            "Catching up: %,d records of the two hours before, at full speed%n", before.size());
         before.forEach(kafka::accept);
         kafka.flush();
         long wait = feedStart - System.currentTimeMillis();
         if (wait < 0) {
-          throw new IllegalStateException("the catch-up took longer than the 20 s planned; nothing live to measure");
+          throw new IllegalStateException(
+              "the catch-up took longer than the 20 s planned; nothing live to measure");
         }
         Thread.sleep(wait);
-        out.printf("Feeding %,d records at real time for %d minutes; %s from %s%n", feed.size(), minutes,
-            scenario.understaffing().queueId(), Instant.ofEpochMilli(feedStart + 30_000));
+        out.printf(
+            "Feeding %,d records at real time for %d minutes; %s from %s%n",
+            feed.size(),
+            minutes,
+            scenario.understaffing().queueId(),
+            Instant.ofEpochMilli(feedStart + 30_000));
         PacedSink paced = new PacedSink(kafka, 1.0, Instant.ofEpochMilli(feedStart));
         feed.forEach(paced::accept);
         paced.flush();
@@ -102,7 +123,8 @@ final class AlertLatencyRun {
     long t0 = System.currentTimeMillis();
     int seen = -1;
     long quietSince = t0;
-    while (System.currentTimeMillis() - quietSince < 3_000 && System.currentTimeMillis() - t0 < 60_000) {
+    while (System.currentTimeMillis() - quietSince < 3_000
+        && System.currentTimeMillis() - t0 < 60_000) {
       int now;
       synchronized (alerts) {
         now = alerts.size();
@@ -113,11 +135,17 @@ final class AlertLatencyRun {
       }
       Thread.sleep(100);
     }
-    out.printf("Feed done; no new alert for 3 s after %.1f s of waiting (%d alerts)%n",
+    out.printf(
+        "Feed done; no new alert for 3 s after %.1f s of waiting (%d alerts)%n",
         (System.currentTimeMillis() - t0) / 1000.0, seen);
   }
 
-  private static void read(String bootstrap, String topic, long feedStart, AtomicBoolean stop, List<Alert> alerts,
+  private static void read(
+      String bootstrap,
+      String topic,
+      long feedStart,
+      AtomicBoolean stop,
+      List<Alert> alerts,
       PrintStream out) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
@@ -139,8 +167,12 @@ final class AlertLatencyRun {
             continue; // raised on the catch-up: not live
           }
           Alert a = new Alert(m.group(2), m.group(3), raisedAt, received - raisedAt.toEpochMilli());
-          out.printf("  %s %s raised at %s, on the alerts topic %s later%n", a.queue(), a.rule(),
-              raisedAt.toString().substring(11, 23), Figures.seconds(a.delayMs()));
+          out.printf(
+              "  %s %s raised at %s, on the alerts topic %s later%n",
+              a.queue(),
+              a.rule(),
+              raisedAt.toString().substring(11, 23),
+              Figures.seconds(a.delayMs()));
           synchronized (alerts) {
             alerts.add(a);
           }

@@ -1,35 +1,46 @@
 package io.ccpulse.local.bench;
 
+import io.ccpulse.pipeline.config.Durations;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.scenario.Preset;
-import io.ccpulse.pipeline.config.Durations;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark's command line. Anything it does not know and that looks like a job setting
- * ({@code --sink.batch-size 10000}) goes to the job in both parts, checked against the documented keys.
+ * The benchmark's command line. Anything it does not know and that looks like a job setting ({@code
+ * --sink.batch-size 10000}) goes to the job in both parts, checked against the documented keys.
  */
 final class BenchOptions {
   Preset preset = Preset.DEFAULT;
   Preset latencyPreset = Preset.DEFAULT;
   long seed = 20260105L;
   int rounds = 3;
-  /** Per topic; equal to the job's parallelism, so every source reader owns exactly one partition. */
+
+  /**
+   * Per topic; equal to the job's parallelism, so every source reader owns exactly one partition.
+   */
   int partitions = 2;
+
   int parallelism = 2;
   double speed = 60;
   int latencyMinutes = 60;
-  /** Mid-morning by default: the first hour of the day is agents logging in, with hardly any surveys. */
+
+  /**
+   * Mid-morning by default: the first hour of the day is agents logging in, with hardly any
+   * surveys.
+   */
   LocalTime latencyFrom = LocalTime.of(10, 0);
+
   boolean throughput = true;
   boolean latency = true;
   boolean alerts = true;
   int alertMinutes = 10;
+
   /** Only with --only faults: it takes a while, and kills ClickHouse. */
   boolean faults = false;
+
   Preset faultsPreset = Preset.DEFAULT;
   List<Duration> outages = List.of(Duration.ofSeconds(60), Duration.ofMinutes(10));
   int fuzzEvents = 20_000;
@@ -37,7 +48,8 @@ final class BenchOptions {
   Preset crashPreset = Preset.DEFAULT;
   final List<String> jobArgs = new ArrayList<>();
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       PipelineBenchmark: events/s through Kafka -> job -> ClickHouse beside the raw Kafka-consume rate,
       the delay from an interval's end (watermark) to its row being readable in ClickHouse, and from a
       breaching event to its alert on the alerts topic.
@@ -89,12 +101,18 @@ final class BenchOptions {
           o.alerts = value.equals("alerts");
           o.faults = value.equals("faults");
           if (!o.throughput && !o.latency && !o.alerts && !o.faults) {
-            throw new IllegalArgumentException("--only takes throughput, latency, alerts or faults, not " + value);
+            throw new IllegalArgumentException(
+                "--only takes throughput, latency, alerts or faults, not " + value);
           }
         }
         case "--faults-preset" -> o.faultsPreset = Preset.of(value);
-        case "--outages" -> o.outages = value.equals("none") ? List.of() : java.util.Arrays.stream(value.split(","))
-            .map(d -> Durations.parse(key, d.trim())).toList();
+        case "--outages" ->
+            o.outages =
+                value.equals("none")
+                    ? List.of()
+                    : java.util.Arrays.stream(value.split(","))
+                        .map(d -> Durations.parse(key, d.trim()))
+                        .toList();
         case "--fuzz-events" -> o.fuzzEvents = Integer.parseInt(value);
         case "--crashes" -> o.crashes = Integer.parseInt(value);
         case "--crash-preset" -> o.crashPreset = Preset.of(value);

@@ -31,10 +31,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * Private instances for the benchmark, on free ports of 127.0.0.1 (never 9092/8123, which {@code make
- * stack} may hold): a Kafka broker in this JVM, ClickHouse (chDB) in its own process, and one Flink
- * MiniCluster kept for every round, so a round's time is the job's and not the cluster's start.
- * Data lives in a temporary directory removed at the end.
+ * Private instances for the benchmark, on free ports of 127.0.0.1 (never 9092/8123, which {@code
+ * make stack} may hold): a Kafka broker in this JVM, ClickHouse (chDB) in its own process, and one
+ * Flink MiniCluster kept for every round, so a round's time is the job's and not the cluster's
+ * start. Data lives in a temporary directory removed at the end.
  */
 final class BenchStack implements AutoCloseable {
   private final Path dir;
@@ -44,7 +44,12 @@ final class BenchStack implements AutoCloseable {
   private final int parallelism;
   private final int partitions;
 
-  private BenchStack(Path dir, LocalKafkaBroker kafka, ChdbProcess clickhouse, MiniCluster flink, int parallelism,
+  private BenchStack(
+      Path dir,
+      LocalKafkaBroker kafka,
+      ChdbProcess clickhouse,
+      MiniCluster flink,
+      int parallelism,
       int partitions) {
     this.dir = dir;
     this.kafka = kafka;
@@ -54,7 +59,9 @@ final class BenchStack implements AutoCloseable {
     this.partitions = partitions;
   }
 
-  /** @param partitions of every topic the benchmark creates */
+  /**
+   * @param partitions of every topic the benchmark creates
+   */
   static BenchStack start(int parallelism, int partitions, PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("ccpulse-bench");
     LocalKafkaBroker kafka = null;
@@ -63,11 +70,18 @@ final class BenchStack implements AutoCloseable {
     try {
       // No time-based retention: the simulated records carry January timestamps, far older than the
       // local broker's 24 h, so its first retention check (30 s after start) would delete every
-      // closed 16 MiB segment under a running job, which then finishes early, having read a fraction.
-      kafka = LocalKafkaBroker.builder().port(0).dataDir(dir.resolve("kafka"))
-          .property("log.retention.ms", "-1").build().start();
+      // closed 16 MiB segment under a running job, which then finishes early, having read a
+      // fraction.
+      kafka =
+          LocalKafkaBroker.builder()
+              .port(0)
+              .dataDir(dir.resolve("kafka"))
+              .property("log.retention.ms", "-1")
+              .build()
+              .start();
       clickhouse = ChdbProcess.builder().dataDir(dir.resolve("clickhouse")).port(0).start();
-      // Every listener on 127.0.0.1: the blob server and the TaskManager's data port bind to 0.0.0.0 by default.
+      // Every listener on 127.0.0.1: the blob server and the TaskManager's data port bind to
+      // 0.0.0.0 by default.
       Configuration conf = new Configuration();
       conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
       conf.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -75,12 +89,22 @@ final class BenchStack implements AutoCloseable {
       conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
       conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
       conf.set(TaskManagerOptions.HOST, "127.0.0.1");
-      flink = new MiniCluster(new MiniClusterConfiguration.Builder()
-          .setConfiguration(conf).setCommonBindAddress("127.0.0.1")
-          .setNumTaskManagers(1).setNumSlotsPerTaskManager(2 * parallelism).build()); // the live and the metrics job
+      flink =
+          new MiniCluster(
+              new MiniClusterConfiguration.Builder()
+                  .setConfiguration(conf)
+                  .setCommonBindAddress("127.0.0.1")
+                  .setNumTaskManagers(1)
+                  .setNumSlotsPerTaskManager(2 * parallelism)
+                  .build()); // the live and the metrics job
       flink.start();
-      out.printf("Kafka %s (in this JVM), ClickHouse %s (chDB, own process), Flink MiniCluster %s (1 TM, %d slots); data in %s%n",
-          kafka.bootstrapServers(), clickhouse.httpUrl(), flink.getRestAddress().get(), 2 * parallelism, dir);
+      out.printf(
+          "Kafka %s (in this JVM), ClickHouse %s (chDB, own process), Flink MiniCluster %s (1 TM, %d slots); data in %s%n",
+          kafka.bootstrapServers(),
+          clickhouse.httpUrl(),
+          flink.getRestAddress().get(),
+          2 * parallelism,
+          dir);
       return new BenchStack(dir, kafka, clickhouse, flink, parallelism, partitions);
     } catch (Exception e) {
       if (flink != null) {
@@ -113,10 +137,12 @@ final class BenchStack implements AutoCloseable {
 
   /**
    * The same with interactions and surveys on {@code contactPartitions} (agent states on the usual
-   * number): on one, a replay judges lateness exactly as the simulated stream did, as make run does.
+   * number): on one, a replay judges lateness exactly as the simulated stream did, as make run
+   * does.
    */
   TopicNames createTopics(String prefix, int contactPartitions) {
-    TopicNames topics = new TopicNames(prefix + ".interactions", prefix + ".agent-states", prefix + ".surveys");
+    TopicNames topics =
+        new TopicNames(prefix + ".interactions", prefix + ".agent-states", prefix + ".surveys");
     kafka.createTopic(topics.interactions(), contactPartitions);
     kafka.createTopic(topics.agentStates(), partitions);
     kafka.createTopic(topics.surveys(), contactPartitions);
@@ -125,7 +151,8 @@ final class BenchStack implements AutoCloseable {
 
   /** A new database with every migration applied. */
   ClickHouseEndpoint freshDatabase(String name) throws Exception {
-    ClickHouseEndpoint endpoint = new ClickHouseEndpoint(clickhouse.jdbcUrl(), name, "default", Map.of());
+    ClickHouseEndpoint endpoint =
+        new ClickHouseEndpoint(clickhouse.jdbcUrl(), name, "default", Map.of());
     new Migrator(endpoint, Map.of()).migrate();
     return endpoint;
   }
@@ -133,25 +160,31 @@ final class BenchStack implements AutoCloseable {
   /**
    * The job reading {@code topics} into {@code db}, with the given settings on top of {@code base}.
    * Any other {@code kafka.topic.*} the job has is one it writes (e.g. burnout level changes): it
-   * gets a topic of its own next to the inputs, created here, since the broker creates none by itself.
+   * gets a topic of its own next to the inputs, created here, since the broker creates none by
+   * itself.
    */
-  PipelineConfig jobConfig(PipelineConfig base, TopicNames topics, ClickHouseEndpoint db, boolean bounded) {
-    Map<String, String> settings = new HashMap<>(Map.of(
-        "kafka.bootstrap.servers", bootstrapServers(),
-        "kafka.topic.interactions", topics.interactions(),
-        "kafka.topic.agent-states", topics.agentStates(),
-        "kafka.topic.surveys", topics.surveys(),
-        "kafka.group.id", "bench-" + db.database(),
-        "kafka.bounded", Boolean.toString(bounded),
-        "clickhouse.url", db.url(),
-        "clickhouse.database", db.database()));
+  PipelineConfig jobConfig(
+      PipelineConfig base, TopicNames topics, ClickHouseEndpoint db, boolean bounded) {
+    Map<String, String> settings =
+        new HashMap<>(
+            Map.of(
+                "kafka.bootstrap.servers", bootstrapServers(),
+                "kafka.topic.interactions", topics.interactions(),
+                "kafka.topic.agent-states", topics.agentStates(),
+                "kafka.topic.surveys", topics.surveys(),
+                "kafka.group.id", "bench-" + db.database(),
+                "kafka.bounded", Boolean.toString(bounded),
+                "clickhouse.url", db.url(),
+                "clickhouse.database", db.database()));
     String prefix = topics.interactions().substring(0, topics.interactions().lastIndexOf('.'));
-    base.withPrefix("kafka.topic.").forEach((name, value) -> {
-      if (!value.isEmpty() && !settings.containsKey("kafka.topic." + name)) {
-        kafka.createTopic(prefix + "." + name, partitions);
-        settings.put("kafka.topic." + name, prefix + "." + name);
-      }
-    });
+    base.withPrefix("kafka.topic.")
+        .forEach(
+            (name, value) -> {
+              if (!value.isEmpty() && !settings.containsKey("kafka.topic." + name)) {
+                kafka.createTopic(prefix + "." + name, partitions);
+                settings.put("kafka.topic." + name, prefix + "." + name);
+              }
+            });
     return base.with(settings);
   }
 
@@ -163,9 +196,11 @@ final class BenchStack implements AutoCloseable {
     // Checkpoints to local disk, as a deployment would (to its file system or object store): the
     // default JobManager storage refuses a task state above 5 MB, which the large day exceeds, and
     // each refused checkpoint then fails the job over.
-    Configuration job = FlinkSettings.forLocalRun(config); // a checkpoint waiting on ClickHouse is tolerated
+    Configuration job =
+        FlinkSettings.forLocalRun(config); // a checkpoint waiting on ClickHouse is tolerated
     job.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    job.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+    job.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job);
     env.setParallelism(parallelism);
     env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
@@ -190,12 +225,22 @@ final class BenchStack implements AutoCloseable {
     flink.requestJobResult(job).get(120, TimeUnit.SECONDS);
   }
 
-  /** True if the job has failed over at least once: its figures would include a restart, so they are not reported. */
+  /**
+   * True if the job has failed over at least once: its figures would include a restart, so they are
+   * not reported.
+   */
   boolean restarted(JobID job) throws Exception {
-    return flink.getExecutionGraph(job).get(30, TimeUnit.SECONDS).getStatusTimestamp(JobStatus.RESTARTING) != 0;
+    return flink
+            .getExecutionGraph(job)
+            .get(30, TimeUnit.SECONDS)
+            .getStatusTimestamp(JobStatus.RESTARTING)
+        != 0;
   }
 
-  /** ClickHouse killed for real (SIGKILL), as a crashed or unplugged server; {@link #startClickHouse()} brings it back. */
+  /**
+   * ClickHouse killed for real (SIGKILL), as a crashed or unplugged server; {@link
+   * #startClickHouse()} brings it back.
+   */
   void killClickHouse() {
     ProcessHandle.of(clickhouse.pid()).ifPresent(ProcessHandle::destroyForcibly);
     clickhouse.close();
@@ -203,7 +248,8 @@ final class BenchStack implements AutoCloseable {
 
   /** ClickHouse started again on its port and data, after {@link #killClickHouse()}. */
   void startClickHouse() throws IOException {
-    clickhouse = ChdbProcess.builder().dataDir(dir.resolve("clickhouse")).port(clickhouse.port()).start();
+    clickhouse =
+        ChdbProcess.builder().dataDir(dir.resolve("clickhouse")).port(clickhouse.port()).start();
   }
 
   long clickhousePid() {

@@ -19,7 +19,8 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * One throughput round of the job: bounded over the topics (to the offsets that exist at start),
- * into a fresh ClickHouse database, on the already running MiniCluster, with a fresh consumer group.
+ * into a fresh ClickHouse database, on the already running MiniCluster, with a fresh consumer
+ * group.
  */
 final class BoundedJobRound {
   private static final long LIMIT_MINUTES = 20;
@@ -30,13 +31,21 @@ final class BoundedJobRound {
    * @param runningToFinishedMs the job's own RUNNING to FINISHED timestamps: without scheduling
    * @param submitToReadableMs to a query, sent after the job finished, returning every table's rows
    */
-  record Result(long records, long submitToFinishedMs, long runningToFinishedMs, long submitToReadableMs, String rows,
+  record Result(
+      long records,
+      long submitToFinishedMs,
+      long runningToFinishedMs,
+      long submitToReadableMs,
+      String rows,
       CpuMeter.Usage cpu) {
     double recordsPerSecond() {
       return records * 1000.0 / submitToFinishedMs;
     }
 
-    /** Records per second of CPU the pipeline used: what a shared machine's other load does not change much. */
+    /**
+     * Records per second of CPU the pipeline used: what a shared machine's other load does not
+     * change much.
+     */
     double recordsPerCpuSecond() {
       return records * 1000.0 / cpu.totalMs();
     }
@@ -44,7 +53,8 @@ final class BoundedJobRound {
 
   private BoundedJobRound() {}
 
-  static Result run(BenchStack stack, PipelineConfig base, TopicNames topics, String database, long records)
+  static Result run(
+      BenchStack stack, PipelineConfig base, TopicNames topics, String database, long records)
       throws Exception {
     ClickHouseEndpoint db = stack.freshDatabase(database);
     PipelineConfig config = stack.jobConfig(base, topics, db, true);
@@ -62,40 +72,55 @@ final class BoundedJobRound {
         if (stack.restarted(job) || System.nanoTime() > deadline) {
           boolean restarted = stack.restarted(job);
           stack.cancel(job);
-          throw new IllegalStateException(restarted
-              ? "the bounded job failed over (see the log above); a round with a restart is no measurement"
-              : "the bounded job did not finish within " + LIMIT_MINUTES + " minutes");
+          throw new IllegalStateException(
+              restarted
+                  ? "the bounded job failed over (see the log above); a round with a restart is no measurement"
+                  : "the bounded job did not finish within " + LIMIT_MINUTES + " minutes");
         }
       }
     }
     long finished = System.nanoTime();
     CpuMeter.Usage cpuUse = cpu.since();
     if (!result.isSuccess()) {
-      throw new IllegalStateException("the bounded job failed", result.getSerializedThrowable()
-          .map(t -> t.deserializeError(BoundedJobRound.class.getClassLoader())).orElse(null));
+      throw new IllegalStateException(
+          "the bounded job failed",
+          result
+              .getSerializedThrowable()
+              .map(t -> t.deserializeError(BoundedJobRound.class.getClassLoader()))
+              .orElse(null));
     }
     // The sink INSERTs its last rows before the job can finish, so one query right after the end
     // sees them all; it is timed anyway, because "readable" is what an analyst waits for.
     String rows = rowCounts(db);
     long readable = System.nanoTime();
 
-    ArchivedExecutionGraph graphAfter = stack.flink().getArchivedExecutionGraph(job).get(30, TimeUnit.SECONDS);
+    ArchivedExecutionGraph graphAfter =
+        stack.flink().getArchivedExecutionGraph(job).get(30, TimeUnit.SECONDS);
     if (graphAfter.getStatusTimestamp(JobStatus.RESTARTING) != 0) {
-      throw new IllegalStateException("the bounded job failed over (see the log above); a round with a restart is no measurement");
+      throw new IllegalStateException(
+          "the bounded job failed over (see the log above); a round with a restart is no measurement");
     }
     long read = sourceRecords(graphAfter);
     if (read != records) {
       // A bounded job that read less still finishes successfully; its rate would be a fiction.
-      throw new IllegalStateException("the job's sources read " + read + " records, the topics hold " + records);
+      throw new IllegalStateException(
+          "the job's sources read " + read + " records, the topics hold " + records);
     }
     // Gone before the next round: ClickHouse would otherwise still be merging this round's two
     // million rows in the background while the next one runs, on the same two cores.
-    try (Connection server = db.openServer(); Statement st = server.createStatement()) {
+    try (Connection server = db.openServer();
+        Statement st = server.createStatement()) {
       st.execute("DROP DATABASE " + db.database());
     }
     long running = graphAfter.getStatusTimestamp(JobStatus.RUNNING);
     long done = graphAfter.getStatusTimestamp(JobStatus.FINISHED);
-    return new Result(records, (finished - t0) / 1_000_000, done - running, (readable - t0) / 1_000_000, rows, cpuUse);
+    return new Result(
+        records,
+        (finished - t0) / 1_000_000,
+        done - running,
+        (readable - t0) / 1_000_000,
+        rows,
+        cpuUse);
   }
 
   /** Records the Kafka sources read, from the finished job's task metrics. */
@@ -114,12 +139,16 @@ final class BoundedJobRound {
 
   /** What the job wrote, for a glance that every round did the same work. */
   private static String rowCounts(ClickHouseEndpoint db) throws Exception {
-    try (Connection conn = db.open(); Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT (SELECT count() FROM interval_metrics), (SELECT count() FROM agent_time),"
-            + " (SELECT count() FROM contact_facts), (SELECT count() FROM rejected_events),"
-            + " (SELECT sum(events) FROM ingest_counts FINAL)")) {
+    try (Connection conn = db.open();
+        Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT (SELECT count() FROM interval_metrics), (SELECT count() FROM agent_time),"
+                    + " (SELECT count() FROM contact_facts), (SELECT count() FROM rejected_events),"
+                    + " (SELECT sum(events) FROM ingest_counts FINAL)")) {
       rs.next();
-      return String.format("%,d interval rows, %,d agent-time rows, %,d facts, %,d rejected, %,d events counted",
+      return String.format(
+          "%,d interval rows, %,d agent-time rows, %,d facts, %,d rejected, %,d events counted",
           rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
     }
   }

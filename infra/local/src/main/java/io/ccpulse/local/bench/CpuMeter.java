@@ -42,15 +42,25 @@ final class CpuMeter {
     @Override
     public String toString() {
       int cores = Runtime.getRuntime().availableProcessors();
-      return String.format("CPU: this JVM (job, broker) %.1f s (of which GC %.1f s), ClickHouse %.1f s;"
-              + " %d cores x %.1f s = %.1f s available, %.0f %% of it used by these two", jvmMs / 1000.0, gcMs / 1000.0,
-          clickhouseMs / 1000.0, cores, wallMs / 1000.0, cores * wallMs / 1000.0, 100.0 * totalMs() / (cores * wallMs));
+      return String.format(
+          "CPU: this JVM (job, broker) %.1f s (of which GC %.1f s), ClickHouse %.1f s;"
+              + " %d cores x %.1f s = %.1f s available, %.0f %% of it used by these two",
+          jvmMs / 1000.0,
+          gcMs / 1000.0,
+          clickhouseMs / 1000.0,
+          cores,
+          wallMs / 1000.0,
+          cores * wallMs / 1000.0,
+          100.0 * totalMs() / (cores * wallMs));
     }
   }
 
   Usage since() {
     CpuMeter now = new CpuMeter(clickhousePid);
-    return new Usage(now.jvmCpuMs - jvmCpuMs, now.gcMs - gcMs, now.clickhouseCpuMs - clickhouseCpuMs,
+    return new Usage(
+        now.jvmCpuMs - jvmCpuMs,
+        now.gcMs - gcMs,
+        now.clickhouseCpuMs - clickhouseCpuMs,
         Math.max(1, (now.wallNanos - wallNanos) / 1_000_000));
   }
 

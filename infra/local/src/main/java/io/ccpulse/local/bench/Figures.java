@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Order statistics over a handful of numbers; nearest-rank, so every figure is one that was measured. */
+/**
+ * Order statistics over a handful of numbers; nearest-rank, so every figure is one that was
+ * measured.
+ */
 final class Figures {
   private final double[] sorted;
 
@@ -48,8 +51,11 @@ final class Figures {
   }
 
   /** "a · b · c" in the order measured, for the table of rounds. */
-  static String joined(List<? extends Number> values, java.util.function.DoubleFunction<String> format) {
-    return values.stream().map(v -> format.apply(v.doubleValue())).collect(Collectors.joining(" · "));
+  static String joined(
+      List<? extends Number> values, java.util.function.DoubleFunction<String> format) {
+    return values.stream()
+        .map(v -> format.apply(v.doubleValue()))
+        .collect(Collectors.joining(" · "));
   }
 
   @Override

@@ -14,8 +14,9 @@ import java.util.function.Function;
 /**
  * {@code make bench}: the whole pipeline's throughput beside the raw Kafka-consume rate of the same
  * records, then the delay from an interval's end to its row being readable in ClickHouse. A
- * benchmark, not a test: it prints figures and asserts nothing. Everything runs on private instances
- * on free ports of 127.0.0.1 and is removed at the end. See BENCHMARKS.md for how to read it.
+ * benchmark, not a test: it prints figures and asserts nothing. Everything runs on private
+ * instances on free ports of 127.0.0.1 and is removed at the end. See BENCHMARKS.md for how to read
+ * it.
  */
 public final class PipelineBenchmark {
   private PipelineBenchmark() {}
@@ -24,9 +25,14 @@ public final class PipelineBenchmark {
     PrintStream out = System.out;
     BenchOptions o = BenchOptions.parse(args);
     PipelineConfig base = o.baseConfig();
-    out.printf("Machine: %d cores, max heap %,d MiB, Java %s (%s), %s %s%n", Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        System.getProperty("os.name"), System.getProperty("os.arch"));
+    out.printf(
+        "Machine: %d cores, max heap %,d MiB, Java %s (%s), %s %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"));
     // The machine may be shared: the load before the benchmark says how much else was running.
     out.println("Load average before: " + loadAverage());
     long t0 = System.nanoTime();
@@ -50,12 +56,14 @@ public final class PipelineBenchmark {
     table.forEach(out::println);
   }
 
-  private static List<String> throughput(BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out)
-      throws Exception {
+  private static List<String> throughput(
+      BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out) throws Exception {
     Scenario scenario = o.preset.builder().seed(o.seed).build();
     TopicNames topics = stack.createTopics("bench");
     out.println();
-    out.printf("Throughput: publishing %s into Kafka (%d partitions per topic)...%n", scenario, o.partitions);
+    out.printf(
+        "Throughput: publishing %s into Kafka (%d partitions per topic)...%n",
+        scenario, o.partitions);
     long published;
     try (KafkaOutput kafka = new KafkaOutput(stack.bootstrapServers(), topics)) {
       ProgressSink progress = new ProgressSink(kafka, out, 10);
@@ -69,136 +77,301 @@ public final class PipelineBenchmark {
     List<BoundedJobRound.Result> jobs = new ArrayList<>();
     for (int round = 1; round <= o.rounds; round++) {
       // Raw and job alternate, so both see the same state of a shared, noisy machine.
-      RawConsume.Result raw = RawConsume.run(stack.bootstrapServers(), topics, "bench-raw-" + round);
+      RawConsume.Result raw =
+          RawConsume.run(stack.bootstrapServers(), topics, "bench-raw-" + round);
       if (raw.records() != published) {
-        throw new IllegalStateException("the raw consumer read " + raw.records() + " records, " + published + " were published");
+        throw new IllegalStateException(
+            "the raw consumer read "
+                + raw.records()
+                + " records, "
+                + published
+                + " were published");
       }
       raws.add(raw);
-      out.printf("Round %d  raw consume: %,d records, %.1f MB in %.2f s = %,.0f records/s, %.1f MB/s%n", round,
-          raw.records(), raw.bytes() / 1e6, raw.millis() / 1000.0, raw.recordsPerSecond(), raw.megabytesPerSecond());
-      BoundedJobRound.Result job = BoundedJobRound.run(stack, base, topics, "bench_r" + round, published);
+      out.printf(
+          "Round %d  raw consume: %,d records, %.1f MB in %.2f s = %,.0f records/s, %.1f MB/s%n",
+          round,
+          raw.records(),
+          raw.bytes() / 1e6,
+          raw.millis() / 1000.0,
+          raw.recordsPerSecond(),
+          raw.megabytesPerSecond());
+      BoundedJobRound.Result job =
+          BoundedJobRound.run(stack, base, topics, "bench_r" + round, published);
       jobs.add(job);
-      out.printf("Round %d  pipeline:    %,d records (all read by the job), submit -> finished %.2f s = %,.0f records/s (job RUNNING -> FINISHED %.2f s);"
-              + " last rows readable %.2f s after submit%n", round, job.records(), job.submitToFinishedMs() / 1000.0,
-          job.recordsPerSecond(), job.runningToFinishedMs() / 1000.0, job.submitToReadableMs() / 1000.0);
-      out.printf("          wrote %s; pipeline/raw = %.3f%n", job.rows(), job.recordsPerSecond() / raw.recordsPerSecond());
+      out.printf(
+          "Round %d  pipeline:    %,d records (all read by the job), submit -> finished %.2f s = %,.0f records/s (job RUNNING -> FINISHED %.2f s);"
+              + " last rows readable %.2f s after submit%n",
+          round,
+          job.records(),
+          job.submitToFinishedMs() / 1000.0,
+          job.recordsPerSecond(),
+          job.runningToFinishedMs() / 1000.0,
+          job.submitToReadableMs() / 1000.0);
+      out.printf(
+          "          wrote %s; pipeline/raw = %.3f%n",
+          job.rows(), job.recordsPerSecond() / raw.recordsPerSecond());
       out.printf("          %s%n", job.cpu());
     }
 
     RawConsume.Result any = raws.get(0);
     List<String> t = new ArrayList<>();
-    t.add(String.format("Throughput, %s (seed %d): %,d records (%.1f MB), %d rounds; parallelism %d, %d partitions per topic",
-        o.preset.label(), o.seed, any.records(), any.bytes() / 1e6, o.rounds, o.parallelism, o.partitions));
+    t.add(
+        String.format(
+            "Throughput, %s (seed %d): %,d records (%.1f MB), %d rounds; parallelism %d, %d partitions per topic",
+            o.preset.label(),
+            o.seed,
+            any.records(),
+            any.bytes() / 1e6,
+            o.rounds,
+            o.parallelism,
+            o.partitions));
     t.add("| measure | rounds | median | best |");
     t.add("|---|---|---|---|");
-    t.add(row("raw Kafka consume, records/s", raws, RawConsume.Result::recordsPerSecond, true, Figures::thousands));
-    t.add(row("raw Kafka consume, MB/s", raws, RawConsume.Result::megabytesPerSecond, true, v -> String.format("%.1f", v)));
-    t.add(row("pipeline, records/s (submit -> finished)", jobs, BoundedJobRound.Result::recordsPerSecond, true, Figures::thousands));
-    t.add(row("pipeline, submit -> finished, s", jobs, r -> r.submitToFinishedMs() / 1000.0, false, v -> String.format("%.2f", v)));
-    t.add(row("pipeline, job RUNNING -> FINISHED, s", jobs, r -> r.runningToFinishedMs() / 1000.0, false, v -> String.format("%.2f", v)));
-    t.add(row("pipeline CPU (this JVM + ClickHouse), s", jobs, r -> r.cpu().totalMs() / 1000.0, false, v -> String.format("%.1f", v)));
-    t.add(row("pipeline, records per CPU-second", jobs, BoundedJobRound.Result::recordsPerCpuSecond, true, Figures::thousands));
-    t.add(row("pipeline, submit -> last rows readable, s", jobs, r -> r.submitToReadableMs() / 1000.0, false, v -> String.format("%.2f", v)));
+    t.add(
+        row(
+            "raw Kafka consume, records/s",
+            raws,
+            RawConsume.Result::recordsPerSecond,
+            true,
+            Figures::thousands));
+    t.add(
+        row(
+            "raw Kafka consume, MB/s",
+            raws,
+            RawConsume.Result::megabytesPerSecond,
+            true,
+            v -> String.format("%.1f", v)));
+    t.add(
+        row(
+            "pipeline, records/s (submit -> finished)",
+            jobs,
+            BoundedJobRound.Result::recordsPerSecond,
+            true,
+            Figures::thousands));
+    t.add(
+        row(
+            "pipeline, submit -> finished, s",
+            jobs,
+            r -> r.submitToFinishedMs() / 1000.0,
+            false,
+            v -> String.format("%.2f", v)));
+    t.add(
+        row(
+            "pipeline, job RUNNING -> FINISHED, s",
+            jobs,
+            r -> r.runningToFinishedMs() / 1000.0,
+            false,
+            v -> String.format("%.2f", v)));
+    t.add(
+        row(
+            "pipeline CPU (this JVM + ClickHouse), s",
+            jobs,
+            r -> r.cpu().totalMs() / 1000.0,
+            false,
+            v -> String.format("%.1f", v)));
+    t.add(
+        row(
+            "pipeline, records per CPU-second",
+            jobs,
+            BoundedJobRound.Result::recordsPerCpuSecond,
+            true,
+            Figures::thousands));
+    t.add(
+        row(
+            "pipeline, submit -> last rows readable, s",
+            jobs,
+            r -> r.submitToReadableMs() / 1000.0,
+            false,
+            v -> String.format("%.2f", v)));
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < raws.size(); i++) {
       ratios.add(jobs.get(i).recordsPerSecond() / raws.get(i).recordsPerSecond());
     }
-    t.add(row("pipeline / raw consume (same round)", ratios, v -> v, true, v -> String.format("%.3f", v)));
-    t.add(String.format("Ratio of the medians, pipeline / raw consume: %.3f",
-        new Figures(jobs.stream().map(BoundedJobRound.Result::recordsPerSecond).toList()).median()
-            / new Figures(raws.stream().map(RawConsume.Result::recordsPerSecond).toList()).median()));
+    t.add(
+        row(
+            "pipeline / raw consume (same round)",
+            ratios,
+            v -> v,
+            true,
+            v -> String.format("%.3f", v)));
+    t.add(
+        String.format(
+            "Ratio of the medians, pipeline / raw consume: %.3f",
+            new Figures(jobs.stream().map(BoundedJobRound.Result::recordsPerSecond).toList())
+                    .median()
+                / new Figures(raws.stream().map(RawConsume.Result::recordsPerSecond).toList())
+                    .median()));
     return t;
   }
 
-  private static List<String> latency(BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out)
-      throws Exception {
+  private static List<String> latency(
+      BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out) throws Exception {
     Scenario scenario = o.latencyPreset.builder().seed(o.seed).build();
     out.println();
-    out.printf("Latency: the job unbounded, fed %d simulated minutes from %s at %.0fx real time...%n", o.latencyMinutes,
-        o.latencyFrom, o.speed);
-    LatencyRun.Result r = LatencyRun.run(stack, base, scenario, o.latencyFrom, o.latencyMinutes, o.speed, o.partitions, out);
+    out.printf(
+        "Latency: the job unbounded, fed %d simulated minutes from %s at %.0fx real time...%n",
+        o.latencyMinutes, o.latencyFrom, o.speed);
+    LatencyRun.Result r =
+        LatencyRun.run(
+            stack, base, scenario, o.latencyFrom, o.latencyMinutes, o.speed, o.partitions, out);
     List<LatencyRun.Interval> iv = r.intervals();
     List<String> t = new ArrayList<>();
     t.add("");
-    t.add(String.format("Latency, %s (seed %d), %d simulated minutes from %s at %.0fx (%,d records); queue %s:"
-            + " %d of %d one-minute rows measured (%d could close before the feed ended, %d of those never readable"
-            + " within the grace, left out); longest pause on a feeding partition %.1f s; polls: %s",
-        o.latencyPreset.label(), o.seed, o.latencyMinutes, o.latencyFrom, o.speed, r.records(), r.queue(), iv.size(), r.expected(),
-        r.closable(), r.neverReadable(), r.longestGapMs() / 1000.0, r.polls()));
+    t.add(
+        String.format(
+            "Latency, %s (seed %d), %d simulated minutes from %s at %.0fx (%,d records); queue %s:"
+                + " %d of %d one-minute rows measured (%d could close before the feed ended, %d of those never readable"
+                + " within the grace, left out); longest pause on a feeding partition %.1f s; polls: %s",
+            o.latencyPreset.label(),
+            o.seed,
+            o.latencyMinutes,
+            o.latencyFrom,
+            o.speed,
+            r.records(),
+            r.queue(),
+            iv.size(),
+            r.expected(),
+            r.closable(),
+            r.neverReadable(),
+            r.longestGapMs() / 1000.0,
+            r.polls()));
     if (iv.isEmpty()) {
-      // Typically a sparse topic (surveys in a small scenario): some partition never passed an interval's end.
-      t.add(String.format("No interval measured: %d interval ends were passed on every feeding partition; try a busier"
-          + " scenario or window (the default preset from 10:00)", r.closable()));
+      // Typically a sparse topic (surveys in a small scenario): some partition never passed an
+      // interval's end.
+      t.add(
+          String.format(
+              "No interval measured: %d interval ends were passed on every feeding partition; try a busier"
+                  + " scenario or window (the default preset from 10:00)",
+              r.closable()));
     }
     t.add("| interval end -> first row readable | intervals | median | p90 | max |");
     t.add("|---|---|---|---|---|");
-    t.add(latencyRow("from the watermark moment (last feeding partition past end + bound)", iv.stream().map(LatencyRun.Interval::latency).toList()));
-    t.add(latencyRow("from the first event past end + bound on any partition", iv.stream().map(i -> i.readableMs() - i.firstCrossing()).toList()));
-    t.add(latencyRow("  of which: watermark moment -> window fired (row version)", iv.stream().map(i -> i.versionMs() - i.watermarkMoment()).toList()));
-    t.add(latencyRow("  of which: window fired -> readable (sink batch + INSERT + poll)", iv.stream().map(i -> i.readableMs() - i.versionMs()).toList()));
+    t.add(
+        latencyRow(
+            "from the watermark moment (last feeding partition past end + bound)",
+            iv.stream().map(LatencyRun.Interval::latency).toList()));
+    t.add(
+        latencyRow(
+            "from the first event past end + bound on any partition",
+            iv.stream().map(i -> i.readableMs() - i.firstCrossing()).toList()));
+    t.add(
+        latencyRow(
+            "  of which: watermark moment -> window fired (row version)",
+            iv.stream().map(i -> i.versionMs() - i.watermarkMoment()).toList()));
+    t.add(
+        latencyRow(
+            "  of which: window fired -> readable (sink batch + INSERT + poll)",
+            iv.stream().map(i -> i.readableMs() - i.versionMs()).toList()));
     t.add(latencyRow("every queue's rows, from the watermark moment", r.allQueues()));
     return t;
   }
 
-  private static List<String> alerts(BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out)
-      throws Exception {
+  private static List<String> alerts(
+      BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out) throws Exception {
     out.println();
-    out.printf("Alerts: the job unbounded, fed %d minutes at real time, one queue understaffed...%n", o.alertMinutes);
-    List<AlertLatencyRun.Alert> alerts = AlertLatencyRun.run(stack, base, o.seed, o.alertMinutes, out);
+    out.printf(
+        "Alerts: the job unbounded, fed %d minutes at real time, one queue understaffed...%n",
+        o.alertMinutes);
+    List<AlertLatencyRun.Alert> alerts =
+        AlertLatencyRun.run(stack, base, o.seed, o.alertMinutes, out);
     List<String> t = new ArrayList<>();
     t.add("");
-    t.add(String.format("Alerts, default day (seed %d) at real time for %d minutes, events stamped now: %d alerts raised",
-        o.seed, o.alertMinutes, alerts.size()));
-    t.add("| breaching event due in Kafka -> alert message received | alerts | median | p90 | max |");
+    t.add(
+        String.format(
+            "Alerts, default day (seed %d) at real time for %d minutes, events stamped now: %d alerts raised",
+            o.seed, o.alertMinutes, alerts.size()));
+    t.add(
+        "| breaching event due in Kafka -> alert message received | alerts | median | p90 | max |");
     t.add("|---|---|---|---|---|");
-    t.add(latencyRow("rules breached by an event (no agent, abandon rate, service level)",
-        alerts.stream().filter(a -> !a.rule().equals("oldest-wait")).map(AlertLatencyRun.Alert::delayMs).toList()));
-    t.add(latencyRow("oldest wait (breached by time passing; checked every cadence step)",
-        alerts.stream().filter(a -> a.rule().equals("oldest-wait")).map(AlertLatencyRun.Alert::delayMs).toList()));
+    t.add(
+        latencyRow(
+            "rules breached by an event (no agent, abandon rate, service level)",
+            alerts.stream()
+                .filter(a -> !a.rule().equals("oldest-wait"))
+                .map(AlertLatencyRun.Alert::delayMs)
+                .toList()));
+    t.add(
+        latencyRow(
+            "oldest wait (breached by time passing; checked every cadence step)",
+            alerts.stream()
+                .filter(a -> a.rule().equals("oldest-wait"))
+                .map(AlertLatencyRun.Alert::delayMs)
+                .toList()));
     return t;
   }
 
-  private static List<String> faults(BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out)
-      throws Exception {
+  private static List<String> faults(
+      BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out) throws Exception {
     out.println();
-    out.printf("Faults: %s (seed %d), each fault injected for real into running jobs...%n", o.faultsPreset.label(), o.seed);
+    out.printf(
+        "Faults: %s (seed %d), each fault injected for real into running jobs...%n",
+        o.faultsPreset.label(), o.seed);
     List<FaultsRun.Row> rows = FaultsRun.run(stack, base, o, out);
     List<String> t = new ArrayList<>();
     t.add("");
-    t.add(String.format("Faults, %s (seed %d), parallelism %d, %d partitions per topic", o.faultsPreset.label(), o.seed,
-        o.parallelism, o.partitions));
+    t.add(
+        String.format(
+            "Faults, %s (seed %d), parallelism %d, %d partitions per topic",
+            o.faultsPreset.label(), o.seed, o.parallelism, o.partitions));
     t.add("| scenario | events in | rows expected | lost | doubled | live view | recovery |");
     t.add("|---|---|---|---|---|---|---|");
     for (FaultsRun.Row r : rows) {
-      t.add(String.format("| %s | %,d | %,d | %,d | %,d | %s | %s |", r.scenario(), r.events(), r.rowsExpected(), r.lost(),
-          r.doubled(), r.live(), r.recovery()));
+      t.add(
+          String.format(
+              "| %s | %,d | %,d | %,d | %,d | %s | %s |",
+              r.scenario(),
+              r.events(),
+              r.rowsExpected(),
+              r.lost(),
+              r.doubled(),
+              r.live(),
+              r.recovery()));
     }
-    t.add(String.format("faults: %d of %d scenarios lost nothing and doubled nothing",
-        rows.stream().filter(FaultsRun.Row::clean).count(), rows.size()));
+    t.add(
+        String.format(
+            "faults: %d of %d scenarios lost nothing and doubled nothing",
+            rows.stream().filter(FaultsRun.Row::clean).count(), rows.size()));
     return t;
   }
 
   /** The 1, 5 and 15 minute load averages (Linux), or "unknown". */
   private static String loadAverage() {
     try {
-      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+              .trim()
+              .split("\\s+");
       return f[0] + " " + f[1] + " " + f[2];
     } catch (java.io.IOException | RuntimeException e) {
       return "unknown";
     }
   }
 
-  private static <R> String row(String name, List<R> rounds, Function<R, Double> value, boolean higherIsBetter,
+  private static <R> String row(
+      String name,
+      List<R> rounds,
+      Function<R, Double> value,
+      boolean higherIsBetter,
       java.util.function.DoubleFunction<String> format) {
     List<Double> values = rounds.stream().map(value).toList();
     Figures f = new Figures(values);
-    return String.format("| %s | %s | %s | %s |", name, Figures.joined(values, format), format.apply(f.median()),
+    return String.format(
+        "| %s | %s | %s | %s |",
+        name,
+        Figures.joined(values, format),
+        format.apply(f.median()),
         format.apply(higherIsBetter ? f.max() : f.min()));
   }
 
   private static String latencyRow(String name, List<Long> millis) {
     Figures f = new Figures(millis);
-    return String.format("| %s | %d | %s | %s | %s |", name, f.count(), Figures.seconds(f.median()),
-        Figures.seconds(f.percentile(90)), Figures.seconds(f.max()));
+    return String.format(
+        "| %s | %d | %s | %s | %s |",
+        name,
+        f.count(),
+        Figures.seconds(f.median()),
+        Figures.seconds(f.percentile(90)),
+        Figures.seconds(f.max()));
   }
 }

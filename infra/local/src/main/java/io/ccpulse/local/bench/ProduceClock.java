@@ -10,16 +10,18 @@ import java.util.Map;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * Passes records to Kafka and notes, per partition, when the watermark could pass each interval end.
+ * Passes records to Kafka and notes, per partition, when the watermark could pass each interval
+ * end.
  *
  * <p>The job's watermark on a partition is the largest event time read there minus the
  * out-of-orderness bound (minus 1 ms), and a window [start, end) fires once it reaches end − 1 ms:
- * once the partition has carried an event with event time ≥ end + bound. The interval operator takes
- * the smallest watermark of every partition that feeds it (interactions and surveys; agent states go
- * elsewhere), so an interval can close only when the last of those partitions has carried such an
- * event. For each interval end this notes the wall time (System.currentTimeMillis, the clock of the
- * rows' version column) at which each partition first did, taken as the record is handed to the
- * producer. Records the job cannot decode (garbage, unknown schema) carry no event time and are skipped.
+ * once the partition has carried an event with event time ≥ end + bound. The interval operator
+ * takes the smallest watermark of every partition that feeds it (interactions and surveys; agent
+ * states go elsewhere), so an interval can close only when the last of those partitions has carried
+ * such an event. For each interval end this notes the wall time (System.currentTimeMillis, the
+ * clock of the rows' version column) at which each partition first did, taken as the record is
+ * handed to the producer. Records the job cannot decode (garbage, unknown schema) carry no event
+ * time and are skipped.
  */
 final class ProduceClock implements RecordSink {
   private static final long MINUTE = 60_000;
@@ -28,11 +30,15 @@ final class ProduceClock implements RecordSink {
   private final long boundMs;
   private final long firstEnd;
   private final int partitions;
+
   /** Per watermark-relevant partition: the largest event time so far. */
   private final Map<String, Long> maxEventTime = new HashMap<>();
+
   private final Map<String, Long> lastRecordWall = new HashMap<>();
+
   /** Interval end → partition → wall time of its first event at or past end + bound. */
   private final Map<Long, Map<String, Long>> crossings = new HashMap<>();
+
   private long longestGapMs;
 
   /**
@@ -50,12 +56,16 @@ final class ProduceClock implements RecordSink {
   public void accept(DeliveredRecord r) {
     long now = System.currentTimeMillis();
     next.accept(r);
-    if (r.stream() == EventStream.AGENT_STATES || r.key() == null
-        || r.fault() == Fault.UNREADABLE || r.fault() == Fault.UNKNOWN_SCHEMA) {
+    if (r.stream() == EventStream.AGENT_STATES
+        || r.key() == null
+        || r.fault() == Fault.UNREADABLE
+        || r.fault() == Fault.UNKNOWN_SCHEMA) {
       return;
     }
-    // The producer's default partitioner for a keyed record (Kafka's BuiltInPartitioner.partitionForKey).
-    int partition = Utils.toPositive(Utils.murmur2(r.key().getBytes(StandardCharsets.UTF_8))) % partitions;
+    // The producer's default partitioner for a keyed record (Kafka's
+    // BuiltInPartitioner.partitionForKey).
+    int partition =
+        Utils.toPositive(Utils.murmur2(r.key().getBytes(StandardCharsets.UTF_8))) % partitions;
     String p = r.stream() + "-" + partition;
     synchronized (this) {
       Long last = lastRecordWall.put(p, now);
@@ -69,14 +79,20 @@ final class ProduceClock implements RecordSink {
       }
       maxEventTime.put(p, t);
       // Every interval end e with e + bound in (previous, t] is crossed now on this partition.
-      long from = previous == Long.MIN_VALUE ? firstEnd : Math.max(firstEnd, ceilMinute(previous - boundMs + 1));
+      long from =
+          previous == Long.MIN_VALUE
+              ? firstEnd
+              : Math.max(firstEnd, ceilMinute(previous - boundMs + 1));
       for (long e = from; e + boundMs <= t; e += MINUTE) {
         crossings.computeIfAbsent(e, k -> new HashMap<>()).putIfAbsent(p, now);
       }
     }
   }
 
-  /** When the last feeding partition crossed {@code end}: the earliest moment the window can close; null if not yet. */
+  /**
+   * When the last feeding partition crossed {@code end}: the earliest moment the window can close;
+   * null if not yet.
+   */
   synchronized Long watermarkMoment(long end) {
     Map<String, Long> c = crossings.get(end);
     if (c == null || c.size() < 2 * partitions) {
@@ -85,7 +101,10 @@ final class ProduceClock implements RecordSink {
     return c.values().stream().mapToLong(Long::longValue).max().getAsLong();
   }
 
-  /** When the first partition crossed {@code end} (the first event at or past end + bound on any of them). */
+  /**
+   * When the first partition crossed {@code end} (the first event at or past end + bound on any of
+   * them).
+   */
   synchronized Long firstCrossing(long end) {
     Map<String, Long> c = crossings.get(end);
     return c == null ? null : c.values().stream().mapToLong(Long::longValue).min().getAsLong();
@@ -103,8 +122,8 @@ final class ProduceClock implements RecordSink {
   }
 
   /**
-   * The longest pause between two records of one feeding partition. Below the job's idleness (1 min)
-   * no partition is ever declared idle, so the definition above holds.
+   * The longest pause between two records of one feeding partition. Below the job's idleness (1
+   * min) no partition is ever declared idle, so the definition above holds.
    */
   synchronized long longestGapMs() {
     return longestGapMs;

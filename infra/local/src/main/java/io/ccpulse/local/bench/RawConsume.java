@@ -49,7 +49,9 @@ final class RawConsume {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : List.of(topics.interactions(), topics.agentStates(), topics.surveys())) {
-        consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        consumer
+            .partitionsFor(topic)
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -57,7 +59,8 @@ final class RawConsume {
       end.entrySet().removeIf(e -> e.getValue() == 0);
       while (!end.isEmpty()) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("raw consume did not reach the end within " + LIMIT + "; left: " + end);
+          throw new IllegalStateException(
+              "raw consume did not reach the end within " + LIMIT + "; left: " + end);
         }
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
         for (ConsumerRecord<byte[], byte[]> r : batch) {

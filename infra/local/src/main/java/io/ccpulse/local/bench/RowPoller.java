@@ -9,15 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Asks ClickHouse every 100 ms, on its own thread and connection, which one-minute queue rows exist,
- * and notes when each (queue, interval) was first seen. "Readable" is the wall time the query that
- * first returned the row came back: the row was readable by then, and at most one poll period plus
- * one query earlier.
+ * Asks ClickHouse every 100 ms, on its own thread and connection, which one-minute queue rows
+ * exist, and notes when each (queue, interval) was first seen. "Readable" is the wall time the
+ * query that first returned the row came back: the row was readable by then, and at most one poll
+ * period plus one query earlier.
  */
 final class RowPoller implements AutoCloseable {
   static final long PERIOD_MS = 100;
 
-  /** First sighting of a queue's interval row: when the poll returned it, and the row's version (its emission time). */
+  /**
+   * First sighting of a queue's interval row: when the poll returned it, and the row's version (its
+   * emission time).
+   */
   record Seen(String queue, long intervalStart, long readableMs, long versionMs) {}
 
   private final ClickHouseEndpoint db;
@@ -42,12 +45,14 @@ final class RowPoller implements AutoCloseable {
   }
 
   private void loop() {
-    String sql = "SELECT entity_id, toUnixTimestamp64Milli(interval_start), min(version) FROM interval_metrics"
-        + " WHERE interval_size_s = 60 AND entity_kind = 'QUEUE' GROUP BY entity_id, interval_start";
+    String sql =
+        "SELECT entity_id, toUnixTimestamp64Milli(interval_start), min(version) FROM interval_metrics"
+            + " WHERE interval_size_s = 60 AND entity_kind = 'QUEUE' GROUP BY entity_id, interval_start";
     int failures = 0;
     while (!stop) {
       long t0 = System.nanoTime();
-      try (Connection conn = db.open(); Statement st = conn.createStatement()) {
+      try (Connection conn = db.open();
+          Statement st = conn.createStatement()) {
         while (!stop) {
           t0 = System.nanoTime();
           try (ResultSet rs = st.executeQuery(sql)) {
@@ -100,7 +105,8 @@ final class RowPoller implements AutoCloseable {
   }
 
   synchronized String pollSummary() {
-    return String.format("%,d polls, %.0f ms each on average", polls, polls == 0 ? 0 : pollNanos / 1e6 / polls);
+    return String.format(
+        "%,d polls, %.0f ms each on average", polls, polls == 0 ? 0 : pollNanos / 1e6 / polls);
   }
 
   @Override

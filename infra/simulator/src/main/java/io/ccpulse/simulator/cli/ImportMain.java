@@ -22,7 +22,8 @@ import java.util.Set;
  * files. {@code --help} describes the options and the format.
  */
 public final class ImportMain {
-  static final String HELP = """
+  static final String HELP =
+      """
       Usage: ImportMain --input FILE|- [options]
 
       Reads events as JSON lines (one InteractionEvent, AgentStateEvent or SurveyEvent per line,
@@ -77,11 +78,20 @@ public final class ImportMain {
       output = a.getOrDefault("output", "kafka");
       bootstrap = a.getOrDefault("bootstrap-servers", "127.0.0.1:9092");
       TopicNames d = TopicNames.defaults();
-      topics = new TopicNames(a.getOrDefault("topic-interactions", d.interactions()),
-          a.getOrDefault("topic-agent-states", d.agentStates()), a.getOrDefault("topic-surveys", d.surveys()));
+      topics =
+          new TopicNames(
+              a.getOrDefault("topic-interactions", d.interactions()),
+              a.getOrDefault("topic-agent-states", d.agentStates()),
+              a.getOrDefault("topic-surveys", d.surveys()));
       partitions = Values.positiveInt(a.getOrDefault("partitions", "3"));
-      for (String k : Set.of("output", "bootstrap-servers", "topic-interactions", "topic-agent-states", "topic-surveys",
-          "partitions")) {
+      for (String k :
+          Set.of(
+              "output",
+              "bootstrap-servers",
+              "topic-interactions",
+              "topic-agent-states",
+              "topic-surveys",
+              "partitions")) {
         a.remove(k);
       }
       if (!a.isEmpty()) {
@@ -94,10 +104,17 @@ public final class ImportMain {
     }
     try (BufferedReader in = reader(input, stdin);
         RecordSink sink = Outputs.open(output, bootstrap, topics, partitions)) {
-      ImportReport report = new Importer().run(in, order, sink, bad -> err.println(input + ": " + bad));
-      err.printf("Imported %,d of %,d events to %s (interactions %,d, agent states %,d, surveys %,d); %,d bad lines skipped%n",
-          report.published(), report.lines(), Outputs.describe(output, bootstrap), report.published(EventStream.INTERACTIONS),
-          report.published(EventStream.AGENT_STATES), report.published(EventStream.SURVEYS), report.badLines().size());
+      ImportReport report =
+          new Importer().run(in, order, sink, bad -> err.println(input + ": " + bad));
+      err.printf(
+          "Imported %,d of %,d events to %s (interactions %,d, agent states %,d, surveys %,d); %,d bad lines skipped%n",
+          report.published(),
+          report.lines(),
+          Outputs.describe(output, bootstrap),
+          report.published(EventStream.INTERACTIONS),
+          report.published(EventStream.AGENT_STATES),
+          report.published(EventStream.SURVEYS),
+          report.badLines().size());
       return report.badLines().isEmpty() ? 0 : 3;
     } catch (IOException | RuntimeException e) {
       err.println("ImportMain failed: " + e);

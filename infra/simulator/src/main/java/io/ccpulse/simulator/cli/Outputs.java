@@ -11,14 +11,15 @@ import java.util.Map;
 final class Outputs {
   private Outputs() {}
 
-  static RecordSink open(String output, String bootstrapServers, TopicNames topics, int partitions) {
+  static RecordSink open(
+      String output, String bootstrapServers, TopicNames topics, int partitions) {
     switch (output) {
       case "kafka" -> {
         KafkaOutput.createTopics(bootstrapServers, topics, partitions, Map.of());
         return new KafkaOutput(bootstrapServers, topics);
       }
       case "none" -> {
-        return r -> { };
+        return r -> {};
       }
       default -> {
         return new FileOutput(Path.of(output), topics);

@@ -12,16 +12,38 @@ final class RunOptions {
   static final Map<String, String[]> KEYS = new LinkedHashMap<>();
 
   static {
-    KEYS.put("output", new String[] {"kafka|none|DIR", "where events go: Kafka, nowhere, or a directory of files (default kafka)"});
-    KEYS.put("bootstrap-servers", new String[] {"HOSTS", "Kafka bootstrap servers (default 127.0.0.1:9092)"});
-    KEYS.put("topic-interactions", new String[] {"NAME", "interactions topic (default ccpulse.interactions)"});
-    KEYS.put("topic-agent-states", new String[] {"NAME", "agent-states topic (default ccpulse.agent-states)"});
+    KEYS.put(
+        "output",
+        new String[] {
+          "kafka|none|DIR",
+          "where events go: Kafka, nowhere, or a directory of files (default kafka)"
+        });
+    KEYS.put(
+        "bootstrap-servers",
+        new String[] {"HOSTS", "Kafka bootstrap servers (default 127.0.0.1:9092)"});
+    KEYS.put(
+        "topic-interactions",
+        new String[] {"NAME", "interactions topic (default ccpulse.interactions)"});
+    KEYS.put(
+        "topic-agent-states",
+        new String[] {"NAME", "agent-states topic (default ccpulse.agent-states)"});
     KEYS.put("topic-surveys", new String[] {"NAME", "surveys topic (default ccpulse.surveys)"});
-    KEYS.put("partitions", new String[] {"N", "partitions of topics the simulator creates (default 3)"});
-    KEYS.put("truth", new String[] {"PATH", "write the ground truth here (JSON lines); not computed without it"});
-    KEYS.put("fault-summary", new String[] {"PATH", "write the fault summary here (default: next to --truth, X.faults.json)"});
-    KEYS.put("speed", new String[] {"N", "pace delivery at N x real time (default: as fast as possible)"});
-    KEYS.put("progress", new String[] {"SECONDS", "progress line interval on stderr, 0 for none (default 5)"});
+    KEYS.put(
+        "partitions", new String[] {"N", "partitions of topics the simulator creates (default 3)"});
+    KEYS.put(
+        "truth",
+        new String[] {"PATH", "write the ground truth here (JSON lines); not computed without it"});
+    KEYS.put(
+        "fault-summary",
+        new String[] {
+          "PATH", "write the fault summary here (default: next to --truth, X.faults.json)"
+        });
+    KEYS.put(
+        "speed",
+        new String[] {"N", "pace delivery at N x real time (default: as fast as possible)"});
+    KEYS.put(
+        "progress",
+        new String[] {"SECONDS", "progress line interval on stderr, 0 for none (default 5)"});
   }
 
   String output = "kafka";

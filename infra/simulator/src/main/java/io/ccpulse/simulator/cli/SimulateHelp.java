@@ -3,13 +3,16 @@ package io.ccpulse.simulator.cli;
 import io.ccpulse.simulator.scenario.ScenarioKeys;
 import java.util.Map;
 
-/** The text of {@code SimulateMain --help}, generated from the key registries so it cannot drift. */
+/**
+ * The text of {@code SimulateMain --help}, generated from the key registries so it cannot drift.
+ */
 final class SimulateHelp {
   private SimulateHelp() {}
 
   static String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append("""
+    sb.append(
+        """
         Usage: SimulateMain [--preset small|default|large] [--scenario FILE] [options]
 
         Simulates a contact center and publishes its events (Avro single-object encoding) to Kafka
@@ -34,18 +37,25 @@ final class SimulateHelp {
       }
       line(sb, k.name(), k.hint(), k.help());
     }
-    section(sb, "Channel behaviour (CH is voice, chat, messaging or email; defaults in the README)");
+    section(
+        sb, "Channel behaviour (CH is voice, chat, messaging or email; defaults in the README)");
     for (ScenarioKeys.Key k : ScenarioKeys.all()) {
       if (k.name().startsWith("voice.")) {
-        line(sb, "CH." + k.name().substring("voice.".length()), k.hint(), k.help().substring("voice ".length()));
+        line(
+            sb,
+            "CH." + k.name().substring("voice.".length()),
+            k.hint(),
+            k.help().substring("voice ".length()));
       }
     }
-    sb.append("""
+    sb.append(
+        """
 
         Examples:
           SimulateMain --preset small --output out/ --truth out/truth.jsonl
           SimulateMain --output kafka --bootstrap-servers 127.0.0.1:9092 --speed 60
-          SimulateMain --erlang-a --lambda 2.4 --mu 0.25 --theta 0.5 --agents 10 --duration 8h --output none --truth t.jsonl
+          SimulateMain --erlang-a --lambda 2.4 --mu 0.25 --theta 0.5 --agents 10 --duration 8h \\
+            --output none --truth t.jsonl
         """);
     return sb.toString();
   }

@@ -35,8 +35,11 @@ public final class SimulateMain {
     Scenario scenario;
     RunOptions options;
     try {
-      Set<String> flags = ScenarioKeys.all().stream().filter(ScenarioKeys.Key::flag).map(ScenarioKeys.Key::name)
-          .collect(Collectors.toSet());
+      Set<String> flags =
+          ScenarioKeys.all().stream()
+              .filter(ScenarioKeys.Key::flag)
+              .map(ScenarioKeys.Key::name)
+              .collect(Collectors.toSet());
       Map<String, String> cli = Args.parse(args, flags);
       if (cli.containsKey("help")) {
         out.print(SimulateHelp.text());
@@ -66,25 +69,45 @@ public final class SimulateMain {
     }
   }
 
-  private static void simulate(Scenario scenario, RunOptions o, PrintStream err) throws IOException {
+  private static void simulate(Scenario scenario, RunOptions o, PrintStream err)
+      throws IOException {
     err.println("Simulating " + scenario + " to " + describe(o));
     ProgressSink progress;
     SimulationResult result;
     try (RecordSink output = Outputs.open(o.output, o.bootstrapServers, o.topics, o.partitions)) {
       RecordSink sink = o.speed > 0 ? new PacedSink(output, o.speed, scenario.start()) : output;
-      progress = new ProgressSink(sink, err, o.progressSeconds > 0 ? o.progressSeconds : Long.MAX_VALUE / 2_000_000_000L);
+      progress =
+          new ProgressSink(
+              sink,
+              err,
+              o.progressSeconds > 0 ? o.progressSeconds : Long.MAX_VALUE / 2_000_000_000L);
       result = Simulator.run(scenario, progress, o.truth != null);
     }
     double seconds = progress.elapsedSeconds();
-    err.printf("Done: %,d records in %.1f s (%,.0f records/s); %,d contacts, %,d legs, %,d abandoned, last event %s%n",
-        progress.count(), seconds, progress.count() / Math.max(seconds, 1e-9), result.stats().contacts(),
-        result.stats().legs(), result.stats().abandons(), Instant.ofEpochMilli(result.stats().endMillis()));
+    err.printf(
+        "Done: %,d records in %.1f s (%,.0f records/s); %,d contacts, %,d legs, %,d abandoned, last event %s%n",
+        progress.count(),
+        seconds,
+        progress.count() / Math.max(seconds, 1e-9),
+        result.stats().contacts(),
+        result.stats().legs(),
+        result.stats().abandons(),
+        Instant.ofEpochMilli(result.stats().endMillis()));
     result.understaffing().ifPresent(u -> err.println(u.summary()));
     for (EventStream s : EventStream.values()) {
       StreamFaults f = result.faults().stream(s);
-      err.printf("  %-24s %,9d events %,9d records (duplicates %d, delayed %d, too late %d, unreadable %d, unknown schema %d,"
-          + " impossible %d)%n", o.topics.of(s), f.events(), f.records(), f.duplicates(), f.delayed(), f.tooLate(),
-          f.unreadable(), f.unknownSchema(), f.impossible());
+      err.printf(
+          "  %-24s %,9d events %,9d records (duplicates %d, delayed %d, too late %d, unreadable %d, unknown schema %d,"
+              + " impossible %d)%n",
+          o.topics.of(s),
+          f.events(),
+          f.records(),
+          f.duplicates(),
+          f.delayed(),
+          f.tooLate(),
+          f.unreadable(),
+          f.unknownSchema(),
+          f.impossible());
     }
     if (o.truth != null) {
       TruthFiles.write(result.truth(), o.truth);
@@ -101,6 +124,7 @@ public final class SimulateMain {
   }
 
   private static String describe(RunOptions o) {
-    return Outputs.describe(o.output, o.bootstrapServers) + (o.speed > 0 ? " at " + o.speed + "x real time" : "");
+    return Outputs.describe(o.output, o.bootstrapServers)
+        + (o.speed > 0 ? " at " + o.speed + "x real time" : "");
   }
 }

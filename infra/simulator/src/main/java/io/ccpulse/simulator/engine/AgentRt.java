@@ -14,19 +14,30 @@ final class AgentRt {
   final List<QueueRt> queues = new ArrayList<>();
   boolean loggedIn;
   AgentState state;
+
   /** Open legs plus contacts alerting (routed, not yet answered). */
   int legs;
+
   /** A voice or email leg is open: nothing else may be routed. */
   boolean exclusive;
+
   /** When the agent last became free of all legs, for longest-idle routing. */
   long idleSince;
+
   /** A planned break that came due during a contact; it starts when the agent is free. */
   PlannedState pending;
+
   boolean shiftOver;
   long shiftStartedAt;
-  /** Serves the understaffed queue during its stretch: takes no contacts, goes NOT_READY once free. */
+
+  /**
+   * Serves the understaffed queue during its stretch: takes no contacts, goes NOT_READY once free.
+   */
   boolean withdrawn;
-  /** NOT_READY for the understaffing with no timer to end it: the stretch's end or the shift's does. */
+
+  /**
+   * NOT_READY for the understaffing with no timer to end it: the stretch's end or the shift's does.
+   */
   boolean held;
 
   AgentRt(AgentProfile profile, int index) {
@@ -41,11 +52,15 @@ final class AgentRt {
   /**
    * Available, and room for one more contact of this channel. An agent with a break due, or past
    * the end of the shift, finishes the contacts it has and takes no new ones (an ACD's "pending"
-   * status): otherwise a chat agent, never without an open chat, would never get its break or go home.
-   * The same holds for an agent withdrawn by understaffing.
+   * status): otherwise a chat agent, never without an open chat, would never get its break or go
+   * home. The same holds for an agent withdrawn by understaffing.
    */
   boolean canTake(ChannelProfile p) {
-    if (!loggedIn || state != AgentState.AVAILABLE || exclusive || pending != null || (shiftOver && legs > 0)
+    if (!loggedIn
+        || state != AgentState.AVAILABLE
+        || exclusive
+        || pending != null
+        || (shiftOver && legs > 0)
         || withdrawn) {
       return false;
     }

@@ -11,7 +11,10 @@ final class ArrivalProcess {
   private final long bucketMs;
   private final double[] ratePerMs;
 
-  /** @param ratePerMs rate in arrivals per millisecond, per bucket of {@code bucketMs} from {@code start} */
+  /**
+   * @param ratePerMs rate in arrivals per millisecond, per bucket of {@code bucketMs} from {@code
+   *     start}
+   */
   ArrivalProcess(long start, long bucketMs, double[] ratePerMs) {
     this.start = start;
     this.bucketMs = bucketMs;

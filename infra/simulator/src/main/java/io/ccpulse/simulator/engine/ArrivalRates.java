@@ -26,13 +26,16 @@ final class ArrivalRates {
 
   private ArrivalRates() {}
 
-  static Map<String, ArrivalProcess> plan(Scenario s, List<ContactQueue> queues, List<AgentProfile> agents, Rng rng) {
+  static Map<String, ArrivalProcess> plan(
+      Scenario s, List<ContactQueue> queues, List<AgentProfile> agents, Rng rng) {
     long start = s.start().toEpochMilli();
     int minutes = (int) ((s.duration().toMillis() + MINUTE - 1) / MINUTE);
     Map<String, ArrivalProcess> out = new HashMap<>();
     if (s.erlangA() != null) {
       double perMs = s.erlangA().lambdaPerMinute() / MINUTE;
-      out.put(queues.get(0).id(), new ArrivalProcess(start, s.duration().toMillis(), new double[] {perMs}));
+      out.put(
+          queues.get(0).id(),
+          new ArrivalProcess(start, s.duration().toMillis(), new double[] {perMs}));
       return out;
     }
     Map<String, double[]> surge = surges(s, queues, minutes, rng);
@@ -41,7 +44,8 @@ final class ArrivalRates {
     double extra = 1 + s.repeatShare() * 1.3;
     for (String tenant : queues.stream().map(ContactQueue::tenantId).distinct().toList()) {
       for (ChannelGroup g : ChannelGroup.values()) {
-        List<AgentProfile> staff = agents.stream().filter(a -> a.tenantId().equals(tenant) && a.group() == g).toList();
+        List<AgentProfile> staff =
+            agents.stream().filter(a -> a.tenantId().equals(tenant) && a.group() == g).toList();
         List<ContactQueue> gq = new ArrayList<>();
         for (ContactQueue q : queues) {
           if (q.tenantId().equals(tenant) && ChannelGroup.of(q.channel()) == g) {
@@ -56,7 +60,12 @@ final class ArrivalRates {
         double meanHandle = 0;
         for (ContactQueue q : gq) {
           ChannelProfile p = s.channel(q.channel());
-          meanHandle += q.weight() / weights * meanHandle(p, q.durationFactor()) * extra * (1 + p.transferProbability());
+          meanHandle +=
+              q.weight()
+                  / weights
+                  * meanHandle(p, q.durationFactor())
+                  * extra
+                  * (1 + p.transferProbability());
         }
         for (ContactQueue q : gq) {
           double[] rates = new double[minutes];
@@ -85,7 +94,10 @@ final class ArrivalRates {
     return p.meanHandleMillis() + p.talk().meanMillis() * (durationFactor - 1);
   }
 
-  /** Agent capacity on shift and not on a planned break, per minute (chat agents count their concurrency). */
+  /**
+   * Agent capacity on shift and not on a planned break, per minute (chat agents count their
+   * concurrency).
+   */
   private static double[] staffed(List<AgentProfile> agents, long start, int minutes) {
     double[] c = new double[minutes];
     for (AgentProfile a : agents) {
@@ -107,7 +119,9 @@ final class ArrivalRates {
     }
   }
 
-  /** The intraday curve over the window, scaled to average 1 so it moves traffic without adding any. */
+  /**
+   * The intraday curve over the window, scaled to average 1 so it moves traffic without adding any.
+   */
   private static double[] intradayShape(long start, int minutes) {
     double[] shape = new double[minutes];
     double sum = 0;
@@ -133,11 +147,14 @@ final class ArrivalRates {
   }
 
   /** Per tenant, a few 30–60 minute surges of 1.6 × traffic on one real-time queue. */
-  private static Map<String, double[]> surges(Scenario s, List<ContactQueue> queues, int minutes, Rng rng) {
+  private static Map<String, double[]> surges(
+      Scenario s, List<ContactQueue> queues, int minutes, Rng rng) {
     Map<String, double[]> out = new HashMap<>();
     for (String tenant : queues.stream().map(ContactQueue::tenantId).distinct().toList()) {
-      List<ContactQueue> candidates = queues.stream()
-          .filter(q -> q.tenantId().equals(tenant) && q.channel() != Channel.EMAIL).toList();
+      List<ContactQueue> candidates =
+          queues.stream()
+              .filter(q -> q.tenantId().equals(tenant) && q.channel() != Channel.EMAIL)
+              .toList();
       for (int i = 0; i < s.surgesPerTenant() && !candidates.isEmpty() && minutes > 60; i++) {
         ContactQueue q = candidates.get(rng.index(candidates.size()));
         int length = 30 + rng.index(31);

@@ -10,15 +10,21 @@ final class ContactRt {
   final String tenantId;
   final String customerId;
   final Channel channel;
+
   /** Picked for the too-late fault: all its events are delivered after the allowed lateness. */
   final boolean tooLate;
+
   /** The queue it waits in, or null while not waiting. */
   QueueRt waitingIn;
+
   long queuedAt;
+
   /** Bumped on each wait, so a stale patience timer knows it no longer applies. */
   int waitNumber;
+
   long totalWaitMs;
   int transfers;
+
   /** Agents with a leg (or an alert) open on this contact: never routed it again meanwhile. */
   final List<AgentRt> agentsOn = new ArrayList<>(2);
 

@@ -30,10 +30,13 @@ public final class Engine {
   final EventSink sink;
   final EventFactory events;
   final Ids ids;
+
   /** Behaviour randomness. */
   final Rng rng;
+
   /** Fault decisions on their own stream, so faults never change the simulated behaviour. */
   final Rng faultRng;
+
   final Map<String, QueueRt> queues = new LinkedHashMap<>();
   final List<AgentRt> agents = new ArrayList<>();
   final long windowEnd;
@@ -42,10 +45,15 @@ public final class Engine {
   final Shifts shifts;
   final Legs legs;
   private final Map<String, ArrivalProcess> arrivals;
-  /** The scenario's understaffing stretch, or null: then nothing about it runs or draws randomness. */
+
+  /**
+   * The scenario's understaffing stretch, or null: then nothing about it runs or draws randomness.
+   */
   private final UnderstaffingRt understaffing;
 
-  /** Builds the center (layout, shifts, arrival rates) for a scenario; {@link #run()} simulates it. */
+  /**
+   * Builds the center (layout, shifts, arrival rates) for a scenario; {@link #run()} simulates it.
+   */
   public Engine(Scenario scenario, EventSink sink) {
     this.scenario = scenario;
     this.erlang = scenario.erlangA() != null;
@@ -57,7 +65,8 @@ public final class Engine {
     this.windowEnd = scenario.end().toEpochMilli();
     // Too-late contacts must finish, survey included, well before the stream ends: only events
     // followed by plenty of on-time traffic are certain to be behind the pipeline's watermark.
-    this.tooLateCutoff = windowEnd - scenario.faults().tooLateDelay(scenario.truth()).toMillis() - 3_600_000L;
+    this.tooLateCutoff =
+        windowEnd - scenario.faults().tooLateDelay(scenario.truth()).toMillis() - 3_600_000L;
     CenterLayout layout = LayoutFactory.build(scenario);
     for (ContactQueue q : layout.queues()) {
       queues.put(q.id(), new QueueRt(q, scenario.channel(q.channel())));
@@ -71,10 +80,15 @@ public final class Engine {
       }
       agents.add(a);
     }
-    this.arrivals = ArrivalRates.plan(scenario, layout.queues(), layout.agents(), Rng.derive(scenario.seed(), "arrivals"));
+    this.arrivals =
+        ArrivalRates.plan(
+            scenario, layout.queues(), layout.agents(), Rng.derive(scenario.seed(), "arrivals"));
     this.shifts = new Shifts(this);
     this.legs = new Legs(this);
-    this.understaffing = scenario.understaffing() == null ? null : new UnderstaffingRt(this, scenario.understaffing());
+    this.understaffing =
+        scenario.understaffing() == null
+            ? null
+            : new UnderstaffingRt(this, scenario.understaffing());
   }
 
   /** Runs the whole simulation, emitting to the sink. */
@@ -109,10 +123,12 @@ public final class Engine {
     ArrivalProcess p = arrivals.get(q.def.id());
     long t = p == null ? -1 : p.next(after, rng);
     if (t >= 0 && t < windowEnd) {
-      timeline.at(t, () -> {
-        arrive(q, "cu-" + Long.toHexString(rng.nextLong() & 0xFFFFFFFFFFL), false);
-        scheduleArrival(q, t);
-      });
+      timeline.at(
+          t,
+          () -> {
+            arrive(q, "cu-" + Long.toHexString(rng.nextLong() & 0xFFFFFFFFFFL), false);
+            scheduleArrival(q, t);
+          });
     }
   }
 
@@ -136,13 +152,16 @@ public final class Engine {
     int number = ++c.waitNumber;
     q.enqueue(c);
     emit(c, events.interaction(c, InteractionType.QUEUED, now(), q.def.id(), null));
-    long patience = erlang
-        ? Math.round(rng.exponential(60_000.0 / scenario.erlangA().thetaPerMinute()))
-        : q.profile.patience().sampleMillis(rng, 1, 1000);
+    long patience =
+        erlang
+            ? Math.round(rng.exponential(60_000.0 / scenario.erlangA().thetaPerMinute()))
+            : q.profile.patience().sampleMillis(rng, 1, 1000);
     timeline.at(now() + patience, () -> abandon(c, q, number));
     AgentRt best = null;
     for (AgentRt a : q.agents) {
-      if (a.canTake(q.profile) && !c.agentsOn.contains(a) && (best == null || a.preferredOver(best))) {
+      if (a.canTake(q.profile)
+          && !c.agentsOn.contains(a)
+          && (best == null || a.preferredOver(best))) {
         best = a;
       }
     }
@@ -168,8 +187,14 @@ public final class Engine {
         AgentRt ghost = q.agents.get(faultRng.index(q.agents.size()));
         long at = now() + faultRng.between(1000, 10_000);
         stats.impossibleInjected++;
-        timeline.at(at, () -> sink.impossible(EventStream.INTERACTIONS, c.id,
-            events.impossible(c, InteractionType.ANSWERED, at, q.def.id(), ghost.id()), at));
+        timeline.at(
+            at,
+            () ->
+                sink.impossible(
+                    EventStream.INTERACTIONS,
+                    c.id,
+                    events.impossible(c, InteractionType.ANSWERED, at, q.def.id(), ghost.id()),
+                    at));
       }
     }
     legs.contactEnded(c, q, true);
@@ -180,7 +205,8 @@ public final class Engine {
     q.left();
     c.waitingIn = null;
     reserve(c, a, q);
-    long alert = erlang ? 0 : rng.between(q.profile.alertMin().toMillis(), q.profile.alertMax().toMillis());
+    long alert =
+        erlang ? 0 : rng.between(q.profile.alertMin().toMillis(), q.profile.alertMax().toMillis());
     timeline.at(now() + alert, () -> legs.answer(c, q, a, true));
   }
 
@@ -203,7 +229,9 @@ public final class Engine {
         }
         ContactRt head = q.head();
         // A contact this agent transferred is not routed back while the agent still wraps it up.
-        if (head != null && !head.agentsOn.contains(a) && (best == null || head.queuedAt < best.queuedAt)) {
+        if (head != null
+            && !head.agentsOn.contains(a)
+            && (best == null || head.queuedAt < best.queuedAt)) {
           best = head;
           bestQueue = q;
         }

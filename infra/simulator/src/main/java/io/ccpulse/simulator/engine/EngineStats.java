@@ -3,8 +3,8 @@ package io.ccpulse.simulator.engine;
 import java.util.Optional;
 
 /**
- * Counts from one run: what happened, and the bases of the per-contact and per-leg fault rates
- * (so a test can compare an injected count with its rate × its base).
+ * Counts from one run: what happened, and the bases of the per-contact and per-leg fault rates (so
+ * a test can compare an injected count with its rate × its base).
  */
 public final class EngineStats {
   long contacts;

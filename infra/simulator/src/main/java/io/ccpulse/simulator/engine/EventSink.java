@@ -14,7 +14,8 @@ public interface EventSink {
    * @param tooLate true for every event of a contact picked for the too-late fault (delivered after
    *     the allowed lateness, left out of the truth)
    */
-  void event(EventStream stream, String key, SpecificRecord event, long occurredAt, boolean tooLate);
+  void event(
+      EventStream stream, String key, SpecificRecord event, long occurredAt, boolean tooLate);
 
   /** An extra event that cannot follow what its contact already did; the pipeline rejects it. */
   void impossible(EventStream stream, String key, SpecificRecord event, long occurredAt);

@@ -31,7 +31,10 @@ final class Ids {
     return eventPrefix + Long.toString(events++, 36);
   }
 
-  /** Ids of injected impossible events: their own sequence, so real events keep theirs with or without faults. */
+  /**
+   * Ids of injected impossible events: their own sequence, so real events keep theirs with or
+   * without faults.
+   */
   String faultEvent() {
     return faultPrefix + Long.toString(faultEvents++, 36);
   }

@@ -15,8 +15,9 @@ import java.util.List;
  */
 final class Legs {
   private static final long MAX_TALK_MS = 2 * 3_600_000L;
-  private static final String[] WRAPUP_CODES = {"resolved", "resolved", "resolved", "follow-up", "info-given", "sale",
-      "escalated", "no-action"};
+  private static final String[] WRAPUP_CODES = {
+    "resolved", "resolved", "resolved", "follow-up", "info-given", "sale", "escalated", "no-action"
+  };
 
   private final Engine e;
   private final Surveys surveys;
@@ -26,7 +27,9 @@ final class Legs {
     this.surveys = new Surveys(e);
   }
 
-  /** The agent answers. {@code q} is the leg's queue: the one waited in, or the transferring leg's. */
+  /**
+   * The agent answers. {@code q} is the leg's queue: the one waited in, or the transferring leg's.
+   */
   void answer(ContactRt c, QueueRt q, AgentRt a, boolean fromQueue) {
     long now = e.now();
     if (fromQueue) {
@@ -36,11 +39,12 @@ final class Legs {
     e.emit(c, e.events.interaction(c, InteractionType.ANSWERED, now, q.def.id(), a.id()));
     ChannelProfile p = q.profile;
     double factor = q.def.durationFactor() * (a.profile.strained() ? 1.25 : 1);
-    long talk = e.erlang
-        ? Math.round(e.rng.exponential(60_000.0 / e.scenario.erlangA().muPerMinute()))
-        // At most 2 h: the lognormal's far tail would make a leg silent for longer than a
-        // pipeline's incomplete-leg timeout (4 h by default), which no real conversation is.
-        : Math.min(p.talk().sampleMillis(e.rng, factor, 5000), MAX_TALK_MS);
+    long talk =
+        e.erlang
+            ? Math.round(e.rng.exponential(60_000.0 / e.scenario.erlangA().muPerMinute()))
+            // At most 2 h: the lognormal's far tail would make a leg silent for longer than a
+            // pipeline's incomplete-leg timeout (4 h by default), which no real conversation is.
+            : Math.min(p.talk().sampleMillis(e.rng, factor, 5000), MAX_TALK_MS);
     int holds = 0;
     if (!e.erlang && e.rng.chance(p.holdProbability())) {
       holds = 1;
@@ -68,8 +72,14 @@ final class Legs {
         // HOLD_ENDED with no hold open: in the middle of the first talk segment.
         long at = now + segments[0] / 2;
         e.stats.impossibleInjected++;
-        e.timeline.at(at, () -> e.sink.impossible(EventStream.INTERACTIONS, c.id,
-            e.events.impossible(c, InteractionType.HOLD_ENDED, at, q.def.id(), a.id()), at));
+        e.timeline.at(
+            at,
+            () ->
+                e.sink.impossible(
+                    EventStream.INTERACTIONS,
+                    c.id,
+                    e.events.impossible(c, InteractionType.HOLD_ENDED, at, q.def.id(), a.id()),
+                    at));
       }
     }
   }
@@ -102,7 +112,9 @@ final class Legs {
   }
 
   void step(LegRt leg, InteractionType type) {
-    e.emit(leg.contact, e.events.interaction(leg.contact, type, e.now(), leg.queue.def.id(), leg.agent.id()));
+    e.emit(
+        leg.contact,
+        e.events.interaction(leg.contact, type, e.now(), leg.queue.def.id(), leg.agent.id()));
   }
 
   /** Talk ends: a transfer, or the conversation is over. Then after-contact work. */
@@ -136,10 +148,14 @@ final class Legs {
       e.stats.transfers++;
     } else {
       double r = e.rng.uniform();
-      DisconnectParty party = r < 0.7 ? DisconnectParty.CUSTOMER : r < 0.98 ? DisconnectParty.AGENT : DisconnectParty.SYSTEM;
+      DisconnectParty party =
+          r < 0.7
+              ? DisconnectParty.CUSTOMER
+              : r < 0.98 ? DisconnectParty.AGENT : DisconnectParty.SYSTEM;
       e.emit(c, e.events.talkEnded(c, now, queue, agent, party));
     }
-    long acw = e.erlang ? 0 : p.acw().sampleMillis(e.rng, leg.agent.profile.strained() ? 0.6 : 1, 2000);
+    long acw =
+        e.erlang ? 0 : p.acw().sampleMillis(e.rng, leg.agent.profile.strained() ? 0.6 : 1, 2000);
     boolean last = !transferred;
     e.timeline.at(now + acw, () -> wrapup(leg, last));
   }
@@ -156,7 +172,8 @@ final class Legs {
       a.exclusive = false;
     }
     long handle = now - leg.answeredAt;
-    boolean demanding = handle > 2 * leg.queue.profile.meanHandleMillis() * leg.queue.def.durationFactor();
+    boolean demanding =
+        handle > 2 * leg.queue.profile.meanHandleMillis() * leg.queue.def.durationFactor();
     if (last) {
       surveys.maybeSurvey(c, leg, handle);
       contactEnded(c, leg.queue, false);
@@ -169,7 +186,8 @@ final class Legs {
     if (e.erlang) {
       return;
     }
-    double chance = Math.min(0.9, e.scenario.repeatShare() * (abandoned ? 3 : c.transfers > 0 ? 1.5 : 1));
+    double chance =
+        Math.min(0.9, e.scenario.repeatShare() * (abandoned ? 3 : c.transfers > 0 ? 1.5 : 1));
     if (!e.rng.chance(chance)) {
       return;
     }
@@ -191,7 +209,9 @@ final class Legs {
     AgentRt best = null;
     for (QueueRt q : tenantQueues(leg.contact.tenantId, leg.queue)) {
       for (AgentRt a : q.agents) {
-        if (!leg.contact.agentsOn.contains(a) && a.canTake(leg.queue.profile) && (best == null || a.preferredOver(best))) {
+        if (!leg.contact.agentsOn.contains(a)
+            && a.canTake(leg.queue.profile)
+            && (best == null || a.preferredOver(best))) {
           best = a;
         }
       }

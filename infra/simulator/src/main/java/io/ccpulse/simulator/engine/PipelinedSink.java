@@ -26,7 +26,13 @@ public final class PipelinedSink implements EventSink, AutoCloseable {
   private long lastAdvance = Long.MIN_VALUE;
 
   /** One queued call: an event (impossible or not) or an advance of the clock. */
-  private record Call(EventStream stream, String key, SpecificRecord event, long time, boolean tooLate, boolean impossible) {}
+  private record Call(
+      EventStream stream,
+      String key,
+      SpecificRecord event,
+      long time,
+      boolean tooLate,
+      boolean impossible) {}
 
   public PipelinedSink(EventSink delegate) {
     this.delegate = delegate;
@@ -36,7 +42,8 @@ public final class PipelinedSink implements EventSink, AutoCloseable {
   }
 
   @Override
-  public void event(EventStream stream, String key, SpecificRecord event, long occurredAt, boolean tooLate) {
+  public void event(
+      EventStream stream, String key, SpecificRecord event, long occurredAt, boolean tooLate) {
     add(new Call(stream, key, event, occurredAt, tooLate, false));
   }
 
@@ -131,7 +138,8 @@ public final class PipelinedSink implements EventSink, AutoCloseable {
       }
     } catch (Throwable t) {
       failure = t;
-      // Keep draining so the engine never blocks on a full queue; it sees the failure at its next hand-over.
+      // Keep draining so the engine never blocks on a full queue; it sees the failure at its next
+      // hand-over.
       drain();
     }
   }

@@ -11,9 +11,12 @@ final class QueueRt {
   final ContactQueue def;
   final ChannelProfile profile;
   final List<AgentRt> agents = new ArrayList<>();
+
   /** Waiting contacts; ones that left (answered, abandoned) are skipped lazily at the head. */
   private final ArrayDeque<ContactRt> waiting = new ArrayDeque<>();
+
   private int waitingCount;
+
   /** Agents serving this queue who are logged in. */
   int loggedIn;
 

@@ -89,8 +89,9 @@ final class Shifts {
   }
 
   /**
-   * Understaffing starts: a free agent goes NOT_READY now (or logs out if its shift is over); a busy
-   * one once its contacts are wrapped up, one on a pause when the pause ends (see {@link #available}).
+   * Understaffing starts: a free agent goes NOT_READY now (or logs out if its shift is over); a
+   * busy one once its contacts are wrapped up, one on a pause when the pause ends (see {@link
+   * #available}).
    */
   void withdraw(AgentRt a) {
     a.withdrawn = true;

@@ -32,10 +32,19 @@ final class Surveys {
       mean -= 0.6;
     }
     int csat = (int) Math.max(1, Math.min(5, Math.round(mean + 0.9 * e.rng.gaussian())));
-    long at = e.now() + Math.min(MAX_DELAY, Math.max(30_000, Math.round(e.rng.lognormal(4 * 60_000.0, 0.8))));
+    long at =
+        e.now()
+            + Math.min(MAX_DELAY, Math.max(30_000, Math.round(e.rng.lognormal(4 * 60_000.0, 0.8))));
     String queue = leg.queue.def.id();
     e.stats.surveys++;
-    e.timeline.at(at, () -> e.sink.event(EventStream.SURVEYS, c.id, e.events.survey(c, a.id(), queue, csat, at), at,
-        c.tooLate));
+    e.timeline.at(
+        at,
+        () ->
+            e.sink.event(
+                EventStream.SURVEYS,
+                c.id,
+                e.events.survey(c, a.id(), queue, csat, at),
+                at,
+                c.tooLate));
   }
 }

@@ -67,7 +67,8 @@ final class Timeline {
       if (child >= size) {
         break;
       }
-      if (child + 1 < size && before(times[child + 1], seqs[child + 1], times[child], seqs[child])) {
+      if (child + 1 < size
+          && before(times[child + 1], seqs[child + 1], times[child], seqs[child])) {
         child++;
       }
       if (!before(times[child], seqs[child], t, s)) {

@@ -13,10 +13,11 @@ import java.util.List;
  * @param queueId the understaffed queue, as in events
  * @param start when agents stopped taking its contacts (scenario start + offset)
  * @param end when they could take contacts again
- * @param agentIds agents who serve the queue and were logged in at some time in [start, end), sorted
+ * @param agentIds agents who serve the queue and were logged in at some time in [start, end),
+ *     sorted
  * @param allUnavailableAt when the last of them left AVAILABLE (NOT_READY, a break, or logged out),
- *     {@code start} if none was AVAILABLE then; {@code null} if one was still finishing a contact at
- *     {@code end}
+ *     {@code start} if none was AVAILABLE then; {@code null} if one was still finishing a contact
+ *     at {@code end}
  * @param firstBackAt the first instant at or after {@code end} at which one of them was AVAILABLE:
  *     {@code end} if one was (still or again) AVAILABLE then; {@code null} if none came back
  */
@@ -34,8 +35,19 @@ public record UnderstaffingReport(
 
   /** One line for logs and the command line's summary. */
   public String summary() {
-    return "Understaffed " + queueId + " (" + tenantId + ") from " + start + " to " + end + ": " + agentIds.size()
-        + " agents held unavailable; none AVAILABLE from " + (allUnavailableAt == null ? "-" : allUnavailableAt)
-        + ", first back " + (firstBackAt == null ? "-" : firstBackAt);
+    return "Understaffed "
+        + queueId
+        + " ("
+        + tenantId
+        + ") from "
+        + start
+        + " to "
+        + end
+        + ": "
+        + agentIds.size()
+        + " agents held unavailable; none AVAILABLE from "
+        + (allUnavailableAt == null ? "-" : allUnavailableAt)
+        + ", first back "
+        + (firstBackAt == null ? "-" : firstBackAt);
   }
 }

@@ -20,8 +20,13 @@ final class UnderstaffingRt {
   private final Set<String> agentIds = new TreeSet<>();
   private boolean during;
   private boolean over;
-  /** Agents of the queue AVAILABLE at the start who have not left AVAILABLE yet (finishing contacts). */
+
+  /**
+   * Agents of the queue AVAILABLE at the start who have not left AVAILABLE yet (finishing
+   * contacts).
+   */
   private int stillAvailable;
+
   private long allUnavailableAt = -1;
   private long firstBackAt = -1;
 
@@ -78,17 +83,28 @@ final class UnderstaffingRt {
       if (next == AgentState.LOGGED_IN) {
         agentIds.add(a.id());
       }
-      if (a.state == AgentState.AVAILABLE && next != AgentState.AVAILABLE && --stillAvailable == 0) {
+      if (a.state == AgentState.AVAILABLE
+          && next != AgentState.AVAILABLE
+          && --stillAvailable == 0) {
         allUnavailableAt = e.now();
       }
-    } else if (over && firstBackAt < 0 && next == AgentState.AVAILABLE && a.queues.contains(queue)) {
+    } else if (over
+        && firstBackAt < 0
+        && next == AgentState.AVAILABLE
+        && a.queues.contains(queue)) {
       firstBackAt = e.now();
     }
   }
 
   UnderstaffingReport report() {
-    return new UnderstaffingReport(queue.def.tenantId(), queue.def.id(), Instant.ofEpochMilli(start),
-        Instant.ofEpochMilli(end), List.copyOf(agentIds), instant(allUnavailableAt), instant(firstBackAt));
+    return new UnderstaffingReport(
+        queue.def.tenantId(),
+        queue.def.id(),
+        Instant.ofEpochMilli(start),
+        Instant.ofEpochMilli(end),
+        List.copyOf(agentIds),
+        instant(allUnavailableAt),
+        instant(firstBackAt));
   }
 
   private static Instant instant(long millis) {

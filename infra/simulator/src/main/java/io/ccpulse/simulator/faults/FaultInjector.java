@@ -46,31 +46,50 @@ public final class FaultInjector implements EventSink {
   private final List<FuzzedEvent> fuzzed = new ArrayList<>();
   private long seq;
 
-  private record Pending(long time, long seq, DeliveredRecord record) implements Comparable<Pending> {
+  private record Pending(long time, long seq, DeliveredRecord record)
+      implements Comparable<Pending> {
     @Override
     public int compareTo(Pending o) {
       return time != o.time ? Long.compare(time, o.time) : Long.compare(seq, o.seq);
     }
   }
 
-  /** @param truth fed with every on-time event; {@code null} to skip the truth */
+  /**
+   * @param truth fed with every on-time event; {@code null} to skip the truth
+   */
   public FaultInjector(Scenario scenario, TruthCalculator truth, RecordSink out) {
     this(scenario.seed(), scenario.faults(), scenario.truth(), truth, out);
     if (settings.fuzz().enabled()) {
-      // Mixed in by delivery time like delayed records: they go out as the engine's clock passes them.
+      // Mixed in by delivery time like delayed records: they go out as the engine's clock passes
+      // them.
       List<String> tenants = LayoutFactory.build(scenario).tenantIds();
-      for (Fuzz.Bad bad : new Fuzz(scenario.seed(), settings.fuzz(), tenants, scenario.start().toEpochMilli(),
-          scenario.end().toEpochMilli()).generate()) {
+      for (Fuzz.Bad bad :
+          new Fuzz(
+                  scenario.seed(),
+                  settings.fuzz(),
+                  tenants,
+                  scenario.start().toEpochMilli(),
+                  scenario.end().toEpochMilli())
+              .generate()) {
         counts.get(bad.stream()).fuzz.merge(bad.what().reason(), 1L, Long::sum);
         fuzzed.add(bad.what());
-        pending.add(new Pending(bad.at(), seq++, new DeliveredRecord(bad.stream(), bad.key(), encode(bad.event()), bad.at(),
-            bad.at(), Fault.FUZZ)));
+        pending.add(
+            new Pending(
+                bad.at(),
+                seq++,
+                new DeliveredRecord(
+                    bad.stream(), bad.key(), encode(bad.event()), bad.at(), bad.at(), Fault.FUZZ)));
       }
     }
   }
 
   /** For scripted input: faults and truth settings given directly, records to {@code out}. */
-  public FaultInjector(long seed, FaultSettings settings, TruthSettings truthSettings, TruthCalculator truth, RecordSink out) {
+  public FaultInjector(
+      long seed,
+      FaultSettings settings,
+      TruthSettings truthSettings,
+      TruthCalculator truth,
+      RecordSink out) {
     this.settings = settings;
     this.truthSettings = truthSettings;
     this.truth = truth;
@@ -86,7 +105,8 @@ public final class FaultInjector implements EventSink {
   }
 
   @Override
-  public void event(EventStream stream, String key, SpecificRecord event, long occurredAt, boolean tooLate) {
+  public void event(
+      EventStream stream, String key, SpecificRecord event, long occurredAt, boolean tooLate) {
     StreamFaults c = counts.get(stream);
     byte[] bytes = encode(event);
     if (tooLate) {
@@ -104,11 +124,13 @@ public final class FaultInjector implements EventSink {
       c.delayed++;
       c.maxDelayMs = Math.max(c.maxDelayMs, delay);
     }
-    deliver(stream, key, bytes, occurredAt, occurredAt + delay, delay > 0 ? Fault.DELAYED : Fault.NONE);
+    deliver(
+        stream, key, bytes, occurredAt, occurredAt + delay, delay > 0 ? Fault.DELAYED : Fault.NONE);
     if (rng.chance(settings.duplicateRate())) {
       c.duplicates++;
       // Later than the original, and still within the maximum delay when there is room.
-      long copyAt = occurredAt + delay + rng.between(1, Math.max(1, settings.maxDelay().toMillis() - delay));
+      long copyAt =
+          occurredAt + delay + rng.between(1, Math.max(1, settings.maxDelay().toMillis() - delay));
       deliver(stream, key, bytes, occurredAt, copyAt, Fault.DUPLICATE);
     }
     if (rng.chance(settings.unreadableRate())) {
@@ -117,7 +139,8 @@ public final class FaultInjector implements EventSink {
     }
     if (rng.chance(settings.unknownSchemaRate())) {
       c.unknownSchema++;
-      deliver(stream, key, Garbage.unknownSchema(bytes), occurredAt, occurredAt, Fault.UNKNOWN_SCHEMA);
+      deliver(
+          stream, key, Garbage.unknownSchema(bytes), occurredAt, occurredAt, Fault.UNKNOWN_SCHEMA);
     }
   }
 
@@ -143,7 +166,8 @@ public final class FaultInjector implements EventSink {
     return new FaultSummary(settings, truthSettings, counts, engine, fuzzed);
   }
 
-  private void deliver(EventStream stream, String key, byte[] bytes, long occurredAt, long at, Fault fault) {
+  private void deliver(
+      EventStream stream, String key, byte[] bytes, long occurredAt, long at, Fault fault) {
     DeliveredRecord r = new DeliveredRecord(stream, key, bytes, at, occurredAt, fault);
     if (at == occurredAt && fault != Fault.TOO_LATE) {
       publish(r);

@@ -23,7 +23,11 @@ public final class FaultSummary {
   private final EngineStats engine;
   private final List<FuzzedEvent> fuzzed;
 
-  FaultSummary(FaultSettings settings, TruthSettings truth, Map<EventStream, StreamFaults> streams, EngineStats engine,
+  FaultSummary(
+      FaultSettings settings,
+      TruthSettings truth,
+      Map<EventStream, StreamFaults> streams,
+      EngineStats engine,
       List<FuzzedEvent> fuzzed) {
     this.settings = settings;
     this.truth = truth;

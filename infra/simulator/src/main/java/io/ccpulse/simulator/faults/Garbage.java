@@ -5,9 +5,13 @@ import io.ccpulse.simulator.model.Rng;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Payloads a reader must reject: unreadable bytes, and valid headers with an unknown fingerprint. */
+/**
+ * Payloads a reader must reject: unreadable bytes, and valid headers with an unknown fingerprint.
+ */
 final class Garbage {
-  /** A fingerprint no released schema has (checked, so a future release cannot collide unnoticed). */
+  /**
+   * A fingerprint no released schema has (checked, so a future release cannot collide unnoticed).
+   */
   static final long UNKNOWN_FINGERPRINT = 0x0BADFEEDCAFEF00DL;
 
   private Garbage() {}
@@ -36,7 +40,8 @@ final class Garbage {
 
   static void checkUnknown(SchemaHistory history) {
     if (history.versionOf(UNKNOWN_FINGERPRINT) != 0) {
-      throw new IllegalStateException("the 'unknown' fingerprint is a released " + history.recordName() + " version");
+      throw new IllegalStateException(
+          "the 'unknown' fingerprint is a released " + history.recordName() + " version");
     }
   }
 }

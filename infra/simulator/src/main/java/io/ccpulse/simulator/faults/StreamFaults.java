@@ -11,8 +11,10 @@ public final class StreamFaults {
   long unreadable;
   long unknownSchema;
   long impossible;
+
   /** Fuzz events by the reason the pipeline must reject them under. */
-  final java.util.Map<io.ccpulse.events.RejectReason, Long> fuzz = new java.util.EnumMap<>(io.ccpulse.events.RejectReason.class);
+  final java.util.Map<io.ccpulse.events.RejectReason, Long> fuzz =
+      new java.util.EnumMap<>(io.ccpulse.events.RejectReason.class);
 
   /** On-time events the truth counts (each once, whatever its copies or delay). */
   public long events() {

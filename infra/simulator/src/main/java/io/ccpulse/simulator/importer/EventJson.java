@@ -28,7 +28,8 @@ public final class EventJson {
   private EventJson() {}
 
   /** A decoded line: the event, its stream and key. */
-  public record Parsed(EventStream stream, String key, SpecificRecordBase event, long occurredAtMillis) {}
+  public record Parsed(
+      EventStream stream, String key, SpecificRecordBase event, long occurredAtMillis) {}
 
   /** Parses and validates; throws {@link IllegalArgumentException} saying what is wrong. */
   public static Parsed parse(String line) {
@@ -40,25 +41,30 @@ public final class EventJson {
     }
     if (json.containsKey("state")) {
       AgentStateEvent e = fill(new AgentStateEvent(), json);
-      return new Parsed(EventStream.AGENT_STATES, e.getAgentId(), e, e.getOccurredAt().toEpochMilli());
+      return new Parsed(
+          EventStream.AGENT_STATES, e.getAgentId(), e, e.getOccurredAt().toEpochMilli());
     }
     if (json.containsKey("csat")) {
       SurveyEvent e = fill(new SurveyEvent(), json);
       if (e.getCsat() < 1 || e.getCsat() > 5) {
         throw new IllegalArgumentException("csat must be 1 to 5, was " + e.getCsat());
       }
-      return new Parsed(EventStream.SURVEYS, e.getInteractionId(), e, e.getOccurredAt().toEpochMilli());
+      return new Parsed(
+          EventStream.SURVEYS, e.getInteractionId(), e, e.getOccurredAt().toEpochMilli());
     }
     if (json.containsKey("type")) {
       InteractionEvent e = fill(new InteractionEvent(), json);
       checkInteraction(e);
-      return new Parsed(EventStream.INTERACTIONS, e.getInteractionId(), e, e.getOccurredAt().toEpochMilli());
+      return new Parsed(
+          EventStream.INTERACTIONS, e.getInteractionId(), e, e.getOccurredAt().toEpochMilli());
     }
     throw new IllegalArgumentException(
         "cannot tell the event type: an interaction has \"type\", an agent state \"state\", a survey \"csat\"");
   }
 
-  /** What each interaction type needs beyond the schema, so obviously broken history is caught here. */
+  /**
+   * What each interaction type needs beyond the schema, so obviously broken history is caught here.
+   */
   private static void checkInteraction(InteractionEvent e) {
     InteractionType t = e.getType();
     if ((t == InteractionType.QUEUED || t == InteractionType.ABANDONED) && e.getQueueId() == null) {
@@ -67,8 +73,10 @@ public final class EventJson {
     if (t != InteractionType.QUEUED && t != InteractionType.ABANDONED && e.getAgentId() == null) {
       throw new IllegalArgumentException(t + " needs agent_id");
     }
-    if (t == InteractionType.TRANSFERRED && (e.getTargetQueueId() == null) == (e.getTargetAgentId() == null)) {
-      throw new IllegalArgumentException("TRANSFERRED needs exactly one of target_queue_id and target_agent_id");
+    if (t == InteractionType.TRANSFERRED
+        && (e.getTargetQueueId() == null) == (e.getTargetAgentId() == null)) {
+      throw new IllegalArgumentException(
+          "TRANSFERRED needs exactly one of target_queue_id and target_agent_id");
     }
   }
 
@@ -76,17 +84,20 @@ public final class EventJson {
     Schema schema = record.getSchema();
     for (String name : json.keySet()) {
       if (schema.getField(name) == null) {
-        throw new IllegalArgumentException("unknown field \"" + name + "\" for " + schema.getName());
+        throw new IllegalArgumentException(
+            "unknown field \"" + name + "\" for " + schema.getName());
       }
     }
     for (Schema.Field f : schema.getFields()) {
       Object v = json.get(f.name());
       if (v == null) {
         if (!f.hasDefaultValue()) {
-          throw new IllegalArgumentException("missing field \"" + f.name() + "\" (" + schema.getName() + ")");
+          throw new IllegalArgumentException(
+              "missing field \"" + f.name() + "\" (" + schema.getName() + ")");
         }
         Object def = f.defaultVal();
-        record.put(f.pos(), def == org.apache.avro.JsonProperties.NULL_VALUE ? null : defaultOf(def));
+        record.put(
+            f.pos(), def == org.apache.avro.JsonProperties.NULL_VALUE ? null : defaultOf(def));
         continue;
       }
       try {
@@ -128,7 +139,8 @@ public final class EventJson {
       }
       case ENUM -> {
         if (!(v instanceof String sym) || !s.getEnumSymbols().contains(sym)) {
-          throw new IllegalArgumentException("expected one of " + s.getEnumSymbols() + ", got " + v);
+          throw new IllegalArgumentException(
+              "expected one of " + s.getEnumSymbols() + ", got " + v);
         }
         yield SpecificData.get().createEnum(sym, s);
       }
@@ -172,9 +184,11 @@ public final class EventJson {
       try {
         return OffsetDateTime.parse(s).toInstant();
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("expected ISO-8601 with an offset (e.g. 2026-01-05T08:00:00Z), got " + s);
+        throw new IllegalArgumentException(
+            "expected ISO-8601 with an offset (e.g. 2026-01-05T08:00:00Z), got " + s);
       }
     }
-    throw new IllegalArgumentException("expected a time (ISO-8601 string or epoch millis), got " + v);
+    throw new IllegalArgumentException(
+        "expected a time (ISO-8601 string or epoch millis), got " + v);
   }
 }

@@ -23,13 +23,15 @@ import java.util.function.Consumer;
 public final class Importer {
   /** Publishing order. */
   public enum Order {
-    EVENT_TIME, AS_GIVEN;
+    EVENT_TIME,
+    AS_GIVEN;
 
     public static Order of(String s) {
       return switch (s) {
         case "event-time" -> EVENT_TIME;
         case "as-given" -> AS_GIVEN;
-        default -> throw new IllegalArgumentException("order is event-time or as-given, not '" + s + "'");
+        default ->
+            throw new IllegalArgumentException("order is event-time or as-given, not '" + s + "'");
       };
     }
   }
@@ -45,7 +47,8 @@ public final class Importer {
    *
    * @param onBadLine told of each bad line as it is found (e.g. to print it)
    */
-  public ImportReport run(BufferedReader in, Order order, RecordSink sink, Consumer<ImportReport.BadLine> onBadLine)
+  public ImportReport run(
+      BufferedReader in, Order order, RecordSink sink, Consumer<ImportReport.BadLine> onBadLine)
       throws IOException {
     ImportReport report = new ImportReport();
     List<Line> held = new ArrayList<>();
@@ -73,7 +76,9 @@ public final class Importer {
         held.add(line);
       }
     }
-    held.sort(Comparator.comparingLong((Line l) -> l.parsed.occurredAtMillis()).thenComparingLong(Line::number));
+    held.sort(
+        Comparator.comparingLong((Line l) -> l.parsed.occurredAtMillis())
+            .thenComparingLong(Line::number));
     for (Line l : held) {
       publish(l, sink, report);
     }
@@ -84,7 +89,9 @@ public final class Importer {
   private void publish(Line l, RecordSink sink, ImportReport report) {
     EventJson.Parsed p = l.parsed;
     // The record timestamp is the event time: history keeps its own time in Kafka's time index.
-    sink.accept(new DeliveredRecord(p.stream(), p.key(), l.bytes, p.occurredAtMillis(), p.occurredAtMillis(), Fault.NONE));
+    sink.accept(
+        new DeliveredRecord(
+            p.stream(), p.key(), l.bytes, p.occurredAtMillis(), p.occurredAtMillis(), Fault.NONE));
     report.count(p.stream());
   }
 

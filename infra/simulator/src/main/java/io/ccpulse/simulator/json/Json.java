@@ -17,12 +17,13 @@ import java.util.Map;
  */
 public final class Json {
   /** JSON {@code null}, distinct from an absent field. */
-  public static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
+  public static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
 
   private final String text;
   private int pos;

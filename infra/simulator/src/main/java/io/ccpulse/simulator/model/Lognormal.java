@@ -9,7 +9,8 @@ import java.time.Duration;
 public record Lognormal(Duration median, double sigma) {
   public Lognormal {
     if (median.isNegative() || sigma < 0) {
-      throw new IllegalArgumentException("lognormal needs median >= 0 and sigma >= 0: " + median + ", " + sigma);
+      throw new IllegalArgumentException(
+          "lognormal needs median >= 0 and sigma >= 0: " + median + ", " + sigma);
     }
   }
 

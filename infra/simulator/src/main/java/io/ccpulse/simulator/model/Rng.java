@@ -18,7 +18,10 @@ public final class Rng {
     this.random = new SplittableRandom(seed);
   }
 
-  /** An independent stream derived from this seed and a label, so subsystems do not disturb each other. */
+  /**
+   * An independent stream derived from this seed and a label, so subsystems do not disturb each
+   * other.
+   */
   public static Rng derive(long seed, String label) {
     long h = seed * 0x9E3779B97F4A7C15L;
     for (int i = 0; i < label.length(); i++) {

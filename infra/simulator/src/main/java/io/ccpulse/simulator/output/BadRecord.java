@@ -10,8 +10,10 @@ import java.util.Comparator;
  */
 public record BadRecord(String topic, int partition, long offset, Fault fault) {
   /** Topic, partition, offset. */
-  public static final Comparator<BadRecord> ORDER = Comparator.comparing(BadRecord::topic)
-      .thenComparingInt(BadRecord::partition).thenComparingLong(BadRecord::offset);
+  public static final Comparator<BadRecord> ORDER =
+      Comparator.comparing(BadRecord::topic)
+          .thenComparingInt(BadRecord::partition)
+          .thenComparingLong(BadRecord::offset);
 
   /** The reason the pipeline must give. */
   public RejectReason reason() {

@@ -13,7 +13,9 @@ public enum Fault {
   DELAYED,
   /** A second copy (same bytes, same event_id) delivered after the first. */
   DUPLICATE,
-  /** An event of a too-late contact: delivered after the allowed lateness; the truth excludes it. */
+  /**
+   * An event of a too-late contact: delivered after the allowed lateness; the truth excludes it.
+   */
   TOO_LATE,
   /** Extra bytes that are not Avro single-object encoding. */
   UNREADABLE,
@@ -31,7 +33,8 @@ public enum Fault {
    */
   public RejectReason rejectedAs() {
     return switch (this) {
-      // A fuzz event's reason depends on what is wrong with it: its summary (FaultSummary.fuzzed()) has
+      // A fuzz event's reason depends on what is wrong with it: its summary (FaultSummary.fuzzed())
+      // has
       // it, by event id.
       case NONE, DELAYED, DUPLICATE, FUZZ -> null;
       case TOO_LATE -> RejectReason.TOO_LATE;

@@ -21,7 +21,11 @@ public final class FileOutput implements RecordSink {
     try {
       Files.createDirectories(dir);
       for (EventStream s : EventStream.values()) {
-        files.put(s, new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(topics.of(s))), 1 << 16)));
+        files.put(
+            s,
+            new DataOutputStream(
+                new BufferedOutputStream(
+                    Files.newOutputStream(dir.resolve(topics.of(s))), 1 << 16)));
       }
     } catch (IOException e) {
       close();

@@ -31,6 +31,7 @@ public final class KafkaOutput implements RecordSink {
   private final TopicNames topics;
   private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
+
   /** Filled by the producer's I/O thread as sends are acknowledged. */
   private final Queue<BadRecord> badRecords = new ConcurrentLinkedQueue<>();
 
@@ -38,7 +39,9 @@ public final class KafkaOutput implements RecordSink {
     this(bootstrapServers, topics, Map.of());
   }
 
-  /** @param overrides producer properties that replace the defaults (e.g. security settings) */
+  /**
+   * @param overrides producer properties that replace the defaults (e.g. security settings)
+   */
   public KafkaOutput(String bootstrapServers, TopicNames topics, Map<String, Object> overrides) {
     this.topics = topics;
     // Topics just created elsewhere may not be served yet; see TopicAdmin.
@@ -47,7 +50,8 @@ public final class KafkaOutput implements RecordSink {
   }
 
   /** The producer settings used: idempotent, acks=all, lz4, 20 ms linger, 256 KiB batches. */
-  public static Map<String, Object> producerConfig(String bootstrapServers, Map<String, Object> overrides) {
+  public static Map<String, Object> producerConfig(
+      String bootstrapServers, Map<String, Object> overrides) {
     Map<String, Object> p = new HashMap<>();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "ccpulse-simulator");
@@ -69,7 +73,8 @@ public final class KafkaOutput implements RecordSink {
    * default replication (existing topics are left as they are), and waits until the broker serves
    * them all.
    */
-  public static void createTopics(String bootstrapServers, TopicNames topics, int partitions, Map<String, Object> overrides) {
+  public static void createTopics(
+      String bootstrapServers, TopicNames topics, int partitions, Map<String, Object> overrides) {
     TopicAdmin.create(bootstrapServers, adminConfig(overrides), names(topics), partitions);
   }
 
@@ -84,11 +89,12 @@ public final class KafkaOutput implements RecordSink {
   /** Producer overrides that also concern the admin client (security, timeouts). */
   private static Map<String, Object> adminConfig(Map<String, Object> overrides) {
     Map<String, Object> m = new HashMap<>();
-    overrides.forEach((k, v) -> {
-      if (AdminClientConfig.configNames().contains(k)) {
-        m.put(k, v);
-      }
-    });
+    overrides.forEach(
+        (k, v) -> {
+          if (AdminClientConfig.configNames().contains(k)) {
+            m.put(k, v);
+          }
+        });
     return m;
   }
 
@@ -97,7 +103,8 @@ public final class KafkaOutput implements RecordSink {
     rethrow();
     byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);
     boolean bad = r.fault().rejectedAs() != null;
-    producer.send(new ProducerRecord<>(topics.of(r.stream()), null, r.deliveredAtMillis(), key, r.value()),
+    producer.send(
+        new ProducerRecord<>(topics.of(r.stream()), null, r.deliveredAtMillis(), key, r.value()),
         (meta, e) -> {
           if (e != null) {
             failure.compareAndSet(null, e);

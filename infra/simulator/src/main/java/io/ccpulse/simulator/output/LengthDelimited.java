@@ -33,7 +33,8 @@ public final class LengthDelimited {
         return;
       }
       if (length < 0) {
-        throw new IOException("negative record length " + length + " after " + out.size() + " records");
+        throw new IOException(
+            "negative record length " + length + " after " + out.size() + " records");
       }
       byte[] value = new byte[length];
       in.readFully(value);

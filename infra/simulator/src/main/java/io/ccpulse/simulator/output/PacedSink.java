@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Holds records back so the simulated clock runs at {@code speed} × real time: a record delivered
- * at simulated time t is passed on when {@code (t - start) / speed} has passed since the first record.
+ * at simulated time t is passed on when {@code (t - start) / speed} has passed since the first
+ * record.
  */
 public final class PacedSink implements RecordSink {
   private final RecordSink next;
@@ -26,7 +27,8 @@ public final class PacedSink implements RecordSink {
     if (realStartNanos < 0) {
       realStartNanos = System.nanoTime();
     }
-    long dueNanos = realStartNanos + (long) ((record.deliveredAtMillis() - simulatedStart) * 1_000_000 / speed);
+    long dueNanos =
+        realStartNanos + (long) ((record.deliveredAtMillis() - simulatedStart) * 1_000_000 / speed);
     long wait = dueNanos - System.nanoTime();
     if (wait > 1_000_000) {
       // Before a noticeable pause, flush, so a consumer sees everything that is due while we wait.

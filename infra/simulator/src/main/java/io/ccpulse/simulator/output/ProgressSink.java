@@ -29,8 +29,11 @@ public final class ProgressSink implements RecordSink {
       long now = System.nanoTime();
       if (now - lastNanos >= intervalNanos) {
         double rate = (count - lastCount) / ((now - lastNanos) / 1e9);
-        out.printf("simulated %s  %,d records  %,.0f records/s%n",
-            Instant.ofEpochMilli(record.deliveredAtMillis()).truncatedTo(ChronoUnit.SECONDS), count, rate);
+        out.printf(
+            "simulated %s  %,d records  %,.0f records/s%n",
+            Instant.ofEpochMilli(record.deliveredAtMillis()).truncatedTo(ChronoUnit.SECONDS),
+            count,
+            rate);
         lastNanos = now;
         lastCount = count;
       }

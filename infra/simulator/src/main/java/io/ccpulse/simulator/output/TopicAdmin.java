@@ -35,39 +35,54 @@ final class TopicAdmin {
 
   private TopicAdmin() {}
 
-  /** Creates the missing topics with {@code partitions} partitions, then waits until all are served. */
-  static void create(String bootstrapServers, Map<String, Object> overrides, Set<String> names, int partitions) {
-    run(bootstrapServers, overrides, admin -> {
-      Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      List<NewTopic> missing = new ArrayList<>();
-      for (String name : names) {
-        if (!existing.contains(name)) {
-          missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
-        }
-      }
-      if (!missing.isEmpty()) {
-        try {
-          admin.createTopics(missing).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-          // Created meanwhile by someone else: fine, it is awaited below like any other.
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw e;
+  /**
+   * Creates the missing topics with {@code partitions} partitions, then waits until all are served.
+   */
+  static void create(
+      String bootstrapServers, Map<String, Object> overrides, Set<String> names, int partitions) {
+    run(
+        bootstrapServers,
+        overrides,
+        admin -> {
+          Set<String> existing =
+              admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          List<NewTopic> missing = new ArrayList<>();
+          for (String name : names) {
+            if (!existing.contains(name)) {
+              missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
+            }
           }
-        }
-      }
-      awaitServed(admin, names);
-    });
+          if (!missing.isEmpty()) {
+            try {
+              admin.createTopics(missing).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+              // Created meanwhile by someone else: fine, it is awaited below like any other.
+              if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+              }
+            }
+          }
+          awaitServed(admin, names);
+        });
   }
 
-  /** Waits until those of the topics that exist are served (missing ones are left to auto-creation). */
-  static void awaitExisting(String bootstrapServers, Map<String, Object> overrides, Set<String> names) {
-    run(bootstrapServers, overrides, admin -> {
-      Set<String> existing = new HashSet<>(admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-      existing.retainAll(names);
-      if (!existing.isEmpty()) {
-        awaitServed(admin, existing);
-      }
-    });
+  /**
+   * Waits until those of the topics that exist are served (missing ones are left to auto-creation).
+   */
+  static void awaitExisting(
+      String bootstrapServers, Map<String, Object> overrides, Set<String> names) {
+    run(
+        bootstrapServers,
+        overrides,
+        admin -> {
+          Set<String> existing =
+              new HashSet<>(
+                  admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+          existing.retainAll(names);
+          if (!existing.isEmpty()) {
+            awaitServed(admin, existing);
+          }
+        });
   }
 
   private static void awaitServed(Admin admin, Set<String> names)
@@ -75,7 +90,8 @@ final class TopicAdmin {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!served(admin, names)) {
       if (System.nanoTime() > deadline) {
-        throw new TimeoutException("topics " + names + " not served after " + TIMEOUT.toSeconds() + " s");
+        throw new TimeoutException(
+            "topics " + names + " not served after " + TIMEOUT.toSeconds() + " s");
       }
       Thread.sleep(20);
     }
@@ -84,8 +100,11 @@ final class TopicAdmin {
   private static boolean served(Admin admin, Set<String> names)
       throws InterruptedException, ExecutionException, TimeoutException {
     try {
-      Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames()
-          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      Map<String, TopicDescription> d =
+          admin
+              .describeTopics(names)
+              .allTopicNames()
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
       for (TopicDescription t : d.values()) {
         for (var p : t.partitions()) {
@@ -115,9 +134,11 @@ final class TopicAdmin {
     try (Admin admin = Admin.create(config)) {
       call.run(admin);
     } catch (ExecutionException e) {
-      throw new KafkaException("Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
+      throw new KafkaException(
+          "Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new KafkaException("Kafka at " + bootstrapServers + " did not answer in time: " + e.getMessage(), e);
+      throw new KafkaException(
+          "Kafka at " + bootstrapServers + " did not answer in time: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while talking to Kafka at " + bootstrapServers, e);

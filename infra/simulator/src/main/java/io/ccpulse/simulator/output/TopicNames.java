@@ -12,7 +12,9 @@ public record TopicNames(String interactions, String agentStates, String surveys
 
   /** {@code ccpulse.interactions}, {@code ccpulse.agent-states}, {@code ccpulse.surveys}. */
   public static TopicNames defaults() {
-    return new TopicNames(EventStream.INTERACTIONS.defaultTopic(), EventStream.AGENT_STATES.defaultTopic(),
+    return new TopicNames(
+        EventStream.INTERACTIONS.defaultTopic(),
+        EventStream.AGENT_STATES.defaultTopic(),
         EventStream.SURVEYS.defaultTopic());
   }
 

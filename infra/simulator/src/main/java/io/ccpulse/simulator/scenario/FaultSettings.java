@@ -38,8 +38,12 @@ public record FaultSettings(
       throw new IllegalArgumentException("delays must not be negative");
     }
     if ((outOfOrderRate > 0 || duplicateRate > 0) && maxDelay.compareTo(lateness) > 0) {
-      throw new IllegalArgumentException("the maximum delay (" + maxDelay + ") must not exceed the allowed lateness ("
-          + lateness + "): delayed events would be rejected, yet the truth counts them");
+      throw new IllegalArgumentException(
+          "the maximum delay ("
+              + maxDelay
+              + ") must not exceed the allowed lateness ("
+              + lateness
+              + "): delayed events would be rejected, yet the truth counts them");
     }
   }
 
@@ -49,19 +53,33 @@ public record FaultSettings(
    */
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofMinutes(2);
 
-  /** Light faults of every kind: enough to exercise the rejection paths without hiding the metrics. */
+  /**
+   * Light faults of every kind: enough to exercise the rejection paths without hiding the metrics.
+   */
   public static FaultSettings defaults() {
-    return new FaultSettings(0.005, 0.02, DEFAULT_MAX_DELAY, 0.002, Duration.ofMinutes(5), null, 0.0005, 0.0005, 0.002,
+    return new FaultSettings(
+        0.005,
+        0.02,
+        DEFAULT_MAX_DELAY,
+        0.002,
+        Duration.ofMinutes(5),
+        null,
+        0.0005,
+        0.0005,
+        0.002,
         FuzzSettings.none());
   }
 
   public static FaultSettings none() {
-    return new FaultSettings(0, 0, DEFAULT_MAX_DELAY, 0, Duration.ofMinutes(5), null, 0, 0, 0, FuzzSettings.none());
+    return new FaultSettings(
+        0, 0, DEFAULT_MAX_DELAY, 0, Duration.ofMinutes(5), null, 0, 0, 0, FuzzSettings.none());
   }
 
   /** The delay of too-late contacts for the given interval sizes. */
   public Duration tooLateDelay(TruthSettings truth) {
-    return tooLateDelay != null ? tooLateDelay : lateness.plus(truth.largestInterval().multipliedBy(2));
+    return tooLateDelay != null
+        ? tooLateDelay
+        : lateness.plus(truth.largestInterval().multipliedBy(2));
   }
 
   private static void check(String name, double rate) {
@@ -71,37 +89,100 @@ public record FaultSettings(
   }
 
   public FaultSettings withDuplicateRate(double v) {
-    return new FaultSettings(v, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay, unreadableRate,
-        unknownSchemaRate, impossibleRate, fuzz);
+    return new FaultSettings(
+        v,
+        outOfOrderRate,
+        maxDelay,
+        tooLateRate,
+        lateness,
+        tooLateDelay,
+        unreadableRate,
+        unknownSchemaRate,
+        impossibleRate,
+        fuzz);
   }
 
   public FaultSettings withOutOfOrder(double rate, Duration max) {
-    return new FaultSettings(duplicateRate, rate, max, tooLateRate, lateness, tooLateDelay, unreadableRate,
-        unknownSchemaRate, impossibleRate, fuzz);
+    return new FaultSettings(
+        duplicateRate,
+        rate,
+        max,
+        tooLateRate,
+        lateness,
+        tooLateDelay,
+        unreadableRate,
+        unknownSchemaRate,
+        impossibleRate,
+        fuzz);
   }
 
   public FaultSettings withTooLate(double rate, Duration lateness, Duration delay) {
-    return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, rate, lateness, delay, unreadableRate,
-        unknownSchemaRate, impossibleRate, fuzz);
+    return new FaultSettings(
+        duplicateRate,
+        outOfOrderRate,
+        maxDelay,
+        rate,
+        lateness,
+        delay,
+        unreadableRate,
+        unknownSchemaRate,
+        impossibleRate,
+        fuzz);
   }
 
   public FaultSettings withUnreadableRate(double v) {
-    return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay, v,
-        unknownSchemaRate, impossibleRate, fuzz);
+    return new FaultSettings(
+        duplicateRate,
+        outOfOrderRate,
+        maxDelay,
+        tooLateRate,
+        lateness,
+        tooLateDelay,
+        v,
+        unknownSchemaRate,
+        impossibleRate,
+        fuzz);
   }
 
   public FaultSettings withUnknownSchemaRate(double v) {
-    return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay,
-        unreadableRate, v, impossibleRate, fuzz);
+    return new FaultSettings(
+        duplicateRate,
+        outOfOrderRate,
+        maxDelay,
+        tooLateRate,
+        lateness,
+        tooLateDelay,
+        unreadableRate,
+        v,
+        impossibleRate,
+        fuzz);
   }
 
   public FaultSettings withImpossibleRate(double v) {
-    return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay,
-        unreadableRate, unknownSchemaRate, v, fuzz);
+    return new FaultSettings(
+        duplicateRate,
+        outOfOrderRate,
+        maxDelay,
+        tooLateRate,
+        lateness,
+        tooLateDelay,
+        unreadableRate,
+        unknownSchemaRate,
+        v,
+        fuzz);
   }
 
   public FaultSettings withFuzz(FuzzSettings v) {
-    return new FaultSettings(duplicateRate, outOfOrderRate, maxDelay, tooLateRate, lateness, tooLateDelay,
-        unreadableRate, unknownSchemaRate, impossibleRate, v);
+    return new FaultSettings(
+        duplicateRate,
+        outOfOrderRate,
+        maxDelay,
+        tooLateRate,
+        lateness,
+        tooLateDelay,
+        unreadableRate,
+        unknownSchemaRate,
+        impossibleRate,
+        v);
   }
 }

@@ -11,22 +11,27 @@ import java.time.Duration;
  * and logins naming 1,000 queues are over any sane limit (the pipeline's defaults are 128, 256 and
  * 200); the contact limits are given here and must equal the pipeline's.
  *
- * @param events single malformed events of every kind (bad ids, too long, 1970, 9999, missing fields,
- *     impossible scores, too many queues, unknown tenants), spread over the day
- * @param contactEvents events of one contact that holds without end (a contact with 10,000 holds): the
- *     first {@code maxContactEvents} are impossible (no leg is open), the rest over the limit
- * @param tenantsListed the pipeline lists the scenario's tenants (input.tenants): only then are events
- *     of unknown tenants mixed in
+ * @param events single malformed events of every kind (bad ids, too long, 1970, 9999, missing
+ *     fields, impossible scores, too many queues, unknown tenants), spread over the day
+ * @param contactEvents events of one contact that holds without end (a contact with 10,000 holds):
+ *     the first {@code maxContactEvents} are impossible (no leg is open), the rest over the limit
+ * @param tenantsListed the pipeline lists the scenario's tenants (input.tenants): only then are
+ *     events of unknown tenants mixed in
  * @param maxContactEvents the pipeline's input.max-contact-events
- * @param maxContactSpan the pipeline's input.max-contact-span; a contact stretched past it is mixed in
- *     when the day is long enough
+ * @param maxContactSpan the pipeline's input.max-contact-span; a contact stretched past it is mixed
+ *     in when the day is long enough
  */
-public record FuzzSettings(int events, int contactEvents, boolean tenantsListed, int maxContactEvents,
+public record FuzzSettings(
+    int events,
+    int contactEvents,
+    boolean tenantsListed,
+    int maxContactEvents,
     Duration maxContactSpan) {
 
   public FuzzSettings {
     if (events < 0 || contactEvents < 0 || maxContactEvents < 1) {
-      throw new IllegalArgumentException("fuzz counts must not be negative and the contact limit positive");
+      throw new IllegalArgumentException(
+          "fuzz counts must not be negative and the contact limit positive");
     }
     if (maxContactSpan.isNegative() || maxContactSpan.isZero()) {
       throw new IllegalArgumentException("the contact span limit must be positive");
@@ -35,15 +40,20 @@ public record FuzzSettings(int events, int contactEvents, boolean tenantsListed,
 
   /** The pipeline's defaults: input.max-contact-events=500, input.max-contact-span=1d. */
   public static final int DEFAULT_MAX_CONTACT_EVENTS = 500;
+
   public static final Duration DEFAULT_MAX_CONTACT_SPAN = Duration.ofDays(1);
 
   public static FuzzSettings none() {
     return new FuzzSettings(0, 0, false, DEFAULT_MAX_CONTACT_EVENTS, DEFAULT_MAX_CONTACT_SPAN);
   }
 
-  /** {@code events} single bad events and a contact with 10,000 holds, against the pipeline's defaults. */
+  /**
+   * {@code events} single bad events and a contact with 10,000 holds, against the pipeline's
+   * defaults.
+   */
   public static FuzzSettings of(int events) {
-    return new FuzzSettings(events, 10_000, false, DEFAULT_MAX_CONTACT_EVENTS, DEFAULT_MAX_CONTACT_SPAN);
+    return new FuzzSettings(
+        events, 10_000, false, DEFAULT_MAX_CONTACT_EVENTS, DEFAULT_MAX_CONTACT_SPAN);
   }
 
   public boolean enabled() {

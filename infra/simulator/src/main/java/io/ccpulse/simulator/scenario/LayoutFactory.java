@@ -17,16 +17,20 @@ import java.util.Map;
  * over channel groups and skilled for some of their group's queues, and their shifts.
  */
 public final class LayoutFactory {
-  private static final Map<Channel, List<String>> QUEUE_NAMES = Map.of(
-      Channel.VOICE, List.of("support", "sales", "billing", "retention", "technical", "vip"),
-      Channel.CHAT, List.of("support", "sales", "onboarding", "technical"),
-      Channel.MESSAGING, List.of("support", "orders", "delivery"),
-      Channel.EMAIL, List.of("backoffice", "claims", "complaints", "invoices"));
+  private static final Map<Channel, List<String>> QUEUE_NAMES =
+      Map.of(
+          Channel.VOICE, List.of("support", "sales", "billing", "retention", "technical", "vip"),
+          Channel.CHAT, List.of("support", "sales", "onboarding", "technical"),
+          Channel.MESSAGING, List.of("support", "orders", "delivery"),
+          Channel.EMAIL, List.of("backoffice", "claims", "complaints", "invoices"));
+
   /** Order channels get their first queue in, and each channel's share of further queues. */
-  private static final List<Channel> CHANNEL_ORDER = List.of(Channel.VOICE, Channel.CHAT, Channel.EMAIL, Channel.MESSAGING);
+  private static final List<Channel> CHANNEL_ORDER =
+      List.of(Channel.VOICE, Channel.CHAT, Channel.EMAIL, Channel.MESSAGING);
+
   private static final String ERLANG_QUEUE = "t01.voice.erlang";
-  private static final Map<Channel, Double> CHANNEL_SHARE = Map.of(
-      Channel.VOICE, 0.4, Channel.CHAT, 0.25, Channel.EMAIL, 0.2, Channel.MESSAGING, 0.15);
+  private static final Map<Channel, Double> CHANNEL_SHARE =
+      Map.of(Channel.VOICE, 0.4, Channel.CHAT, 0.25, Channel.EMAIL, 0.2, Channel.MESSAGING, 0.15);
 
   private LayoutFactory() {}
 
@@ -86,15 +90,24 @@ public final class LayoutFactory {
     long end = s.end().toEpochMilli();
     List<AgentProfile> agents = new ArrayList<>();
     for (int i = 0; i < s.erlangA().agents(); i++) {
-      agents.add(new AgentProfile(String.format("t01.a%03d", i + 1), tenant, ChannelGroup.VOICE, List.of(q.id()), 1,
-          false, start, end, List.of()));
+      agents.add(
+          new AgentProfile(
+              String.format("t01.a%03d", i + 1),
+              tenant,
+              ChannelGroup.VOICE,
+              List.of(q.id()),
+              1,
+              false,
+              start,
+              end,
+              List.of()));
     }
     return new CenterLayout(List.of(tenant), List.of(q), agents);
   }
 
   /**
-   * Spreads n queues over the channels: one each first (two each from eight queues, so every channel
-   * has a queue to transfer to), then by channel share.
+   * Spreads n queues over the channels: one each first (two each from eight queues, so every
+   * channel has a queue to transfer to), then by channel share.
    */
   static List<ContactQueue> queues(String tenant, int n, Rng rng) {
     Map<Channel, Integer> counts = new EnumMap<>(Channel.class);
@@ -118,19 +131,25 @@ public final class LayoutFactory {
     for (Channel c : CHANNEL_ORDER) {
       List<String> names = QUEUE_NAMES.get(c);
       for (int i = 0; i < counts.getOrDefault(c, 0); i++) {
-        String name = i < names.size() ? names.get(i) : names.get(i % names.size()) + (i / names.size() + 1);
+        String name =
+            i < names.size() ? names.get(i) : names.get(i % names.size()) + (i / names.size() + 1);
         // The first queue of a channel carries the most traffic, as "support" usually does.
         double weight = (i == 0 ? 2.0 : 1.0) * (0.75 + 0.5 * rng.uniform());
         double durationFactor = 0.8 + 0.45 * rng.uniform();
-        out.add(new ContactQueue(tenant + "." + c.name().toLowerCase(Locale.ROOT) + "." + name, tenant, c, weight,
-            durationFactor));
+        out.add(
+            new ContactQueue(
+                tenant + "." + c.name().toLowerCase(Locale.ROOT) + "." + name,
+                tenant,
+                c,
+                weight,
+                durationFactor));
       }
     }
     return out;
   }
 
-  private static List<AgentProfile> agents(Scenario s, String tenant, int n, List<ContactQueue> queues,
-      ShiftPlanner shifts, Rng rng) {
+  private static List<AgentProfile> agents(
+      Scenario s, String tenant, int n, List<ContactQueue> queues, ShiftPlanner shifts, Rng rng) {
     Map<ChannelGroup, List<ContactQueue>> byGroup = new EnumMap<>(ChannelGroup.class);
     for (ContactQueue q : queues) {
       byGroup.computeIfAbsent(ChannelGroup.of(q.channel()), g -> new ArrayList<>()).add(q);
@@ -150,7 +169,9 @@ public final class LayoutFactory {
       for (int i = 0; i < m; i++) {
         boolean isStrained = strained[i];
         String id = String.format("%s.a%03d", tenant, number++);
-        out.add(shifts.agent(id, tenant, g, isStrained ? all(gq) : skills.get(i), capacity, isStrained, i, m));
+        out.add(
+            shifts.agent(
+                id, tenant, g, isStrained ? all(gq) : skills.get(i), capacity, isStrained, i, m));
       }
     }
     return shifts.coverEveryQueue(out, queues);
@@ -170,8 +191,11 @@ public final class LayoutFactory {
     return out;
   }
 
-  /** Agents per group by staff share (largest remainder), at least one for each group with queues. */
-  private static Map<ChannelGroup, Integer> staffing(Map<ChannelGroup, List<ContactQueue>> byGroup, int n) {
+  /**
+   * Agents per group by staff share (largest remainder), at least one for each group with queues.
+   */
+  private static Map<ChannelGroup, Integer> staffing(
+      Map<ChannelGroup, List<ContactQueue>> byGroup, int n) {
     double total = byGroup.keySet().stream().mapToDouble(ChannelGroup::staffShare).sum();
     Map<ChannelGroup, Integer> staff = new EnumMap<>(ChannelGroup.class);
     int assigned = 0;
@@ -196,7 +220,10 @@ public final class LayoutFactory {
     return staff;
   }
 
-  /** Half the agents (all in teams of four or fewer) serve every queue of their group, the rest one or two. */
+  /**
+   * Half the agents (all in teams of four or fewer) serve every queue of their group, the rest one
+   * or two.
+   */
   private static List<List<String>> skills(List<ContactQueue> gq, int m, Rng rng) {
     List<List<String>> skills = new ArrayList<>();
     for (int i = 0; i < m; i++) {

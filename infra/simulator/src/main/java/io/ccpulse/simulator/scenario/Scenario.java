@@ -58,8 +58,10 @@ public final class Scenario {
     if (!(loadFactor > 0 && loadFactor <= 3)) {
       throw new IllegalArgumentException("load factor must be in (0, 3], was " + loadFactor);
     }
-    this.understaffing = b.understaffing == null ? null
-        : b.understaffing.resolve(duration, tenants, queuesPerTenant, erlangA != null);
+    this.understaffing =
+        b.understaffing == null
+            ? null
+            : b.understaffing.resolve(duration, tenants, queuesPerTenant, erlangA != null);
   }
 
   /** A builder preset with {@link Preset#DEFAULT}. */
@@ -132,8 +134,8 @@ public final class Scenario {
   }
 
   /**
-   * Multiplies the traffic sized for the planned staffing (square-root staffing, see the README):
-   * 1 is a well-run center, above 1 an understaffed one.
+   * Multiplies the traffic sized for the planned staffing (square-root staffing, see the README): 1
+   * is a well-run center, above 1 an understaffed one.
    */
   public double loadFactor() {
     return loadFactor;
@@ -178,8 +180,16 @@ public final class Scenario {
 
   @Override
   public String toString() {
-    return name + " seed=" + seed + " start=" + start + " duration=" + duration
-        + (erlangA != null ? " " + erlangA : " tenants=" + tenants + " queues/tenant=" + queuesPerTenant + " agents=" + agents)
+    return name
+        + " seed="
+        + seed
+        + " start="
+        + start
+        + " duration="
+        + duration
+        + (erlangA != null
+            ? " " + erlangA
+            : " tenants=" + tenants + " queues/tenant=" + queuesPerTenant + " agents=" + agents)
         + (understaffing != null ? " understaff=" + understaffing : "");
   }
 
@@ -241,7 +251,9 @@ public final class Scenario {
     public Builder agents(int v) {
       agents = v;
       if (erlangA != null) {
-        erlangA = new ErlangA(erlangA.lambdaPerMinute(), erlangA.muPerMinute(), erlangA.thetaPerMinute(), v);
+        erlangA =
+            new ErlangA(
+                erlangA.lambdaPerMinute(), erlangA.muPerMinute(), erlangA.thetaPerMinute(), v);
       }
       return this;
     }

@@ -30,12 +30,22 @@ final class ShiftPlanner {
   }
 
   /** Agent {@code index} of {@code groupSize} in its group gets a start spread over the window. */
-  AgentProfile agent(String id, String tenant, ChannelGroup group, List<String> queues, int capacity, boolean strained,
-      int index, int groupSize) {
+  AgentProfile agent(
+      String id,
+      String tenant,
+      ChannelGroup group,
+      List<String> queues,
+      int capacity,
+      boolean strained,
+      int index,
+      int groupSize) {
     long window = windowEnd - windowStart;
     long length = Math.min(window, SHIFT);
     long slack = window - length;
-    long start = windowStart + Math.floorDiv((long) (slack * (index + rng.uniform()) / groupSize), QUARTER) * QUARTER;
+    long start =
+        windowStart
+            + Math.floorDiv((long) (slack * (index + rng.uniform()) / groupSize), QUARTER)
+                * QUARTER;
     long end = start + length;
     if (strained) {
       start = Math.max(windowStart, start - 4 * QUARTER);
@@ -65,7 +75,8 @@ final class ShiftPlanner {
         continue;
       }
       if (out.get(earliest).shiftStartMillis() > windowStart) {
-        out.set(earliest, replan(out.get(earliest), windowStart, out.get(earliest).shiftEndMillis()));
+        out.set(
+            earliest, replan(out.get(earliest), windowStart, out.get(earliest).shiftEndMillis()));
       }
       AgentProfile l = out.get(latest);
       if (l.shiftEndMillis() < windowEnd) {
@@ -76,17 +87,26 @@ final class ShiftPlanner {
   }
 
   private AgentProfile replan(AgentProfile a, long start, long end) {
-    return plan(a.id(), a.tenantId(), a.group(), a.queueIds(), a.capacity(), a.strained(), start, end);
+    return plan(
+        a.id(), a.tenantId(), a.group(), a.queueIds(), a.capacity(), a.strained(), start, end);
   }
 
-  private AgentProfile plan(String id, String tenant, ChannelGroup group, List<String> queues, int capacity,
-      boolean strained, long start, long end) {
+  private AgentProfile plan(
+      String id,
+      String tenant,
+      ChannelGroup group,
+      List<String> queues,
+      int capacity,
+      boolean strained,
+      long start,
+      long end) {
     long length = end - start;
     List<PlannedState> states = new ArrayList<>();
     if (length < 3 * 60 * MINUTE) {
       if (!strained) {
         // Spread over the middle of the shift, so a short window is not left unstaffed at once.
-        states.add(at(AgentState.BREAK, start + (long) (length * (0.3 + 0.4 * rng.uniform())), 10, 0));
+        states.add(
+            at(AgentState.BREAK, start + (long) (length * (0.3 + 0.4 * rng.uniform())), 10, 0));
       }
     } else {
       addBreak(states, strained, start + length / 4, 15);
@@ -105,7 +125,16 @@ final class ShiftPlanner {
       }
       addBreak(states, strained, start + 3 * length / 4, 15);
     }
-    return new AgentProfile(id, tenant, group, List.copyOf(queues), capacity, strained, start, end, List.copyOf(states));
+    return new AgentProfile(
+        id,
+        tenant,
+        group,
+        List.copyOf(queues),
+        capacity,
+        strained,
+        start,
+        end,
+        List.copyOf(states));
   }
 
   private void addBreak(List<PlannedState> states, boolean strained, long around, int minutes) {
@@ -114,7 +143,9 @@ final class ShiftPlanner {
     }
   }
 
-  /** A planned state of {@code minutes} starting within ± {@code jitter} minutes of {@code around}. */
+  /**
+   * A planned state of {@code minutes} starting within ± {@code jitter} minutes of {@code around}.
+   */
   private PlannedState at(AgentState state, long around, int minutes, int jitter) {
     long start = Math.floorDiv(around + (rng.between(-jitter, jitter) * MINUTE), MINUTE) * MINUTE;
     return new PlannedState(state, start, minutes * MINUTE);

@@ -7,8 +7,10 @@ import java.util.List;
  * What the ground truth is computed for: the interval sizes (event-time tumbling windows aligned to
  * the epoch) and the thresholds of the service-level and short-abandon figures.
  */
-public record TruthSettings(List<Duration> intervals, Duration serviceLevelThreshold, Duration shortAbandonThreshold) {
-  public static final List<Duration> DEFAULT_INTERVALS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(15));
+public record TruthSettings(
+    List<Duration> intervals, Duration serviceLevelThreshold, Duration shortAbandonThreshold) {
+  public static final List<Duration> DEFAULT_INTERVALS =
+      List.of(Duration.ofMinutes(1), Duration.ofMinutes(15));
   public static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
   public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(5);
 

@@ -28,7 +28,8 @@ public record Understaffing(String queueId, Duration offset, Duration length) {
       queueId = null;
     }
     if (offset.isNegative()) {
-      throw new IllegalArgumentException("understaffing cannot start before the simulation: " + offset);
+      throw new IllegalArgumentException(
+          "understaffing cannot start before the simulation: " + offset);
     }
     if (length.isNegative() || length.isZero()) {
       throw new IllegalArgumentException("understaffing length must be positive: " + length);
@@ -48,8 +49,11 @@ public record Understaffing(String queueId, Duration offset, Duration length) {
     String s = text.trim();
     int at = s.lastIndexOf('@');
     if (at < 0) {
-      throw new IllegalArgumentException("expected QUEUE_ID@START[+LENGTH], or @START[+LENGTH] for the default queue"
-          + " (e.g. t01.voice.support@2h+30m), got '" + text + "'");
+      throw new IllegalArgumentException(
+          "expected QUEUE_ID@START[+LENGTH], or @START[+LENGTH] for the default queue"
+              + " (e.g. t01.voice.support@2h+30m), got '"
+              + text
+              + "'");
     }
     String when = s.substring(at + 1);
     int plus = when.indexOf('+');
@@ -59,13 +63,13 @@ public record Understaffing(String queueId, Duration offset, Duration length) {
   }
 
   /**
-   * Checks the stretch against a scenario's window and queues and names the default queue (queue ids
-   * depend only on the counts, so no layout is built).
+   * Checks the stretch against a scenario's window and queues and names the default queue (queue
+   * ids depend only on the counts, so no layout is built).
    */
   Understaffing resolve(Duration window, int tenants, int queuesPerTenant, boolean erlangA) {
     if (offset.compareTo(window) >= 0) {
-      throw new IllegalArgumentException("understaffing must start within the arrival window (" + window + "), not at "
-          + offset);
+      throw new IllegalArgumentException(
+          "understaffing must start within the arrival window (" + window + "), not at " + offset);
     }
     if (queueId == null) {
       return withQueue(LayoutFactory.mainVoiceQueue(erlangA));
@@ -73,8 +77,13 @@ public record Understaffing(String queueId, Duration offset, Duration length) {
     List<String> ids = LayoutFactory.queueIds(tenants, queuesPerTenant, erlangA);
     if (!ids.contains(queueId)) {
       List<String> shown = ids.size() > 12 ? ids.subList(0, 12) : ids;
-      throw new IllegalArgumentException("understaffing: no queue '" + queueId + "' (queues: "
-          + String.join(", ", shown) + (ids.size() > shown.size() ? ", ..." : "") + ")");
+      throw new IllegalArgumentException(
+          "understaffing: no queue '"
+              + queueId
+              + "' (queues: "
+              + String.join(", ", shown)
+              + (ids.size() > shown.size() ? ", ..." : "")
+              + ")");
     }
     return this;
   }
@@ -99,7 +108,9 @@ public record Understaffing(String queueId, Duration offset, Duration length) {
     int m = d.toMinutesPart();
     int sec = d.toSecondsPart();
     int ms = d.toMillisPart();
-    sb.append(h > 0 ? h + "h" : "").append(m > 0 ? m + "m" : "").append(sec > 0 ? sec + "s" : "")
+    sb.append(h > 0 ? h + "h" : "")
+        .append(m > 0 ? m + "m" : "")
+        .append(sec > 0 ? sec + "s" : "")
         .append(ms > 0 ? ms + "ms" : "");
     return sb.toString();
   }

@@ -40,17 +40,21 @@ public final class Values {
     int end = 0;
     while (m.find() && m.start() == end) {
       double n = Double.parseDouble(m.group(1));
-      millis += Math.round(n * switch (m.group(2)) {
-        case "ms" -> 1;
-        case "s" -> 1000;
-        case "m" -> 60_000;
-        case "h" -> 3_600_000;
-        default -> 86_400_000;
-      });
+      millis +=
+          Math.round(
+              n
+                  * switch (m.group(2)) {
+                    case "ms" -> 1;
+                    case "s" -> 1000;
+                    case "m" -> 60_000;
+                    case "h" -> 3_600_000;
+                    default -> 86_400_000;
+                  });
       end = m.end();
     }
     if (end != s.length() || s.isEmpty()) {
-      throw new IllegalArgumentException("bad duration '" + text + "' (e.g. 90s, 15m, 1h30m, PT8H)");
+      throw new IllegalArgumentException(
+          "bad duration '" + text + "' (e.g. 90s, 15m, 1h30m, PT8H)");
     }
     return Duration.ofMillis(millis);
   }
@@ -70,7 +74,8 @@ public final class Values {
       }
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("bad time '" + text + "' (ISO-8601, e.g. 2026-01-05T08:00:00Z)");
+      throw new IllegalArgumentException(
+          "bad time '" + text + "' (ISO-8601, e.g. 2026-01-05T08:00:00Z)");
     }
   }
 
@@ -80,12 +85,15 @@ public final class Values {
     double factor = 1;
     int slash = s.indexOf('/');
     if (slash >= 0) {
-      factor = switch (s.substring(slash + 1)) {
-        case "s", "sec" -> 60;
-        case "m", "min" -> 1;
-        case "h", "hour" -> 1.0 / 60;
-        default -> throw new IllegalArgumentException("bad rate unit in '" + text + "' (/s, /min, /h)");
-      };
+      factor =
+          switch (s.substring(slash + 1)) {
+            case "s", "sec" -> 60;
+            case "m", "min" -> 1;
+            case "h", "hour" -> 1.0 / 60;
+            default ->
+                throw new IllegalArgumentException(
+                    "bad rate unit in '" + text + "' (/s, /min, /h)");
+          };
       s = s.substring(0, slash);
     }
     double v = number(s);
@@ -124,7 +132,10 @@ public final class Values {
     }
   }
 
-  /** Interval sizes, comma-separated: bare numbers are seconds ({@code 60,900}) or durations ({@code 1m,15m}). */
+  /**
+   * Interval sizes, comma-separated: bare numbers are seconds ({@code 60,900}) or durations ({@code
+   * 1m,15m}).
+   */
   public static List<Duration> intervals(String text) {
     List<Duration> out = new ArrayList<>();
     for (String part : text.split(",")) {

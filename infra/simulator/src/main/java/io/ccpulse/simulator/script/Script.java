@@ -52,20 +52,35 @@ public final class Script {
   }
 
   /** Same, with a customer id. */
-  public ScriptContact contact(String tenantId, String interactionId, Channel channel, String customerId) {
+  public ScriptContact contact(
+      String tenantId, String interactionId, Channel channel, String customerId) {
     return new ScriptContact(this, tenantId, interactionId, channel, customerId);
   }
 
   /** An agent state change; queues and capacity are sent on LOGGED_IN. */
-  public Script agent(String time, String tenantId, String agentId, AgentState state, String... queueIds) {
+  public Script agent(
+      String time, String tenantId, String agentId, AgentState state, String... queueIds) {
     boolean login = state == AgentState.LOGGED_IN;
-    add(new AgentStateEvent(id(), tenantId, agentId, state, at(time), login ? List.of(queueIds) : List.of(),
-        login ? 1 : null));
+    add(
+        new AgentStateEvent(
+            id(),
+            tenantId,
+            agentId,
+            state,
+            at(time),
+            login ? List.of(queueIds) : List.of(),
+            login ? 1 : null));
     return this;
   }
 
-  public Script survey(String time, String tenantId, String interactionId, Channel channel, String agentId,
-      String queueId, int csat) {
+  public Script survey(
+      String time,
+      String tenantId,
+      String interactionId,
+      Channel channel,
+      String agentId,
+      String queueId,
+      int csat) {
     add(new SurveyEvent(id(), tenantId, interactionId, channel, agentId, queueId, csat, at(time)));
     return this;
   }

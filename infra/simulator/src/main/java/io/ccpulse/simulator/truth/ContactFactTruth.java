@@ -4,8 +4,8 @@ import io.ccpulse.events.Channel;
 
 /**
  * One fact of one contact as the truth knows it: an arrival, the end of a queue wait, a completed
- * leg or a survey response, with the figures docs/metrics.md gives it. The pipeline's
- * contact_facts table holds one row per such fact.
+ * leg or a survey response, with the figures docs/metrics.md gives it. The pipeline's contact_facts
+ * table holds one row per such fact.
  *
  * @param kind ARRIVED, TRANSFERRED_IN, ANSWERED, ABANDONED, MOVED_UNANSWERED, LEG or SURVEY
  * @param at the event time that places the fact in an interval
@@ -14,13 +14,48 @@ import io.ccpulse.events.Channel;
  * @param answeredAt for a leg, when it was answered; else 0
  * @param waitMs for ANSWERED, ABANDONED and MOVED_UNANSWERED, the wait that ended; else 0
  */
-public record ContactFactTruth(String kind, String tenantId, String interactionId, long at, Channel channel,
-    String queueId, String agentId, String customerId, long answeredAt, long waitMs, long talkMs, long holdMs,
-    int holdCount, long acwMs, boolean transferred, int csat) {
+public record ContactFactTruth(
+    String kind,
+    String tenantId,
+    String interactionId,
+    long at,
+    Channel channel,
+    String queueId,
+    String agentId,
+    String customerId,
+    long answeredAt,
+    long waitMs,
+    long talkMs,
+    long holdMs,
+    int holdCount,
+    long acwMs,
+    boolean transferred,
+    int csat) {
 
-  static ContactFactTruth queueFact(String kind, ContactState c, String interactionId, long at, String queueId,
-      String agentId, long waitMs) {
-    return new ContactFactTruth(kind, c.tenantId, interactionId, at, c.channel, queueId, agentId, c.customerId, 0,
-        waitMs, 0, 0, 0, 0, false, 0);
+  static ContactFactTruth queueFact(
+      String kind,
+      ContactState c,
+      String interactionId,
+      long at,
+      String queueId,
+      String agentId,
+      long waitMs) {
+    return new ContactFactTruth(
+        kind,
+        c.tenantId,
+        interactionId,
+        at,
+        c.channel,
+        queueId,
+        agentId,
+        c.customerId,
+        0,
+        waitMs,
+        0,
+        0,
+        0,
+        0,
+        false,
+        0);
   }
 }

@@ -9,14 +9,19 @@ final class ContactState {
   final String tenantId;
   final Channel channel;
   final String customerId;
+
   /** The open wait, or null. */
   Wait wait;
+
   /** True from the contact's first QUEUED on: later entries are transfers in. */
   boolean everQueued;
+
   /** True after TRANSFERRED to a queue, until the QUEUED it causes. */
   boolean queueTransferPending;
+
   /** After TRANSFERRED to an agent: that agent and the queue its leg is attributed to. */
   String directAgent;
+
   String directQueue;
   final List<Leg> legs = new ArrayList<>(2);
 
@@ -44,7 +49,14 @@ final class ContactState {
     long connectedEnd = -1;
     boolean transferredOut;
 
-    Leg(String agentId, String queueId, long answeredAt, Entity agent, Entity queue, Entity tenant, AgentClock clock) {
+    Leg(
+        String agentId,
+        String queueId,
+        long answeredAt,
+        Entity agent,
+        Entity queue,
+        Entity tenant,
+        AgentClock clock) {
       this.agentId = agentId;
       this.queueId = queueId;
       this.answeredAt = answeredAt;

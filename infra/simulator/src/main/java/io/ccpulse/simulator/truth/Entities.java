@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /** Every entity the truth has figures for, created on first use. */
 final class Entities {
-  private record Key(EntityKind kind, String tenantId, String agentId, String queueId, Channel channel) {}
+  private record Key(
+      EntityKind kind, String tenantId, String agentId, String queueId, Channel channel) {}
 
   private final long[] sizes;
   private final Map<Key, Entity> entities = new HashMap<>();
@@ -32,7 +33,8 @@ final class Entities {
   }
 
   AgentClock clock(String tenantId, String agentId) {
-    return clocks.computeIfAbsent(new Key(EntityKind.AGENT_TIME, tenantId, agentId, null, null),
+    return clocks.computeIfAbsent(
+        new Key(EntityKind.AGENT_TIME, tenantId, agentId, null, null),
         k -> new AgentClock(get(k), sizes));
   }
 

@@ -20,7 +20,13 @@ final class Entity {
   private final long[] sizes;
   private final Series[] series;
 
-  Entity(EntityKind kind, String tenantId, String agentId, String queueId, Channel channel, long[] sizes) {
+  Entity(
+      EntityKind kind,
+      String tenantId,
+      String agentId,
+      String queueId,
+      Channel channel,
+      long[] sizes) {
     this.kind = kind;
     this.tenantId = tenantId;
     this.agentId = agentId;
@@ -66,21 +72,34 @@ final class Entity {
     }
   }
 
-  /** Rows of one interval size with a non-zero figure, appended to the list of their interval start. */
+  /**
+   * Rows of one interval size with a non-zero figure, appended to the list of their interval start.
+   */
   void rows(int sizeIndex, Map<Long, List<TruthRow>> byStart) {
     Duration size = Duration.ofMillis(sizes[sizeIndex]);
     Series s = series[sizeIndex];
     for (int i = 0; i < s.size(); i++) {
       if (s.hasData(i)) {
         long start = s.start(i);
-        TruthRow row = new TruthRow(size, Instant.ofEpochMilli(start), kind, tenantId, agentId, queueId, channel,
-            s.figures(i));
+        TruthRow row =
+            new TruthRow(
+                size,
+                Instant.ofEpochMilli(start),
+                kind,
+                tenantId,
+                agentId,
+                queueId,
+                channel,
+                s.figures(i));
         byStart.computeIfAbsent(start, k -> new ArrayList<>()).add(row);
       }
     }
   }
 
-  /** Entity order within an interval: kind, tenant, agent, queue, channel (as {@link TruthRow#ORDER}). */
+  /**
+   * Entity order within an interval: kind, tenant, agent, queue, channel (as {@link
+   * TruthRow#ORDER}).
+   */
   static int compare(Entity a, Entity b) {
     int c = a.kind.compareTo(b.kind);
     if (c == 0) {

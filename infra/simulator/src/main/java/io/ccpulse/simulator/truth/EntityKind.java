@@ -5,18 +5,25 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** What a truth row describes, with the figures it carries. Names are the {@code kind} in the files. */
+/**
+ * What a truth row describes, with the figures it carries. Names are the {@code kind} in the files.
+ */
 public enum EntityKind {
   /** Keyed by (tenant_id, agent_id, channel): leg and CSAT figures. */
   AGENT(EnumSet.of(Figure.Group.LEG, Figure.Group.CSAT)),
-  /** Keyed by (tenant_id, agent_id): logged-in, available, busy and idle time, split by wall time. */
+  /**
+   * Keyed by (tenant_id, agent_id): logged-in, available, busy and idle time, split by wall time.
+   */
   AGENT_TIME(EnumSet.of(Figure.Group.AGENT_TIME)),
-  /** Keyed by (tenant_id, queue_id), with the queue's channel: leg, queue-outcome and CSAT figures. */
+  /**
+   * Keyed by (tenant_id, queue_id), with the queue's channel: leg, queue-outcome and CSAT figures.
+   */
   QUEUE(EnumSet.of(Figure.Group.LEG, Figure.Group.QUEUE, Figure.Group.CSAT)),
   /** Keyed by (tenant_id, channel): leg, queue-outcome and CSAT figures. */
   TENANT_CHANNEL(EnumSet.of(Figure.Group.LEG, Figure.Group.QUEUE, Figure.Group.CSAT));
 
   private final List<Figure> figures;
+
   /** Position of each figure (by ordinal) in {@link #figures}, or -1. */
   private final int[] index = new int[Figure.ALL.size()];
 

@@ -39,7 +39,12 @@ public enum Figure {
   public static final List<Figure> ALL = List.of(values());
 
   /** The families of figures; a row kind carries whole families. */
-  public enum Group { LEG, QUEUE, CSAT, AGENT_TIME }
+  public enum Group {
+    LEG,
+    QUEUE,
+    CSAT,
+    AGENT_TIME
+  }
 
   private final Group group;
   private final String column;

@@ -19,8 +19,8 @@ import org.apache.avro.specific.SpecificRecord;
  * fed in event-time order.
  *
  * <p>Deliberately independent of the Flink job: it shares no metric code with it, so a mistake
- * cannot hide in both. It is strict: an event that breaks the life of a contact throws, because
- * its input is the simulator's clean stream (faults never reach it) and a violation is a bug.
+ * cannot hide in both. It is strict: an event that breaks the life of a contact throws, because its
+ * input is the simulator's clean stream (faults never reach it) and a violation is a bug.
  */
 public final class TruthCalculator {
   private final long[] sizes;
@@ -28,8 +28,10 @@ public final class TruthCalculator {
   private final long shortAbandonMs;
   private final Entities entities;
   private final Map<String, ContactState> contacts = new HashMap<>();
+
   /** Every contact fact, when asked for (they take memory in proportion to the day); else null. */
   private final List<ContactFactTruth> facts;
+
   private long lastTime = Long.MIN_VALUE;
 
   /** A calculator for the settings' interval sizes and thresholds. */
@@ -37,7 +39,9 @@ public final class TruthCalculator {
     this(settings, false);
   }
 
-  /** @param keepContactFacts also keep every contact's facts ({@link #contactFacts}) */
+  /**
+   * @param keepContactFacts also keep every contact's facts ({@link #contactFacts})
+   */
   public TruthCalculator(TruthSettings settings, boolean keepContactFacts) {
     this.facts = keepContactFacts ? new ArrayList<>() : null;
     this.sizes = settings.intervals().stream().mapToLong(Duration::toMillis).toArray();
@@ -74,16 +78,37 @@ public final class TruthCalculator {
     }
     int csat = e.getCsat();
     if (csat < 1 || csat > 5) {
-      throw new IllegalStateException("survey " + e.getEventId() + " has csat " + csat + " outside 1..5");
+      throw new IllegalStateException(
+          "survey " + e.getEventId() + " has csat " + csat + " outside 1..5");
     }
-    for (Entity x : new Entity[] {entities.agent(e.getTenantId(), e.getAgentId(), channel),
-        entities.queue(e.getTenantId(), e.getQueueId(), channel), entities.tenantChannel(e.getTenantId(), channel)}) {
+    for (Entity x :
+        new Entity[] {
+          entities.agent(e.getTenantId(), e.getAgentId(), channel),
+          entities.queue(e.getTenantId(), e.getQueueId(), channel),
+          entities.tenantChannel(e.getTenantId(), channel)
+        }) {
       x.add(Figure.CSAT_RESPONSES, t, 1);
       x.add(Figure.CSAT_SUM, t, csat);
       x.add(Figure.CSAT_SATISFIED, t, csat >= 4 ? 1 : 0);
     }
-    fact(new ContactFactTruth("SURVEY", e.getTenantId(), e.getInteractionId(), t, channel, e.getQueueId(),
-        e.getAgentId(), null, 0, 0, 0, 0, 0, 0, false, csat));
+    fact(
+        new ContactFactTruth(
+            "SURVEY",
+            e.getTenantId(),
+            e.getInteractionId(),
+            t,
+            channel,
+            e.getQueueId(),
+            e.getAgentId(),
+            null,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            false,
+            csat));
   }
 
   /** The facts of every contact, in the order they happened; empty unless asked for. */
@@ -145,8 +170,15 @@ public final class TruthCalculator {
         x.add(Figure.OFFERED, t, 1);
         x.add(Figure.MOVED_UNANSWERED, t, 1);
       }
-      fact(ContactFactTruth.queueFact("MOVED_UNANSWERED", c, e.getInteractionId(), t, c.wait.queueId(), null,
-          t - c.wait.since()));
+      fact(
+          ContactFactTruth.queueFact(
+              "MOVED_UNANSWERED",
+              c,
+              e.getInteractionId(),
+              t,
+              c.wait.queueId(),
+              null,
+              t - c.wait.since()));
       transferIn = true;
     }
     c.queueTransferPending = false;
@@ -156,8 +188,15 @@ public final class TruthCalculator {
     queue.add(arrival, t, 1);
     tenant.add(arrival, t, 1);
     // The pipeline calls every entry after the contact's first one a transfer in.
-    fact(ContactFactTruth.queueFact(first ? "ARRIVED" : "TRANSFERRED_IN", c, e.getInteractionId(), t,
-        e.getQueueId(), null, 0));
+    fact(
+        ContactFactTruth.queueFact(
+            first ? "ARRIVED" : "TRANSFERRED_IN",
+            c,
+            e.getInteractionId(),
+            t,
+            e.getQueueId(),
+            null,
+            0));
     c.everQueued = true;
     c.wait = new Wait(e.getQueueId(), t, queue, tenant);
   }
@@ -173,7 +212,9 @@ public final class TruthCalculator {
       x.add(Figure.ABANDON_TIME_MS, t, waited);
       x.add(Figure.SHORT_ABANDONED, t, waited < shortAbandonMs ? 1 : 0);
     }
-    fact(ContactFactTruth.queueFact("ABANDONED", c, e.getInteractionId(), t, c.wait.queueId(), null, waited));
+    fact(
+        ContactFactTruth.queueFact(
+            "ABANDONED", c, e.getInteractionId(), t, c.wait.queueId(), null, waited));
     c.wait = null;
   }
 
@@ -196,7 +237,9 @@ public final class TruthCalculator {
         x.max(Figure.WAIT_MAX_MS, t, waited);
         x.add(Figure.ANSWERED_WITHIN_SL, t, waited <= serviceLevelMs ? 1 : 0);
       }
-      fact(ContactFactTruth.queueFact("ANSWERED", c, e.getInteractionId(), t, queueId, agent, waited));
+      fact(
+          ContactFactTruth.queueFact(
+              "ANSWERED", c, e.getInteractionId(), t, queueId, agent, waited));
       c.wait = null;
     } else if (agent.equals(c.directAgent)) {
       queueId = c.directQueue;
@@ -209,8 +252,15 @@ public final class TruthCalculator {
     }
     AgentClock clock = entities.clock(c.tenantId, agent);
     clock.legOpened(t);
-    c.legs.add(new Leg(agent, queueId, t, entities.agent(c.tenantId, agent, c.channel),
-        entities.queue(c.tenantId, queueId, c.channel), entities.tenantChannel(c.tenantId, c.channel), clock));
+    c.legs.add(
+        new Leg(
+            agent,
+            queueId,
+            t,
+            entities.agent(c.tenantId, agent, c.channel),
+            entities.queue(c.tenantId, queueId, c.channel),
+            entities.tenantChannel(c.tenantId, c.channel),
+            clock));
   }
 
   private void holdStarted(Leg leg, InteractionEvent e, long t) {
@@ -271,8 +321,24 @@ public final class TruthCalculator {
       x.add(Figure.HELD_CONTACTS, t, leg.holdCount > 0 ? 1 : 0);
       x.add(Figure.TRANSFERRED_OUT, t, leg.transferredOut ? 1 : 0);
     }
-    fact(new ContactFactTruth("LEG", c.tenantId, e.getInteractionId(), t, c.channel, leg.queueId, leg.agentId,
-        c.customerId, leg.answeredAt, 0, talk, leg.holdMs, leg.holdCount, acw, leg.transferredOut, 0));
+    fact(
+        new ContactFactTruth(
+            "LEG",
+            c.tenantId,
+            e.getInteractionId(),
+            t,
+            c.channel,
+            leg.queueId,
+            leg.agentId,
+            c.customerId,
+            leg.answeredAt,
+            0,
+            talk,
+            leg.holdMs,
+            leg.holdCount,
+            acw,
+            leg.transferredOut,
+            0));
     leg.clock.legClosed(t);
     c.legs.remove(leg);
   }
@@ -290,14 +356,23 @@ public final class TruthCalculator {
 
   private long time(long t) {
     if (t < lastTime) {
-      throw new IllegalArgumentException("truth input must be in event-time order: " + t + " after " + lastTime);
+      throw new IllegalArgumentException(
+          "truth input must be in event-time order: " + t + " after " + lastTime);
     }
     lastTime = t;
     return t;
   }
 
   private static IllegalStateException bad(InteractionEvent e, String why) {
-    return new IllegalStateException(why + ": " + e.getType() + " " + e.getEventId() + " of contact "
-        + e.getInteractionId() + " at " + e.getOccurredAt());
+    return new IllegalStateException(
+        why
+            + ": "
+            + e.getType()
+            + " "
+            + e.getEventId()
+            + " of contact "
+            + e.getInteractionId()
+            + " at "
+            + e.getOccurredAt());
   }
 }

@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Truth files: JSON lines, one row per line, in {@link TruthRow#ORDER}. Fields: {@code
  * interval_size_s}, {@code interval_start} (ISO-8601 UTC), {@code kind}, the kind's keys ({@code
- * tenant_id}, then {@code agent_id} / {@code queue_id} / {@code channel} where they apply), then every
- * figure of the kind by its column name.
+ * tenant_id}, then {@code agent_id} / {@code queue_id} / {@code channel} where they apply), then
+ * every figure of the kind by its column name.
  */
 public final class TruthFiles {
   private TruthFiles() {}
@@ -92,9 +92,15 @@ public final class TruthFiles {
       values[i] = d.longValueExact();
     }
     Object channel = m.get("channel");
-    return new TruthRow(Duration.ofSeconds(((BigDecimal) m.get("interval_size_s")).longValueExact()),
-        Instant.parse((String) m.get("interval_start")), kind, (String) m.get("tenant_id"), (String) m.get("agent_id"),
-        (String) m.get("queue_id"), channel == null ? null : Channel.valueOf((String) channel), values);
+    return new TruthRow(
+        Duration.ofSeconds(((BigDecimal) m.get("interval_size_s")).longValueExact()),
+        Instant.parse((String) m.get("interval_start")),
+        kind,
+        (String) m.get("tenant_id"),
+        (String) m.get("agent_id"),
+        (String) m.get("queue_id"),
+        channel == null ? null : Channel.valueOf((String) channel),
+        values);
   }
 
   private static void line(TruthRow r, StringBuilder sb) {

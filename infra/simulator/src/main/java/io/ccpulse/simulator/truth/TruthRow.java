@@ -15,7 +15,10 @@ import java.util.Objects;
  * are {@code null} (an AGENT_TIME row has no channel, a QUEUE row no agent).
  */
 public final class TruthRow {
-  /** The file order: interval size, interval start, kind, tenant, agent, queue, channel (absent keys first). */
+  /**
+   * The file order: interval size, interval start, kind, tenant, agent, queue, channel (absent keys
+   * first).
+   */
   public static final Comparator<TruthRow> ORDER = TruthRow::compare;
 
   private final Duration intervalSize;
@@ -29,11 +32,21 @@ public final class TruthRow {
   private final Channel channel;
   private final long[] values;
 
-  /** @param values one value per figure of the kind, in {@link EntityKind#figures()} order */
-  public TruthRow(Duration intervalSize, Instant intervalStart, EntityKind kind, String tenantId, String agentId,
-      String queueId, Channel channel, long[] values) {
+  /**
+   * @param values one value per figure of the kind, in {@link EntityKind#figures()} order
+   */
+  public TruthRow(
+      Duration intervalSize,
+      Instant intervalStart,
+      EntityKind kind,
+      String tenantId,
+      String agentId,
+      String queueId,
+      Channel channel,
+      long[] values) {
     if (values.length != kind.figures().size()) {
-      throw new IllegalArgumentException(kind + " has " + kind.figures().size() + " figures, got " + values.length);
+      throw new IllegalArgumentException(
+          kind + " has " + kind.figures().size() + " figures, got " + values.length);
     }
     this.intervalSize = Objects.requireNonNull(intervalSize);
     this.intervalStart = Objects.requireNonNull(intervalStart);
@@ -156,14 +169,21 @@ public final class TruthRow {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TruthRow r && intervalSize.equals(r.intervalSize) && intervalStart.equals(r.intervalStart)
-        && kind == r.kind && tenantId.equals(r.tenantId) && Objects.equals(agentId, r.agentId)
-        && Objects.equals(queueId, r.queueId) && channel == r.channel && Arrays.equals(values, r.values);
+    return o instanceof TruthRow r
+        && intervalSize.equals(r.intervalSize)
+        && intervalStart.equals(r.intervalStart)
+        && kind == r.kind
+        && tenantId.equals(r.tenantId)
+        && Objects.equals(agentId, r.agentId)
+        && Objects.equals(queueId, r.queueId)
+        && channel == r.channel
+        && Arrays.equals(values, r.values);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(intervalSize, intervalStart, kind, tenantId, agentId, queueId, channel) * 31 + Arrays.hashCode(values);
+    return Objects.hash(intervalSize, intervalStart, kind, tenantId, agentId, queueId, channel) * 31
+        + Arrays.hashCode(values);
   }
 
   @Override

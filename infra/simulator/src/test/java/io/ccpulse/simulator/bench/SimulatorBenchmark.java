@@ -37,8 +37,11 @@ public final class SimulatorBenchmark {
   private SimulatorBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("%d cores, max heap %d MiB, Java %s%n", Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    System.out.printf(
+        "%d cores, max heap %d MiB, Java %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"));
     for (String a : args.length == 0 ? new String[] {"files", "kafka"} : args) {
       String[] kv = a.split("=", 2);
       switch (kv[0]) {
@@ -60,7 +63,10 @@ public final class SimulatorBenchmark {
           try (FileOutput out = new FileOutput(dir, TopicNames.defaults())) {
             r = Simulator.run(s, out, truth);
           }
-          report("files " + preset.label() + (truth ? " + truth" : "") + " round " + round, r, System.nanoTime() - t0,
+          report(
+              "files " + preset.label() + (truth ? " + truth" : "") + " round " + round,
+              r,
+              System.nanoTime() - t0,
               truth ? r.truth().size() + " truth rows" : "");
         }
       }
@@ -72,9 +78,11 @@ public final class SimulatorBenchmark {
   private static void kafka(Preset preset) throws Exception {
     Scenario s = preset.scenario(1);
     Path dir = Files.createTempDirectory("ccpulse-bench-kafka");
-    try (LocalKafkaBroker broker = LocalKafkaBroker.builder().port(0).dataDir(dir).build().start()) {
+    try (LocalKafkaBroker broker =
+        LocalKafkaBroker.builder().port(0).dataDir(dir).build().start()) {
       for (int round = 1; round <= ROUNDS; round++) {
-        TopicNames topics = new TopicNames("bench-i-" + round, "bench-a-" + round, "bench-s-" + round);
+        TopicNames topics =
+            new TopicNames("bench-i-" + round, "bench-a-" + round, "bench-s-" + round);
         for (EventStream e : EventStream.values()) {
           broker.createTopic(topics.of(e), 3);
         }
@@ -83,7 +91,11 @@ public final class SimulatorBenchmark {
         try (RecordSink out = new KafkaOutput(broker.bootstrapServers(), topics)) {
           r = Simulator.run(s, out, false);
         }
-        report("kafka " + preset.label() + " round " + round, r, System.nanoTime() - t0, "(acks=all, lz4, 3 partitions)");
+        report(
+            "kafka " + preset.label() + " round " + round,
+            r,
+            System.nanoTime() - t0,
+            "(acks=all, lz4, 3 partitions)");
       }
     } finally {
       delete(dir);
@@ -99,8 +111,9 @@ public final class SimulatorBenchmark {
       records += f.records();
     }
     double seconds = nanos / 1e9;
-    System.out.printf("%-28s %,10d events %,10d records in %6.2f s = %,9.0f events/s %,9.0f records/s %s%n", what, events,
-        records, seconds, events / seconds, records / seconds, extra);
+    System.out.printf(
+        "%-28s %,10d events %,10d records in %6.2f s = %,9.0f events/s %,9.0f records/s %s%n",
+        what, events, records, seconds, events / seconds, records / seconds, extra);
   }
 
   private static void delete(Path dir) throws IOException {

@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulateMainTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return SimulateMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return SimulateMain.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -40,9 +41,20 @@ class SimulateMainTest {
   @Test
   void helpListsEveryOption() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--preset", "--output kafka|none|DIR", "--truth",
-        "--fault-duplicate", "--fault-too-late", "--lateness", "--erlang-a", "--lambda", "--speed", "--intervals",
-        "CH.talk-median", "--understaff QUEUE@START[+LEN]");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "--preset",
+            "--output kafka|none|DIR",
+            "--truth",
+            "--fault-duplicate",
+            "--fault-too-late",
+            "--lateness",
+            "--erlang-a",
+            "--lambda",
+            "--speed",
+            "--intervals",
+            "CH.talk-median",
+            "--understaff QUEUE@START[+LEN]");
   }
 
   @Test
@@ -58,12 +70,25 @@ class SimulateMainTest {
   void writesFilesTruthAndFaultSummary() throws IOException {
     Path events = dir.resolve("events");
     Path truth = dir.resolve("out/truth.jsonl");
-    assertThat(run("--preset", "small", "--seed", "4", "--output", events.toString(), "--truth", truth.toString(),
-        "--progress", "0")).as(err()).isZero();
+    assertThat(
+            run(
+                "--preset",
+                "small",
+                "--seed",
+                "4",
+                "--output",
+                events.toString(),
+                "--truth",
+                truth.toString(),
+                "--progress",
+                "0"))
+        .as(err())
+        .isZero();
 
     Simulation expected = Simulator.run(Preset.SMALL.scenario(4));
     List<byte[]> interactions = LengthDelimited.readAll(events.resolve("ccpulse.interactions"));
-    List<byte[]> memory = expected.records(EventStream.INTERACTIONS).stream().map(r -> r.value()).toList();
+    List<byte[]> memory =
+        expected.records(EventStream.INTERACTIONS).stream().map(r -> r.value()).toList();
     assertThat(interactions).hasSameSizeAs(memory);
     for (int i = 0; i < memory.size(); i++) {
       assertThat(interactions.get(i)).isEqualTo(memory.get(i));
@@ -71,14 +96,17 @@ class SimulateMainTest {
     assertThat(LengthDelimited.readAll(events.resolve("ccpulse.agent-states"))).isNotEmpty();
     assertThat(LengthDelimited.readAll(events.resolve("ccpulse.surveys"))).isNotEmpty();
     assertThat(TruthFiles.read(truth)).isEqualTo(expected.truth());
-    assertThat(Files.readString(dir.resolve("out/truth.faults.json"))).contains("\"ccpulse.interactions\"");
+    assertThat(Files.readString(dir.resolve("out/truth.faults.json")))
+        .contains("\"ccpulse.interactions\"");
     assertThat(err()).contains("Done:", "Truth:", "Fault summary:");
   }
 
   @Test
   void scenarioFileWithFlagsOnTop() throws IOException {
     Path file = dir.resolve("my.properties");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         # a short small day
         preset = small
         seed = 5
@@ -87,30 +115,74 @@ class SimulateMainTest {
         topic-interactions = x.interactions
         """);
     Path truth = dir.resolve("t.jsonl");
-    assertThat(run("--scenario", file.toString(), "--seed", "6", "--truth", truth.toString())).as(err()).isZero();
-    Simulation expected = Simulator.run(Preset.SMALL.builder().seed(6).duration(Duration.ofHours(1)).build());
+    assertThat(run("--scenario", file.toString(), "--seed", "6", "--truth", truth.toString()))
+        .as(err())
+        .isZero();
+    Simulation expected =
+        Simulator.run(Preset.SMALL.builder().seed(6).duration(Duration.ofHours(1)).build());
     assertThat(TruthFiles.read(truth)).isEqualTo(expected.truth());
     assertThat(err()).contains("x.interactions");
   }
 
   @Test
   void understaffPrintsWhatHappened() {
-    assertThat(run("--preset", "small", "--output", "none", "--progress", "0",
-        "--understaff", "t01.chat.support@30m+20m")).as(err()).isZero();
-    assertThat(err()).contains("understaff=t01.chat.support@30m+20m",
-        "Understaffed t01.chat.support (t01) from 2026-01-05T09:30:00Z to 2026-01-05T09:50:00Z:");
-    assertThat(run("--preset", "small", "--output", "none", "--understaff", "t09.voice.support@1h")).isEqualTo(2);
+    assertThat(
+            run(
+                "--preset",
+                "small",
+                "--output",
+                "none",
+                "--progress",
+                "0",
+                "--understaff",
+                "t01.chat.support@30m+20m"))
+        .as(err())
+        .isZero();
+    assertThat(err())
+        .contains(
+            "understaff=t01.chat.support@30m+20m",
+            "Understaffed t01.chat.support (t01) from 2026-01-05T09:30:00Z to 2026-01-05T09:50:00Z:");
+    assertThat(run("--preset", "small", "--output", "none", "--understaff", "t09.voice.support@1h"))
+        .isEqualTo(2);
   }
 
   @Test
   void erlangAMode() throws IOException {
     Path truth = dir.resolve("erlang.jsonl");
-    assertThat(run("--erlang-a", "--lambda", "2/min", "--mu", "0.5", "--theta", "1", "--agents", "5", "--duration", "2h",
-        "--output", "none", "--truth", truth.toString(), "--intervals", "900")).as(err()).isZero();
+    assertThat(
+            run(
+                "--erlang-a",
+                "--lambda",
+                "2/min",
+                "--mu",
+                "0.5",
+                "--theta",
+                "1",
+                "--agents",
+                "5",
+                "--duration",
+                "2h",
+                "--output",
+                "none",
+                "--truth",
+                truth.toString(),
+                "--intervals",
+                "900"))
+        .as(err())
+        .isZero();
     List<TruthRow> rows = TruthFiles.read(truth);
     assertThat(rows).isNotEmpty().allMatch(r -> r.intervalSize().equals(Duration.ofMinutes(15)));
-    assertThat(rows.stream().filter(r -> r.kind() == EntityKind.QUEUE).map(TruthRow::queueId).distinct())
+    assertThat(
+            rows.stream()
+                .filter(r -> r.kind() == EntityKind.QUEUE)
+                .map(TruthRow::queueId)
+                .distinct())
         .containsExactly("t01.voice.erlang");
-    assertThat(rows.stream().filter(r -> r.kind() == EntityKind.AGENT_TIME).map(TruthRow::agentId).distinct()).hasSize(5);
+    assertThat(
+            rows.stream()
+                .filter(r -> r.kind() == EntityKind.AGENT_TIME)
+                .map(TruthRow::agentId)
+                .distinct())
+        .hasSize(5);
   }
 }

@@ -19,22 +19,30 @@ import org.junit.jupiter.api.Test;
 /**
  * Erlang-A mode agrees with M/M/n+M theory over a long run. The theory: the number in system is a
  * birth–death chain with births λ and deaths min(k, n)·μ + (k − n)⁺·θ; its stationary distribution
- * gives the mean queue E[(K − n)⁺], hence (Little) the mean time in queue of all arrivals E[Q]/λ and
- * the fraction abandoned θ·E[Q]/λ.
+ * gives the mean queue E[(K − n)⁺], hence (Little) the mean time in queue of all arrivals E[Q]/λ
+ * and the fraction abandoned θ·E[Q]/λ.
  *
  * <p>Tolerances: 0.01 absolute on the fraction abandoned and 5 % on the mean wait and the mean
- * service time — several standard errors for 1,000 simulated hours (about 144,000 arrivals), leaving
- * room for the correlation between successive waits. (4,000 hours settle within 1 % of theory.)
+ * service time — several standard errors for 1,000 simulated hours (about 144,000 arrivals),
+ * leaving room for the correlation between successive waits. (4,000 hours settle within 1 % of
+ * theory.)
  */
 class ErlangATest {
   private static final ErlangA PARAMS = new ErlangA(2.4, 0.25, 0.5, 10);
 
   @Test
   void abandonmentAndWaitMatchTheory() {
-    Scenario s = Preset.SMALL.builder().seed(2024).duration(Duration.ofHours(1000)).erlangA(PARAMS)
-        .faults(FaultSettings.none()).truth(Preset.SMALL.builder().build().truth().withIntervals(List.of(Duration.ofHours(1))))
-        .build();
-    SimulationResult r = Simulator.run(s, rec -> { });
+    Scenario s =
+        Preset.SMALL
+            .builder()
+            .seed(2024)
+            .duration(Duration.ofHours(1000))
+            .erlangA(PARAMS)
+            .faults(FaultSettings.none())
+            .truth(
+                Preset.SMALL.builder().build().truth().withIntervals(List.of(Duration.ofHours(1))))
+            .build();
+    SimulationResult r = Simulator.run(s, rec -> {});
 
     long offered = 0;
     long abandoned = 0;
@@ -48,17 +56,22 @@ class ErlangATest {
         waitMs += row.get(Figure.WAIT_ANSWERED_MS) + row.get(Figure.ABANDON_TIME_MS);
         handled += row.get(Figure.HANDLED);
         talkMs += row.get(Figure.TALK_MS);
-        assertThat(row.get(Figure.HOLD_MS) + row.get(Figure.ACW_MS) + row.get(Figure.TRANSFERRED_OUT)).isZero();
+        assertThat(
+                row.get(Figure.HOLD_MS) + row.get(Figure.ACW_MS) + row.get(Figure.TRANSFERRED_OUT))
+            .isZero();
       }
     }
     double[] theory = theory(PARAMS);
     assertThat(offered).isGreaterThan(130_000);
     double meanWaitMinutes = waitMs / 60_000.0 / offered;
-    String report = String.format("simulated: %d offered, %.4f abandoned, mean wait %.4f min; theory %.4f, %.4f min",
-        offered, (double) abandoned / offered, meanWaitMinutes, theory[0], theory[1]);
+    String report =
+        String.format(
+            "simulated: %d offered, %.4f abandoned, mean wait %.4f min; theory %.4f, %.4f min",
+            offered, (double) abandoned / offered, meanWaitMinutes, theory[0], theory[1]);
     assertThat((double) abandoned / offered).as(report).isCloseTo(theory[0], within(0.01));
     assertThat(meanWaitMinutes).as(report).isCloseTo(theory[1], within(theory[1] * 0.05));
-    assertThat(talkMs / 60_000.0 / handled).isCloseTo(1 / PARAMS.muPerMinute(), within(0.05 / PARAMS.muPerMinute()));
+    assertThat(talkMs / 60_000.0 / handled)
+        .isCloseTo(1 / PARAMS.muPerMinute(), within(0.05 / PARAMS.muPerMinute()));
   }
 
   @Test

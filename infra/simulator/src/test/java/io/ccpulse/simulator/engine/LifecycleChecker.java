@@ -18,7 +18,11 @@ import org.apache.avro.specific.SpecificRecord;
  * Written for the tests, independently of the truth calculator.
  */
 final class LifecycleChecker {
-  private enum Phase { TALKING, HELD, ENDED }
+  private enum Phase {
+    TALKING,
+    HELD,
+    ENDED
+  }
 
   private static final class Leg {
     Phase phase = Phase.TALKING;
@@ -78,7 +82,9 @@ final class LifecycleChecker {
     if (a.getState() == AgentState.LOGGED_IN) {
       assertThat(ag.state).as("login of %s", a.getAgentId()).isIn(null, AgentState.LOGGED_OUT);
     } else {
-      assertThat(ag.state).as("state change of %s while logged out", a.getAgentId()).isNotIn(null, AgentState.LOGGED_OUT);
+      assertThat(ag.state)
+          .as("state change of %s while logged out", a.getAgentId())
+          .isNotIn(null, AgentState.LOGGED_OUT);
     }
     if (a.getState() != AgentState.AVAILABLE) {
       assertThat(ag.legs).as("%s goes %s with open legs", a.getAgentId(), a.getState()).isZero();
@@ -114,7 +120,9 @@ final class LifecycleChecker {
         c.abandoned = true;
       }
       case ANSWERED -> {
-        assertThat(c.waitingIn != null || agent.equals(c.directAgent)).as("answered without a wait: " + what).isTrue();
+        assertThat(c.waitingIn != null || agent.equals(c.directAgent))
+            .as("answered without a wait: " + what)
+            .isTrue();
         assertThat(leg).as(what).isNull();
         Agent a = agents.get(agent);
         assertThat(a.state).as("agent state at " + what).isEqualTo(AgentState.AVAILABLE);
@@ -192,11 +200,12 @@ final class LifecycleChecker {
 
   List<String> openContacts() {
     List<String> open = new ArrayList<>();
-    contacts.forEach((id, c) -> {
-      if (!c.over()) {
-        open.add(id);
-      }
-    });
+    contacts.forEach(
+        (id, c) -> {
+          if (!c.over()) {
+            open.add(id);
+          }
+        });
     return open;
   }
 
@@ -223,11 +232,12 @@ final class LifecycleChecker {
 
   List<String> loggedInAtEnd() {
     List<String> in = new ArrayList<>();
-    agents.forEach((id, a) -> {
-      if (a.state != AgentState.LOGGED_OUT) {
-        in.add(id);
-      }
-    });
+    agents.forEach(
+        (id, a) -> {
+          if (a.state != AgentState.LOGGED_OUT) {
+            in.add(id);
+          }
+        });
     return in;
   }
 }

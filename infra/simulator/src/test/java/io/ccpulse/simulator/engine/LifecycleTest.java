@@ -94,7 +94,10 @@ class LifecycleTest {
         }
       }
     }
-    assertThat(first).hasSize(100).allSatisfy((agent, state) -> assertThat(state).isEqualTo(AgentState.LOGGED_IN));
-    assertThat(last).allSatisfy((agent, state) -> assertThat(state).isEqualTo(AgentState.LOGGED_OUT));
+    assertThat(first)
+        .hasSize(100)
+        .allSatisfy((agent, state) -> assertThat(state).isEqualTo(AgentState.LOGGED_IN));
+    assertThat(last)
+        .allSatisfy((agent, state) -> assertThat(state).isEqualTo(AgentState.LOGGED_OUT));
   }
 }

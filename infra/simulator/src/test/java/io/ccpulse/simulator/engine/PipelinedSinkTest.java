@@ -41,10 +41,16 @@ class PipelinedSinkTest {
   @Test
   void anOutputFailureStopsTheRun() {
     int[] written = {0};
-    assertThatThrownBy(() -> Simulator.run(SCENARIO, r -> {
-      if (++written[0] > 5_000) {
-        throw new UncheckedIOException(new IOException("disk full"));
-      }
-    })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
+    assertThatThrownBy(
+            () ->
+                Simulator.run(
+                    SCENARIO,
+                    r -> {
+                      if (++written[0] > 5_000) {
+                        throw new UncheckedIOException(new IOException("disk full"));
+                      }
+                    }))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("disk full");
   }
 }

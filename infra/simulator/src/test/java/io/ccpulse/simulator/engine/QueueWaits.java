@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
-/** The waits of one queue, read from events in event-time order: when each began and how it ended. */
+/**
+ * The waits of one queue, read from events in event-time order: when each began and how it ended.
+ */
 final class QueueWaits {
   /** One wait: QUEUED at {@code queuedAt}, then answered or abandoned at {@code endedAt}. */
   record Wait(long queuedAt, long endedAt, boolean abandoned) {
@@ -28,7 +30,8 @@ final class QueueWaits {
       long t = i.getOccurredAt().toEpochMilli();
       if (i.getType() == InteractionType.QUEUED && queueId.equals(i.getQueueId())) {
         open.put(i.getInteractionId(), t);
-      } else if (i.getType() == InteractionType.ANSWERED || i.getType() == InteractionType.ABANDONED) {
+      } else if (i.getType() == InteractionType.ANSWERED
+          || i.getType() == InteractionType.ABANDONED) {
         // A direct transfer's ANSWERED has no wait open: remove() finds nothing.
         Long queuedAt = open.remove(i.getInteractionId());
         if (queuedAt != null) {
@@ -45,7 +48,9 @@ final class QueueWaits {
 
   /** Waits answered (not abandoned) in [from, to). */
   List<Wait> answeredIn(long from, long to) {
-    return waits.stream().filter(w -> !w.abandoned() && w.endedAt() >= from && w.endedAt() < to).toList();
+    return waits.stream()
+        .filter(w -> !w.abandoned() && w.endedAt() >= from && w.endedAt() < to)
+        .toList();
   }
 
   static double abandonShare(List<Wait> ws) {

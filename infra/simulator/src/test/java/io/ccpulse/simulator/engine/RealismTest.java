@@ -32,7 +32,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The default day looks like a contact center: the behaviours issue 3 lists are all there, in sane amounts. */
+/**
+ * The default day looks like a contact center: the behaviours issue 3 lists are all there, in sane
+ * amounts.
+ */
 class RealismTest {
   private static Scenario scenario;
   private static Simulation sim;
@@ -60,16 +63,29 @@ class RealismTest {
 
   @Test
   void everyChannelAndQueueHasTraffic() {
-    Set<String> queues = events.stream().filter(e -> e instanceof InteractionEvent).map(e -> ((InteractionEvent) e).getQueueId())
-        .collect(Collectors.toSet());
+    Set<String> queues =
+        events.stream()
+            .filter(e -> e instanceof InteractionEvent)
+            .map(e -> ((InteractionEvent) e).getQueueId())
+            .collect(Collectors.toSet());
     assertThat(queues).hasSize(18);
-    assertThat(totals(Figure.ENTERED)).containsOnlyKeys(Channel.values()).allSatisfy((c, v) -> assertThat(v[0]).isGreaterThan(200));
+    assertThat(totals(Figure.ENTERED))
+        .containsOnlyKeys(Channel.values())
+        .allSatisfy((c, v) -> assertThat(v[0]).isGreaterThan(200));
   }
 
   @Test
   void voiceServiceIsBusyButHealthy() {
-    long[] v = totals(Figure.OFFERED, Figure.ABANDONED, Figure.SHORT_ABANDONED, Figure.ANSWERED_WITHIN_SL,
-        Figure.HANDLED, Figure.HELD_CONTACTS, Figure.TRANSFERRED_OUT).get(Channel.VOICE);
+    long[] v =
+        totals(
+                Figure.OFFERED,
+                Figure.ABANDONED,
+                Figure.SHORT_ABANDONED,
+                Figure.ANSWERED_WITHIN_SL,
+                Figure.HANDLED,
+                Figure.HELD_CONTACTS,
+                Figure.TRANSFERRED_OUT)
+            .get(Channel.VOICE);
     double abandonRate = (double) (v[1] - v[2]) / (v[0] - v[2]);
     double serviceLevel = (double) v[3] / (v[0] - v[2]);
     assertThat(abandonRate).isBetween(0.01, 0.15);
@@ -94,10 +110,14 @@ class RealismTest {
 
   @Test
   void surveysAreMostlyGoodWithSomeBadOnes() {
-    Map<Integer, Long> scores = events.stream().filter(e -> e instanceof SurveyEvent)
-        .collect(Collectors.groupingBy(e -> ((SurveyEvent) e).getCsat(), Collectors.counting()));
+    Map<Integer, Long> scores =
+        events.stream()
+            .filter(e -> e instanceof SurveyEvent)
+            .collect(
+                Collectors.groupingBy(e -> ((SurveyEvent) e).getCsat(), Collectors.counting()));
     long total = scores.values().stream().mapToLong(Long::longValue).sum();
-    double mean = scores.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum() / total;
+    double mean =
+        scores.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum() / total;
     assertThat(mean).isBetween(3.3, 4.7);
     assertThat(scores.getOrDefault(1, 0L) + scores.getOrDefault(2, 0L)).isPositive();
   }
@@ -107,7 +127,9 @@ class RealismTest {
     Map<String, Set<String>> contactsByCustomer = new HashMap<>();
     for (SpecificRecord e : events) {
       if (e instanceof InteractionEvent i) {
-        contactsByCustomer.computeIfAbsent(i.getCustomerId(), k -> new HashSet<>()).add(i.getInteractionId());
+        contactsByCustomer
+            .computeIfAbsent(i.getCustomerId(), k -> new HashSet<>())
+            .add(i.getInteractionId());
       }
     }
     long repeaters = contactsByCustomer.values().stream().filter(s -> s.size() > 1).count();
@@ -117,8 +139,12 @@ class RealismTest {
 
   @Test
   void agentsTakeBreaksMealsTrainingAndPauses() {
-    Map<AgentState, Long> states = events.stream().filter(e -> e instanceof AgentStateEvent)
-        .collect(Collectors.groupingBy(e -> ((AgentStateEvent) e).getState(), Collectors.counting()));
+    Map<AgentState, Long> states =
+        events.stream()
+            .filter(e -> e instanceof AgentStateEvent)
+            .collect(
+                Collectors.groupingBy(
+                    e -> ((AgentStateEvent) e).getState(), Collectors.counting()));
     assertThat(states).containsKeys(AgentState.values());
     assertThat(states.get(AgentState.BREAK)).isGreaterThan(100);
     assertThat(states.get(AgentState.MEAL)).isGreaterThan(50);
@@ -127,8 +153,11 @@ class RealismTest {
   @Test
   void strainedAgentsWorkLongerWithFewerBreaksAndBusier() {
     CenterLayout layout = LayoutFactory.build(scenario);
-    Set<String> strained = layout.agents().stream().filter(AgentProfile::strained).map(AgentProfile::id)
-        .collect(Collectors.toSet());
+    Set<String> strained =
+        layout.agents().stream()
+            .filter(AgentProfile::strained)
+            .map(AgentProfile::id)
+            .collect(Collectors.toSet());
     assertThat(strained).hasSizeBetween(6, 14);
     Map<String, long[]> time = new HashMap<>();
     for (TruthRow r : sim.truth()) {
@@ -139,9 +168,15 @@ class RealismTest {
         v[2] += r.get(Figure.AVAILABLE_IDLE_MS);
       }
     }
-    Map<String, Long> pauses = events.stream()
-        .filter(e -> e instanceof AgentStateEvent a && (a.getState() == AgentState.BREAK || a.getState() == AgentState.MEAL))
-        .collect(Collectors.groupingBy(e -> ((AgentStateEvent) e).getAgentId(), Collectors.counting()));
+    Map<String, Long> pauses =
+        events.stream()
+            .filter(
+                e ->
+                    e instanceof AgentStateEvent a
+                        && (a.getState() == AgentState.BREAK || a.getState() == AgentState.MEAL))
+            .collect(
+                Collectors.groupingBy(
+                    e -> ((AgentStateEvent) e).getAgentId(), Collectors.counting()));
     double[] s = averages(time, pauses, strained, true);
     double[] n = averages(time, pauses, strained, false);
     assertThat(s[0]).as("logged-in hours").isGreaterThan(n[0] + 1);
@@ -150,7 +185,8 @@ class RealismTest {
   }
 
   /** {mean logged-in hours, mean breaks and meals, mean occupancy} of strained or other agents. */
-  private static double[] averages(Map<String, long[]> time, Map<String, Long> pauses, Set<String> strained, boolean of) {
+  private static double[] averages(
+      Map<String, long[]> time, Map<String, Long> pauses, Set<String> strained, boolean of) {
     double hours = 0;
     double breaks = 0;
     double occupancy = 0;

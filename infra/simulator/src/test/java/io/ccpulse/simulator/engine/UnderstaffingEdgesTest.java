@@ -26,14 +26,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UnderstaffingEdgesTest {
   private static Simulation run(String understaff, long seed) {
-    Scenario s = Preset.SMALL.builder().seed(seed).duration(Duration.ofHours(4)).faults(FaultSettings.none())
-        .understaffing(Understaffing.parse(understaff)).build();
+    Scenario s =
+        Preset.SMALL
+            .builder()
+            .seed(seed)
+            .duration(Duration.ofHours(4))
+            .faults(FaultSettings.none())
+            .understaffing(Understaffing.parse(understaff))
+            .build();
     return Simulator.run(s);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"@0s", "t01.voice.sales@3h30m+2h", "t01.chat.support@1h+45m", "t01.email.backoffice@2h",
-      "t01.messaging.support@30m+1h", "t01.chat.sales@0s+6h"})
+  @ValueSource(
+      strings = {
+        "@0s",
+        "t01.voice.sales@3h30m+2h",
+        "t01.chat.support@1h+45m",
+        "t01.email.backoffice@2h",
+        "t01.messaging.support@30m+1h",
+        "t01.chat.sales@0s+6h"
+      })
   void eventsStayValidAndNobodyOfTheQueueBecomesAvailableInTheStretch(String understaff) {
     for (long seed = 1; seed <= 3; seed++) {
       Simulation sim = run(understaff, seed);
@@ -51,8 +64,11 @@ class UnderstaffingEdgesTest {
             serving.add(a.getAgentId());
           }
           long t = a.getOccurredAt().toEpochMilli();
-          if (serving.contains(a.getAgentId()) && t >= r.start().toEpochMilli() && t < r.end().toEpochMilli()) {
-            assertThat(a.getState()).as("%s %s at %s", understaff, a.getAgentId(), a.getOccurredAt())
+          if (serving.contains(a.getAgentId())
+              && t >= r.start().toEpochMilli()
+              && t < r.end().toEpochMilli()) {
+            assertThat(a.getState())
+                .as("%s %s at %s", understaff, a.getAgentId(), a.getOccurredAt())
                 .isNotEqualTo(AgentState.AVAILABLE);
           }
         }

@@ -41,16 +41,24 @@ class UnderstaffingTest {
   private static UnderstaffingReport report;
   private static List<SpecificRecord> events;
   private static QueueWaits waits;
+
   /** The queue's waits on the same day without the understaffing. */
   private static QueueWaits usual;
+
   private static long start;
   private static long end;
 
   @BeforeAll
   static void simulate() {
-    // Seed 3 drains in about 7 minutes, a typical case (see reportNamesTheQueueTheStretchAndTheAgentsHeld).
-    Scenario s = Preset.DEFAULT.builder().seed(3).faults(FaultSettings.none()).understaffing(Understaffing.parse("@2h"))
-        .build();
+    // Seed 3 drains in about 7 minutes, a typical case (see
+    // reportNamesTheQueueTheStretchAndTheAgentsHeld).
+    Scenario s =
+        Preset.DEFAULT
+            .builder()
+            .seed(3)
+            .faults(FaultSettings.none())
+            .understaffing(Understaffing.parse("@2h"))
+            .build();
     sim = Simulator.run(s);
     report = sim.understaffing().orElseThrow();
     events = Records.decodeAll(sim.records());
@@ -67,11 +75,14 @@ class UnderstaffingTest {
     assertThat(report.queueId()).isEqualTo(QUEUE);
     assertThat(report.start()).isEqualTo(Instant.parse("2026-01-05T10:00:00Z"));
     assertThat(report.end()).isEqualTo(Instant.parse("2026-01-05T10:30:00Z"));
-    assertThat(report.agentIds()).isEqualTo(new TreeSet<>(servingAgentsLoggedInDuringTheStretch()).stream().toList());
+    assertThat(report.agentIds())
+        .isEqualTo(new TreeSet<>(servingAgentsLoggedInDuringTheStretch()).stream().toList());
     assertThat(report.agentIds()).hasSizeGreaterThan(5);
-    // Busy agents finish their calls first, so the queue is left with no AVAILABLE agent some minutes
+    // Busy agents finish their calls first, so the queue is left with no AVAILABLE agent some
+    // minutes
     // in: 7 to 27 minutes over seeds 1-12, as talk times have a long tail (seed 2: after the end).
-    assertThat(report.allUnavailableAt()).isBetween(report.start(), report.start().plus(Duration.ofMinutes(15)));
+    assertThat(report.allUnavailableAt())
+        .isBetween(report.start(), report.start().plus(Duration.ofMinutes(15)));
     assertThat(report.firstBackAt()).isEqualTo(report.end());
   }
 
@@ -94,26 +105,39 @@ class UnderstaffingTest {
     for (SpecificRecord e : events) {
       long t = Records.occurredAt(e);
       if (t > last && t >= start + 20_000 && t <= end) {
-        // The states held since the previous instant: AVAILABLE only while finishing a contact (past
-        // the alert time of contacts routed before the start), and nobody at all once the queue is empty.
-        state.forEach((agent, s) -> assertThat(s == AgentState.AVAILABLE && openLegs.getOrDefault(agent, 0) == 0)
-            .as("%s idle AVAILABLE at %s", agent, Instant.ofEpochMilli(t)).isFalse());
+        // The states held since the previous instant: AVAILABLE only while finishing a contact
+        // (past
+        // the alert time of contacts routed before the start), and nobody at all once the queue is
+        // empty.
+        state.forEach(
+            (agent, s) ->
+                assertThat(s == AgentState.AVAILABLE && openLegs.getOrDefault(agent, 0) == 0)
+                    .as("%s idle AVAILABLE at %s", agent, Instant.ofEpochMilli(t))
+                    .isFalse());
         if (t > emptyFrom) {
-          assertThat(state).as("at %s", Instant.ofEpochMilli(t)).doesNotContainValue(AgentState.AVAILABLE);
+          assertThat(state)
+              .as("at %s", Instant.ofEpochMilli(t))
+              .doesNotContainValue(AgentState.AVAILABLE);
         }
       }
       if (e instanceof AgentStateEvent a && serving.contains(a.getAgentId())) {
         if (t >= start && t < end) {
-          assertThat(a.getState()).as("%s at %s", a.getAgentId(), a.getOccurredAt()).isNotEqualTo(AgentState.AVAILABLE);
+          assertThat(a.getState())
+              .as("%s at %s", a.getAgentId(), a.getOccurredAt())
+              .isNotEqualTo(AgentState.AVAILABLE);
         }
         state.put(a.getAgentId(), a.getState());
       } else if (e instanceof InteractionEvent i && i.getAgentId() != null) {
-        int step = i.getType() == InteractionType.ANSWERED ? 1 : i.getType() == InteractionType.WRAPUP_ENDED ? -1 : 0;
+        int step =
+            i.getType() == InteractionType.ANSWERED
+                ? 1
+                : i.getType() == InteractionType.WRAPUP_ENDED ? -1 : 0;
         openLegs.merge(i.getAgentId(), step, Integer::sum);
       }
       last = t;
     }
-    // Only contacts routed before the start are answered (within the alert time); later waits are not.
+    // Only contacts routed before the start are answered (within the alert time); later waits are
+    // not.
     assertThat(waits.answeredIn(start + 10_000, end)).isEmpty();
   }
 
@@ -144,7 +168,8 @@ class UnderstaffingTest {
       }
     }
     long available = state.values().stream().filter(s -> s == AgentState.AVAILABLE).count();
-    assertThat(available).as("agents of the queue AVAILABLE 5 minutes after the end")
+    assertThat(available)
+        .as("agents of the queue AVAILABLE 5 minutes after the end")
         .isGreaterThan(report.agentIds().size() / 2);
 
     // From 15 minutes after the end, waits are as on the same day without the stretch (the intraday
@@ -153,15 +178,20 @@ class UnderstaffingTest {
     List<Wait> usually = usual.queuedIn(end + 15 * MINUTE, end + 45 * MINUTE);
     assertThat(after).hasSizeGreaterThan(30);
     assertThat(QueueWaits.abandonShare(after)).isLessThan(QueueWaits.abandonShare(usually) + 0.15);
-    assertThat(QueueWaits.meanSeconds(after)).isLessThan(1.5 * QueueWaits.meanSeconds(usually) + 15);
+    assertThat(QueueWaits.meanSeconds(after))
+        .isLessThan(1.5 * QueueWaits.meanSeconds(usually) + 15);
   }
 
   @Test
   void theTruthShowsTheStretch() {
-    long abandonedEvents = waits.queuedIn(start - 60 * MINUTE, end + 60 * MINUTE).stream()
-        .filter(w -> w.abandoned() && w.endedAt() >= start && w.endedAt() < end).count();
+    long abandonedEvents =
+        waits.queuedIn(start - 60 * MINUTE, end + 60 * MINUTE).stream()
+            .filter(w -> w.abandoned() && w.endedAt() >= start && w.endedAt() < end)
+            .count();
     long[] during = queueTotals(start, end, 1);
-    assertThat(during[1]).as("abandoned in the truth = ABANDONED events").isEqualTo(abandonedEvents);
+    assertThat(during[1])
+        .as("abandoned in the truth = ABANDONED events")
+        .isEqualTo(abandonedEvents);
     long[] quarterIn = queueTotals(start + 15 * MINUTE, end, 15);
     long[] hourBefore = queueTotals(start - 60 * MINUTE, start, 15);
     assertThat(abandonRate(quarterIn)).isGreaterThan(0.7);
@@ -170,13 +200,19 @@ class UnderstaffingTest {
     assertThat(serviceLevel(hourBefore)).isGreaterThan(0.5);
   }
 
-  /** {offered, abandoned, short abandoned, answered within SL} of the queue's rows of one size in [from, to). */
+  /**
+   * {offered, abandoned, short abandoned, answered within SL} of the queue's rows of one size in
+   * [from, to).
+   */
   private static long[] queueTotals(long from, long to, int minutes) {
     long[] v = new long[4];
     for (TruthRow r : sim.truth()) {
       long at = r.intervalStart().toEpochMilli();
-      if (r.kind() == EntityKind.QUEUE && QUEUE.equals(r.queueId()) && r.intervalSize().toMinutes() == minutes
-          && at >= from && at < to) {
+      if (r.kind() == EntityKind.QUEUE
+          && QUEUE.equals(r.queueId())
+          && r.intervalSize().toMinutes() == minutes
+          && at >= from
+          && at < to) {
         v[0] += r.get(Figure.OFFERED);
         v[1] += r.get(Figure.ABANDONED);
         v[2] += r.get(Figure.SHORT_ABANDONED);
@@ -198,7 +234,9 @@ class UnderstaffingTest {
   private static Set<String> servingAgents() {
     Set<String> out = new HashSet<>();
     for (SpecificRecord e : events) {
-      if (e instanceof AgentStateEvent a && a.getState() == AgentState.LOGGED_IN && a.getQueueIds().contains(QUEUE)) {
+      if (e instanceof AgentStateEvent a
+          && a.getState() == AgentState.LOGGED_IN
+          && a.getQueueIds().contains(QUEUE)) {
         out.add(a.getAgentId());
       }
     }

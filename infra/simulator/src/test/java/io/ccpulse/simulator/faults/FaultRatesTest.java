@@ -31,13 +31,14 @@ import org.junit.jupiter.api.Test;
  * deviations (plus one) of the expected count, and each faulted record has the promised form.
  */
 class FaultRatesTest {
-  private static final FaultSettings FAULTS = FaultSettings.none()
-      .withDuplicateRate(0.03)
-      .withOutOfOrder(0.05, FaultSettings.DEFAULT_MAX_DELAY)
-      .withTooLate(0.05, Duration.ofMinutes(5), null)
-      .withUnreadableRate(0.01)
-      .withUnknownSchemaRate(0.01)
-      .withImpossibleRate(0.02);
+  private static final FaultSettings FAULTS =
+      FaultSettings.none()
+          .withDuplicateRate(0.03)
+          .withOutOfOrder(0.05, FaultSettings.DEFAULT_MAX_DELAY)
+          .withTooLate(0.05, Duration.ofMinutes(5), null)
+          .withUnreadableRate(0.01)
+          .withUnknownSchemaRate(0.01)
+          .withImpossibleRate(0.02);
 
   private static Scenario scenario;
   private static Simulation sim;
@@ -57,7 +58,8 @@ class FaultRatesTest {
   private static void assertRate(String what, long observed, long n, double p) {
     double expected = n * p;
     double tolerance = 4 * Math.sqrt(n * p * (1 - p)) + 1;
-    assertThat((double) observed).as("%s: %d of %d at rate %s", what, observed, n, p)
+    assertThat((double) observed)
+        .as("%s: %d of %d at rate %s", what, observed, n, p)
         .isBetween(expected - tolerance, expected + tolerance);
   }
 
@@ -77,8 +79,15 @@ class FaultRatesTest {
   void perContactAndPerLegFaultsMatchTheirRates() {
     FaultSummary f = sim.faults();
     assertThat(f.tooLateEligibleContacts()).isGreaterThan(3_000);
-    assertRate("too-late contacts", f.tooLateContacts(), f.tooLateEligibleContacts(), FAULTS.tooLateRate());
-    assertRate("impossible transitions", f.stream(EventStream.INTERACTIONS).impossible(), f.impossibleBase(),
+    assertRate(
+        "too-late contacts",
+        f.tooLateContacts(),
+        f.tooLateEligibleContacts(),
+        FAULTS.tooLateRate());
+    assertRate(
+        "impossible transitions",
+        f.stream(EventStream.INTERACTIONS).impossible(),
+        f.impossibleBase(),
         FAULTS.impossibleRate());
   }
 
@@ -94,10 +103,14 @@ class FaultRatesTest {
       assertThat(count(s, Fault.IMPOSSIBLE)).isEqualTo(f.impossible());
       assertThat(count(s, Fault.NONE) + f.delayed()).isEqualTo(f.events());
       assertThat(sim.records(s)).hasSize((int) f.records());
-      assertThat(f.expectedRejected()).isEqualTo(f.tooLate() + f.unreadable() + f.unknownSchema() + f.impossible());
+      assertThat(f.expectedRejected())
+          .isEqualTo(f.tooLate() + f.unreadable() + f.unknownSchema() + f.impossible());
     }
     assertThat(sim.faults().expectedRejections(EventStream.INTERACTIONS))
-        .containsKeys(RejectReason.TOO_LATE, RejectReason.UNREADABLE_BYTES, RejectReason.UNKNOWN_SCHEMA,
+        .containsKeys(
+            RejectReason.TOO_LATE,
+            RejectReason.UNREADABLE_BYTES,
+            RejectReason.UNKNOWN_SCHEMA,
             RejectReason.IMPOSSIBLE_TRANSITION);
     assertThat(sim.faults().toJson(TopicNames.defaults()))
         .contains("\"ccpulse.interactions\"", "\"expected_rejected\"", "\"IMPOSSIBLE_TRANSITION\"");
@@ -115,9 +128,13 @@ class FaultRatesTest {
   @Test
   void delaysStayWithinTheMaximumAndManyExceedThePipelinesOutOfOrdernessBound() {
     List<DeliveredRecord> delayed = byFault.get(Fault.DELAYED);
-    assertThat(delayed).allSatisfy(r -> assertThat(r.deliveredAtMillis() - r.occurredAtMillis()).isBetween(1L, 120_000L));
-    // The job's default bound is 30 s: these arrive behind its watermark and take the late-correction path.
-    long behindWatermark = delayed.stream().filter(r -> r.deliveredAtMillis() - r.occurredAtMillis() > 30_000).count();
+    assertThat(delayed)
+        .allSatisfy(
+            r -> assertThat(r.deliveredAtMillis() - r.occurredAtMillis()).isBetween(1L, 120_000L));
+    // The job's default bound is 30 s: these arrive behind its watermark and take the
+    // late-correction path.
+    long behindWatermark =
+        delayed.stream().filter(r -> r.deliveredAtMillis() - r.occurredAtMillis() > 30_000).count();
     assertThat(behindWatermark).isGreaterThan(delayed.size() / 2);
   }
 
@@ -150,18 +167,29 @@ class FaultRatesTest {
         assertThat(late).doesNotContain(r.key());
       }
     }
-    // The stream goes on long after each of them, so the pipeline's watermark is past their windows.
-    long lastOnTime = sim.stream().filter(r -> r.fault() == Fault.NONE).mapToLong(DeliveredRecord::occurredAtMillis).max()
-        .orElseThrow();
-    assertThat(byFault.get(Fault.TOO_LATE)).allSatisfy(r -> assertThat(r.deliveredAtMillis()).isLessThan(lastOnTime));
+    // The stream goes on long after each of them, so the pipeline's watermark is past their
+    // windows.
+    long lastOnTime =
+        sim.stream()
+            .filter(r -> r.fault() == Fault.NONE)
+            .mapToLong(DeliveredRecord::occurredAtMillis)
+            .max()
+            .orElseThrow();
+    assertThat(byFault.get(Fault.TOO_LATE))
+        .allSatisfy(r -> assertThat(r.deliveredAtMillis()).isLessThan(lastOnTime));
   }
 
   @Test
   void garbageIsRejectedForTheRightReason() {
-    assertThat(byFault.get(Fault.UNREADABLE)).isNotEmpty().allSatisfy(
-        r -> assertThat(Records.tryDecode(r).reason()).isEqualTo(RejectReason.UNREADABLE_BYTES));
-    assertThat(byFault.get(Fault.UNKNOWN_SCHEMA)).isNotEmpty().allSatisfy(
-        r -> assertThat(Records.tryDecode(r).reason()).isEqualTo(RejectReason.UNKNOWN_SCHEMA));
+    assertThat(byFault.get(Fault.UNREADABLE))
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(Records.tryDecode(r).reason()).isEqualTo(RejectReason.UNREADABLE_BYTES));
+    assertThat(byFault.get(Fault.UNKNOWN_SCHEMA))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> assertThat(Records.tryDecode(r).reason()).isEqualTo(RejectReason.UNKNOWN_SCHEMA));
   }
 
   @Test

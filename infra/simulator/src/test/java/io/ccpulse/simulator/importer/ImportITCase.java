@@ -22,8 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The import command publishes good lines to a real broker and reports bad ones by line number. */
 class ImportITCase {
-  @RegisterExtension
-  static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
   @Test
   void importsTheExampleAndSkipsABadLine() throws Exception {
@@ -31,17 +30,36 @@ class ImportITCase {
     List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("examples/history.jsonl")));
     lines.add(3, "{\"event_id\":\"oops\",\"tenant_id\":\"acme\"}");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = ImportMain.run(new String[] {"--input", "-", "--output", "kafka", "--bootstrap-servers",
-        KAFKA.bootstrapServers(), "--topic-interactions", topics.interactions(), "--topic-agent-states", topics.agentStates(),
-        "--topic-surveys", topics.surveys()},
-        new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status =
+        ImportMain.run(
+            new String[] {
+              "--input",
+              "-",
+              "--output",
+              "kafka",
+              "--bootstrap-servers",
+              KAFKA.bootstrapServers(),
+              "--topic-interactions",
+              topics.interactions(),
+              "--topic-agent-states",
+              topics.agentStates(),
+              "--topic-surveys",
+              topics.surveys()
+            },
+            new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     String report = err.toString(StandardCharsets.UTF_8);
     assertThat(status).as(report).isEqualTo(3);
-    assertThat(report).contains("line 4: cannot tell the event type", "Imported 26 of 27 events", "1 bad lines skipped");
+    assertThat(report)
+        .contains(
+            "line 4: cannot tell the event type",
+            "Imported 26 of 27 events",
+            "1 bad lines skipped");
 
-    List<ConsumerRecord<byte[], byte[]>> interactions = KafkaTopics.readAll(KAFKA, topics.interactions(), 16);
+    List<ConsumerRecord<byte[], byte[]>> interactions =
+        KafkaTopics.readAll(KAFKA, topics.interactions(), 16);
     assertThat(interactions).hasSize(16);
     EventCodec<InteractionEvent> codec = EventCodec.interactions();
     for (ConsumerRecord<byte[], byte[]> r : interactions) {

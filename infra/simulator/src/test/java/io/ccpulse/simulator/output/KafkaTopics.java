@@ -15,12 +15,15 @@ public final class KafkaTopics {
 
   /** Fresh topics named after the streams, with {@code partitions} partitions each. */
   public static TopicNames create(KafkaBrokerExtension kafka, int partitions) {
-    return new TopicNames(kafka.topic("interactions", partitions), kafka.topic("agent-states", partitions),
+    return new TopicNames(
+        kafka.topic("interactions", partitions),
+        kafka.topic("agent-states", partitions),
         kafka.topic("surveys", partitions));
   }
 
   /** Polls until {@code expected} records have been read from the topic (or 60 s passed). */
-  public static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaBrokerExtension kafka, String topic, long expected) {
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(
+      KafkaBrokerExtension kafka, String topic, long expected) {
     Properties p = kafka.consumerProperties("test-" + UUID.randomUUID());
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {

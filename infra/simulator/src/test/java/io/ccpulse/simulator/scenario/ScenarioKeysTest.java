@@ -22,9 +22,31 @@ class ScenarioKeysTest {
 
   @Test
   void setsScenarioFields() {
-    Scenario s = apply(Preset.SMALL, "seed", "9", "duration", "3h", "tenants", "2", "queues", "5", "agents", "30",
-        "intervals", "60,300,900", "service-level-threshold", "30s", "fault-duplicate", "0.1", "lateness", "10m",
-        "voice.talk-median", "5m", "chat.capacity", "4");
+    Scenario s =
+        apply(
+            Preset.SMALL,
+            "seed",
+            "9",
+            "duration",
+            "3h",
+            "tenants",
+            "2",
+            "queues",
+            "5",
+            "agents",
+            "30",
+            "intervals",
+            "60,300,900",
+            "service-level-threshold",
+            "30s",
+            "fault-duplicate",
+            "0.1",
+            "lateness",
+            "10m",
+            "voice.talk-median",
+            "5m",
+            "chat.capacity",
+            "4");
     assertThat(s.seed()).isEqualTo(9);
     assertThat(s.duration()).isEqualTo(Duration.ofHours(3));
     assertThat(s.tenants()).isEqualTo(2);
@@ -51,34 +73,45 @@ class ScenarioKeysTest {
   @Test
   void understaffNamesAQueueAStartAndALength() {
     Understaffing u = apply(Preset.DEFAULT, "understaff", "t01.voice.sales@2h+45m").understaffing();
-    assertThat(u).isEqualTo(new Understaffing("t01.voice.sales", Duration.ofHours(2), Duration.ofMinutes(45)));
+    assertThat(u)
+        .isEqualTo(
+            new Understaffing("t01.voice.sales", Duration.ofHours(2), Duration.ofMinutes(45)));
     assertThat(u.toString()).isEqualTo("t01.voice.sales@2h+45m");
     assertThat(Understaffing.parse(u.toString())).isEqualTo(u);
     // No queue: the first tenant's main voice queue; no length: 30 minutes.
     assertThat(apply(Preset.DEFAULT, "understaff", "@90m").understaffing())
-        .isEqualTo(new Understaffing("t01.voice.support", Duration.ofMinutes(90), Duration.ofMinutes(30)));
+        .isEqualTo(
+            new Understaffing("t01.voice.support", Duration.ofMinutes(90), Duration.ofMinutes(30)));
     assertThat(apply(Preset.DEFAULT, "understaff", "off").understaffing()).isNull();
     assertThat(Preset.DEFAULT.scenario(1).understaffing()).isNull();
-    assertThat(apply(Preset.SMALL, "erlang-a", "true", "understaff", "@1h").understaffing().queueId())
+    assertThat(
+            apply(Preset.SMALL, "erlang-a", "true", "understaff", "@1h").understaffing().queueId())
         .isEqualTo("t01.voice.erlang");
   }
 
   @Test
   void understaffRejectsUnknownQueuesAndStartsOutsideTheWindow() {
     assertThatThrownBy(() -> apply(Preset.DEFAULT, "understaff", "t01.voice.nope@2h"))
-        .hasMessageContaining("no queue 't01.voice.nope'").hasMessageContaining("t01.voice.support");
-    assertThatThrownBy(() -> apply(Preset.SMALL, "understaff", "@2h")).hasMessageContaining("arrival window");
+        .hasMessageContaining("no queue 't01.voice.nope'")
+        .hasMessageContaining("t01.voice.support");
+    assertThatThrownBy(() -> apply(Preset.SMALL, "understaff", "@2h"))
+        .hasMessageContaining("arrival window");
     assertThatThrownBy(() -> apply(Preset.SMALL, "understaff", "t01.voice.support"))
         .hasMessageContaining("QUEUE_ID@START[+LENGTH]");
-    assertThatThrownBy(() -> apply(Preset.SMALL, "understaff", "@1h+0m")).hasMessageContaining("positive");
-    assertThatThrownBy(() -> apply(Preset.SMALL, "understaff", "@soon")).hasMessageContaining("understaff");
+    assertThatThrownBy(() -> apply(Preset.SMALL, "understaff", "@1h+0m"))
+        .hasMessageContaining("positive");
+    assertThatThrownBy(() -> apply(Preset.SMALL, "understaff", "@soon"))
+        .hasMessageContaining("understaff");
   }
 
   @Test
   void rejectsUnknownKeysAndBadValues() {
-    assertThatThrownBy(() -> apply(Preset.SMALL, "sede", "1")).hasMessageContaining("unknown setting 'sede'");
-    assertThatThrownBy(() -> apply(Preset.SMALL, "fault-duplicate", "2")).hasMessageContaining("fault-duplicate");
-    assertThatThrownBy(() -> apply(Preset.SMALL, "intervals", "90ms")).hasMessageContaining("whole positive seconds");
+    assertThatThrownBy(() -> apply(Preset.SMALL, "sede", "1"))
+        .hasMessageContaining("unknown setting 'sede'");
+    assertThatThrownBy(() -> apply(Preset.SMALL, "fault-duplicate", "2"))
+        .hasMessageContaining("fault-duplicate");
+    assertThatThrownBy(() -> apply(Preset.SMALL, "intervals", "90ms"))
+        .hasMessageContaining("whole positive seconds");
     assertThatThrownBy(() -> Preset.of("huge")).hasMessageContaining("small, default, large");
   }
 }

@@ -24,14 +24,17 @@ class ValuesTest {
   @Test
   void instantsAndRates() {
     assertThat(Values.instant("2026-01-05")).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
-    assertThat(Values.instant("2026-01-05T09:00:00+01:00")).isEqualTo(Instant.parse("2026-01-05T08:00:00Z"));
+    assertThat(Values.instant("2026-01-05T09:00:00+01:00"))
+        .isEqualTo(Instant.parse("2026-01-05T08:00:00Z"));
     assertThat(Values.instant("now")).isBetween(Instant.now().minusSeconds(61), Instant.now());
     assertThat(Values.ratePerMinute("12")).isEqualTo(12);
     assertThat(Values.ratePerMinute("0.5/s")).isEqualTo(30);
     assertThat(Values.ratePerMinute("120/h")).isEqualTo(2);
     assertThatThrownBy(() -> Values.ratePerMinute("3/week")).hasMessageContaining("unit");
     assertThatThrownBy(() -> Values.probability("1.5")).hasMessageContaining("[0, 1]");
-    assertThat(Values.intervals("60, 900")).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(15));
-    assertThat(Values.intervals("5m,1h")).containsExactly(Duration.ofMinutes(5), Duration.ofHours(1));
+    assertThat(Values.intervals("60, 900"))
+        .containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(15));
+    assertThat(Values.intervals("5m,1h"))
+        .containsExactly(Duration.ofMinutes(5), Duration.ofHours(1));
   }
 }

@@ -24,8 +24,11 @@ final class TruthAssert {
   TruthRow find(int sizeSeconds, String time, EntityKind kind, String id, Channel channel) {
     Instant start = Instant.parse(day + "T" + time + "Z");
     for (TruthRow r : rows) {
-      if (r.intervalSize().equals(Duration.ofSeconds(sizeSeconds)) && r.intervalStart().equals(start) && r.kind() == kind
-          && Objects.equals(id, kind == EntityKind.QUEUE ? r.queueId() : r.agentId()) && r.channel() == channel) {
+      if (r.intervalSize().equals(Duration.ofSeconds(sizeSeconds))
+          && r.intervalStart().equals(start)
+          && r.kind() == kind
+          && Objects.equals(id, kind == EntityKind.QUEUE ? r.queueId() : r.agentId())
+          && r.channel() == channel) {
         return r;
       }
     }
@@ -33,7 +36,13 @@ final class TruthAssert {
   }
 
   /** Asserts the row exists and its figures are exactly these (every other figure 0). */
-  void row(int sizeSeconds, String time, EntityKind kind, String id, Channel channel, Object... figures) {
+  void row(
+      int sizeSeconds,
+      String time,
+      EntityKind kind,
+      String id,
+      Channel channel,
+      Object... figures) {
     TruthRow r = find(sizeSeconds, time, kind, id, channel);
     assertThat(r).as("row %ss %s %s %s %s", sizeSeconds, time, kind, id, channel).isNotNull();
     Map<String, Long> expected = new LinkedHashMap<>();
@@ -49,6 +58,8 @@ final class TruthAssert {
   }
 
   void noRow(int sizeSeconds, String time, EntityKind kind, String id, Channel channel) {
-    assertThat(find(sizeSeconds, time, kind, id, channel)).as("no row %ss %s %s %s", sizeSeconds, time, kind, id).isNull();
+    assertThat(find(sizeSeconds, time, kind, id, channel))
+        .as("no row %ss %s %s %s", sizeSeconds, time, kind, id)
+        .isNull();
   }
 }

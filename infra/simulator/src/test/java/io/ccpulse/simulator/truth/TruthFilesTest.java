@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TruthFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesOneJsonObjectPerRowAndReadsItBack() throws IOException {
@@ -24,10 +23,12 @@ class TruthFilesTest {
     assertThat(TruthFiles.read(file)).isEqualTo(rows);
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).hasSameSizeAs(rows);
-    assertThat(lines).contains("{\"interval_size_s\":900,\"interval_start\":\"2026-01-05T08:30:00Z\",\"kind\":\"AGENT\","
-        + "\"tenant_id\":\"t1\",\"agent_id\":\"a2\",\"channel\":\"VOICE\",\"handled\":0,\"talk_ms\":0,\"hold_ms\":0,"
-        + "\"acw_ms\":0,\"handle_ms\":0,\"hold_count\":0,\"held_contacts\":0,\"transferred_out\":0,\"csat_responses\":1,"
-        + "\"csat_sum\":5,\"csat_satisfied\":1}");
+    assertThat(lines)
+        .contains(
+            "{\"interval_size_s\":900,\"interval_start\":\"2026-01-05T08:30:00Z\",\"kind\":\"AGENT\","
+                + "\"tenant_id\":\"t1\",\"agent_id\":\"a2\",\"channel\":\"VOICE\",\"handled\":0,\"talk_ms\":0,\"hold_ms\":0,"
+                + "\"acw_ms\":0,\"handle_ms\":0,\"hold_count\":0,\"held_contacts\":0,\"transferred_out\":0,\"csat_responses\":1,"
+                + "\"csat_sum\":5,\"csat_satisfied\":1}");
     assertThat(lines.get(0)).startsWith("{\"interval_size_s\":60,");
   }
 }

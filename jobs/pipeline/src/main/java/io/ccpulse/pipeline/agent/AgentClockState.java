@@ -6,13 +6,18 @@ import io.ccpulse.events.AgentState;
 public class AgentClockState {
   public String tenantId;
   public String agentId;
+
   /** Null while logged out. */
   public AgentState state;
+
   public int openLegs;
+
   /** Time up to which time has been attributed; -1 before the first input. */
   public long accountedTo = -1;
+
   /** Per interval size (in the order configured): the open interval's start and what it holds. */
   public long[] intervalStart;
+
   public AgentTime[] filling;
 
   public AgentClockState() {}

@@ -11,14 +11,19 @@ public class AgentInput {
   public String tenantId;
   public String agentId;
   public long at;
+
   /** The new presence, or null for a leg edge. */
   public AgentState state;
+
   /** +1 a leg opened, -1 a leg closed, 0 for a presence change. */
   public int legDelta;
+
   /** For presence changes: the event id, to drop duplicates. */
   public String eventId;
+
   /** For presence changes: the event and where it came from, should it have to be rejected. */
   public AgentStateEvent event;
+
   public String topic;
   public int partition;
   public long offset;
@@ -46,7 +51,10 @@ public class AgentInput {
 
   /** A leg edge, or null if the fact is not one. */
   public static AgentInput of(ContactFact f) {
-    int delta = f.kind == FactKind.LEG_STARTED ? 1 : (f.kind == FactKind.LEG || f.kind == FactKind.LEG_INCOMPLETE) ? -1 : 0;
+    int delta =
+        f.kind == FactKind.LEG_STARTED
+            ? 1
+            : (f.kind == FactKind.LEG || f.kind == FactKind.LEG_INCOMPLETE) ? -1 : 0;
     if (delta == 0 || f.agentId == null) {
       return null;
     }

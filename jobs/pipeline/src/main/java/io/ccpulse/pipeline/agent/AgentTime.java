@@ -4,10 +4,13 @@ package io.ccpulse.pipeline.agent;
 public class AgentTime {
   /** Between LOGGED_IN and LOGGED_OUT. */
   public long loggedInMs;
+
   /** In the AVAILABLE state. */
   public long availableMs;
+
   /** With at least one leg open (answered, not yet wrapped up), whatever the state. */
   public long busyMs;
+
   /** AVAILABLE with no leg open: waiting for a contact. */
   public long availableIdleMs;
 

@@ -13,7 +13,20 @@ public class AgentTimeRow {
 
   @Override
   public String toString() {
-    return tenantId + "/" + agentId + " @" + intervalStart + "+" + intervalSizeSeconds + "s logged=" + time.loggedInMs
-        + " avail=" + time.availableMs + " busy=" + time.busyMs + " idle=" + time.availableIdleMs;
+    return tenantId
+        + "/"
+        + agentId
+        + " @"
+        + intervalStart
+        + "+"
+        + intervalSizeSeconds
+        + "s logged="
+        + time.loggedInMs
+        + " avail="
+        + time.availableMs
+        + " busy="
+        + time.busyMs
+        + " idle="
+        + time.availableIdleMs;
   }
 }

@@ -22,11 +22,11 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by agent: feeds presence changes and leg edges, in event-time order, to an {@link
  * AgentClock}, and emits each interval's agent time once the watermark is the allowed lateness past
- * its end (a timer at every boundary while the agent is logged in or busy, so time advances
- * without events). Running that far behind lets every late input, and every leg a late event
- * corrected, arrive before its time is attributed, so the rows are final and exact; a presence
- * change later than that is rejected as TOO_LATE. A logged-out, idle agent keeps no state but its
- * recent event ids (TTL) for dropping duplicates.
+ * its end (a timer at every boundary while the agent is logged in or busy, so time advances without
+ * events). Running that far behind lets every late input, and every leg a late event corrected,
+ * arrive before its time is attributed, so the rows are final and exact; a presence change later
+ * than that is rejected as TOO_LATE. A logged-out, idle agent keeps no state but its recent event
+ * ids (TTL) for dropping duplicates.
  */
 public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentInput, AgentTimeRow> {
   private static final long serialVersionUID = 1L;
@@ -54,10 +54,19 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   @Override
   public void open(OpenContext openContext) {
     clock = new AgentClock(sizesMs);
-    agent = getRuntimeContext().getState(new ValueStateDescriptor<>("agent", TypeInformation.of(AgentClockState.class)));
-    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-        Types.OBJECT_ARRAY(TypeInformation.of(AgentInput.class))));
-    MapStateDescriptor<String, Boolean> seenDescriptor = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
+    agent =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("agent", TypeInformation.of(AgentClockState.class)));
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending",
+                    Types.LONG,
+                    Types.OBJECT_ARRAY(TypeInformation.of(AgentInput.class))));
+    MapStateDescriptor<String, Boolean> seenDescriptor =
+        new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
     seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
     seen = getRuntimeContext().getMapState(seenDescriptor);
     tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
@@ -66,7 +75,8 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   }
 
   @Override
-  public void processElement(AgentInput in, Context ctx, Collector<AgentTimeRow> out) throws Exception {
+  public void processElement(AgentInput in, Context ctx, Collector<AgentTimeRow> out)
+      throws Exception {
     if (in.eventId != null) {
       if (seen.contains(in.eventId)) {
         duplicates.inc();
@@ -77,22 +87,36 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
     long watermark = ctx.timerService().currentWatermark();
     if (in.at + latenessMs > watermark) {
       AgentInput[] waiting = pending.get(in.at);
-      AgentInput[] more = waiting == null ? new AgentInput[] {in} : Arrays.copyOf(waiting, waiting.length + 1);
+      AgentInput[] more =
+          waiting == null ? new AgentInput[] {in} : Arrays.copyOf(waiting, waiting.length + 1);
       more[more.length - 1] = in;
       pending.put(in.at, more);
       ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
     } else if (in.event != null) {
-      ctx.output(REJECTED, RejectedEvent.of(EventKind.AGENT_STATE, in.event, RejectReason.TOO_LATE,
-          RejectedEvent.tooLateDetail(in.at, watermark, latenessMs), in.topic, in.partition, in.offset,
-          codec.encode(in.event), System.currentTimeMillis()));
+      ctx.output(
+          REJECTED,
+          RejectedEvent.of(
+              EventKind.AGENT_STATE,
+              in.event,
+              RejectReason.TOO_LATE,
+              RejectedEvent.tooLateDetail(in.at, watermark, latenessMs),
+              in.topic,
+              in.partition,
+              in.offset,
+              codec.encode(in.event),
+              System.currentTimeMillis()));
     } else {
-      apply(in, ctx, out); // a leg edge later than the lateness: not expected; counted where it is now
+      apply(
+          in, ctx,
+          out); // a leg edge later than the lateness: not expected; counted where it is now
     }
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentTimeRow> out) throws Exception {
-    long now = timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentTimeRow> out)
+      throws Exception {
+    long now =
+        timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
     AgentInput[] due = pending.get(now);
     if (due != null) {
       pending.remove(now);
@@ -128,9 +152,11 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   }
 
   /** A timer at the next boundary while time accrues or an interval holds some; else forget. */
-  private void scheduleOrForget(AgentClockState s, Context ctx, Collector<AgentTimeRow> out) throws Exception {
+  private void scheduleOrForget(AgentClockState s, Context ctx, Collector<AgentTimeRow> out)
+      throws Exception {
     if (ctx.timerService().currentWatermark() == Long.MAX_VALUE && s.dormant()) {
-      // A bounded input ended with the agent logged out: its last intervals are complete, flush them.
+      // A bounded input ended with the agent logged out: its last intervals are complete, flush
+      // them.
       emit(clock.advance(s, clock.lastBoundary(s)), out);
     }
     if (s.dormant() && !clock.holdsTime(s)) {
@@ -152,7 +178,6 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
       tick.update(next);
     }
   }
-
 
   private static void emit(List<AgentTimeRow> rows, Collector<AgentTimeRow> out) {
     for (AgentTimeRow row : rows) {

@@ -27,13 +27,16 @@ public enum AlertRule {
 
     @Override
     long breachedSince(QueueSnapshot s, RuleSettings r, long fallback) {
-      return s.oldestWaitSince + (long) Math.floor(r.threshold * 1000) + 1; // the instant the limit was passed
+      return s.oldestWaitSince
+          + (long) Math.floor(r.threshold * 1000)
+          + 1; // the instant the limit was passed
     }
   },
   /**
    * Contacts are waiting (at least the threshold) and no agent serving the queue is on queue: all
    * on break, not ready or logged out. An agent on queue but busy is not a breach: with contacts
-   * waiting, every on-queue agent is busy in any loaded queue; nobody on queue means nobody will answer.
+   * waiting, every on-queue agent is busy in any loaded queue; nobody on queue means nobody will
+   * answer.
    */
   NO_AGENT_AVAILABLE("no-agent-available", "contacts") {
     @Override

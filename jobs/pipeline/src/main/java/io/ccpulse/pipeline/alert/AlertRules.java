@@ -12,16 +12,21 @@ import java.util.Set;
 /**
  * The alert rules from configuration: {@code alerts.<rule>.<setting>} for every queue, overridden
  * per channel ({@code alerts.channel.EMAIL.<rule>.<setting>}), per tenant ({@code
- * alerts.tenant.<tenant>.<rule>.<setting>}) and per queue ({@code alerts.queue.<tenant>/<queue>.<rule>.<setting>}),
- * the most specific winning. Every key is checked when the job starts.
+ * alerts.tenant.<tenant>.<rule>.<setting>}) and per queue ({@code
+ * alerts.queue.<tenant>/<queue>.<rule>.<setting>}), the most specific winning. Every key is checked
+ * when the job starts.
  */
 public final class AlertRules implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Set<String> SETTINGS =
-      Set.of("enabled", "threshold", "clear", "raise-after", "clear-after", "severity", "min-offered");
+      Set.of(
+          "enabled", "threshold", "clear", "raise-after", "clear-after", "severity", "min-offered");
   private static final String[] SCOPES = {"channel.", "tenant.", "queue."};
 
-  /** Per scope ("" for the defaults, then e.g. "channel.EMAIL", "tenant.acme", "queue.acme/q1"): rule → setting → value. */
+  /**
+   * Per scope ("" for the defaults, then e.g. "channel.EMAIL", "tenant.acme", "queue.acme/q1"):
+   * rule → setting → value.
+   */
   private final Map<String, Map<AlertRule, Map<String, String>>> scopes = new HashMap<>();
 
   private AlertRules() {}
@@ -32,7 +37,8 @@ public final class AlertRules implements Serializable {
     for (AlertRule rule : AlertRule.values()) {
       for (String setting : SETTINGS) {
         if (rules.raw("", rule, setting) == null) {
-          throw new IllegalArgumentException("Missing configuration key alerts." + rule.key() + "." + setting);
+          throw new IllegalArgumentException(
+              "Missing configuration key alerts." + rule.key() + "." + setting);
         }
       }
     }
@@ -50,7 +56,9 @@ public final class AlertRules implements Serializable {
     Map<AlertRule, RuleSettings> out = new EnumMap<>(AlertRule.class);
     String byChannel = channel == null ? "" : "channel." + channel.name();
     for (AlertRule rule : AlertRule.values()) {
-      out.put(rule, settings(rule, byChannel, "tenant." + tenantId, "queue." + tenantId + "/" + queueId));
+      out.put(
+          rule,
+          settings(rule, byChannel, "tenant." + tenantId, "queue." + tenantId + "/" + queueId));
     }
     return out;
   }
@@ -60,11 +68,17 @@ public final class AlertRules implements Serializable {
     boolean enabled = bool(prefix + "enabled", value(rule, "enabled", scopesInOrder));
     double threshold = number(rule, prefix + "threshold", value(rule, "threshold", scopesInOrder));
     double clear = number(rule, prefix + "clear", value(rule, "clear", scopesInOrder));
-    long raiseAfter = Durations.parse(prefix + "raise-after", value(rule, "raise-after", scopesInOrder)).toMillis();
-    long clearAfter = Durations.parse(prefix + "clear-after", value(rule, "clear-after", scopesInOrder)).toMillis();
+    long raiseAfter =
+        Durations.parse(prefix + "raise-after", value(rule, "raise-after", scopesInOrder))
+            .toMillis();
+    long clearAfter =
+        Durations.parse(prefix + "clear-after", value(rule, "clear-after", scopesInOrder))
+            .toMillis();
     String severity = value(rule, "severity", scopesInOrder);
-    int minOffered = (int) number(rule, prefix + "min-offered", value(rule, "min-offered", scopesInOrder));
-    return new RuleSettings(enabled, threshold, clear, raiseAfter, clearAfter, severity, minOffered);
+    int minOffered =
+        (int) number(rule, prefix + "min-offered", value(rule, "min-offered", scopesInOrder));
+    return new RuleSettings(
+        enabled, threshold, clear, raiseAfter, clearAfter, severity, minOffered);
   }
 
   /** The most specific value: the last scope that sets it, else the default. */
@@ -83,7 +97,9 @@ public final class AlertRules implements Serializable {
     return scopes.getOrDefault(scope, Map.of()).getOrDefault(rule, Map.of()).get(setting);
   }
 
-  /** Files a key (after "alerts."): [scope-kind.scope-id.]rule.setting; the scope id may hold dots. */
+  /**
+   * Files a key (after "alerts."): [scope-kind.scope-id.]rule.setting; the scope id may hold dots.
+   */
   private void put(String key, String value) {
     int lastDot = key.lastIndexOf('.');
     int ruleDot = lastDot < 0 ? -1 : key.lastIndexOf('.', lastDot - 1);
@@ -109,15 +125,22 @@ public final class AlertRules implements Serializable {
     } catch (IllegalArgumentException e) {
       throw unknown(key);
     }
-    scopes.computeIfAbsent(scope, s -> new EnumMap<>(AlertRule.class))
-        .computeIfAbsent(rule, r -> new HashMap<>()).put(setting, value.trim());
+    scopes
+        .computeIfAbsent(scope, s -> new EnumMap<>(AlertRule.class))
+        .computeIfAbsent(rule, r -> new HashMap<>())
+        .put(setting, value.trim());
   }
 
   private static IllegalArgumentException unknown(String key) {
-    return new IllegalArgumentException("Unknown configuration key alerts." + key + ": expected alerts.<rule>.<setting>,"
-        + " alerts.channel.<CHANNEL>.<rule>.<setting>, alerts.tenant.<tenant>.<rule>.<setting> or"
-        + " alerts.queue.<tenant>/<queue>.<rule>.<setting>; rules " + java.util.Arrays.stream(AlertRule.values())
-        .map(AlertRule::key).toList() + ", settings " + SETTINGS);
+    return new IllegalArgumentException(
+        "Unknown configuration key alerts."
+            + key
+            + ": expected alerts.<rule>.<setting>,"
+            + " alerts.channel.<CHANNEL>.<rule>.<setting>, alerts.tenant.<tenant>.<rule>.<setting> or"
+            + " alerts.queue.<tenant>/<queue>.<rule>.<setting>; rules "
+            + java.util.Arrays.stream(AlertRule.values()).map(AlertRule::key).toList()
+            + ", settings "
+            + SETTINGS);
   }
 
   private static boolean bool(String key, String v) {

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Raises an alert once when its rule has breached for {@code raise-after}, and clears it once
- * when the value has stayed back past the clear level for {@code clear-after}. A value hovering
- * at the threshold neither clears nor raises again. Plain logic, tested without Flink.
+ * Raises an alert once when its rule has breached for {@code raise-after}, and clears it once when
+ * the value has stayed back past the clear level for {@code clear-after}. A value hovering at the
+ * threshold neither clears nor raises again. Plain logic, tested without Flink.
  */
 public final class AlertTracker {
   private AlertTracker() {}
@@ -54,20 +54,30 @@ public final class AlertTracker {
   }
 
   /**
-   * The id of the {@code ordinal}-th raise of a rule on a queue. Not the raise time: after a crash the
-   * job replays from its last checkpoint, and a raise it had already sent may happen at another moment
-   * in the replay (the live view applies inputs as they arrive); counted from checkpointed state, it
-   * is still the same raise with the same id, so its repeat is dropped and its clear matches it.
-   * Lengths before the parts: no tenant or queue id can make another's name.
+   * The id of the {@code ordinal}-th raise of a rule on a queue. Not the raise time: after a crash
+   * the job replays from its last checkpoint, and a raise it had already sent may happen at another
+   * moment in the replay (the live view applies inputs as they arrive); counted from checkpointed
+   * state, it is still the same raise with the same id, so its repeat is dropped and its clear
+   * matches it. Lengths before the parts: no tenant or queue id can make another's name.
    */
   static String alertId(QueueSnapshot s, AlertRule rule, int ordinal) {
-    String name = s.tenantId.length() + ":" + s.tenantId + "/" + s.queueId.length() + ":" + s.queueId + "/" + rule.key()
-        + "/#" + ordinal;
+    String name =
+        s.tenantId.length()
+            + ":"
+            + s.tenantId
+            + "/"
+            + s.queueId.length()
+            + ":"
+            + s.queueId
+            + "/"
+            + rule.key()
+            + "/#"
+            + ordinal;
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  private static QueueAlert message(QueueAlert.Status status, AlertRule rule, AlertState st, QueueSnapshot s,
-      long clearedAt) {
+  private static QueueAlert message(
+      QueueAlert.Status status, AlertRule rule, AlertState st, QueueSnapshot s, long clearedAt) {
     QueueAlert a = new QueueAlert();
     a.alertId = st.alertId;
     a.tenantId = s.tenantId;

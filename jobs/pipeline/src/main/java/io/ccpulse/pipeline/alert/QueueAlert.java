@@ -9,7 +9,10 @@ import static io.ccpulse.pipeline.json.JsonText.time;
  * message of queue_alerts and of the Kafka topic (docs/queue-health.md).
  */
 public class QueueAlert {
-  public enum Status { RAISED, CLEARED }
+  public enum Status {
+    RAISED,
+    CLEARED
+  }
 
   public String alertId;
   public String tenantId;
@@ -17,10 +20,13 @@ public class QueueAlert {
   public AlertRule rule;
   public String severity;
   public Status status;
+
   /** The measured value when raised (or cleared), and the threshold it was judged against. */
   public double value;
+
   public double threshold;
   public long raisedAt;
+
   /** When cleared; MIN_VALUE while open. */
   public long clearedAt = Long.MIN_VALUE;
 
@@ -37,16 +43,44 @@ public class QueueAlert {
   }
 
   public String toJson() {
-    return "{\"alert_id\":" + quote(alertId) + ",\"status\":\"" + status + "\",\"rule\":\"" + rule.key()
-        + "\",\"severity\":" + quote(severity) + ",\"tenant_id\":" + quote(tenantId) + ",\"queue_id\":" + quote(queueId)
-        + ",\"value\":" + number(value) + ",\"threshold\":" + number(threshold) + ",\"unit\":\"" + rule.unit()
-        + "\",\"raised_at\":" + time(raisedAt) + ",\"cleared_at\":" + (clearedAt == Long.MIN_VALUE ? "null" : time(clearedAt))
+    return "{\"alert_id\":"
+        + quote(alertId)
+        + ",\"status\":\""
+        + status
+        + "\",\"rule\":\""
+        + rule.key()
+        + "\",\"severity\":"
+        + quote(severity)
+        + ",\"tenant_id\":"
+        + quote(tenantId)
+        + ",\"queue_id\":"
+        + quote(queueId)
+        + ",\"value\":"
+        + number(value)
+        + ",\"threshold\":"
+        + number(threshold)
+        + ",\"unit\":\""
+        + rule.unit()
+        + "\",\"raised_at\":"
+        + time(raisedAt)
+        + ",\"cleared_at\":"
+        + (clearedAt == Long.MIN_VALUE ? "null" : time(clearedAt))
         + "}";
   }
 
   @Override
   public String toString() {
-    return status + " " + rule + " " + queueKey() + " value=" + value + " threshold=" + threshold + " raised=" + raisedAt
+    return status
+        + " "
+        + rule
+        + " "
+        + queueKey()
+        + " value="
+        + value
+        + " threshold="
+        + threshold
+        + " raised="
+        + raisedAt
         + (clearedAt == Long.MIN_VALUE ? "" : " cleared=" + clearedAt);
   }
 }

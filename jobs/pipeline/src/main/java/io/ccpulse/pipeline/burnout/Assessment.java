@@ -21,17 +21,27 @@ public record Assessment(int score, Level level, List<Contribution> factors, dou
       }
     }
     score = Math.min(100, score);
-    Level level = score >= s.highScore ? Level.HIGH : score >= s.elevatedScore ? Level.ELEVATED : Level.LOW;
+    Level level =
+        score >= s.highScore ? Level.HIGH : score >= s.elevatedScore ? Level.ELEVATED : Level.LOW;
     return new Assessment(score, level, List.copyOf(over), values.clone());
   }
 
-  /** The factors as a JSON array: {@code [{"factor":"occupancy_rolling","value":0.95,"threshold":0.9,"weight":15}]}. */
+  /**
+   * The factors as a JSON array: {@code
+   * [{"factor":"occupancy_rolling","value":0.95,"threshold":0.9,"weight":15}]}.
+   */
   public String factorsJson() {
     StringBuilder sb = new StringBuilder("[");
     for (Contribution c : factors) {
-      sb.append(sb.length() > 1 ? "," : "").append(String.format(Locale.ROOT,
-          "{\"factor\":\"%s\",\"value\":%.4f,\"threshold\":%.4f,\"weight\":%d}",
-          c.factor().column, c.value(), c.threshold(), c.weight()));
+      sb.append(sb.length() > 1 ? "," : "")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "{\"factor\":\"%s\",\"value\":%.4f,\"threshold\":%.4f,\"weight\":%d}",
+                  c.factor().column,
+                  c.value(),
+                  c.threshold(),
+                  c.weight()));
     }
     return sb.append(']').toString();
   }

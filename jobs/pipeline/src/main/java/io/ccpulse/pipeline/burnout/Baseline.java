@@ -6,6 +6,7 @@ package io.ccpulse.pipeline.burnout;
  */
 public final class Baseline {
   static final int CHANNELS = 4;
+
   /** Bucket layout: legs per channel, Σ handle ms per channel, busy ms, ∫ open contacts dt. */
   static final int SIZE = 2 * CHANNELS + 2;
 

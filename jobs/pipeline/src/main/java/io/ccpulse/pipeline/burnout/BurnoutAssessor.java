@@ -32,11 +32,13 @@ import org.apache.flink.util.OutputTag;
  * presence event ids (TTL, to drop duplicates), and the baseline: one bucket per day of the agent's
  * finished shifts, kept for the baseline period (TTL, pruned on use), so it survives restarts.
  */
-public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutRow> {
+public final class BurnoutAssessor
+    extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutRow> {
   private static final long serialVersionUID = 1L;
   private static final long DAY = 86_400_000;
 
-  public static final OutputTag<LevelChange> LEVEL_CHANGES = new OutputTag<>("burnout-level-changes") {};
+  public static final OutputTag<LevelChange> LEVEL_CHANGES =
+      new OutputTag<>("burnout-level-changes") {};
 
   private final BurnoutSettings settings;
   private final long latenessMs;
@@ -58,21 +60,36 @@ public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, Burno
   @Override
   public void open(OpenContext openContext) {
     tracker = new ShiftTracker(settings);
-    shift = getRuntimeContext().getState(new ValueStateDescriptor<>("shift", TypeInformation.of(ShiftState.class)));
+    shift =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("shift", TypeInformation.of(ShiftState.class)));
     tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
-    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-        Types.OBJECT_ARRAY(TypeInformation.of(BurnoutInput.class))));
-    MapStateDescriptor<String, Boolean> seenDescriptor = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending",
+                    Types.LONG,
+                    Types.OBJECT_ARRAY(TypeInformation.of(BurnoutInput.class))));
+    MapStateDescriptor<String, Boolean> seenDescriptor =
+        new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
     seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
     seen = getRuntimeContext().getMapState(seenDescriptor);
-    MapStateDescriptor<Long, long[]> days = new MapStateDescriptor<>("baseline-days", Types.LONG, org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
-    days.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(settings.baselineMs + DAY)).build());
+    MapStateDescriptor<Long, long[]> days =
+        new MapStateDescriptor<>(
+            "baseline-days",
+            Types.LONG,
+            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                .LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    days.enableTimeToLive(
+        StateTtlConfig.newBuilder(Duration.ofMillis(settings.baselineMs + DAY)).build());
     baseline = getRuntimeContext().getMapState(days);
     lateInputs = getRuntimeContext().getMetricGroup().counter("burnoutLateInputs");
   }
 
   @Override
-  public void processElement(BurnoutInput in, Context ctx, Collector<BurnoutRow> out) throws Exception {
+  public void processElement(BurnoutInput in, Context ctx, Collector<BurnoutRow> out)
+      throws Exception {
     if (in.eventId != null) {
       if (seen.contains(in.eventId)) {
         return; // a duplicate presence event
@@ -89,10 +106,14 @@ public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, Burno
     }
   }
 
-  /** Holds an input until the clock reaches it; a retraction cancels the input it takes back if still waiting. */
+  /**
+   * Holds an input until the clock reaches it; a retraction cancels the input it takes back if
+   * still waiting.
+   */
   private void hold(BurnoutInput in, Context ctx) throws Exception {
     BurnoutInput[] waiting = pending.get(in.at);
-    List<BurnoutInput> list = waiting == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(waiting));
+    List<BurnoutInput> list =
+        waiting == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(waiting));
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i).cancels(in)) {
         list.remove(i);
@@ -110,10 +131,13 @@ public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, Burno
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<BurnoutRow> out) throws Exception {
-    long now = timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<BurnoutRow> out)
+      throws Exception {
+    long now =
+        timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
     Long next = tick.value();
-    if (next != null && next == now) { // first: an instant on a boundary belongs to the later interval
+    if (next != null
+        && next == now) { // first: an instant on a boundary belongs to the later interval
       tick.clear();
       ShiftState s = shift.value();
       tracker.advance(s, now);
@@ -148,8 +172,12 @@ public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, Burno
       case LEG_INCOMPLETE -> tracker.contactClosed(s, at, in.sign);
       case LEG -> {
         tracker.contactClosed(s, at, in.sign);
-        tracker.legCompleted(s, in.channel.ordinal(), in.handleMs,
-            tracker.demanding(in.handleMs, in.transferred, in.queueUsualMs), in.sign);
+        tracker.legCompleted(
+            s,
+            in.channel.ordinal(),
+            in.handleMs,
+            tracker.demanding(in.handleMs, in.transferred, in.queueUsualMs),
+            in.sign);
       }
       case SURVEY -> {
         if (in.sign > 0) {
@@ -165,14 +193,16 @@ public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, Burno
   }
 
   /** Logout: a last assessment, the shift into the baseline, and the shift forgotten. */
-  private void endShift(ShiftState s, long at, Context ctx, Collector<BurnoutRow> out) throws Exception {
+  private void endShift(ShiftState s, long at, Context ctx, Collector<BurnoutRow> out)
+      throws Exception {
     long intervalStart = Math.floorDiv(at, settings.intervalMs) * settings.intervalMs;
     if (at > intervalStart) { // on a boundary the tick has just assessed it
       assess(s, at, intervalStart, ctx, out);
     }
     long day = Math.floorDiv(s.shiftStart, DAY) * DAY;
     long[] bucket = baseline.get(day);
-    baseline.put(day, bucket == null ? Baseline.bucket(s) : Baseline.plus(bucket, Baseline.bucket(s)));
+    baseline.put(
+        day, bucket == null ? Baseline.bucket(s) : Baseline.plus(bucket, Baseline.bucket(s)));
     Long next = tick.value();
     if (next != null) {
       if (pending.get(next) == null) { // the same timer may also be due for waiting inputs
@@ -183,9 +213,11 @@ public final class BurnoutAssessor extends KeyedProcessFunction<TenantKey, Burno
     shift.clear();
   }
 
-  private void assess(ShiftState s, long now, long intervalStart, Context ctx, Collector<BurnoutRow> out)
+  private void assess(
+      ShiftState s, long now, long intervalStart, Context ctx, Collector<BurnoutRow> out)
       throws Exception {
-    Assessment a = Assessment.of(tracker.indicators(s, now, baselineBefore(s.shiftStart)), settings);
+    Assessment a =
+        Assessment.of(tracker.indicators(s, now, baselineBefore(s.shiftStart)), settings);
     BurnoutRow row = new BurnoutRow();
     row.tenantId = s.tenantId;
     row.agentId = s.agentId;

@@ -12,26 +12,41 @@ import java.util.Objects;
 public class BurnoutInput {
   /** The kinds, in the order inputs of the same instant are applied: closing before opening. */
   public enum Kind {
-    LEG, LEG_INCOMPLETE, PRESENCE, CONTACT_OPENED, SURVEY
+    LEG,
+    LEG_INCOMPLETE,
+    PRESENCE,
+    CONTACT_OPENED,
+    SURVEY
   }
 
   public Kind kind;
   public String tenantId;
   public String agentId;
   public long at;
+
   /** PRESENCE: the new state and its event id (to drop duplicates). */
   public AgentState state;
+
   public String eventId;
-  /** Contacts: which, where, and for a completed leg its handle time and whether it was transferred. */
+
+  /**
+   * Contacts: which, where, and for a completed leg its handle time and whether it was transferred.
+   */
   public String interactionId;
+
   public String queueId;
   public Channel channel;
   public long handleMs;
   public boolean transferred;
   public int csat;
+
   /** +1, or -1: a retraction takes back an earlier input with the same content. */
   public int sign = 1;
-  /** LEG: the queue's usual handle time before this leg (0: not known yet), from {@link QueueUsualHandle}. */
+
+  /**
+   * LEG: the queue's usual handle time before this leg (0: not known yet), from {@link
+   * QueueUsualHandle}.
+   */
   public long queueUsualMs;
 
   public BurnoutInput() {}
@@ -50,13 +65,14 @@ public class BurnoutInput {
 
   /** The input a fact makes, or null if the fact is about no agent or does not matter here. */
   public static BurnoutInput of(ContactFact f) {
-    Kind kind = switch (f.kind) {
-      case LEG_STARTED -> Kind.CONTACT_OPENED;
-      case LEG -> Kind.LEG;
-      case LEG_INCOMPLETE -> Kind.LEG_INCOMPLETE;
-      case SURVEY -> Kind.SURVEY;
-      default -> null;
-    };
+    Kind kind =
+        switch (f.kind) {
+          case LEG_STARTED -> Kind.CONTACT_OPENED;
+          case LEG -> Kind.LEG;
+          case LEG_INCOMPLETE -> Kind.LEG_INCOMPLETE;
+          case SURVEY -> Kind.SURVEY;
+          default -> null;
+        };
     if (kind == null || f.agentId == null) {
       return null;
     }
@@ -85,13 +101,27 @@ public class BurnoutInput {
 
   /** The same input but for its sign: what a retraction cancels. */
   boolean cancels(BurnoutInput o) {
-    return kind == o.kind && at == o.at && sign == -o.sign && handleMs == o.handleMs && transferred == o.transferred
-        && csat == o.csat && Objects.equals(interactionId, o.interactionId) && Objects.equals(queueId, o.queueId);
+    return kind == o.kind
+        && at == o.at
+        && sign == -o.sign
+        && handleMs == o.handleMs
+        && transferred == o.transferred
+        && csat == o.csat
+        && Objects.equals(interactionId, o.interactionId)
+        && Objects.equals(queueId, o.queueId);
   }
 
   @Override
   public String toString() {
-    return (sign < 0 ? "-" : "") + kind + " " + tenantId + "/" + agentId + " at=" + at + (state == null ? "" : " " + state)
+    return (sign < 0 ? "-" : "")
+        + kind
+        + " "
+        + tenantId
+        + "/"
+        + agentId
+        + " at="
+        + at
+        + (state == null ? "" : " " + state)
         + (interactionId == null ? "" : " " + interactionId);
   }
 }

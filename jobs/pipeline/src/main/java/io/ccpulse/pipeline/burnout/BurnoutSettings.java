@@ -42,8 +42,10 @@ public final class BurnoutSettings implements Serializable {
     for (Factor f : Factor.values()) {
       String key = "burnout." + f.key + ".threshold";
       // Durations (logged-in, since-break) are judged in hours.
-      double t = f == Factor.LOGGED_IN || f == Factor.SINCE_BREAK
-          ? c.getDuration(key).toMillis() / 3_600_000.0 : Double.parseDouble(c.get(key));
+      double t =
+          f == Factor.LOGGED_IN || f == Factor.SINCE_BREAK
+              ? c.getDuration(key).toMillis() / 3_600_000.0
+              : Double.parseDouble(c.get(key));
       s.thresholds.put(f, t);
       s.weights.put(f, c.getInt("burnout." + f.key + ".weight"));
     }

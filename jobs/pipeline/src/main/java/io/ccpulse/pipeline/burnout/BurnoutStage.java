@@ -10,33 +10,55 @@ import org.apache.flink.util.Collector;
 
 /**
  * The burnout-risk part of the graph: contact facts to inputs; completed legs through the queue
- * (for the queue's usual handle time); then with presence changes, by agent, into assessments
- * (and level changes in {@link BurnoutAssessor#LEVEL_CHANGES}).
+ * (for the queue's usual handle time); then with presence changes, by agent, into assessments (and
+ * level changes in {@link BurnoutAssessor#LEVEL_CHANGES}).
  */
 public final class BurnoutStage {
   private BurnoutStage() {}
 
-  public static SingleOutputStreamOperator<BurnoutRow> build(DataStream<Inbound<AgentStateEvent>> agentStates,
-      DataStream<ContactFact> facts, BurnoutSettings settings, Duration allowedLateness, Duration dedupTtl) {
-    DataStream<BurnoutInput> fromFacts = facts
-        .flatMap((ContactFact f, Collector<BurnoutInput> out) -> {
-          BurnoutInput in = BurnoutInput.of(f);
-          if (in != null) {
-            out.collect(in);
-          }
-        }).returns(BurnoutInput.class).uid("burnout-fact-inputs").name("burnout inputs");
-    DataStream<BurnoutInput> legs = fromFacts
-        .filter(in -> in.kind == BurnoutInput.Kind.LEG).uid("burnout-legs").name("completed legs")
-        .keyBy(BurnoutInput::queueKey)
-        .process(new QueueUsualHandle(Duration.ofMillis(settings.baselineMs)))
-        .uid("burnout-queue-usual").name("queue usual handle");
-    DataStream<BurnoutInput> others = fromFacts
-        .filter(in -> in.kind != BurnoutInput.Kind.LEG).uid("burnout-contact-edges").name("contact edges, surveys");
-    DataStream<BurnoutInput> presence = agentStates
-        .map(BurnoutInput::of).returns(BurnoutInput.class).uid("burnout-presence").name("burnout presence");
-    return presence.union(others, legs)
+  public static SingleOutputStreamOperator<BurnoutRow> build(
+      DataStream<Inbound<AgentStateEvent>> agentStates,
+      DataStream<ContactFact> facts,
+      BurnoutSettings settings,
+      Duration allowedLateness,
+      Duration dedupTtl) {
+    DataStream<BurnoutInput> fromFacts =
+        facts
+            .flatMap(
+                (ContactFact f, Collector<BurnoutInput> out) -> {
+                  BurnoutInput in = BurnoutInput.of(f);
+                  if (in != null) {
+                    out.collect(in);
+                  }
+                })
+            .returns(BurnoutInput.class)
+            .uid("burnout-fact-inputs")
+            .name("burnout inputs");
+    DataStream<BurnoutInput> legs =
+        fromFacts
+            .filter(in -> in.kind == BurnoutInput.Kind.LEG)
+            .uid("burnout-legs")
+            .name("completed legs")
+            .keyBy(BurnoutInput::queueKey)
+            .process(new QueueUsualHandle(Duration.ofMillis(settings.baselineMs)))
+            .uid("burnout-queue-usual")
+            .name("queue usual handle");
+    DataStream<BurnoutInput> others =
+        fromFacts
+            .filter(in -> in.kind != BurnoutInput.Kind.LEG)
+            .uid("burnout-contact-edges")
+            .name("contact edges, surveys");
+    DataStream<BurnoutInput> presence =
+        agentStates
+            .map(BurnoutInput::of)
+            .returns(BurnoutInput.class)
+            .uid("burnout-presence")
+            .name("burnout presence");
+    return presence
+        .union(others, legs)
         .keyBy(BurnoutInput::key)
         .process(new BurnoutAssessor(settings, allowedLateness, dedupTtl))
-        .uid("burnout-assessor").name("burnout risk");
+        .uid("burnout-assessor")
+        .name("burnout risk");
   }
 }

@@ -26,6 +26,7 @@ public enum Factor {
 
   /** The part of the configuration keys after {@code burnout.}. */
   public final String key;
+
   /** The name in output (ClickHouse column, JSON). */
   public final String column;
 

@@ -4,7 +4,9 @@ import static io.ccpulse.pipeline.json.JsonText.quote;
 
 import io.ccpulse.pipeline.json.JsonText;
 
-/** An agent's level changed: for a supervisor tool to react (Kafka) and for the record (ClickHouse). */
+/**
+ * An agent's level changed: for a supervisor tool to react (Kafka) and for the record (ClickHouse).
+ */
 public class LevelChange {
   public String tenantId;
   public String agentId;
@@ -19,9 +21,21 @@ public class LevelChange {
 
   /** The Kafka message: one JSON object. */
   public String toJson() {
-    return "{\"tenant_id\":" + quote(tenantId) + ",\"agent_id\":" + quote(agentId) + ",\"at\":"
-        + JsonText.time(at) + ",\"from\":\"" + from + "\",\"to\":\"" + to
-        + "\",\"score\":" + score + ",\"factors\":" + factors + "}";
+    return "{\"tenant_id\":"
+        + quote(tenantId)
+        + ",\"agent_id\":"
+        + quote(agentId)
+        + ",\"at\":"
+        + JsonText.time(at)
+        + ",\"from\":\""
+        + from
+        + "\",\"to\":\""
+        + to
+        + "\",\"score\":"
+        + score
+        + ",\"factors\":"
+        + factors
+        + "}";
   }
 
   @Override

@@ -16,13 +16,16 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by queue: stamps each completed leg with the queue's usual handle time so far (mean over
  * the trailing baseline period, all agents), so the agent stage can tell a contact far above its
- * queue's usual. Hour buckets in state, expired by TTL and pruned as time moves on; a retracted
- * leg is subtracted again. A queue's usual is known from {@link #MIN_LEGS} legs.
+ * queue's usual. Hour buckets in state, expired by TTL and pruned as time moves on; a retracted leg
+ * is subtracted again. A queue's usual is known from {@link #MIN_LEGS} legs.
  */
-public final class QueueUsualHandle extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutInput> {
+public final class QueueUsualHandle
+    extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutInput> {
   private static final long serialVersionUID = 1L;
+
   /** Legs a queue needs before its mean is taken as its usual. */
   public static final long MIN_LEGS = 20;
+
   private static final long HOUR = 3_600_000;
 
   private final long baselineMs;
@@ -34,14 +37,19 @@ public final class QueueUsualHandle extends KeyedProcessFunction<TenantKey, Burn
 
   @Override
   public void open(OpenContext openContext) {
-    MapStateDescriptor<Long, long[]> d = new MapStateDescriptor<>("queue-handle-hours", Types.LONG,
-        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    MapStateDescriptor<Long, long[]> d =
+        new MapStateDescriptor<>(
+            "queue-handle-hours",
+            Types.LONG,
+            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                .LONG_PRIMITIVE_ARRAY_TYPE_INFO);
     d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(baselineMs + HOUR)).build());
     hours = getRuntimeContext().getMapState(d);
   }
 
   @Override
-  public void processElement(BurnoutInput leg, Context ctx, Collector<BurnoutInput> out) throws Exception {
+  public void processElement(BurnoutInput leg, Context ctx, Collector<BurnoutInput> out)
+      throws Exception {
     long[] sum = trailing(leg.at);
     // A retraction gets the usual as it is now: close to what its leg saw, so a long leg taken back
     // after it counted is judged (and uncounted) the same way.

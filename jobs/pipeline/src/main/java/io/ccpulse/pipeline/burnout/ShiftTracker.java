@@ -88,7 +88,9 @@ public final class ShiftTracker {
     st.openLegs++;
   }
 
-  /** A contact's leg ended (+1: wrap-up done or closed incomplete) or the end was taken back (-1). */
+  /**
+   * A contact's leg ended (+1: wrap-up done or closed incomplete) or the end was taken back (-1).
+   */
   public void contactClosed(ShiftState st, long at, int sign) {
     if (sign < 0) {
       st.openLegs++;
@@ -109,7 +111,10 @@ public final class ShiftTracker {
     }
   }
 
-  /** Long for its queue, or transferred. {@code queueUsualMs} ≤ 0: the queue's usual is not known yet. */
+  /**
+   * Long for its queue, or transferred. {@code queueUsualMs} ≤ 0: the queue's usual is not known
+   * yet.
+   */
   public boolean demanding(long handleMs, boolean transferred, long queueUsualMs) {
     return transferred || (queueUsualMs > 0 && handleMs > s.demandingHandleFactor * queueUsualMs);
   }
@@ -121,7 +126,10 @@ public final class ShiftTracker {
     }
   }
 
-  /** Every indicator at {@code now} (the state advanced to it); NaN where there is too little to judge. */
+  /**
+   * Every indicator at {@code now} (the state advanced to it); NaN where there is too little to
+   * judge.
+   */
   public double[] indicators(ShiftState st, long now, Baseline baseline) {
     double[] v = new double[Factor.values().length];
     roll(st, Math.floorDiv(now - 1, MINUTE));
@@ -132,9 +140,11 @@ public final class ShiftTracker {
       idle += st.ringIdle[i];
     }
     // Judged only with enough time at work in the window: a break is not low occupancy.
-    v[Factor.OCCUPANCY_ROLLING.ordinal()] = busy + idle >= s.occupancyWindowMs / 2 ? (double) busy / (busy + idle) : Double.NaN;
+    v[Factor.OCCUPANCY_ROLLING.ordinal()] =
+        busy + idle >= s.occupancyWindowMs / 2 ? (double) busy / (busy + idle) : Double.NaN;
     long shiftBase = st.busyMs + st.idleMs;
-    v[Factor.OCCUPANCY_SHIFT.ordinal()] = shiftBase >= s.occupancyWindowMs ? (double) st.busyMs / shiftBase : Double.NaN;
+    v[Factor.OCCUPANCY_SHIFT.ordinal()] =
+        shiftBase >= s.occupancyWindowMs ? (double) st.busyMs / shiftBase : Double.NaN;
     v[Factor.LOGGED_IN.ordinal()] = (now - st.shiftStart) / HOUR;
     boolean breakNow = st.breakStartedAt >= 0;
     v[Factor.SINCE_BREAK.ordinal()] = breakNow ? 0 : (now - st.lastBreakEnd) / HOUR;
@@ -143,15 +153,21 @@ public final class ShiftTracker {
     v[Factor.BREAKS_MISSED.ordinal()] = Math.max(0, expected - taken);
     v[Factor.BACK_TO_BACK.ordinal()] = st.longestRun;
     long handled = st.handled();
-    v[Factor.DEMANDING_SHARE.ordinal()] = handled >= s.demandingMinContacts
-        ? Math.min(1.0, (double) st.demanding / handled) : Double.NaN;
+    v[Factor.DEMANDING_SHARE.ordinal()] =
+        handled >= s.demandingMinContacts
+            ? Math.min(1.0, (double) st.demanding / handled)
+            : Double.NaN;
     v[Factor.HANDLE_DRIFT.ordinal()] = drift(st, baseline);
-    v[Factor.CONCURRENCY.ordinal()] = baseline.busyMs >= s.concurrencyBaselineBusyMs && baseline.legMs > 0 && st.busyMs > 0
-        ? ((double) st.legMs / st.busyMs) / ((double) baseline.legMs / baseline.busyMs) : Double.NaN;
+    v[Factor.CONCURRENCY.ordinal()] =
+        baseline.busyMs >= s.concurrencyBaselineBusyMs && baseline.legMs > 0 && st.busyMs > 0
+            ? ((double) st.legMs / st.busyMs) / ((double) baseline.legMs / baseline.busyMs)
+            : Double.NaN;
     return v;
   }
 
-  /** Handle time this shift over what the baseline expects for the same mix of channels, minus 1. */
+  /**
+   * Handle time this shift over what the baseline expects for the same mix of channels, minus 1.
+   */
   private double drift(ShiftState st, Baseline b) {
     double expected = 0;
     long actual = 0;

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the human durations used in configuration: {@code 500ms}, {@code 30s}, {@code 15min}, {@code 2h}, {@code 7d}. */
+/**
+ * Parses the human durations used in configuration: {@code 500ms}, {@code 30s}, {@code 15min},
+ * {@code 2h}, {@code 7d}.
+ */
 public final class Durations {
   private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
 

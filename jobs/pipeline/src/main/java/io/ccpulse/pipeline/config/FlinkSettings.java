@@ -19,31 +19,42 @@ public final class FlinkSettings {
 
   private FlinkSettings() {}
 
-  /** The options as a Flink configuration, for {@code StreamExecutionEnvironment.getExecutionEnvironment}. */
+  /**
+   * The options as a Flink configuration, for {@code
+   * StreamExecutionEnvironment.getExecutionEnvironment}.
+   */
   public static Configuration of(PipelineConfig config) {
     return Configuration.fromMap(options(config));
   }
 
   /**
    * The options a local run (make run, the benchmark, the tests' clusters) takes as configured: how
-   * long a checkpoint may take and how many may fail, so a checkpoint waiting on a ClickHouse outage
-   * is judged as in a deployment. Their checkpoint storage, interval and state backend stay their own.
+   * long a checkpoint may take and how many may fail, so a checkpoint waiting on a ClickHouse
+   * outage is judged as in a deployment. Their checkpoint storage, interval and state backend stay
+   * their own.
    */
   public static Configuration forLocalRun(PipelineConfig config) {
     Map<String, String> local = new TreeMap<>(options(config));
-    local.keySet().retainAll(java.util.Set.of("execution.checkpointing.timeout",
-        "execution.checkpointing.tolerable-failed-checkpoints"));
+    local
+        .keySet()
+        .retainAll(
+            java.util.Set.of(
+                "execution.checkpointing.timeout",
+                "execution.checkpointing.tolerable-failed-checkpoints"));
     return Configuration.fromMap(local);
   }
 
   /** The options by Flink key, empty values left out. */
   public static Map<String, String> options(PipelineConfig config) {
     Map<String, String> options = new TreeMap<>();
-    config.withPrefix(PREFIX).forEach((key, value) -> {
-      if (!value.isBlank()) {
-        options.put(key, value);
-      }
-    });
+    config
+        .withPrefix(PREFIX)
+        .forEach(
+            (key, value) -> {
+              if (!value.isBlank()) {
+                options.put(key, value);
+              }
+            });
     return options;
   }
 }

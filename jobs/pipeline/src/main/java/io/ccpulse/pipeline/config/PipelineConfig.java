@@ -13,11 +13,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The job's configuration: the defaults in {@code ccpulse-defaults.properties}, then a file
- * ({@code --config FILE}), then {@code --key value} arguments, later ones winning. Every key is
- * documented in that defaults file. Secrets are not keys: see {@link ClickHouseEndpoint} and
- * {@code kafka.properties.*} (which take file references, not passwords). Keys under {@code flink.}
- * are Flink's own options, see {@link FlinkSettings}.
+ * The job's configuration: the defaults in {@code ccpulse-defaults.properties}, then a file ({@code
+ * --config FILE}), then {@code --key value} arguments, later ones winning. Every key is documented
+ * in that defaults file. Secrets are not keys: see {@link ClickHouseEndpoint} and {@code
+ * kafka.properties.*} (which take file references, not passwords). Keys under {@code flink.} are
+ * Flink's own options, see {@link FlinkSettings}.
  */
 public final class PipelineConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -97,33 +97,40 @@ public final class PipelineConfig implements Serializable {
   /** All keys under a prefix, with the prefix removed (e.g. {@code kafka.properties.}). */
   public Map<String, String> withPrefix(String prefix) {
     Map<String, String> out = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        out.put(k.substring(prefix.length()), v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            out.put(k.substring(prefix.length()), v);
+          }
+        });
     return out;
   }
 
   public ClickHouseEndpoint clickHouse() {
     Map<String, String> driver = new TreeMap<>();
     // clickhouse-jdbc's own names, in milliseconds; a clickhouse.property.* of the same name wins.
-    driver.put("connection_timeout", Long.toString(getDuration("clickhouse.connect-timeout").toMillis()));
-    driver.put("socket_timeout", Long.toString(getDuration("clickhouse.socket-timeout").toMillis()));
+    driver.put(
+        "connection_timeout", Long.toString(getDuration("clickhouse.connect-timeout").toMillis()));
+    driver.put(
+        "socket_timeout", Long.toString(getDuration("clickhouse.socket-timeout").toMillis()));
     driver.putAll(withPrefix("clickhouse.property."));
-    return new ClickHouseEndpoint(get("clickhouse.url"), get("clickhouse.database"), get("clickhouse.user"), driver);
+    return new ClickHouseEndpoint(
+        get("clickhouse.url"), get("clickhouse.database"), get("clickhouse.user"), driver);
   }
 
   private void rejectUnknownKeys() {
     Map<String, String> known = load(DEFAULTS);
     for (String key : values.keySet()) {
-      boolean open = key.startsWith("kafka.properties.") || key.startsWith("clickhouse.property.")
-          || key.startsWith(FlinkSettings.PREFIX)
-          || key.startsWith("alerts.channel.") || key.startsWith("alerts.tenant.") // checked by AlertRules
-          || key.startsWith("alerts.queue.");
+      boolean open =
+          key.startsWith("kafka.properties.")
+              || key.startsWith("clickhouse.property.")
+              || key.startsWith(FlinkSettings.PREFIX)
+              || key.startsWith("alerts.channel.")
+              || key.startsWith("alerts.tenant.") // checked by AlertRules
+              || key.startsWith("alerts.queue.");
       if (!open && !known.containsKey(key)) {
-        throw new IllegalArgumentException("Unknown configuration key " + key
-            + " (the documented keys are in " + DEFAULTS + ")");
+        throw new IllegalArgumentException(
+            "Unknown configuration key " + key + " (the documented keys are in " + DEFAULTS + ")");
       }
     }
   }

@@ -69,7 +69,11 @@ public final class ContactAssembler
   private transient Counter replays;
   private transient Counter incompleteLegs;
 
-  public ContactAssembler(Duration allowedLateness, Duration legTimeout, Duration retention, int maxEvents,
+  public ContactAssembler(
+      Duration allowedLateness,
+      Duration legTimeout,
+      Duration retention,
+      int maxEvents,
       Duration maxSpan) {
     this.allowedLatenessMs = allowedLateness.toMillis();
     this.legTimeoutMs = legTimeout.toMillis();
@@ -87,13 +91,31 @@ public final class ContactAssembler
   @SuppressWarnings("unchecked")
   public void open(OpenContext openContext) {
     TypeInformation<Inbound<InteractionEvent>> inbound = EventKind.INTERACTION.inboundType();
-    contact = getRuntimeContext().getState(new ValueStateDescriptor<>("contact", TypeInformation.of(ContactState.class)));
-    history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", TypeInformation.of(ContactHistory.class)));
-    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-        ObjectArrayTypeInfo.getInfoFor((Class<Inbound<InteractionEvent>[]>) (Class<?>) Inbound[].class, inbound)));
-    seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN));
-    housekeepingAt = getRuntimeContext().getState(new ValueStateDescriptor<>("housekeeping-at", Types.LONG));
-    extent = getRuntimeContext().getState(new ValueStateDescriptor<>("extent", TypeInformation.of(ContactExtent.class)));
+    contact =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("contact", TypeInformation.of(ContactState.class)));
+    history =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("history", TypeInformation.of(ContactHistory.class)));
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending",
+                    Types.LONG,
+                    ObjectArrayTypeInfo.getInfoFor(
+                        (Class<Inbound<InteractionEvent>[]>) (Class<?>) Inbound[].class, inbound)));
+    seen =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN));
+    housekeepingAt =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("housekeeping-at", Types.LONG));
+    extent =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("extent", TypeInformation.of(ContactExtent.class)));
     codec = EventKind.INTERACTION.codec();
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     replays = getRuntimeContext().getMetricGroup().counter("lateEventReplays");
@@ -101,7 +123,8 @@ public final class ContactAssembler
   }
 
   @Override
-  public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out) throws Exception {
+  public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out)
+      throws Exception {
     if (seen.contains(in.event.getEventId())) {
       duplicates.inc();
       return;
@@ -111,7 +134,11 @@ public final class ContactAssembler
     if (RejectedEvent.tooLate(at, watermark, allowedLatenessMs)) {
       // Rejected before anything is kept: its contact may be long forgotten, and state written now
       // would have no timer left to clear it.
-      reject(ctx, in, RejectReason.TOO_LATE.name(), RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
+      reject(
+          ctx,
+          in,
+          RejectReason.TOO_LATE.name(),
+          RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
       return;
     }
     ContactExtent kept = extent.value() == null ? new ContactExtent() : extent.value();
@@ -135,19 +162,22 @@ public final class ContactAssembler
       pending.put(at, waiting == null ? oneOf(in) : ContactReplay.append(waiting, List.of(in)));
       ctx.timerService().registerEventTimeTimer(at);
     } else if (at >= lastLogged()) {
-      apply(List.of(in), ctx, out); // nothing came after it, refused events included: its place is the end
+      apply(
+          List.of(in),
+          ctx,
+          out); // nothing came after it, refused events included: its place is the end
     } else {
       replayWith(in, ctx, out);
     }
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContactFact> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContactFact> out)
+      throws Exception {
     Inbound<InteractionEvent>[] due = pending.get(timestamp);
     if (due != null) {
       pending.remove(timestamp);
       apply(Arrays.asList(due), ctx, out); // one instant: in the order they came
-
     }
     reportSettledRefusals(ctx, timestamp);
     Long housekeeping = housekeepingAt.value();
@@ -183,7 +213,9 @@ public final class ContactAssembler
   }
 
   /** Applies events in order at the end of the contact's history. */
-  private void apply(List<Inbound<InteractionEvent>> events, Context ctx, Collector<ContactFact> out) throws Exception {
+  private void apply(
+      List<Inbound<InteractionEvent>> events, Context ctx, Collector<ContactFact> out)
+      throws Exception {
     ContactState state = contact.value();
     ContactHistory past = history.value() == null ? new ContactHistory() : history.value();
     for (Inbound<InteractionEvent> in : events) {
@@ -196,8 +228,11 @@ public final class ContactAssembler
         past.emitted = ContactReplay.append(past.emitted, facts);
         emit(facts, out);
       } catch (ImpossibleTransition refused) {
-        past.refusals = ContactReplay.append(past.refusals, List.of(ContactHistory.Refusal.of(in.event, refused)));
-        ctx.timerService().registerEventTimeTimer(in.event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
+        past.refusals =
+            ContactReplay.append(
+                past.refusals, List.of(ContactHistory.Refusal.of(in.event, refused)));
+        ctx.timerService()
+            .registerEventTimeTimer(in.event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
       }
     }
     contact.update(state);
@@ -206,7 +241,8 @@ public final class ContactAssembler
   }
 
   /** A late event that belongs before what was already applied: replay the contact with it. */
-  private void replayWith(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out) throws Exception {
+  private void replayWith(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out)
+      throws Exception {
     replays.inc();
     ContactHistory past = history.value();
     long lastEventAt = contact.value().lastEventAt;
@@ -216,7 +252,9 @@ public final class ContactAssembler
     past.emitted = replayed.facts().toArray(ContactFact[]::new);
     past.refusals = replayed.refusals().toArray(ContactHistory.Refusal[]::new);
     for (ContactHistory.Refusal r : past.refusals) {
-      ctx.timerService().registerEventTimeTimer(logged(past, r.eventId).event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
+      ctx.timerService()
+          .registerEventTimeTimer(
+              logged(past, r.eventId).event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
     }
     ContactState state = replayed.state();
     state.lastEventAt = Math.max(state.lastEventAt, lastEventAt);
@@ -266,8 +304,18 @@ public final class ContactAssembler
   }
 
   private void reject(Context ctx, Inbound<InteractionEvent> in, String reason, String detail) {
-    ctx.output(REJECTED, RejectedEvent.of(EventKind.INTERACTION, in.event, RejectReason.valueOf(reason), detail,
-        in.topic, in.partition, in.offset, codec.encode(in.event), System.currentTimeMillis()));
+    ctx.output(
+        REJECTED,
+        RejectedEvent.of(
+            EventKind.INTERACTION,
+            in.event,
+            RejectReason.valueOf(reason),
+            detail,
+            in.topic,
+            in.partition,
+            in.offset,
+            codec.encode(in.event),
+            System.currentTimeMillis()));
   }
 
   private static Inbound<InteractionEvent> logged(ContactHistory past, String eventId) {
@@ -276,7 +324,8 @@ public final class ContactAssembler
         return in;
       }
     }
-    throw new IllegalStateException("refused event " + eventId + " is not in the contact's history");
+    throw new IllegalStateException(
+        "refused event " + eventId + " is not in the contact's history");
   }
 
   private static void emit(List<ContactFact> facts, Collector<ContactFact> out) {

@@ -12,6 +12,7 @@ public class ContactExtent {
   public int events;
   public long firstAt;
   public long lastAt;
+
   /**
    * The latest event refused for the limits: a contact stays remembered while its excess keeps
    * coming, so a runaway one is not forgotten and started afresh (with a new allowance) every
@@ -24,12 +25,19 @@ public class ContactExtent {
   /** Why the contact cannot take one more event at {@code at}, or null if it can. */
   String refusal(long at, int maxEvents, long maxSpanMs) {
     if (events >= maxEvents) {
-      return "the contact already has " + events + " events (input.max-contact-events: " + maxEvents + ")";
+      return "the contact already has "
+          + events
+          + " events (input.max-contact-events: "
+          + maxEvents
+          + ")";
     }
     long span = Math.max(lastAt, at) - Math.min(firstAt, at);
     if (events > 0 && span > maxSpanMs) {
-      return "the contact's events would span " + Duration.ofMillis(span) + " (input.max-contact-span: "
-          + Duration.ofMillis(maxSpanMs) + ")";
+      return "the contact's events would span "
+          + Duration.ofMillis(span)
+          + " (input.max-contact-span: "
+          + Duration.ofMillis(maxSpanMs)
+          + ")";
     }
     return null;
   }

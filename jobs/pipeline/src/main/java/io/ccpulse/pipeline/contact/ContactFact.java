@@ -14,34 +14,47 @@ public class ContactFact {
   public Channel channel;
   public String interactionId;
   public String customerId;
+
   /** The queue the wait was in, or the queue the leg was answered from. */
   public String queueId;
+
   /** The leg's agent; null for queue facts. */
   public String agentId;
+
   public long at;
+
   /** Queue wait (ANSWERED) or time to abandon (ABANDONED), ms. */
   public long waitMs;
+
   public long talkMs;
   public long holdMs;
   public int holdCount;
   public long acwMs;
+
   /** The leg ended with TRANSFERRED. */
   public boolean transferred;
+
   /** When the leg was answered, for busy time and burnout. */
   public long answeredAt;
+
   /** Survey score 1..5. */
   public int csat;
+
   /**
    * +1, or -1 for a retraction: a late event changed what an earlier fact said, so the earlier one
    * is taken back (every sum subtracts it) and the corrected one follows.
    */
   public int sign = 1;
-  /** Orders rows of the same fact in contact_facts: a correction outranks the retraction before it. */
+
+  /**
+   * Orders rows of the same fact in contact_facts: a correction outranks the retraction before it.
+   */
   public long version;
 
   public ContactFact() {}
 
-  static ContactFact of(FactKind kind, ContactState contact, String queueId, String agentId, long at) {
+  static ContactFact of(
+      FactKind kind, ContactState contact, String queueId, String agentId, long at) {
     ContactFact f = new ContactFact();
     f.kind = kind;
     f.tenantId = contact.tenantId;
@@ -68,9 +81,18 @@ public class ContactFact {
 
   /** The same fact (every field but sign and version): what a replay compares. */
   public boolean sameAs(ContactFact o) {
-    return kind == o.kind && at == o.at && waitMs == o.waitMs && talkMs == o.talkMs && holdMs == o.holdMs
-        && holdCount == o.holdCount && acwMs == o.acwMs && transferred == o.transferred && answeredAt == o.answeredAt
-        && csat == o.csat && java.util.Objects.equals(queueId, o.queueId) && java.util.Objects.equals(agentId, o.agentId);
+    return kind == o.kind
+        && at == o.at
+        && waitMs == o.waitMs
+        && talkMs == o.talkMs
+        && holdMs == o.holdMs
+        && holdCount == o.holdCount
+        && acwMs == o.acwMs
+        && transferred == o.transferred
+        && answeredAt == o.answeredAt
+        && csat == o.csat
+        && java.util.Objects.equals(queueId, o.queueId)
+        && java.util.Objects.equals(agentId, o.agentId);
   }
 
   /** This fact taken back. */
@@ -105,8 +127,27 @@ public class ContactFact {
 
   @Override
   public String toString() {
-    return (sign < 0 ? "-" : "") + kind + "(" + interactionId + " q=" + queueId + " a=" + agentId + " at=" + at + " wait=" + waitMs
-        + " talk=" + talkMs + " hold=" + holdMs + "/" + holdCount + " acw=" + acwMs
-        + (transferred ? " transferred" : "") + ")";
+    return (sign < 0 ? "-" : "")
+        + kind
+        + "("
+        + interactionId
+        + " q="
+        + queueId
+        + " a="
+        + agentId
+        + " at="
+        + at
+        + " wait="
+        + waitMs
+        + " talk="
+        + talkMs
+        + " hold="
+        + holdMs
+        + "/"
+        + holdCount
+        + " acw="
+        + acwMs
+        + (transferred ? " transferred" : "")
+        + ")";
   }
 }

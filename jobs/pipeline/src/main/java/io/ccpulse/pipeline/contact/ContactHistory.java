@@ -12,6 +12,7 @@ import io.ccpulse.pipeline.source.Inbound;
 public class ContactHistory {
   public Inbound<InteractionEvent>[] log = newLog(0);
   public ContactFact[] emitted = new ContactFact[0];
+
   /**
    * Events refused so far, reported only once the allowed lateness has passed them: until then an
    * earlier event still on its way could make them valid (a HOLD_ENDED whose HOLD_STARTED is late).

@@ -22,12 +22,14 @@ public final class ContactReplay {
       Comparator.comparingLong((InteractionEvent e) -> e.getOccurredAt().toEpochMilli());
 
   /** The result of a replay: the contact's state and facts, and what it refused. */
-  public record Outcome(ContactState state, List<ContactFact> facts, List<ContactHistory.Refusal> refusals) {}
+  public record Outcome(
+      ContactState state, List<ContactFact> facts, List<ContactHistory.Refusal> refusals) {}
 
   private ContactReplay() {}
 
   /** The log with {@code e} inserted after every event that sorts before or equal to it. */
-  public static Inbound<InteractionEvent>[] insert(Inbound<InteractionEvent>[] log, Inbound<InteractionEvent> e) {
+  public static Inbound<InteractionEvent>[] insert(
+      Inbound<InteractionEvent>[] log, Inbound<InteractionEvent> e) {
     int at = log.length;
     while (at > 0 && ORDER.compare(log[at - 1].event, e.event) > 0) {
       at--;

@@ -3,25 +3,33 @@ package io.ccpulse.pipeline.contact;
 import io.ccpulse.events.Channel;
 
 /**
- * Where one contact (interaction) stands: its open queue wait, its open legs, a pending transfer.
- * A Flink POJO (arrays, not collections, so no generic serializer is needed).
+ * Where one contact (interaction) stands: its open queue wait, its open legs, a pending transfer. A
+ * Flink POJO (arrays, not collections, so no generic serializer is needed).
  */
 public class ContactState {
   public String tenantId;
   public String interactionId;
   public Channel channel;
+
   /** The pseudonymous customer, from the first event that names one; may be null. */
   public String customerId;
+
   /** The queue the contact waits in now, or null. */
   public String waitQueueId;
+
   public long waitStartedAt;
+
   /** The contact has been queued before (so a new QUEUED is a transfer-in). */
   public boolean everQueued;
+
   public boolean abandoned;
+
   /** An agent a leg was transferred to directly, who has not answered yet; and the leg's queue. */
   public String pendingAgent;
+
   public String pendingAgentQueueId;
   public LegProgress[] legs = new LegProgress[0];
+
   /** Event time of the last event applied; the incomplete-leg timer counts from here. */
   public long lastEventAt;
 

@@ -1,7 +1,6 @@
 package io.ccpulse.pipeline.contact;
 
 import io.ccpulse.events.InteractionEvent;
-import io.ccpulse.events.InteractionType;
 import io.ccpulse.events.RejectReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +9,9 @@ import java.util.List;
  * The life cycle of one contact as a state machine: events in event-time order go in, facts come
  * out when a wait ends or a leg completes. A plain class, so every rule is tested without Flink.
  *
- * <p>QUEUED → ABANDONED, or ANSWERED (a leg starts) → HOLD_STARTED/HOLD_ENDED pairs → TRANSFERRED or
- * TALK_ENDED → WRAPUP_ENDED (the leg completes). An event that cannot follow is refused with {@link
- * ImpossibleTransition} and changes nothing.
+ * <p>QUEUED → ABANDONED, or ANSWERED (a leg starts) → HOLD_STARTED/HOLD_ENDED pairs → TRANSFERRED
+ * or TALK_ENDED → WRAPUP_ENDED (the leg completes). An event that cannot follow is refused with
+ * {@link ImpossibleTransition} and changes nothing.
  */
 public final class ContactTimeline {
   private ContactTimeline() {}
@@ -27,7 +26,8 @@ public final class ContactTimeline {
   }
 
   /** Applies one event; returns the facts it completes. */
-  public static List<ContactFact> apply(ContactState s, InteractionEvent e) throws ImpossibleTransition {
+  public static List<ContactFact> apply(ContactState s, InteractionEvent e)
+      throws ImpossibleTransition {
     long at = e.getOccurredAt().toEpochMilli();
     List<ContactFact> facts = new ArrayList<>(2);
     if (s.customerId == null) {
@@ -76,19 +76,21 @@ public final class ContactTimeline {
     s.legs = new LegProgress[0];
     s.waitQueueId = null;
     s.pendingAgent = null;
-    s.lastEventAt = Math.max(s.lastEventAt, at); // the retention of a closed contact counts from its close
+    s.lastEventAt =
+        Math.max(s.lastEventAt, at); // the retention of a closed contact counts from its close
     return facts;
   }
 
   /** Refuses an event stamped before the step it would close (only a late event can be). */
   private static void notBefore(long at, long start, String what) throws ImpossibleTransition {
     if (at < start) {
-      throw new ImpossibleTransition(RejectReason.NEGATIVE_DURATION,
-          what + " would be negative (" + (at - start) + " ms)");
+      throw new ImpossibleTransition(
+          RejectReason.NEGATIVE_DURATION, what + " would be negative (" + (at - start) + " ms)");
     }
   }
 
-  private static void queued(ContactState s, String queueId, long at, List<ContactFact> facts) throws ImpossibleTransition {
+  private static void queued(ContactState s, String queueId, long at, List<ContactFact> facts)
+      throws ImpossibleTransition {
     if (s.abandoned) {
       throw new ImpossibleTransition("QUEUED after the contact was ABANDONED");
     }
@@ -101,18 +103,22 @@ public final class ContactTimeline {
       moved.waitMs = at - s.waitStartedAt;
       facts.add(moved);
     }
-    facts.add(ContactFact.of(s.everQueued ? FactKind.TRANSFERRED_IN : FactKind.ARRIVED, s, queueId, null, at));
+    facts.add(
+        ContactFact.of(
+            s.everQueued ? FactKind.TRANSFERRED_IN : FactKind.ARRIVED, s, queueId, null, at));
     s.everQueued = true;
     s.waitQueueId = queueId;
     s.waitStartedAt = at;
   }
 
-  private static void abandoned(ContactState s, String queueId, long at, List<ContactFact> facts) throws ImpossibleTransition {
+  private static void abandoned(ContactState s, String queueId, long at, List<ContactFact> facts)
+      throws ImpossibleTransition {
     if (s.waitQueueId == null) {
       throw new ImpossibleTransition("ABANDONED with no queue wait open");
     }
     if (!s.waitQueueId.equals(queueId)) {
-      throw new ImpossibleTransition("ABANDONED in " + queueId + " but the contact waits in " + s.waitQueueId);
+      throw new ImpossibleTransition(
+          "ABANDONED in " + queueId + " but the contact waits in " + s.waitQueueId);
     }
     notBefore(at, s.waitStartedAt, "time to abandon");
     ContactFact f = ContactFact.of(FactKind.ABANDONED, s, queueId, null, at);
@@ -122,13 +128,15 @@ public final class ContactTimeline {
     s.abandoned = true;
   }
 
-  private static void answered(ContactState s, String agentId, String queueId, long at, List<ContactFact> facts)
+  private static void answered(
+      ContactState s, String agentId, String queueId, long at, List<ContactFact> facts)
       throws ImpossibleTransition {
     if (s.abandoned) {
       throw new ImpossibleTransition("ANSWERED after the contact was ABANDONED");
     }
     if (s.leg(agentId) != null) {
-      throw new ImpossibleTransition("ANSWERED by " + agentId + " who already has a leg of this contact open");
+      throw new ImpossibleTransition(
+          "ANSWERED by " + agentId + " who already has a leg of this contact open");
     }
     LegProgress leg = new LegProgress();
     leg.agentId = agentId;
@@ -147,8 +155,10 @@ public final class ContactTimeline {
     } else if (queueId != null) {
       leg.queueId = queueId; // no wait seen (e.g. imported history): the event names the queue
     } else {
-      throw new ImpossibleTransition("ANSWERED by " + agentId
-          + " with no queue wait, no transfer to that agent and no queue_id");
+      throw new ImpossibleTransition(
+          "ANSWERED by "
+              + agentId
+              + " with no queue wait, no transfer to that agent and no queue_id");
     }
     s.addLeg(leg);
     ContactFact started = ContactFact.of(FactKind.LEG_STARTED, s, leg.queueId, agentId, at);
@@ -156,15 +166,21 @@ public final class ContactTimeline {
     facts.add(started);
   }
 
-  private static LegProgress connectedLeg(ContactState s, InteractionEvent e, long at) throws ImpossibleTransition {
+  private static LegProgress connectedLeg(ContactState s, InteractionEvent e, long at)
+      throws ImpossibleTransition {
     LegProgress leg = s.leg(e.getAgentId());
     if (leg == null) {
-      throw new ImpossibleTransition(e.getType() + " by " + e.getAgentId() + " who has no leg of this contact open");
+      throw new ImpossibleTransition(
+          e.getType() + " by " + e.getAgentId() + " who has no leg of this contact open");
     }
     if (!leg.connected()) {
-      throw new ImpossibleTransition(e.getType() + " by " + e.getAgentId() + " after the conversation ended");
+      throw new ImpossibleTransition(
+          e.getType() + " by " + e.getAgentId() + " after the conversation ended");
     }
-    notBefore(at, Math.max(leg.answeredAt, leg.holdStartedAt), e.getType() + " after the leg's last step");
+    notBefore(
+        at,
+        Math.max(leg.answeredAt, leg.holdStartedAt),
+        e.getType() + " after the leg's last step");
     return leg;
   }
 
@@ -176,7 +192,8 @@ public final class ContactTimeline {
     leg.holdCount++;
   }
 
-  private static void holdEnded(ContactState s, InteractionEvent e, long at) throws ImpossibleTransition {
+  private static void holdEnded(ContactState s, InteractionEvent e, long at)
+      throws ImpossibleTransition {
     LegProgress leg = connectedLeg(s, e, at);
     if (!leg.onHold()) {
       throw new ImpossibleTransition("HOLD_ENDED with no hold started");
@@ -204,13 +221,19 @@ public final class ContactTimeline {
     // A transfer to a queue shows up as the QUEUED event that follows it.
   }
 
-  private static void wrapupEnded(ContactState s, InteractionEvent e, long at, List<ContactFact> facts) throws ImpossibleTransition {
+  private static void wrapupEnded(
+      ContactState s, InteractionEvent e, long at, List<ContactFact> facts)
+      throws ImpossibleTransition {
     LegProgress leg = s.leg(e.getAgentId());
     if (leg == null) {
-      throw new ImpossibleTransition("WRAPUP_ENDED by " + e.getAgentId() + " who has no leg of this contact open");
+      throw new ImpossibleTransition(
+          "WRAPUP_ENDED by " + e.getAgentId() + " who has no leg of this contact open");
     }
     if (leg.connected()) {
-      notBefore(at, Math.max(leg.answeredAt, leg.holdStartedAt), "WRAPUP_ENDED after the leg's last step");
+      notBefore(
+          at,
+          Math.max(leg.answeredAt, leg.holdStartedAt),
+          "WRAPUP_ENDED after the leg's last step");
       endConnection(leg, at); // no TALK_ENDED seen: the conversation ends with the wrap-up, acw 0
     }
     notBefore(at, leg.connectedEndAt, "after-contact work");

@@ -5,12 +5,16 @@ public class LegProgress {
   public String agentId;
   public String queueId;
   public long answeredAt;
+
   /** Start of the current hold, or -1 when not on hold. */
   public long holdStartedAt = -1;
+
   public long holdMs;
   public int holdCount;
+
   /** TALK_ENDED or TRANSFERRED time, or -1 while still connected. */
   public long connectedEndAt = -1;
+
   public boolean transferred;
 
   public LegProgress() {}

@@ -20,7 +20,8 @@ import org.apache.flink.util.Collector;
  * Survey responses as facts, once each: keyed by event id, remembered for a TTL to drop duplicates.
  * A response later than the allowed lateness is rejected as TOO_LATE, as a contact's events are.
  */
-public final class SurveyFacts extends KeyedProcessFunction<TenantKey, Inbound<SurveyEvent>, ContactFact> {
+public final class SurveyFacts
+    extends KeyedProcessFunction<TenantKey, Inbound<SurveyEvent>, ContactFact> {
   private static final long serialVersionUID = 1L;
 
   public static final org.apache.flink.util.OutputTag<RejectedEvent> REJECTED =
@@ -51,7 +52,8 @@ public final class SurveyFacts extends KeyedProcessFunction<TenantKey, Inbound<S
   }
 
   @Override
-  public void processElement(Inbound<SurveyEvent> in, Context ctx, Collector<ContactFact> out) throws Exception {
+  public void processElement(Inbound<SurveyEvent> in, Context ctx, Collector<ContactFact> out)
+      throws Exception {
     if (seen.value() != null) {
       duplicates.inc();
       return;
@@ -61,9 +63,18 @@ public final class SurveyFacts extends KeyedProcessFunction<TenantKey, Inbound<S
     long watermark = ctx.timerService().currentWatermark();
     long at = s.getOccurredAt().toEpochMilli();
     if (RejectedEvent.tooLate(at, watermark, latenessMs)) {
-      ctx.output(REJECTED, RejectedEvent.of(EventKind.SURVEY, s, RejectReason.TOO_LATE,
-          RejectedEvent.tooLateDetail(at, watermark, latenessMs), in.topic, in.partition, in.offset, codec.encode(s),
-          System.currentTimeMillis()));
+      ctx.output(
+          REJECTED,
+          RejectedEvent.of(
+              EventKind.SURVEY,
+              s,
+              RejectReason.TOO_LATE,
+              RejectedEvent.tooLateDetail(at, watermark, latenessMs),
+              in.topic,
+              in.partition,
+              in.offset,
+              codec.encode(s),
+              System.currentTimeMillis()));
       return;
     }
     ContactFact f = new ContactFact();

@@ -25,7 +25,9 @@ public final class IngestMonitor {
     return events
         // Tenant and type kept apart (the id is the event type): a tenant id holding a separator
         // must not land its events in another tenant's count.
-        .map(in -> TenantKey.of(kind.tenant(in.event), kind.recordName() + "." + kind.type(in.event)))
+        .map(
+            in ->
+                TenantKey.of(kind.tenant(in.event), kind.recordName() + "." + kind.type(in.event)))
         .returns(TenantKey.class)
         .uid("ingest-key-" + kind.recordName())
         .name("ingest key " + kind.recordName())
@@ -61,7 +63,8 @@ public final class IngestMonitor {
 
   static final class Emit extends ProcessWindowFunction<Long, IngestCount, TenantKey, TimeWindow> {
     @Override
-    public void process(TenantKey key, Context ctx, Iterable<Long> counts, Collector<IngestCount> out) {
+    public void process(
+        TenantKey key, Context ctx, Iterable<Long> counts, Collector<IngestCount> out) {
       IngestCount row = new IngestCount();
       row.tenantId = key.tenantId;
       row.eventType = key.id;

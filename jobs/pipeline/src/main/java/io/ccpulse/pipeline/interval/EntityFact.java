@@ -7,8 +7,10 @@ import io.ccpulse.pipeline.contact.ContactFact;
 public class EntityFact {
   public EntityKind kind;
   public String tenantId;
+
   /** Agent id, queue id, or the channel name for TENANT_CHANNEL. */
   public String entityId;
+
   public Channel channel;
   public ContactFact fact;
 

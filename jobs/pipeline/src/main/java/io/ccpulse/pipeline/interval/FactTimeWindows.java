@@ -25,7 +25,8 @@ public final class FactTimeWindows extends WindowAssigner<EntityFact, TimeWindow
   }
 
   @Override
-  public Collection<TimeWindow> assignWindows(EntityFact element, long timestamp, WindowAssignerContext context) {
+  public Collection<TimeWindow> assignWindows(
+      EntityFact element, long timestamp, WindowAssignerContext context) {
     long start = TimeWindow.getWindowStartWithOffset(element.fact.at, 0, size);
     return List.of(new TimeWindow(start, start + size));
   }

@@ -4,16 +4,19 @@ import io.ccpulse.events.Channel;
 import java.util.Objects;
 
 /**
- * The key of the interval windows: one entity of one tenant on one channel. Its parts stay apart, so
- * the row is named from them when a window fires: nothing is joined into a string and split again,
- * so no id, whatever it contains, can merge two entities or make a firing window fail. A Flink POJO;
- * the hash code uses enum names, not identity hash codes, so it is the same in every JVM.
+ * The key of the interval windows: one entity of one tenant on one channel. Its parts stay apart,
+ * so the row is named from them when a window fires: nothing is joined into a string and split
+ * again, so no id, whatever it contains, can merge two entities or make a firing window fail. A
+ * Flink POJO; the hash code uses enum names, not identity hash codes, so it is the same in every
+ * JVM.
  */
 public class IntervalKey {
   public String tenantId;
   public EntityKind kind;
+
   /** Agent id, queue id, or the channel name for TENANT_CHANNEL. */
   public String entityId;
+
   public Channel channel;
 
   public IntervalKey() {}
@@ -29,8 +32,11 @@ public class IntervalKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof IntervalKey k && Objects.equals(tenantId, k.tenantId) && kind == k.kind
-        && Objects.equals(entityId, k.entityId) && channel == k.channel;
+    return o instanceof IntervalKey k
+        && Objects.equals(tenantId, k.tenantId)
+        && kind == k.kind
+        && Objects.equals(entityId, k.entityId)
+        && channel == k.channel;
   }
 
   @Override

@@ -18,8 +18,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Interval figures per agent, queue and tenant×channel: event-time tumbling windows of each
  * configured size, aggregated incrementally (a window holds one {@link IntervalFigures}, never its
- * facts). A fact arriving within the allowed lateness fires its window again, and the corrected
- * row goes out with a higher version.
+ * facts). A fact arriving within the allowed lateness fires its window again, and the corrected row
+ * goes out with a higher version.
  */
 public final class IntervalMetrics {
   /** Facts later than the allowed lateness of their window: should not happen, never silent. */
@@ -29,29 +29,48 @@ public final class IntervalMetrics {
 
   /** Rows for every size; the late facts of each size are in that size's side output. */
   public static List<SingleOutputStreamOperator<IntervalRow>> build(
-      DataStream<ContactFact> facts, List<Duration> sizes, Thresholds thresholds, Duration allowedLateness) {
-    KeyedStream<EntityFact, IntervalKey> byEntity = facts
-        .flatMap(new Entities()).uid("interval-entities").name("facts to entities")
-        .keyBy(EntityFact::key);
+      DataStream<ContactFact> facts,
+      List<Duration> sizes,
+      Thresholds thresholds,
+      Duration allowedLateness) {
+    KeyedStream<EntityFact, IntervalKey> byEntity =
+        facts
+            .flatMap(new Entities())
+            .uid("interval-entities")
+            .name("facts to entities")
+            .keyBy(EntityFact::key);
     return sizes.stream()
-        .map(size -> byEntity
-            .window(new FactTimeWindows(size))
-            .allowedLateness(allowedLateness)
-            .sideOutputLateData(TOO_LATE)
-            .aggregate(new Accumulate(thresholds), new Emit())
-            .uid("interval-" + size.toSeconds() + "s")
-            .name("intervals " + size.toSeconds() + "s"))
+        .map(
+            size ->
+                byEntity
+                    .window(new FactTimeWindows(size))
+                    .allowedLateness(allowedLateness)
+                    .sideOutputLateData(TOO_LATE)
+                    .aggregate(new Accumulate(thresholds), new Emit())
+                    .uid("interval-" + size.toSeconds() + "s")
+                    .name("intervals " + size.toSeconds() + "s"))
         .toList();
   }
 
   /** A fact too late for its window, as a rejection (it has no Kafka position of its own). */
   public static io.ccpulse.pipeline.source.RejectedEvent rejection(EntityFact late) {
     ContactFact f = late.fact;
-    io.ccpulse.pipeline.source.RejectedEvent r = io.ccpulse.pipeline.source.RejectedEvent.of(
-        io.ccpulse.events.RejectReason.TOO_LATE,
-        f.kind + " of " + f.interactionId + " for " + late.kind + " " + late.entityId
-            + " arrived after its interval closed",
-        "", -1, -1, new byte[0], System.currentTimeMillis());
+    io.ccpulse.pipeline.source.RejectedEvent r =
+        io.ccpulse.pipeline.source.RejectedEvent.of(
+            io.ccpulse.events.RejectReason.TOO_LATE,
+            f.kind
+                + " of "
+                + f.interactionId
+                + " for "
+                + late.kind
+                + " "
+                + late.entityId
+                + " arrived after its interval closed",
+            "",
+            -1,
+            -1,
+            new byte[0],
+            System.currentTimeMillis());
     r.eventType = "ContactFact." + f.kind;
     r.tenantId = f.tenantId;
     r.eventId = f.interactionId + "/" + f.kind + "/" + late.kind + "/" + late.entityId + "/" + f.at;
@@ -60,7 +79,8 @@ public final class IntervalMetrics {
   }
 
   /** Adds facts one at a time. */
-  static final class Accumulate implements AggregateFunction<EntityFact, IntervalFigures, IntervalFigures> {
+  static final class Accumulate
+      implements AggregateFunction<EntityFact, IntervalFigures, IntervalFigures> {
     private static final long serialVersionUID = 1L;
     private final Thresholds thresholds;
 
@@ -92,12 +112,15 @@ public final class IntervalMetrics {
   }
 
   /** Names the row after its entity and window; the version orders re-emissions. */
-  static final class Emit extends ProcessWindowFunction<IntervalFigures, IntervalRow, IntervalKey, TimeWindow> {
+  static final class Emit
+      extends ProcessWindowFunction<IntervalFigures, IntervalRow, IntervalKey, TimeWindow> {
     private static final long serialVersionUID = 1L;
-    private static final ValueStateDescriptor<Long> LAST_VERSION = new ValueStateDescriptor<>("last-version", Types.LONG);
+    private static final ValueStateDescriptor<Long> LAST_VERSION =
+        new ValueStateDescriptor<>("last-version", Types.LONG);
 
     @Override
-    public void process(IntervalKey key, Context ctx, Iterable<IntervalFigures> result, Collector<IntervalRow> out)
+    public void process(
+        IntervalKey key, Context ctx, Iterable<IntervalFigures> result, Collector<IntervalRow> out)
         throws Exception {
       IntervalRow row = new IntervalRow();
       row.tenantId = key.tenantId;
@@ -111,7 +134,10 @@ public final class IntervalMetrics {
       // one; kept strictly increasing per window for two firings within one millisecond.
       ValueState<Long> last = ctx.windowState().getState(LAST_VERSION);
       Long previous = last.value();
-      row.version = previous == null ? System.currentTimeMillis() : Math.max(System.currentTimeMillis(), previous + 1);
+      row.version =
+          previous == null
+              ? System.currentTimeMillis()
+              : Math.max(System.currentTimeMillis(), previous + 1);
       last.update(row.version);
       out.collect(row);
     }

@@ -11,6 +11,7 @@ public class IntervalRow {
   public long intervalSizeSeconds;
   public long intervalStart;
   public IntervalFigures figures;
+
   /** Larger for a later emission of the same interval; ClickHouse keeps the largest. */
   public long version;
 
@@ -18,6 +19,18 @@ public class IntervalRow {
 
   @Override
   public String toString() {
-    return kind + " " + tenantId + "/" + entityId + "/" + channel + " @" + intervalStart + "+" + intervalSizeSeconds + "s v" + version;
+    return kind
+        + " "
+        + tenantId
+        + "/"
+        + entityId
+        + "/"
+        + channel
+        + " @"
+        + intervalStart
+        + "+"
+        + intervalSizeSeconds
+        + "s v"
+        + version;
   }
 }

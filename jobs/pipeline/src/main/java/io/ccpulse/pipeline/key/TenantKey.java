@@ -5,13 +5,14 @@ import java.util.Objects;
 /**
  * The key of keyed state about one thing of one tenant: a contact, an agent, a queue, a survey.
  *
- * <p>Two fields, not one joined string: {@code "a/b" + "/" + "c"} and {@code "a" + "/" + "b/c"} are the
- * same string, so a joined key let one tenant's contact share state with another's. A Flink POJO (its
- * own serializer, no Kryo); the hash code is computed from the strings alone, so every JVM sends a
- * key to the same key group.
+ * <p>Two fields, not one joined string: {@code "a/b" + "/" + "c"} and {@code "a" + "/" + "b/c"} are
+ * the same string, so a joined key let one tenant's contact share state with another's. A Flink
+ * POJO (its own serializer, no Kryo); the hash code is computed from the strings alone, so every
+ * JVM sends a key to the same key group.
  */
 public class TenantKey {
   public String tenantId;
+
   /** The contact, agent, queue or event id within the tenant. */
   public String id;
 
@@ -26,7 +27,9 @@ public class TenantKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TenantKey k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
+    return o instanceof TenantKey k
+        && Objects.equals(tenantId, k.tenantId)
+        && Objects.equals(id, k.id);
   }
 
   @Override

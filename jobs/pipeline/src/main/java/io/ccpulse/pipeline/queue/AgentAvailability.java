@@ -18,7 +18,8 @@ import org.apache.flink.util.Collector;
  * status changes for each queue the agent serves. An agent logged out with nothing open is
  * forgotten; one silent for {@code silence} is treated as logged out (a lost logout).
  */
-public final class AgentAvailability extends KeyedProcessFunction<TenantKey, AgentSignal, QueueSignal> {
+public final class AgentAvailability
+    extends KeyedProcessFunction<TenantKey, AgentSignal, QueueSignal> {
   private static final long serialVersionUID = 1L;
 
   private final LiveTiming timing;
@@ -35,19 +36,25 @@ public final class AgentAvailability extends KeyedProcessFunction<TenantKey, Age
   @Override
   public void open(OpenContext openContext) {
     edge = timing.edge(getRuntimeContext(), "held-agent-signals", AgentSignal.class);
-    agent = getRuntimeContext().getState(new ValueStateDescriptor<>("agent-presence", TypeInformation.of(AgentPresence.class)));
+    agent =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "agent-presence", TypeInformation.of(AgentPresence.class)));
     silentAt = getRuntimeContext().getState(new ValueStateDescriptor<>("silent-at", Types.LONG));
   }
 
   @Override
-  public void processElement(AgentSignal s, Context ctx, Collector<QueueSignal> out) throws Exception {
+  public void processElement(AgentSignal s, Context ctx, Collector<QueueSignal> out)
+      throws Exception {
     if (edge.due(s, s.at, ctx.timerService())) {
       apply(List.of(s), ctx, out);
     }
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSignal> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSignal> out)
+      throws Exception {
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
       apply(edge.releaseUpTo(edge.dueByWall(timestamp)), ctx, out);
       return;
@@ -64,7 +71,8 @@ public final class AgentAvailability extends KeyedProcessFunction<TenantKey, Age
     }
   }
 
-  private void apply(List<AgentSignal> signals, Context ctx, Collector<QueueSignal> out) throws Exception {
+  private void apply(List<AgentSignal> signals, Context ctx, Collector<QueueSignal> out)
+      throws Exception {
     if (signals.isEmpty()) {
       return;
     }

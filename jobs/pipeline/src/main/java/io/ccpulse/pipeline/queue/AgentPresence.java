@@ -13,14 +13,18 @@ import java.util.List;
 public class AgentPresence {
   public String tenantId;
   public String agentId;
+
   /** Null before the first presence event (contacts may come first). */
   public AgentState state;
+
   public long stateAt = Long.MIN_VALUE;
   public String[] queueIds = new String[0];
   public int capacity = 1;
   public String[] openContacts = new String[0];
+
   /** The queues last told about this agent, and the status they were told. */
   public String[] toldQueues = new String[0];
+
   public AgentStatus told;
   public long lastAt = Long.MIN_VALUE;
 
@@ -58,7 +62,9 @@ public class AgentPresence {
 
   /** Logged out (or never seen logging in) with nothing open: nothing left to remember. */
   public boolean dormant() {
-    return (state == null || state == AgentState.LOGGED_OUT) && openContacts.length == 0 && toldQueues.length == 0;
+    return (state == null || state == AgentState.LOGGED_OUT)
+        && openContacts.length == 0
+        && toldQueues.length == 0;
   }
 
   /** The agent went silent for too long: treated as logged out. */
@@ -71,10 +77,14 @@ public class AgentPresence {
   private void tell(long at, List<QueueSignal> out) {
     boolean loggedIn = state != null && state != AgentState.LOGGED_OUT;
     String[] serving = loggedIn ? queueIds : new String[0];
-    AgentStatus now = loggedIn
-        ? AgentStatus.of(state == AgentState.AVAILABLE, state == AgentState.BREAK || state == AgentState.MEAL,
-            openContacts.length, capacity)
-        : null;
+    AgentStatus now =
+        loggedIn
+            ? AgentStatus.of(
+                state == AgentState.AVAILABLE,
+                state == AgentState.BREAK || state == AgentState.MEAL,
+                openContacts.length,
+                capacity)
+            : null;
     for (String q : toldQueues) {
       if (!Ids.contains(serving, q)) {
         out.add(QueueSignal.agent(tenantId, q, agentId, null, at));

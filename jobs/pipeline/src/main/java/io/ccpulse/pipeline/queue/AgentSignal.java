@@ -12,13 +12,18 @@ public class AgentSignal {
   public String tenantId;
   public String agentId;
   public long at;
+
   /** A presence change, or null for a contact edge. */
   public AgentState state;
+
   /** With LOGGED_IN: the queues served and the capacity (0: not given). */
   public String[] queueIds;
+
   public int capacity;
+
   /** A contact edge: the contact and +1 (answered) or -1 (wrapped up or closed). */
   public String interactionId;
+
   public int contactDelta;
 
   public AgentSignal() {}
@@ -34,7 +39,8 @@ public class AgentSignal {
     return s;
   }
 
-  static AgentSignal contact(String tenantId, String agentId, String interactionId, int delta, long at) {
+  static AgentSignal contact(
+      String tenantId, String agentId, String interactionId, int delta, long at) {
     AgentSignal s = new AgentSignal();
     s.tenantId = tenantId;
     s.agentId = agentId;
@@ -50,6 +56,10 @@ public class AgentSignal {
 
   @Override
   public String toString() {
-    return agentId + " @" + at + " " + (state != null ? state : (contactDelta > 0 ? "+" : "-") + interactionId);
+    return agentId
+        + " @"
+        + at
+        + " "
+        + (state != null ? state : (contactDelta > 0 ? "+" : "-") + interactionId);
   }
 }

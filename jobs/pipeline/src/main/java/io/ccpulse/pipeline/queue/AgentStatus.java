@@ -4,10 +4,13 @@ package io.ccpulse.pipeline.queue;
 public class AgentStatus {
   /** Presence AVAILABLE: the agent takes the queue's contacts (idle or busy). */
   public boolean onQueue;
+
   /** BREAK or MEAL. */
   public boolean onBreak;
+
   /** Contacts answered and not yet wrapped up. */
   public int openContacts;
+
   /** Contacts the agent takes at once (chat capacity; 1 for voice). */
   public int capacity = 1;
 
@@ -32,12 +35,19 @@ public class AgentStatus {
   }
 
   boolean sameAs(AgentStatus o) {
-    return o != null && onQueue == o.onQueue && onBreak == o.onBreak && openContacts == o.openContacts
+    return o != null
+        && onQueue == o.onQueue
+        && onBreak == o.onBreak
+        && openContacts == o.openContacts
         && capacity == o.capacity;
   }
 
   @Override
   public String toString() {
-    return (onQueue ? "on-queue" : onBreak ? "break" : "off-queue") + " " + openContacts + "/" + capacity;
+    return (onQueue ? "on-queue" : onBreak ? "break" : "off-queue")
+        + " "
+        + openContacts
+        + "/"
+        + capacity;
   }
 }

@@ -21,7 +21,8 @@ import org.apache.flink.util.OutputTag;
  * open is forgotten {@code retention} after its last event; one left open is closed after {@code
  * openTimeout} of silence.
  */
-public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<InteractionEvent>, QueueSignal> {
+public final class ContactWaits
+    extends KeyedProcessFunction<TenantKey, Inbound<InteractionEvent>, QueueSignal> {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<AgentSignal> AGENT_EDGES = new OutputTag<>("live-agent-edges") {};
@@ -44,12 +45,16 @@ public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<
 
   @Override
   public void open(OpenContext openContext) {
-    contact = getRuntimeContext().getState(new ValueStateDescriptor<>("live-contact", TypeInformation.of(LiveContact.class)));
+    contact =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("live-contact", TypeInformation.of(LiveContact.class)));
     forgetAt = getRuntimeContext().getState(new ValueStateDescriptor<>("forget-at", Types.LONG));
   }
 
   @Override
-  public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<QueueSignal> out) throws Exception {
+  public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<QueueSignal> out)
+      throws Exception {
     LiveContact c = contact.value() == null ? LiveContact.of(in.event) : contact.value();
     if (c.seen.length >= maxEvents) {
       // The contact assembler rejects the same excess (TOO_MANY_EVENTS) and reports it; here it is
@@ -65,7 +70,8 @@ public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSignal> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSignal> out)
+      throws Exception {
     Long due = forgetAt.value();
     if (due == null || due != timestamp) {
       return;
@@ -94,7 +100,8 @@ public final class ContactWaits extends KeyedProcessFunction<TenantKey, Inbound<
     forgetAt.update(due);
   }
 
-  private static void emit(List<QueueSignal> waits, List<AgentSignal> edges, Context ctx, Collector<QueueSignal> out) {
+  private static void emit(
+      List<QueueSignal> waits, List<AgentSignal> edges, Context ctx, Collector<QueueSignal> out) {
     waits.forEach(out::collect);
     edges.forEach(e -> ctx.output(AGENT_EDGES, e));
   }

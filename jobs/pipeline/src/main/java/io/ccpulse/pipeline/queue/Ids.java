@@ -2,7 +2,9 @@ package io.ccpulse.pipeline.queue;
 
 import java.util.Arrays;
 
-/** Small sets and lists of ids kept as arrays, so the live view's state needs no generic serializer. */
+/**
+ * Small sets and lists of ids kept as arrays, so the live view's state needs no generic serializer.
+ */
 final class Ids {
   private Ids() {}
 

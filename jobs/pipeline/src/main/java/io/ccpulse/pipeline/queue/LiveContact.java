@@ -7,22 +7,28 @@ import java.util.List;
 /**
  * One contact as the live view sees it: the queue it waits in and the agents it keeps busy. Events
  * apply as they arrive (seconds matter for alerts; the interval metrics are the corrected record),
- * so a straggler that belongs before what was already applied must not reopen a finished step.
- * A Flink POJO (arrays, not collections) with its logic, tested without Flink.
+ * so a straggler that belongs before what was already applied must not reopen a finished step. A
+ * Flink POJO (arrays, not collections) with its logic, tested without Flink.
  */
 public class LiveContact {
   public String tenantId;
   public String interactionId;
   public Channel channel;
+
   /** The queue the contact waits in now, or null; and since when. */
   public String waitQueueId;
+
   public long waitSince;
+
   /** Agents with the contact answered and not wrapped up. */
   public String[] agents = new String[0];
+
   /** Agents whose leg has ended: a late ANSWERED of theirs must not open it again. */
   public String[] wrappedUp = new String[0];
+
   /** Event ids applied (a contact has a handful): duplicates count once. */
   public String[] seen = new String[0];
+
   public long lastAt = Long.MIN_VALUE;
   public boolean abandoned;
 
@@ -54,7 +60,10 @@ public class LiveContact {
     switch (e.getType()) {
       case QUEUED -> {
         // A late QUEUED: the contact has moved on since (answered, abandoned, queued elsewhere).
-        if (straggler || abandoned || e.getQueueId() == null || e.getQueueId().equals(waitQueueId)) {
+        if (straggler
+            || abandoned
+            || e.getQueueId() == null
+            || e.getQueueId().equals(waitQueueId)) {
           return;
         }
         if (waitQueueId != null) {

@@ -14,13 +14,13 @@ import org.apache.flink.streaming.api.TimerService;
  * Hands a keyed operator its inputs in event-time order, as early as that order is safe.
  *
  * <p>The <em>event-time edge</em> is the latest event time every input partition has shown: the
- * sources' watermark is a partition's latest event time minus the out-of-orderness bound (and 1 ms),
- * so the edge is the watermark plus the bound. An input at or behind it is due. That keeps a topic
- * read ahead of another (a replay) from putting an agent's logout before the contacts that came
- * before it.
+ * sources' watermark is a partition's latest event time minus the out-of-orderness bound (and 1
+ * ms), so the edge is the watermark plus the bound. An input at or behind it is due. That keeps a
+ * topic read ahead of another (a replay) from putting an agent's logout before the contacts that
+ * came before it.
  *
- * <p>Live, a partition that rarely has events (agent states) would hold that edge back until it
- * is declared idle. So an input stamped near the wall clock (within {@code liveWindow}) is also due
+ * <p>Live, a partition that rarely has events (agent states) would hold that edge back until it is
+ * declared idle. So an input stamped near the wall clock (within {@code liveWindow}) is also due
  * once the wall clock is {@code hold} past its event time: enough for the other topics' events of
  * the same moment to have arrived. A straggler behind either edge is handed over at once.
  */
@@ -30,19 +30,31 @@ final class LiveEdge<T> {
   private final long liveWindowMs;
   private final MapState<Long, List<T>> held;
 
-  LiveEdge(RuntimeContext runtime, String name, Class<T> type, long boundMs, long holdMs, long liveWindowMs) {
+  LiveEdge(
+      RuntimeContext runtime,
+      String name,
+      Class<T> type,
+      long boundMs,
+      long holdMs,
+      long liveWindowMs) {
     this.boundMs = boundMs;
     this.holdMs = holdMs;
     this.liveWindowMs = liveWindowMs;
-    this.held = runtime.getMapState(new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type)));
+    this.held =
+        runtime.getMapState(new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type)));
   }
 
   /** The event-time edge for a watermark. */
   long now(long watermark) {
-    return watermark == Long.MAX_VALUE || watermark == Long.MIN_VALUE ? watermark : watermark + boundMs + 1;
+    return watermark == Long.MAX_VALUE || watermark == Long.MIN_VALUE
+        ? watermark
+        : watermark + boundMs + 1;
   }
 
-  /** The watermark at which the event-time edge reaches {@code at}: register an event-time timer there. */
+  /**
+   * The watermark at which the event-time edge reaches {@code at}: register an event-time timer
+   * there.
+   */
   long timerFor(long at) {
     return at - boundMs - 1;
   }

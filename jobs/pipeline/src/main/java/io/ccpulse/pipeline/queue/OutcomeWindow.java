@@ -8,9 +8,13 @@ package io.ccpulse.pipeline.queue;
 public class OutcomeWindow {
   public long bucketMs;
   public long[] bucketStart;
-  /** Per bucket: waits ended (answered + abandoned + moved on), answered, answered within the
-   * service-level threshold, abandoned, short abandons. */
+
+  /**
+   * Per bucket: waits ended (answered + abandoned + moved on), answered, answered within the
+   * service-level threshold, abandoned, short abandons.
+   */
   public int[] offered;
+
   public int[] answered;
   public int[] answeredInSl;
   public int[] abandoned;
@@ -32,8 +36,12 @@ public class OutcomeWindow {
     return w;
   }
 
-  /** Counts a wait that ended at {@code at}; one older than the ring is ignored (it is out of the window). */
-  public void add(long at, WaitOutcome outcome, long waitMs, long serviceLevelMs, long shortAbandonMs) {
+  /**
+   * Counts a wait that ended at {@code at}; one older than the ring is ignored (it is out of the
+   * window).
+   */
+  public void add(
+      long at, WaitOutcome outcome, long waitMs, long serviceLevelMs, long shortAbandonMs) {
     if (outcome == WaitOutcome.CLOSED) {
       return;
     }

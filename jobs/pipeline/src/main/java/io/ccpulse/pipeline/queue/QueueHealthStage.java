@@ -24,25 +24,46 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class QueueHealthStage {
   private QueueHealthStage() {}
 
-  public static SingleOutputStreamOperator<QueueSnapshot> build(DataStream<Inbound<InteractionEvent>> interactions,
-      DataStream<Inbound<AgentStateEvent>> agentStates, PipelineConfig config) {
+  public static SingleOutputStreamOperator<QueueSnapshot> build(
+      DataStream<Inbound<InteractionEvent>> interactions,
+      DataStream<Inbound<AgentStateEvent>> agentStates,
+      PipelineConfig config) {
     LiveTiming timing = LiveTiming.from(config);
-    SingleOutputStreamOperator<QueueSignal> waits = interactions
-        .keyBy(ContactWaits::key)
-        .process(new ContactWaits(config.getDuration("metrics.leg-timeout"), config.getDuration("metrics.contact-retention"),
-            config.getInt("input.max-contact-events")))
-        .uid("live-contact-waits").name("live waits");
-    DataStream<AgentSignal> presence = agentStates
-        .map(in -> AgentSignal.presence(in.event)).returns(AgentSignal.class)
-        .uid("live-agent-presence").name("live presence");
-    DataStream<QueueSignal> agents = presence.union(waits.getSideOutput(ContactWaits.AGENT_EDGES))
-        .keyBy(AgentSignal::key)
-        .process(new AgentAvailability(timing, config.getDuration("queue-health.agent-silence")))
-        .uid("live-agent-availability").name("agent availability");
-    return waits.union(agents)
+    SingleOutputStreamOperator<QueueSignal> waits =
+        interactions
+            .keyBy(ContactWaits::key)
+            .process(
+                new ContactWaits(
+                    config.getDuration("metrics.leg-timeout"),
+                    config.getDuration("metrics.contact-retention"),
+                    config.getInt("input.max-contact-events")))
+            .uid("live-contact-waits")
+            .name("live waits");
+    DataStream<AgentSignal> presence =
+        agentStates
+            .map(in -> AgentSignal.presence(in.event))
+            .returns(AgentSignal.class)
+            .uid("live-agent-presence")
+            .name("live presence");
+    DataStream<QueueSignal> agents =
+        presence
+            .union(waits.getSideOutput(ContactWaits.AGENT_EDGES))
+            .keyBy(AgentSignal::key)
+            .process(
+                new AgentAvailability(timing, config.getDuration("queue-health.agent-silence")))
+            .uid("live-agent-availability")
+            .name("agent availability");
+    return waits
+        .union(agents)
         .keyBy(QueueSignal::key)
-        .process(new QueueMonitor(timing, config.getDuration("queue-health.cadence"),
-            config.getDuration("queue-health.window"), Thresholds.from(config), AlertRules.from(config)))
-        .uid("queue-monitor").name("queue health");
+        .process(
+            new QueueMonitor(
+                timing,
+                config.getDuration("queue-health.cadence"),
+                config.getDuration("queue-health.window"),
+                Thresholds.from(config),
+                AlertRules.from(config)))
+        .uid("queue-monitor")
+        .name("queue health");
   }
 }

@@ -17,6 +17,7 @@ public class QueueLive {
   public String[] agentIds = new String[0];
   public AgentStatus[] agents = new AgentStatus[0];
   public OutcomeWindow outcomes;
+
   /** The latest moment judged: a straggler is judged then, so judging time never runs backwards. */
   public long judgedAt = Long.MIN_VALUE;
 
@@ -48,7 +49,12 @@ public class QueueLive {
           waitingIds = Ids.without(waitingIds, i);
           waitingSince = Ids.without(waitingSince, i);
         }
-        outcomes.add(s.at, s.outcome, s.at - s.queuedAt, thresholds.serviceLevelMs(), thresholds.shortAbandonMs());
+        outcomes.add(
+            s.at,
+            s.outcome,
+            s.at - s.queuedAt,
+            thresholds.serviceLevelMs(),
+            thresholds.shortAbandonMs());
       }
       case AGENT -> {
         int i = Ids.indexOf(agentIds, s.agentId);

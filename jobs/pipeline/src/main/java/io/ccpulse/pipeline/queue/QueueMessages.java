@@ -24,15 +24,45 @@ public final class QueueMessages {
   private QueueMessages() {}
 
   public static String toJson(QueueSnapshot s) {
-    return "{\"tenant_id\":" + quote(s.tenantId) + ",\"queue_id\":" + quote(s.queueId)
-        + ",\"channel\":" + (s.channel == null ? "null" : quote(s.channel.name())) + ",\"at\":" + time(s.at)
-        + ",\"waiting\":" + s.waiting + ",\"oldest_wait_ms\":" + s.oldestWaitMs()
-        + ",\"agents_logged_in\":" + s.agentsLoggedIn + ",\"agents_on_queue\":" + s.agentsOnQueue
-        + ",\"agents_available\":" + s.agentsAvailable + ",\"agents_on_contact\":" + s.agentsOnContact
-        + ",\"agents_on_break\":" + s.agentsOnBreak + ",\"offered\":" + s.offered + ",\"answered\":" + s.answered
-        + ",\"answered_in_sl\":" + s.answeredInSl + ",\"abandoned\":" + s.abandoned
-        + ",\"short_abandoned\":" + s.shortAbandoned + ",\"service_level\":" + number(s.serviceLevel())
-        + ",\"abandon_rate\":" + number(s.abandonRate()) + ",\"open_alerts\":" + s.openAlerts + "}";
+    return "{\"tenant_id\":"
+        + quote(s.tenantId)
+        + ",\"queue_id\":"
+        + quote(s.queueId)
+        + ",\"channel\":"
+        + (s.channel == null ? "null" : quote(s.channel.name()))
+        + ",\"at\":"
+        + time(s.at)
+        + ",\"waiting\":"
+        + s.waiting
+        + ",\"oldest_wait_ms\":"
+        + s.oldestWaitMs()
+        + ",\"agents_logged_in\":"
+        + s.agentsLoggedIn
+        + ",\"agents_on_queue\":"
+        + s.agentsOnQueue
+        + ",\"agents_available\":"
+        + s.agentsAvailable
+        + ",\"agents_on_contact\":"
+        + s.agentsOnContact
+        + ",\"agents_on_break\":"
+        + s.agentsOnBreak
+        + ",\"offered\":"
+        + s.offered
+        + ",\"answered\":"
+        + s.answered
+        + ",\"answered_in_sl\":"
+        + s.answeredInSl
+        + ",\"abandoned\":"
+        + s.abandoned
+        + ",\"short_abandoned\":"
+        + s.shortAbandoned
+        + ",\"service_level\":"
+        + number(s.serviceLevel())
+        + ",\"abandon_rate\":"
+        + number(s.abandonRate())
+        + ",\"open_alerts\":"
+        + s.openAlerts
+        + "}";
   }
 
   public static QueueSnapshot snapshot(byte[] json) {

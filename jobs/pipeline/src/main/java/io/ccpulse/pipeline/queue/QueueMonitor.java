@@ -26,11 +26,12 @@ import org.apache.flink.util.OutputTag;
  * Keyed by queue: applies waits and agent changes in event-time order at the live edge, judges the
  * alert rules after each (so a breach raises at once), and every cadence step of event time
  * publishes a snapshot and judges again (so time-driven breaches, like a wait growing with nothing
- * happening, raise too). The ticks run on timers: a queue whose own events stop keeps its clock
- * as long as the rest of the input moves (live, as long as the wall clock moves: {@link LiveEdge}). A queue with nothing to watch and no alert open is
- * forgotten.
+ * happening, raise too). The ticks run on timers: a queue whose own events stop keeps its clock as
+ * long as the rest of the input moves (live, as long as the wall clock moves: {@link LiveEdge}). A
+ * queue with nothing to watch and no alert open is forgotten.
  */
-public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSignal, QueueSnapshot> {
+public final class QueueMonitor
+    extends KeyedProcessFunction<TenantKey, QueueSignal, QueueSnapshot> {
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<QueueAlert> ALERTS = new OutputTag<>("queue-alerts") {};
@@ -44,11 +45,21 @@ public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSig
   private transient ValueState<QueueLive> queue;
   private transient ValueState<AlertBook> alerts;
   private transient ValueState<Long> nextTick;
-  /** The rules of each queue seen, by tenant, queue and channel (a list: its parts never run together). */
+
+  /**
+   * The rules of each queue seen, by tenant, queue and channel (a list: its parts never run
+   * together).
+   */
   private transient Map<List<String>, Map<AlertRule, RuleSettings>> settingsByQueue;
+
   private transient Counter raised;
 
-  public QueueMonitor(LiveTiming timing, Duration cadence, Duration window, Thresholds thresholds, AlertRules rules) {
+  public QueueMonitor(
+      LiveTiming timing,
+      Duration cadence,
+      Duration window,
+      Thresholds thresholds,
+      AlertRules rules) {
     this.timing = timing;
     this.cadenceMs = cadence.toMillis();
     this.windowMs = window.toMillis();
@@ -59,26 +70,36 @@ public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSig
   @Override
   public void open(OpenContext openContext) {
     edge = timing.edge(getRuntimeContext(), "held-queue-signals", QueueSignal.class);
-    queue = getRuntimeContext().getState(new ValueStateDescriptor<>("queue-live", TypeInformation.of(QueueLive.class)));
-    alerts = getRuntimeContext().getState(new ValueStateDescriptor<>("queue-alerts", TypeInformation.of(AlertBook.class)));
+    queue =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("queue-live", TypeInformation.of(QueueLive.class)));
+    alerts =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("queue-alerts", TypeInformation.of(AlertBook.class)));
     nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
     settingsByQueue = new HashMap<>();
     raised = getRuntimeContext().getMetricGroup().counter("alertsRaised");
   }
 
   @Override
-  public void processElement(QueueSignal s, Context ctx, Collector<QueueSnapshot> out) throws Exception {
+  public void processElement(QueueSignal s, Context ctx, Collector<QueueSnapshot> out)
+      throws Exception {
     if (edge.due(s, s.at, ctx.timerService())) {
       apply(List.of(s), ctx);
     }
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out)
+      throws Exception {
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
       long dueTo = edge.dueByWall(timestamp);
       Long tick = nextTick.value();
-      for (int steps = 0; tick != null && tick <= dueTo && steps < 100; steps++) { // more come on the next timer
+      for (int steps = 0;
+          tick != null && tick <= dueTo && steps < 100;
+          steps++) { // more come on the next timer
         apply(edge.releaseUpTo(tick), ctx);
         tick(tick, ctx, out);
         tick = nextTick.value();
@@ -93,7 +114,10 @@ public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSig
     }
   }
 
-  /** A cadence step: the snapshot, the rules judged on it, and the next step (or forgetting the queue). */
+  /**
+   * A cadence step: the snapshot, the rules judged on it, and the next step (or forgetting the
+   * queue).
+   */
   private void tick(long tick, Context ctx, Collector<QueueSnapshot> out) throws Exception {
     QueueLive q = queue.value();
     AlertBook book = alerts.value();
@@ -105,7 +129,8 @@ public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSig
     boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
     if ((q.quietAt(tick) && book.openCount() == 0 && edge.isEmpty()) || endOfInput) {
       if (!endOfInput) {
-        // The alert book stays (a few numbers per queue ever seen): it counts each rule's raises, and a
+        // The alert book stays (a few numbers per queue ever seen): it counts each rule's raises,
+        // and a
         // raise's id is its ordinal (AlertTracker.alertId), which must never be given out twice.
         queue.clear();
       }
@@ -136,12 +161,16 @@ public final class QueueMonitor extends KeyedProcessFunction<TenantKey, QueueSig
     }
   }
 
-  /** The queue's health at {@code at} (never before a moment already judged), alerts judged on it. */
+  /**
+   * The queue's health at {@code at} (never before a moment already judged), alerts judged on it.
+   */
   private QueueSnapshot judge(QueueLive q, AlertBook book, long at, Context ctx) {
     q.judgedAt = Math.max(q.judgedAt, at);
     QueueSnapshot s = q.snapshot(q.judgedAt);
-    Map<AlertRule, RuleSettings> settings = settingsByQueue.computeIfAbsent(List.of(q.tenantId, q.queueId, String.valueOf(q.channel)),
-        k -> rules.forQueue(q.tenantId, q.queueId, q.channel));
+    Map<AlertRule, RuleSettings> settings =
+        settingsByQueue.computeIfAbsent(
+            List.of(q.tenantId, q.queueId, String.valueOf(q.channel)),
+            k -> rules.forQueue(q.tenantId, q.queueId, q.channel));
     for (QueueAlert change : book.judge(settings, s)) {
       if (change.status == QueueAlert.Status.RAISED) {
         raised.inc();

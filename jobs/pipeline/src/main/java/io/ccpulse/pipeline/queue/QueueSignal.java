@@ -8,19 +8,27 @@ import io.ccpulse.pipeline.key.TenantKey;
  * serving it changed (or left it). A Flink POJO; {@link #at} is event time.
  */
 public class QueueSignal {
-  public enum Kind { WAIT_STARTED, WAIT_ENDED, AGENT }
+  public enum Kind {
+    WAIT_STARTED,
+    WAIT_ENDED,
+    AGENT
+  }
 
   public Kind kind;
   public String tenantId;
   public String queueId;
   public long at;
+
   /** Waits: the contact, its channel, when it entered the queue, how the wait ended. */
   public String interactionId;
+
   public Channel channel;
   public long queuedAt;
   public WaitOutcome outcome;
+
   /** Agents: who, and their status now; null status = no longer serves the queue. */
   public String agentId;
+
   public AgentStatus status;
 
   public QueueSignal() {}
@@ -38,7 +46,8 @@ public class QueueSignal {
     return s;
   }
 
-  static QueueSignal agent(String tenantId, String queueId, String agentId, AgentStatus status, long at) {
+  static QueueSignal agent(
+      String tenantId, String queueId, String agentId, AgentStatus status, long at) {
     QueueSignal s = new QueueSignal();
     s.kind = Kind.AGENT;
     s.tenantId = tenantId;
@@ -66,7 +75,14 @@ public class QueueSignal {
 
   @Override
   public String toString() {
-    return kind + "(" + queueId + " @" + at + (interactionId != null ? " " + interactionId : "")
-        + (outcome != null ? " " + outcome : "") + (agentId != null ? " " + agentId + "=" + status : "") + ")";
+    return kind
+        + "("
+        + queueId
+        + " @"
+        + at
+        + (interactionId != null ? " " + interactionId : "")
+        + (outcome != null ? " " + outcome : "")
+        + (agentId != null ? " " + agentId + "=" + status : "")
+        + ")";
   }
 }

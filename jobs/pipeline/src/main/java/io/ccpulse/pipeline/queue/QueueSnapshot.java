@@ -9,19 +9,28 @@ import io.ccpulse.events.Channel;
 public class QueueSnapshot {
   public String tenantId;
   public String queueId;
+
   /** The queue's channel, from its contacts; null before the first. */
   public Channel channel;
+
   public long at;
   public int waiting;
+
   /** When the longest-waiting contact queued; meaningless with nothing waiting. */
   public long oldestWaitSince;
+
   public int agentsLoggedIn;
   public int agentsOnQueue;
   public int agentsAvailable;
   public int agentsOnContact;
   public int agentsOnBreak;
-  /** The rolling window's waits ended, answered, answered within the threshold, abandoned, short abandons. */
+
+  /**
+   * The rolling window's waits ended, answered, answered within the threshold, abandoned, short
+   * abandons.
+   */
   public int offered;
+
   public int answered;
   public int answeredInSl;
   public int abandoned;
@@ -51,8 +60,28 @@ public class QueueSnapshot {
 
   @Override
   public String toString() {
-    return queueId + "@" + at + " waiting=" + waiting + " oldest=" + oldestWaitMs() + "ms agents=" + agentsLoggedIn
-        + "/onQueue=" + agentsOnQueue + "/avail=" + agentsAvailable + "/onContact=" + agentsOnContact
-        + "/break=" + agentsOnBreak + " offered=" + offered + " sl=" + serviceLevel() + " abandon=" + abandonRate();
+    return queueId
+        + "@"
+        + at
+        + " waiting="
+        + waiting
+        + " oldest="
+        + oldestWaitMs()
+        + "ms agents="
+        + agentsLoggedIn
+        + "/onQueue="
+        + agentsOnQueue
+        + "/avail="
+        + agentsAvailable
+        + "/onContact="
+        + agentsOnContact
+        + "/break="
+        + agentsOnBreak
+        + " offered="
+        + offered
+        + " sl="
+        + serviceLevel()
+        + " abandon="
+        + abandonRate();
   }
 }

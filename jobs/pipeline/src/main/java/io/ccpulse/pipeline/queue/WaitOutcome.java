@@ -6,6 +6,8 @@ public enum WaitOutcome {
   ABANDONED,
   /** Moved to another queue unanswered (counted as offered, as in the interval metrics). */
   MOVED,
-  /** The contact went silent and was closed by its timer: not an outcome, just no longer waiting. */
+  /**
+   * The contact went silent and was closed by its timer: not an outcome, just no longer waiting.
+   */
   CLOSED
 }

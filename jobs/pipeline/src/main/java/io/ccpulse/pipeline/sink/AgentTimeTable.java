@@ -16,8 +16,16 @@ public final class AgentTimeTable implements ClickHouseTable<AgentTimeRow> {
 
   @Override
   public List<String> columns() {
-    return List.of("tenant_id", "agent_id", "interval_size_s", "interval_start", "logged_in_ms", "available_ms",
-        "busy_ms", "available_idle_ms", "version");
+    return List.of(
+        "tenant_id",
+        "agent_id",
+        "interval_size_s",
+        "interval_start",
+        "logged_in_ms",
+        "available_ms",
+        "busy_ms",
+        "available_idle_ms",
+        "version");
   }
 
   @Override

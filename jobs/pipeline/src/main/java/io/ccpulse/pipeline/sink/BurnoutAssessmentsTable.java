@@ -18,8 +18,17 @@ public final class BurnoutAssessmentsTable implements ClickHouseTable<BurnoutRow
 
   @Override
   public List<String> columns() {
-    List<String> cols = new ArrayList<>(List.of("tenant_id", "agent_id", "interval_size_s", "interval_start",
-        "assessed_at", "shift_start", "score", "level"));
+    List<String> cols =
+        new ArrayList<>(
+            List.of(
+                "tenant_id",
+                "agent_id",
+                "interval_size_s",
+                "interval_start",
+                "assessed_at",
+                "shift_start",
+                "score",
+                "level"));
     for (Factor f : Factor.values()) {
       cols.add(f.column);
     }

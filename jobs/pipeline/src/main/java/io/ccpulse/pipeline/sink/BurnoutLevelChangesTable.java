@@ -16,7 +16,8 @@ public final class BurnoutLevelChangesTable implements ClickHouseTable<LevelChan
 
   @Override
   public List<String> columns() {
-    return List.of("tenant_id", "agent_id", "at", "from_level", "to_level", "score", "factors", "version");
+    return List.of(
+        "tenant_id", "agent_id", "at", "from_level", "to_level", "score", "factors", "version");
   }
 
   @Override

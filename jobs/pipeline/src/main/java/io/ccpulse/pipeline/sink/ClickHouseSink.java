@@ -6,8 +6,8 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Writes rows to one ClickHouse table through the official JDBC driver, in batches by size and
- * age, and always at a checkpoint (so a completed checkpoint means its rows are in ClickHouse:
+ * Writes rows to one ClickHouse table through the official JDBC driver, in batches by size and age,
+ * and always at a checkpoint (so a completed checkpoint means its rows are in ClickHouse:
  * at-least-once, made exactly-once in effect by the ReplacingMergeTree keys).
  */
 public final class ClickHouseSink<T> implements Sink<T> {
@@ -17,7 +17,8 @@ public final class ClickHouseSink<T> implements Sink<T> {
   private final ClickHouseTable<T> table;
   private final SinkSettings settings;
 
-  public ClickHouseSink(ClickHouseEndpoint endpoint, ClickHouseTable<T> table, SinkSettings settings) {
+  public ClickHouseSink(
+      ClickHouseEndpoint endpoint, ClickHouseTable<T> table, SinkSettings settings) {
     this.endpoint = endpoint;
     this.table = table;
     this.settings = settings;
@@ -25,7 +26,11 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
-    return new ClickHouseWriter<>(endpoint, table, settings, context.getProcessingTimeService(),
+    return new ClickHouseWriter<>(
+        endpoint,
+        table,
+        settings,
+        context.getProcessingTimeService(),
         context.metricGroup().addGroup("clickhouse", table.name()));
   }
 }

@@ -7,13 +7,16 @@ import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.contact.ContactFact;
-import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.ingest.IngestCount;
+import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** Every output table, in the ClickHouse the configuration names; level changes and alerts also to their Kafka topics. */
+/**
+ * Every output table, in the ClickHouse the configuration names; level changes and alerts also to
+ * their Kafka topics.
+ */
 public final class ClickHouseSinks implements PipelineSinks {
   private static final long serialVersionUID = 1L;
 
@@ -64,7 +67,8 @@ public final class ClickHouseSinks implements PipelineSinks {
 
   @Override
   public Sink<LevelChange> burnoutLevelChangeTopic() {
-    return JsonTopic.sink(config, JsonTopic.levelChanges(config.get("kafka.topic.burnout-level-changes")));
+    return JsonTopic.sink(
+        config, JsonTopic.levelChanges(config.get("kafka.topic.burnout-level-changes")));
   }
 
   @Override

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>ClickHouse unreachable, timing out, overloaded: the batch is retried with doubling backoff
- *       until it is back (or {@code sink.max-retries}). The task waits, so the job backs up to Kafka
- *       and catches up after: an outage delays rows, never loses or doubles them (the tables are
- *       idempotent).
+ *       until it is back (or {@code sink.max-retries}). The task waits, so the job backs up to
+ *       Kafka and catches up after: an outage delays rows, never loses or doubles them (the tables
+ *       are idempotent).
  *   <li>Rows refused as data, or rows that cannot be bound: the batch is halved until the refused
  *       rows stand alone; they go to {@code sink_rejections} with ClickHouse's error, the rest is
  *       written and the job goes on. One bad row must not stop every figure.
@@ -42,13 +42,19 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   private final Counter rowsRejected;
   private final Counter retries;
   private final Counter failures;
+
   /** When the current run of failed attempts began (epoch ms), 0 while inserts succeed: a gauge. */
   private volatile long failingSince;
+
   private Connection connection;
   private boolean flushTimerPending;
 
-  ClickHouseWriter(ClickHouseEndpoint endpoint, ClickHouseTable<T> table, SinkSettings settings,
-      ProcessingTimeService time, MetricGroup metrics) {
+  ClickHouseWriter(
+      ClickHouseEndpoint endpoint,
+      ClickHouseTable<T> table,
+      SinkSettings settings,
+      ProcessingTimeService time,
+      MetricGroup metrics) {
     this.endpoint = endpoint;
     this.table = table;
     this.settings = settings;
@@ -57,7 +63,9 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
     this.rowsRejected = metrics.counter("rowsRejected");
     this.retries = metrics.counter("insertRetries");
     this.failures = metrics.counter("insertFailures");
-    metrics.gauge("unreachableSeconds", () -> failingSince == 0 ? 0 : (System.currentTimeMillis() - failingSince) / 1000);
+    metrics.gauge(
+        "unreachableSeconds",
+        () -> failingSince == 0 ? 0 : (System.currentTimeMillis() - failingSince) / 1000);
   }
 
   @Override
@@ -67,10 +75,12 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
       insertBuffer();
     } else if (!flushTimerPending) {
       flushTimerPending = true;
-      time.registerTimer(time.getCurrentProcessingTime() + settings.flushInterval().toMillis(), t -> {
-        flushTimerPending = false;
-        insertBuffer();
-      });
+      time.registerTimer(
+          time.getCurrentProcessingTime() + settings.flushInterval().toMillis(),
+          t -> {
+            flushTimerPending = false;
+            insertBuffer();
+          });
     }
   }
 
@@ -90,18 +100,30 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
       List<SinkRejection> unwritable = new ArrayList<>();
       deliver(DEAD_LETTER, rejected, unwritable);
       rowsRejected.inc(rejected.size());
-      for (SinkRejection r : unwritable) { // the dead letter refused it too: the log is all that is left
-        LOG.error("Row for {} refused ({}) and not kept in {}: {}", r.table(), r.error(), DEAD_LETTER.name(), r.row());
+      for (SinkRejection r :
+          unwritable) { // the dead letter refused it too: the log is all that is left
+        LOG.error(
+            "Row for {} refused ({}) and not kept in {}: {}",
+            r.table(),
+            r.error(),
+            DEAD_LETTER.name(),
+            r.row());
       }
-      LOG.warn("{} rows refused by {}.{}, kept in {}; the first: {} {}", rejected.size(), endpoint.database(),
-          table.name(), DEAD_LETTER.name(), rejected.get(0).error(), rejected.get(0).row());
+      LOG.warn(
+          "{} rows refused by {}.{}, kept in {}; the first: {} {}",
+          rejected.size(),
+          endpoint.database(),
+          table.name(),
+          DEAD_LETTER.name(),
+          rejected.get(0).error(),
+          rejected.get(0).row());
     }
   }
 
   /**
-   * Inserts {@code rows} into {@code into}, retrying while ClickHouse is unreachable; rows it refuses
-   * as data (found by halving the batch) or that cannot be bound are added to {@code rejected}.
-   * Returns the number of rows written.
+   * Inserts {@code rows} into {@code into}, retrying while ClickHouse is unreachable; rows it
+   * refuses as data (found by halving the batch) or that cannot be bound are added to {@code
+   * rejected}. Returns the number of rows written.
    */
   private <R> int deliver(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> rejected)
       throws IOException, InterruptedException {
@@ -123,29 +145,47 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
             return 0;
           }
           int half = rows.size() / 2;
-          return deliver(into, rows.subList(0, half), rejected) + deliver(into, rows.subList(half, rows.size()), rejected);
+          return deliver(into, rows.subList(0, half), rejected)
+              + deliver(into, rows.subList(half, rows.size()), rejected);
         }
         if (kind == InsertFailure.FATAL || !settings.retriesLeft(attempt)) {
           failures.inc();
-          throw new IOException(String.format(
-              "INSERT of %d rows into %s.%s failed (%s, ClickHouse code %d, attempt %d of %s): %s",
-              rows.size(), endpoint.database(), into.name(), kind, e.getErrorCode(), attempt + 1,
-              settings.maxRetries() < 0 ? "unlimited" : settings.maxRetries() + 1, e.getMessage()), e);
+          throw new IOException(
+              String.format(
+                  "INSERT of %d rows into %s.%s failed (%s, ClickHouse code %d, attempt %d of %s): %s",
+                  rows.size(),
+                  endpoint.database(),
+                  into.name(),
+                  kind,
+                  e.getErrorCode(),
+                  attempt + 1,
+                  settings.maxRetries() < 0 ? "unlimited" : settings.maxRetries() + 1,
+                  e.getMessage()),
+              e);
         }
         retries.inc();
         if (failingSince == 0) {
           failingSince = System.currentTimeMillis();
         }
-        LOG.warn("INSERT into {} failed ({}), retry {} in {} ms, ClickHouse failing for {} s: {}", into.name(), kind,
-            attempt + 1, backoff, (System.currentTimeMillis() - failingSince) / 1000, e.getMessage());
+        LOG.warn(
+            "INSERT into {} failed ({}), retry {} in {} ms, ClickHouse failing for {} s: {}",
+            into.name(),
+            kind,
+            attempt + 1,
+            backoff,
+            (System.currentTimeMillis() - failingSince) / 1000,
+            e.getMessage());
         Thread.sleep(backoff);
         backoff = Math.min(backoff * 2, settings.retryMaxBackoff().toMillis());
       }
     }
   }
 
-  /** Binds each row (a row whose bind throws is set aside in {@code unbound}) and sends the batch. */
-  private <R> int insert(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> unbound) throws SQLException {
+  /**
+   * Binds each row (a row whose bind throws is set aside in {@code unbound}) and sends the batch.
+   */
+  private <R> int insert(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> unbound)
+      throws SQLException {
     if (connection == null) {
       connection = endpoint.open();
     }
@@ -169,12 +209,16 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   }
 
   private <R> SinkRejection rejection(ClickHouseTable<R> into, R row, int code, String error) {
-    return new SinkRejection(System.currentTimeMillis(), into.name(), code, error, RowText.of(into, row));
+    return new SinkRejection(
+        System.currentTimeMillis(), into.name(), code, error, RowText.of(into, row));
   }
 
   private void recovered(ClickHouseTable<?> into) {
     if (failingSince != 0) {
-      LOG.info("INSERT into {} succeeded again after {} s", into.name(), (System.currentTimeMillis() - failingSince) / 1000);
+      LOG.info(
+          "INSERT into {} succeeded again after {} s",
+          into.name(),
+          (System.currentTimeMillis() - failingSince) / 1000);
       failingSince = 0;
     }
   }

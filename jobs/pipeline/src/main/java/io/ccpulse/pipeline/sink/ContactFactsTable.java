@@ -19,9 +19,26 @@ public final class ContactFactsTable implements ClickHouseTable<ContactFact> {
 
   @Override
   public List<String> columns() {
-    return List.of("tenant_id", "interaction_id", "fact", "at", "channel", "queue_id", "agent_id", "customer_id",
-        "answered_at", "wait_ms", "talk_ms", "hold_ms", "hold_count", "acw_ms", "handle_ms", "transferred", "csat",
-        "version", "is_deleted");
+    return List.of(
+        "tenant_id",
+        "interaction_id",
+        "fact",
+        "at",
+        "channel",
+        "queue_id",
+        "agent_id",
+        "customer_id",
+        "answered_at",
+        "wait_ms",
+        "talk_ms",
+        "hold_ms",
+        "hold_count",
+        "acw_ms",
+        "handle_ms",
+        "transferred",
+        "csat",
+        "version",
+        "is_deleted");
   }
 
   @Override

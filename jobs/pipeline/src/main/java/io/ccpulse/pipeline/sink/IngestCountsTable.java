@@ -16,7 +16,8 @@ public final class IngestCountsTable implements ClickHouseTable<IngestCount> {
 
   @Override
   public List<String> columns() {
-    return List.of("tenant_id", "event_type", "interval_size_s", "interval_start", "events", "version");
+    return List.of(
+        "tenant_id", "event_type", "interval_size_s", "interval_start", "events", "version");
   }
 
   @Override

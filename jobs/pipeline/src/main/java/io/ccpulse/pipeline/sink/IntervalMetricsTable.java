@@ -17,11 +17,37 @@ public final class IntervalMetricsTable implements ClickHouseTable<IntervalRow> 
 
   @Override
   public List<String> columns() {
-    return List.of("tenant_id", "entity_kind", "entity_id", "channel", "interval_size_s", "interval_start",
-        "handled", "talk_ms", "hold_ms", "acw_ms", "handle_ms", "hold_count", "held_contacts", "transferred_out",
-        "incomplete_legs", "entered", "transferred_in", "offered", "answered", "abandoned", "short_abandoned",
-        "moved_unanswered", "abandon_time_ms", "wait_answered_ms", "wait_max_ms", "answered_within_sl",
-        "csat_responses", "csat_sum", "csat_satisfied", "version");
+    return List.of(
+        "tenant_id",
+        "entity_kind",
+        "entity_id",
+        "channel",
+        "interval_size_s",
+        "interval_start",
+        "handled",
+        "talk_ms",
+        "hold_ms",
+        "acw_ms",
+        "handle_ms",
+        "hold_count",
+        "held_contacts",
+        "transferred_out",
+        "incomplete_legs",
+        "entered",
+        "transferred_in",
+        "offered",
+        "answered",
+        "abandoned",
+        "short_abandoned",
+        "moved_unanswered",
+        "abandon_time_ms",
+        "wait_answered_ms",
+        "wait_max_ms",
+        "answered_within_sl",
+        "csat_responses",
+        "csat_sum",
+        "csat_satisfied",
+        "version");
   }
 
   @Override
@@ -34,10 +60,33 @@ public final class IntervalMetricsTable implements ClickHouseTable<IntervalRow> 
     insert.setString(i++, row.channel.name());
     insert.setLong(i++, row.intervalSizeSeconds);
     insert.setObject(i++, Times.utc(row.intervalStart));
-    for (long v : new long[] {f.handled, f.talkMs, f.holdMs, f.acwMs, f.handleMs, f.holdCount, f.heldContacts,
-        f.transferredOut, f.incompleteLegs, f.entered, f.transferredIn, f.offered, f.answered, f.abandoned,
-        f.shortAbandoned, f.movedUnanswered, f.abandonTimeMs, f.waitAnsweredMs, f.waitMaxMs, f.answeredWithinSl,
-        f.csatResponses, f.csatSum, f.csatSatisfied, row.version}) {
+    for (long v :
+        new long[] {
+          f.handled,
+          f.talkMs,
+          f.holdMs,
+          f.acwMs,
+          f.handleMs,
+          f.holdCount,
+          f.heldContacts,
+          f.transferredOut,
+          f.incompleteLegs,
+          f.entered,
+          f.transferredIn,
+          f.offered,
+          f.answered,
+          f.abandoned,
+          f.shortAbandoned,
+          f.movedUnanswered,
+          f.abandonTimeMs,
+          f.waitAnsweredMs,
+          f.waitMaxMs,
+          f.answeredWithinSl,
+          f.csatResponses,
+          f.csatSum,
+          f.csatSatisfied,
+          row.version
+        }) {
       insert.setLong(i++, v);
     }
   }

@@ -16,8 +16,8 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A stream of JSON messages to a Kafka topic for other systems: keyed so one subject's messages stay
- * in order on one partition, stamped with their event time, at least once (after a restart a
+ * A stream of JSON messages to a Kafka topic for other systems: keyed so one subject's messages
+ * stay in order on one partition, stamped with their event time, at least once (after a restart a
  * consumer may see a message again, identical, and can drop it).
  */
 public final class JsonTopic<T> implements KafkaRecordSerializationSchema<T> {
@@ -42,7 +42,8 @@ public final class JsonTopic<T> implements KafkaRecordSerializationSchema<T> {
 
   /** Burnout level changes (docs/burnout.md), keyed by tenant/agent. */
   static JsonTopic<LevelChange> levelChanges(String topic) {
-    return new JsonTopic<>(topic, c -> c.tenantId + "/" + c.agentId, LevelChange::toJson, c -> c.at);
+    return new JsonTopic<>(
+        topic, c -> c.tenantId + "/" + c.agentId, LevelChange::toJson, c -> c.at);
   }
 
   /** Queue alerts (docs/queue-health.md), keyed by tenant/queue. */
@@ -52,10 +53,14 @@ public final class JsonTopic<T> implements KafkaRecordSerializationSchema<T> {
 
   /** Queue-health snapshots (docs/queue-health.md), keyed by tenant/queue. */
   static JsonTopic<QueueSnapshot> queueHealth(String topic) {
-    return new JsonTopic<>(topic, s -> s.tenantId + "/" + s.queueId, QueueMessages::toJson, s -> s.at);
+    return new JsonTopic<>(
+        topic, s -> s.tenantId + "/" + s.queueId, QueueMessages::toJson, s -> s.at);
   }
 
-  /** A sink for these messages with the job's Kafka settings (security settings apply to producing too). */
+  /**
+   * A sink for these messages with the job's Kafka settings (security settings apply to producing
+   * too).
+   */
   static <T> KafkaSink<T> sink(PipelineConfig config, JsonTopic<T> messages) {
     Properties producer = new Properties();
     producer.putAll(config.withPrefix("kafka.properties."));
@@ -68,8 +73,13 @@ public final class JsonTopic<T> implements KafkaRecordSerializationSchema<T> {
   }
 
   @Override
-  public ProducerRecord<byte[], byte[]> serialize(T message, KafkaSinkContext context, Long timestamp) {
-    return new ProducerRecord<>(topic, null, time.applyAsLong(message),
-        key.apply(message).getBytes(StandardCharsets.UTF_8), json.apply(message).getBytes(StandardCharsets.UTF_8));
+  public ProducerRecord<byte[], byte[]> serialize(
+      T message, KafkaSinkContext context, Long timestamp) {
+    return new ProducerRecord<>(
+        topic,
+        null,
+        time.applyAsLong(message),
+        key.apply(message).getBytes(StandardCharsets.UTF_8),
+        json.apply(message).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -17,8 +17,17 @@ public final class QueueAlertsTable implements ClickHouseTable<QueueAlert> {
 
   @Override
   public List<String> columns() {
-    return List.of("alert_id", "tenant_id", "queue_id", "rule", "severity", "status", "value", "threshold",
-        "raised_at", "cleared_at");
+    return List.of(
+        "alert_id",
+        "tenant_id",
+        "queue_id",
+        "rule",
+        "severity",
+        "status",
+        "value",
+        "threshold",
+        "raised_at",
+        "cleared_at");
   }
 
   @Override

@@ -16,9 +16,26 @@ public final class QueueHealthTable implements ClickHouseTable<QueueSnapshot> {
 
   @Override
   public List<String> columns() {
-    return List.of("tenant_id", "queue_id", "channel", "at", "waiting", "oldest_wait_ms", "agents_logged_in",
-        "agents_on_queue", "agents_available", "agents_on_contact", "agents_on_break", "offered", "answered",
-        "answered_in_sl", "abandoned", "short_abandoned", "service_level", "abandon_rate", "open_alerts");
+    return List.of(
+        "tenant_id",
+        "queue_id",
+        "channel",
+        "at",
+        "waiting",
+        "oldest_wait_ms",
+        "agents_logged_in",
+        "agents_on_queue",
+        "agents_available",
+        "agents_on_contact",
+        "agents_on_break",
+        "offered",
+        "answered",
+        "answered_in_sl",
+        "abandoned",
+        "short_abandoned",
+        "service_level",
+        "abandon_rate",
+        "open_alerts");
   }
 
   @Override

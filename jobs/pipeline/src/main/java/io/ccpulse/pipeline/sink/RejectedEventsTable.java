@@ -17,8 +17,18 @@ public final class RejectedEventsTable implements ClickHouseTable<RejectedEvent>
 
   @Override
   public List<String> columns() {
-    return List.of("rejected_at", "source_topic", "source_partition", "source_offset", "reason", "detail",
-        "event_type", "tenant_id", "event_id", "occurred_at", "payload");
+    return List.of(
+        "rejected_at",
+        "source_topic",
+        "source_partition",
+        "source_offset",
+        "reason",
+        "detail",
+        "event_type",
+        "tenant_id",
+        "event_id",
+        "occurred_at",
+        "payload");
   }
 
   @Override

@@ -18,16 +18,25 @@ final class RowText {
     List<String> columns = table.columns();
     Object[] values = new Object[columns.size()];
     boolean[] set = new boolean[columns.size()];
-    PreparedStatement recorder = (PreparedStatement) Proxy.newProxyInstance(RowText.class.getClassLoader(),
-        new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-          // setString(1, v), setNull(1, type), setObject(1, v): the first argument is the column's index.
-          if (method.getName().startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i
-              && i >= 1 && i <= values.length) {
-            values[i - 1] = method.getName().equals("setNull") ? null : args[1];
-            set[i - 1] = true;
-          }
-          return null;
-        });
+    PreparedStatement recorder =
+        (PreparedStatement)
+            Proxy.newProxyInstance(
+                RowText.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class},
+                (proxy, method, args) -> {
+                  // setString(1, v), setNull(1, type), setObject(1, v): the first argument is the
+                  // column's index.
+                  if (method.getName().startsWith("set")
+                      && args != null
+                      && args.length >= 2
+                      && args[0] instanceof Integer i
+                      && i >= 1
+                      && i <= values.length) {
+                    values[i - 1] = method.getName().equals("setNull") ? null : args[1];
+                    set[i - 1] = true;
+                  }
+                  return null;
+                });
     String failure = null;
     try {
       table.bind(recorder, row);
@@ -37,12 +46,18 @@ final class RowText {
     StringBuilder json = new StringBuilder("{");
     for (int i = 0; i < columns.size(); i++) {
       if (set[i]) {
-        json.append(json.length() > 1 ? "," : "").append(JsonText.quote(columns.get(i))).append(':').append(value(values[i]));
+        json.append(json.length() > 1 ? "," : "")
+            .append(JsonText.quote(columns.get(i)))
+            .append(':')
+            .append(value(values[i]));
       }
     }
     if (failure != null) {
-      json.append(json.length() > 1 ? "," : "").append("\"_bind_failed\":").append(JsonText.quote(failure))
-          .append(",\"_row\":").append(JsonText.quote(String.valueOf(row)));
+      json.append(json.length() > 1 ? "," : "")
+          .append("\"_bind_failed\":")
+          .append(JsonText.quote(failure))
+          .append(",\"_row\":")
+          .append(JsonText.quote(String.valueOf(row)));
     }
     return json.append('}').toString();
   }

@@ -1,4 +1,7 @@
 package io.ccpulse.pipeline.sink;
 
-/** A row the sink gave up on: ClickHouse refused it as data, or it could not be bound (sink_rejections). */
+/**
+ * A row the sink gave up on: ClickHouse refused it as data, or it could not be bound
+ * (sink_rejections).
+ */
 record SinkRejection(long rejectedAt, String table, int errorCode, String error, String row) {}

@@ -9,13 +9,22 @@ import java.time.Duration;
  * retry an unreachable ClickHouse until it is back (the default: an outage delays rows, never fails
  * the job).
  */
-public record SinkSettings(int batchSize, Duration flushInterval, int maxRetries, Duration retryBackoff,
-    Duration retryMaxBackoff) implements Serializable {
+public record SinkSettings(
+    int batchSize,
+    Duration flushInterval,
+    int maxRetries,
+    Duration retryBackoff,
+    Duration retryMaxBackoff)
+    implements Serializable {
 
   public SinkSettings {
-    if (batchSize < 1 || maxRetries < -1 || retryBackoff.isNegative() || retryMaxBackoff.compareTo(retryBackoff) < 0) {
-      throw new IllegalArgumentException("sink.batch-size must be ≥ 1, sink.max-retries ≥ -1 (-1: until it is back)"
-          + " and sink.retry-max-backoff ≥ sink.retry-backoff");
+    if (batchSize < 1
+        || maxRetries < -1
+        || retryBackoff.isNegative()
+        || retryMaxBackoff.compareTo(retryBackoff) < 0) {
+      throw new IllegalArgumentException(
+          "sink.batch-size must be ≥ 1, sink.max-retries ≥ -1 (-1: until it is back)"
+              + " and sink.retry-max-backoff ≥ sink.retry-backoff");
     }
   }
 

@@ -7,7 +7,10 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
 
-/** Counts rejections by reason in Flink metrics ({@code rejected.<REASON>}) on their way to the table. */
+/**
+ * Counts rejections by reason in Flink metrics ({@code rejected.<REASON>}) on their way to the
+ * table.
+ */
 public final class CountRejected extends RichMapFunction<RejectedEvent, RejectedEvent> {
   private static final long serialVersionUID = 1L;
   private transient Map<RejectReason, Counter> counters;
@@ -16,7 +19,8 @@ public final class CountRejected extends RichMapFunction<RejectedEvent, Rejected
   public void open(OpenContext context) {
     counters = new EnumMap<>(RejectReason.class);
     for (RejectReason reason : RejectReason.values()) {
-      counters.put(reason, getRuntimeContext().getMetricGroup().addGroup("rejected").counter(reason.name()));
+      counters.put(
+          reason, getRuntimeContext().getMetricGroup().addGroup("rejected").counter(reason.name()));
     }
   }
 

@@ -32,10 +32,16 @@ public final class EventChecks implements Serializable {
   private final int maxAgentQueues;
   private final long earliestMs;
   private final long maxClockSkewMs;
+
   /** The tenants served; empty means any. A HashSet: it travels with the job graph. */
   private final HashSet<String> tenants;
 
-  EventChecks(int maxIdLength, int maxTextLength, int maxAgentQueues, Instant earliest, Duration maxClockSkew,
+  EventChecks(
+      int maxIdLength,
+      int maxTextLength,
+      int maxAgentQueues,
+      Instant earliest,
+      Duration maxClockSkew,
       Set<String> tenants) {
     this.maxIdLength = maxIdLength;
     this.maxTextLength = maxTextLength;
@@ -50,18 +56,28 @@ public final class EventChecks implements Serializable {
     try {
       earliest = Instant.parse(config.get("input.earliest").trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("input.earliest must be an instant like 2000-01-01T00:00:00Z, got "
-          + config.get("input.earliest"), e);
+      throw new IllegalArgumentException(
+          "input.earliest must be an instant like 2000-01-01T00:00:00Z, got "
+              + config.get("input.earliest"),
+          e);
     }
     Set<String> tenants = new HashSet<>();
-    Arrays.stream(config.get("input.tenants").split(",")).map(String::trim).filter(t -> !t.isEmpty())
+    Arrays.stream(config.get("input.tenants").split(","))
+        .map(String::trim)
+        .filter(t -> !t.isEmpty())
         .forEach(tenants::add);
-    return new EventChecks(positive(config, "input.max-id-length"), positive(config, "input.max-text-length"),
-        positive(config, "input.max-agent-queues"), earliest, config.getDuration("event-time.max-clock-skew"), tenants);
+    return new EventChecks(
+        positive(config, "input.max-id-length"),
+        positive(config, "input.max-text-length"),
+        positive(config, "input.max-agent-queues"),
+        earliest,
+        config.getDuration("event-time.max-clock-skew"),
+        tenants);
   }
 
   /** Why {@code event} cannot be used, or null if it can; {@code now} is wall-clock time. */
-  <T extends org.apache.avro.specific.SpecificRecord> Invalid check(EventKind<T> kind, T event, long now) {
+  <T extends org.apache.avro.specific.SpecificRecord> Invalid check(
+      EventKind<T> kind, T event, long now) {
     Invalid invalid = kind.invalid(this, event);
     if (invalid == null) {
       invalid = tenant(kind.tenant(event));
@@ -73,10 +89,17 @@ public final class EventChecks implements Serializable {
     if (blank(e.getEventId()) || blank(e.getTenantId()) || blank(e.getInteractionId())) {
       return field("event_id, tenant_id and interaction_id must not be empty");
     }
-    Invalid ids = first(tenantId(e.getTenantId()), id("event_id", e.getEventId()),
-        id("interaction_id", e.getInteractionId()), id("customer_id", e.getCustomerId()), id("queue_id", e.getQueueId()),
-        id("agent_id", e.getAgentId()), id("target_queue_id", e.getTargetQueueId()),
-        id("target_agent_id", e.getTargetAgentId()), text("wrapup_code", e.getWrapupCode()));
+    Invalid ids =
+        first(
+            tenantId(e.getTenantId()),
+            id("event_id", e.getEventId()),
+            id("interaction_id", e.getInteractionId()),
+            id("customer_id", e.getCustomerId()),
+            id("queue_id", e.getQueueId()),
+            id("agent_id", e.getAgentId()),
+            id("target_queue_id", e.getTargetQueueId()),
+            id("target_agent_id", e.getTargetAgentId()),
+            text("wrapup_code", e.getWrapupCode()));
     if (ids != null) {
       return ids;
     }
@@ -109,18 +132,32 @@ public final class EventChecks implements Serializable {
     // Before the queue ids are looked at one by one: 10,000 of them is refused at the cost of one.
     List<String> queues = e.getQueueIds();
     if (queues.size() > maxAgentQueues) {
-      return new Invalid(RejectReason.TOO_MANY_QUEUES,
-          e.getState() + " names " + queues.size() + " queues (input.max-agent-queues: " + maxAgentQueues + ")");
+      return new Invalid(
+          RejectReason.TOO_MANY_QUEUES,
+          e.getState()
+              + " names "
+              + queues.size()
+              + " queues (input.max-agent-queues: "
+              + maxAgentQueues
+              + ")");
     }
-    Invalid ids = first(tenantId(e.getTenantId()), id("event_id", e.getEventId()), id("agent_id", e.getAgentId()));
+    Invalid ids =
+        first(
+            tenantId(e.getTenantId()),
+            id("event_id", e.getEventId()),
+            id("agent_id", e.getAgentId()));
     for (int i = 0; ids == null && i < queues.size(); i++) {
-      ids = blank(queues.get(i)) ? field("queue_ids must not hold an empty id") : id("queue_ids[" + i + "]", queues.get(i));
+      ids =
+          blank(queues.get(i))
+              ? field("queue_ids must not hold an empty id")
+              : id("queue_ids[" + i + "]", queues.get(i));
     }
     if (ids != null) {
       return ids;
     }
     if (e.getMaxConcurrentContacts() != null && e.getMaxConcurrentContacts() < 1) {
-      return field("max_concurrent_contacts must be at least 1, got " + e.getMaxConcurrentContacts());
+      return field(
+          "max_concurrent_contacts must be at least 1, got " + e.getMaxConcurrentContacts());
     }
     if (e.getState() == AgentState.LOGGED_IN && queues.isEmpty()) {
       return field("LOGGED_IN needs the queue_ids the agent serves");
@@ -129,15 +166,25 @@ public final class EventChecks implements Serializable {
   }
 
   Invalid survey(SurveyEvent e) {
-    if (blank(e.getEventId()) || blank(e.getTenantId()) || blank(e.getInteractionId()) || blank(e.getAgentId())) {
+    if (blank(e.getEventId())
+        || blank(e.getTenantId())
+        || blank(e.getInteractionId())
+        || blank(e.getAgentId())) {
       return field("event_id, tenant_id, interaction_id and agent_id must not be empty");
     }
-    Invalid ids = first(tenantId(e.getTenantId()), id("event_id", e.getEventId()),
-        id("interaction_id", e.getInteractionId()), id("agent_id", e.getAgentId()), id("queue_id", e.getQueueId()));
+    Invalid ids =
+        first(
+            tenantId(e.getTenantId()),
+            id("event_id", e.getEventId()),
+            id("interaction_id", e.getInteractionId()),
+            id("agent_id", e.getAgentId()),
+            id("queue_id", e.getQueueId()));
     if (ids != null) {
       return ids;
     }
-    return e.getCsat() < 1 || e.getCsat() > 5 ? field("csat must be 1 to 5, got " + e.getCsat()) : null;
+    return e.getCsat() < 1 || e.getCsat() > 5
+        ? field("csat must be 1 to 5, got " + e.getCsat())
+        : null;
   }
 
   private Invalid tenant(String tenantId) {
@@ -150,21 +197,34 @@ public final class EventChecks implements Serializable {
   private Invalid time(long at, long now) {
     long ahead = at - now;
     if (ahead > maxClockSkewMs) {
-      return new Invalid(RejectReason.FUTURE_TIMESTAMP, "occurred_at is " + Duration.ofMillis(ahead)
-          + " ahead of this clock (allowed: " + Duration.ofMillis(maxClockSkewMs) + ")");
+      return new Invalid(
+          RejectReason.FUTURE_TIMESTAMP,
+          "occurred_at is "
+              + Duration.ofMillis(ahead)
+              + " ahead of this clock (allowed: "
+              + Duration.ofMillis(maxClockSkewMs)
+              + ")");
     }
     if (at < earliestMs) {
-      return new Invalid(RejectReason.ANCIENT_TIMESTAMP, "occurred_at " + Instant.ofEpochMilli(at)
-          + " is before input.earliest (" + Instant.ofEpochMilli(earliestMs) + ")");
+      return new Invalid(
+          RejectReason.ANCIENT_TIMESTAMP,
+          "occurred_at "
+              + Instant.ofEpochMilli(at)
+              + " is before input.earliest ("
+              + Instant.ofEpochMilli(earliestMs)
+              + ")");
     }
     return null;
   }
 
-  /** The tenant comes first wherever ids are joined (configuration and message keys): no '/' in it. */
+  /**
+   * The tenant comes first wherever ids are joined (configuration and message keys): no '/' in it.
+   */
   private Invalid tenantId(String tenantId) {
     Invalid id = id("tenant_id", tenantId);
     if (id == null && tenantId.indexOf('/') >= 0) {
-      return new Invalid(RejectReason.INVALID_ID, "tenant_id contains '/' at position " + tenantId.indexOf('/'));
+      return new Invalid(
+          RejectReason.INVALID_ID, "tenant_id contains '/' at position " + tenantId.indexOf('/'));
     }
     return id;
   }
@@ -176,23 +236,39 @@ public final class EventChecks implements Serializable {
 
   /** Free text (a wrap-up code): only its length is bounded; it is stored, never keyed by. */
   private Invalid text(String name, CharSequence value) {
-    return value == null || value.length() <= maxTextLength ? null : new Invalid(RejectReason.FIELD_TOO_LONG,
-        name + " is " + value.length() + " characters long (input.max-text-length: " + maxTextLength + ")");
+    return value == null || value.length() <= maxTextLength
+        ? null
+        : new Invalid(
+            RejectReason.FIELD_TOO_LONG,
+            name
+                + " is "
+                + value.length()
+                + " characters long (input.max-text-length: "
+                + maxTextLength
+                + ")");
   }
 
   private static Invalid bounded(String name, CharSequence value, int max) {
     // The detail names the field and the position, never the value: it may be megabytes or
     // unprintable (the raw payload in rejected_events has it).
     if (value.length() > max) {
-      return new Invalid(RejectReason.FIELD_TOO_LONG,
+      return new Invalid(
+          RejectReason.FIELD_TOO_LONG,
           name + " is " + value.length() + " characters long (input.max-id-length: " + max + ")");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       String what = unfit(c);
       if (what != null) {
-        return new Invalid(RejectReason.INVALID_ID,
-            name + " contains " + String.format("U+%04X", (int) c) + " (" + what + ") at position " + i);
+        return new Invalid(
+            RejectReason.INVALID_ID,
+            name
+                + " contains "
+                + String.format("U+%04X", (int) c)
+                + " ("
+                + what
+                + ") at position "
+                + i);
       }
     }
     return null;

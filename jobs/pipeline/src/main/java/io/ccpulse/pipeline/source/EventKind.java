@@ -23,25 +23,44 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   interface Fn<A, B> extends Function<A, B>, Serializable {}
 
   /** The checks of one record type, with the limits they apply. */
-  interface Check<A> extends java.util.function.BiFunction<EventChecks, A, EventChecks.Invalid>, Serializable {}
+  interface Check<A>
+      extends java.util.function.BiFunction<EventChecks, A, EventChecks.Invalid>, Serializable {}
 
   /** A supplier that travels with the job graph. */
   interface Make<A> extends Supplier<A>, Serializable {}
 
-  public static final EventKind<InteractionEvent> INTERACTION = new EventKind<>("InteractionEvent",
-      EventCodec::interactions, InteractionEvent::getOccurredAt, InteractionEvent::getTenantId,
-      InteractionEvent::getEventId, e -> e.getType().name(), EventChecks::interaction,
-      () -> TypeInformation.of(new TypeHint<Inbound<InteractionEvent>>() {}));
+  public static final EventKind<InteractionEvent> INTERACTION =
+      new EventKind<>(
+          "InteractionEvent",
+          EventCodec::interactions,
+          InteractionEvent::getOccurredAt,
+          InteractionEvent::getTenantId,
+          InteractionEvent::getEventId,
+          e -> e.getType().name(),
+          EventChecks::interaction,
+          () -> TypeInformation.of(new TypeHint<Inbound<InteractionEvent>>() {}));
 
-  public static final EventKind<AgentStateEvent> AGENT_STATE = new EventKind<>("AgentStateEvent",
-      EventCodec::agentStates, AgentStateEvent::getOccurredAt, AgentStateEvent::getTenantId,
-      AgentStateEvent::getEventId, e -> e.getState().name(), EventChecks::agentState,
-      () -> TypeInformation.of(new TypeHint<Inbound<AgentStateEvent>>() {}));
+  public static final EventKind<AgentStateEvent> AGENT_STATE =
+      new EventKind<>(
+          "AgentStateEvent",
+          EventCodec::agentStates,
+          AgentStateEvent::getOccurredAt,
+          AgentStateEvent::getTenantId,
+          AgentStateEvent::getEventId,
+          e -> e.getState().name(),
+          EventChecks::agentState,
+          () -> TypeInformation.of(new TypeHint<Inbound<AgentStateEvent>>() {}));
 
-  public static final EventKind<SurveyEvent> SURVEY = new EventKind<>("SurveyEvent",
-      EventCodec::surveys, SurveyEvent::getOccurredAt, SurveyEvent::getTenantId,
-      SurveyEvent::getEventId, e -> "SURVEY", EventChecks::survey,
-      () -> TypeInformation.of(new TypeHint<Inbound<SurveyEvent>>() {}));
+  public static final EventKind<SurveyEvent> SURVEY =
+      new EventKind<>(
+          "SurveyEvent",
+          EventCodec::surveys,
+          SurveyEvent::getOccurredAt,
+          SurveyEvent::getTenantId,
+          SurveyEvent::getEventId,
+          e -> "SURVEY",
+          EventChecks::survey,
+          () -> TypeInformation.of(new TypeHint<Inbound<SurveyEvent>>() {}));
 
   private final String recordName;
   private final Make<EventCodec<T>> codec;
@@ -52,8 +71,15 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   private final Check<T> invalid;
   private final Make<TypeInformation<Inbound<T>>> inboundType;
 
-  private EventKind(String recordName, Make<EventCodec<T>> codec, Fn<T, Instant> occurredAt, Fn<T, String> tenant,
-      Fn<T, String> eventId, Fn<T, String> type, Check<T> invalid, Make<TypeInformation<Inbound<T>>> inboundType) {
+  private EventKind(
+      String recordName,
+      Make<EventCodec<T>> codec,
+      Fn<T, Instant> occurredAt,
+      Fn<T, String> tenant,
+      Fn<T, String> eventId,
+      Fn<T, String> type,
+      Check<T> invalid,
+      Make<TypeInformation<Inbound<T>>> inboundType) {
     this.recordName = recordName;
     this.codec = codec;
     this.occurredAt = occurredAt;

@@ -10,8 +10,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *
  * <p>Per event matters when history is replayed faster than it happened: with periodic emission a
  * whole burst is read under one old watermark, so an event that was hours late when it was first
- * delivered looks on time. Per event, each partition's watermark follows its records exactly, and
- * a replay judges lateness as the live stream did.
+ * delivered looks on time. Per event, each partition's watermark follows its records exactly, and a
+ * replay judges lateness as the live stream did.
  */
 final class EventTimeWatermarks<T> implements WatermarkGenerator<Inbound<T>> {
   private final long boundMs;

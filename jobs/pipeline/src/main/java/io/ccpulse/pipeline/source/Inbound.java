@@ -4,14 +4,16 @@ package io.ccpulse.pipeline.source;
  * One Kafka record after decoding: the event or its rejection (never both), and where it came from.
  *
  * <p>Decoding happens in the source so that event time, and the per-partition watermark, come from
- * the event itself. The source position travels with the event so that a later stage (a late
- * event, an impossible transition) can still say which record it rejected.
+ * the event itself. The source position travels with the event so that a later stage (a late event,
+ * an impossible transition) can still say which record it rejected.
  */
 public class Inbound<T> {
   /** The decoded event, or null when rejected. */
   public T event;
+
   /** Why it was rejected, or null when decoded. */
   public RejectedEvent rejected;
+
   public String topic;
   public int partition;
   public long offset;

@@ -15,7 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * RejectedEvent} with the raw payload and its topic/partition/offset. Never throws: a poison
  * message must not stop the job.
  */
-public final class InboundDeserializer<T extends SpecificRecord> implements KafkaRecordDeserializationSchema<Inbound<T>> {
+public final class InboundDeserializer<T extends SpecificRecord>
+    implements KafkaRecordDeserializationSchema<Inbound<T>> {
   private static final long serialVersionUID = 1L;
 
   private final EventKind<T> kind;
@@ -37,22 +38,41 @@ public final class InboundDeserializer<T extends SpecificRecord> implements Kafk
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Inbound<T>> out) {
     eventsIn.inc();
-    out.collect(decode(record.value(), record.topic(), record.partition(), record.offset(), System.currentTimeMillis()));
+    out.collect(
+        decode(
+            record.value(),
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            System.currentTimeMillis()));
   }
 
-  /** The decision for one payload; {@code now} is wall-clock time, for the future-timestamp check. */
+  /**
+   * The decision for one payload; {@code now} is wall-clock time, for the future-timestamp check.
+   */
   Inbound<T> decode(byte[] payload, String topic, int partition, long offset, long now) {
     DecodeResult<T> result = codec.decode(payload);
     if (!result.isOk()) {
-      return Inbound.rejected(RejectedEvent.of(result.reason(), result.detail(), topic, partition, offset, payload, now));
+      return Inbound.rejected(
+          RejectedEvent.of(
+              result.reason(), result.detail(), topic, partition, offset, payload, now));
     }
     T event = result.event();
     EventChecks.Invalid invalid = checks.check(kind, event, now);
     if (invalid == null) {
       return Inbound.of(event, topic, partition, offset);
     }
-    return Inbound.rejected(RejectedEvent.of(kind, event, invalid.reason(), invalid.detail(), topic, partition, offset,
-        payload, now));
+    return Inbound.rejected(
+        RejectedEvent.of(
+            kind,
+            event,
+            invalid.reason(),
+            invalid.detail(),
+            topic,
+            partition,
+            offset,
+            payload,
+            now));
   }
 
   /** Opens outside a Flink source (tests, tools). */
@@ -60,7 +80,6 @@ public final class InboundDeserializer<T extends SpecificRecord> implements Kafk
     codec = kind.codec();
     eventsIn = new org.apache.flink.metrics.SimpleCounter();
   }
-
 
   @Override
   public TypeInformation<Inbound<T>> getProducedType() {

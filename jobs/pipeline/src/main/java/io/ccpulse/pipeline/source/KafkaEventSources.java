@@ -21,7 +21,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-/** The three event topics, read with per-partition event-time watermarks; and the live job's topics. */
+/**
+ * The three event topics, read with per-partition event-time watermarks; and the live job's topics.
+ */
 public final class KafkaEventSources implements EventSources {
   private static final long serialVersionUID = 1L;
 
@@ -48,34 +50,43 @@ public final class KafkaEventSources implements EventSources {
 
   @Override
   public DataStream<QueueSnapshot> queueHealth(StreamExecutionEnvironment env) {
-    return LiveTopics.read(env, config, "kafka.topic.queue-health", QueueSnapshot.class, QueueMessages::snapshot);
+    return LiveTopics.read(
+        env, config, "kafka.topic.queue-health", QueueSnapshot.class, QueueMessages::snapshot);
   }
 
   @Override
   public DataStream<QueueAlert> queueAlerts(StreamExecutionEnvironment env) {
-    return LiveTopics.read(env, config, "kafka.topic.queue-alerts", QueueAlert.class, QueueMessages::alert);
+    return LiveTopics.read(
+        env, config, "kafka.topic.queue-alerts", QueueAlert.class, QueueMessages::alert);
   }
 
   private <T extends SpecificRecord> DataStream<Inbound<T>> read(
       StreamExecutionEnvironment env, EventKind<T> kind, String topic) {
     Properties props = new Properties();
     props.putAll(config.withPrefix("kafka.properties."));
-    OffsetResetStrategy reset = OffsetResetStrategy.valueOf(config.get("kafka.starting-offsets").toUpperCase());
-    var builder = KafkaSource.<Inbound<T>>builder()
-        .setBootstrapServers(config.get("kafka.bootstrap.servers"))
-        .setGroupId(config.get("kafka.group.id"))
-        .setTopics(topic)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
-        .setDeserializer(new InboundDeserializer<>(kind, EventChecks.from(config)))
-        .setProperties(props);
+    OffsetResetStrategy reset =
+        OffsetResetStrategy.valueOf(config.get("kafka.starting-offsets").toUpperCase());
+    var builder =
+        KafkaSource.<Inbound<T>>builder()
+            .setBootstrapServers(config.get("kafka.bootstrap.servers"))
+            .setGroupId(config.get("kafka.group.id"))
+            .setTopics(topic)
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
+            .setDeserializer(new InboundDeserializer<>(kind, EventChecks.from(config)))
+            .setProperties(props);
     if (config.getBoolean("kafka.bounded")) {
       builder.setBounded(OffsetsInitializer.latest());
     }
     String name = "kafka-" + topic;
-    var stream = env.fromSource(builder.build(), watermarks(kind, config), name).uid("source-" + kind.recordName()).name(name);
+    var stream =
+        env.fromSource(builder.build(), watermarks(kind, config), name)
+            .uid("source-" + kind.recordName())
+            .name(name);
     if (config.getBoolean("kafka.bounded")) {
-      // A bounded reader with no partition finishes at once, and its final watermark would carry the
-      // others (idle until their partition arrives) to the end of time: no more readers than partitions.
+      // A bounded reader with no partition finishes at once, and its final watermark would carry
+      // the
+      // others (idle until their partition arrives) to the end of time: no more readers than
+      // partitions.
       stream.setParallelism(Math.max(1, Math.min(env.getParallelism(), partitions(topic, props))));
     }
     // The consumer moves past offsets that are gone without a word: this says so. Chained to the
@@ -83,9 +94,13 @@ public final class KafkaEventSources implements EventSources {
     Properties admin = new Properties();
     admin.putAll(props);
     admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
-    return stream.process(new OffsetContinuity<>(config.get("kafka.group.id"), new KafkaPartitionOffsets(admin)))
-        .returns(kind.inboundType()).setParallelism(stream.getParallelism())
-        .uid("offset-continuity-" + kind.recordName()).name("offset continuity " + kind.recordName());
+    return stream
+        .process(
+            new OffsetContinuity<>(config.get("kafka.group.id"), new KafkaPartitionOffsets(admin)))
+        .returns(kind.inboundType())
+        .setParallelism(stream.getParallelism())
+        .uid("offset-continuity-" + kind.recordName())
+        .name("offset continuity " + kind.recordName());
   }
 
   private int partitions(String topic, Properties consumerProps) {
@@ -93,20 +108,30 @@ public final class KafkaEventSources implements EventSources {
     props.putAll(consumerProps);
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
     try (Admin admin = Admin.create(props)) {
-      return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .size();
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot read the partitions of topic " + topic + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read the partitions of topic " + topic + ": " + e.getMessage(), e);
     }
   }
 
   /** Event time from occurred_at; rejections carry none and must not move the watermark. */
-  public static <T extends SpecificRecord> WatermarkStrategy<Inbound<T>> watermarks(EventKind<T> kind, PipelineConfig config) {
+  public static <T extends SpecificRecord> WatermarkStrategy<Inbound<T>> watermarks(
+      EventKind<T> kind, PipelineConfig config) {
     long bound = config.getDuration("event-time.max-out-of-orderness").toMillis();
     boolean perEvent = config.getBoolean("event-time.watermark-per-event");
     Duration idleness = config.getDuration("event-time.idleness");
-    return WatermarkStrategy.<Inbound<T>>forGenerator(ctx -> new EventTimeWatermarks<>(bound, perEvent))
-        .withTimestampAssigner((in, kafkaTimestamp) ->
-            in.event == null ? Long.MIN_VALUE : kind.occurredAt(in.event).toEpochMilli())
+    return WatermarkStrategy.<Inbound<T>>forGenerator(
+            ctx -> new EventTimeWatermarks<>(bound, perEvent))
+        .withTimestampAssigner(
+            (in, kafkaTimestamp) ->
+                in.event == null ? Long.MIN_VALUE : kind.occurredAt(in.event).toEpochMilli())
         .withIdleness(idleness);
   }
 }

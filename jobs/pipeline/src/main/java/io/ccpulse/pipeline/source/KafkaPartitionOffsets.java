@@ -23,7 +23,9 @@ final class KafkaPartitionOffsets implements PartitionOffsets {
   private final Properties settings;
   private transient Admin admin;
 
-  /** @param settings bootstrap servers and the consumer's other settings (security) */
+  /**
+   * @param settings bootstrap servers and the consumer's other settings (security)
+   */
   KafkaPartitionOffsets(Properties settings) {
     this.settings = settings;
   }
@@ -31,16 +33,24 @@ final class KafkaPartitionOffsets implements PartitionOffsets {
   @Override
   public long logStart(String topic, int partition) throws Exception {
     TopicPartition tp = new TopicPartition(topic, partition);
-    return admin().listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp)
-        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+    return admin()
+        .listOffsets(Map.of(tp, OffsetSpec.earliest()))
+        .partitionResult(tp)
+        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .offset();
   }
 
   @Override
   public OptionalLong committed(String group, String topic, int partition) throws Exception {
     TopicPartition tp = new TopicPartition(topic, partition);
-    Map<TopicPartition, OffsetAndMetadata> offsets = admin()
-        .listConsumerGroupOffsets(Map.of(group, new ListConsumerGroupOffsetsSpec().topicPartitions(java.util.List.of(tp))))
-        .partitionsToOffsetAndMetadata(group).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        admin()
+            .listConsumerGroupOffsets(
+                Map.of(
+                    group,
+                    new ListConsumerGroupOffsetsSpec().topicPartitions(java.util.List.of(tp))))
+            .partitionsToOffsetAndMetadata(group)
+            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     OffsetAndMetadata committed = offsets.get(tp);
     return committed == null ? OptionalLong.empty() : OptionalLong.of(committed.offset());
   }
@@ -48,12 +58,14 @@ final class KafkaPartitionOffsets implements PartitionOffsets {
   private Admin admin() {
     if (admin == null) {
       Properties props = new Properties();
-      // Only what an admin client knows (bootstrap, security, timeouts): consumer settings would be warned about.
-      settings.forEach((k, v) -> {
-        if (AdminClientConfig.configNames().contains(String.valueOf(k))) {
-          props.put(k, v);
-        }
-      });
+      // Only what an admin client knows (bootstrap, security, timeouts): consumer settings would be
+      // warned about.
+      settings.forEach(
+          (k, v) -> {
+            if (AdminClientConfig.configNames().contains(String.valueOf(k))) {
+              props.put(k, v);
+            }
+          });
       props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
       props.put(AdminClientConfig.CLIENT_ID_CONFIG, "ccpulse-offset-continuity");
       admin = Admin.create(props);

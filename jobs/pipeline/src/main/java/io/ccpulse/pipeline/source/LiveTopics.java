@@ -27,25 +27,31 @@ final class LiveTopics {
   /** Serializable, so the parser travels with the job graph. */
   interface Parser<T> extends Function<byte[], T>, Serializable {}
 
-  static <T> DataStream<T> read(StreamExecutionEnvironment env, PipelineConfig config, String topicKey, Class<T> type,
+  static <T> DataStream<T> read(
+      StreamExecutionEnvironment env,
+      PipelineConfig config,
+      String topicKey,
+      Class<T> type,
       Parser<T> parser) {
     String topic = config.get(topicKey);
     Properties props = new Properties();
     props.putAll(config.withPrefix("kafka.properties."));
-    var builder = KafkaSource.<T>builder()
-        .setBootstrapServers(config.get("kafka.bootstrap.servers"))
-        .setGroupId(config.get("kafka.group.id"))
-        .setTopics(topic)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new Messages<>(type, parser))
-        .setProperties(props);
+    var builder =
+        KafkaSource.<T>builder()
+            .setBootstrapServers(config.get("kafka.bootstrap.servers"))
+            .setGroupId(config.get("kafka.group.id"))
+            .setTopics(topic)
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(new Messages<>(type, parser))
+            .setProperties(props);
     if (config.getBoolean("kafka.bounded")) {
       builder.setBounded(OffsetsInitializer.latest());
     }
     String name = "kafka-" + topic;
     // No event time: these go straight to a table.
     return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), name)
-        .uid("source-" + topicKey.substring("kafka.topic.".length())).name(name);
+        .uid("source-" + topicKey.substring("kafka.topic.".length()))
+        .name(name);
   }
 
   private static final class Messages<T> implements KafkaRecordDeserializationSchema<T> {
@@ -61,12 +67,17 @@ final class LiveTopics {
     }
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<T> out) throws IOException {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<T> out)
+        throws IOException {
       try {
         out.collect(parser.apply(record.value()));
       } catch (RuntimeException e) {
-        LOG.error("Skipping {}-{}@{}: not a message of the live job ({})", record.topic(), record.partition(),
-            record.offset(), e.toString());
+        LOG.error(
+            "Skipping {}-{}@{}: not a message of the live job ({})",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            e.toString());
       }
     }
 

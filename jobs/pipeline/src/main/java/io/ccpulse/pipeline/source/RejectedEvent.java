@@ -6,9 +6,16 @@ import io.ccpulse.events.RejectReason;
 public class RejectedEvent {
   /** Longest tenant or event id stored as such; longer ones are cut (see {@link #clip}). */
   static final int MAX_STORED_ID = 1000;
-  /** The event times rejected_events stores (DateTime64 starts in 1900; nanoseconds in a long end in 2262). */
-  static final long EARLIEST_STORABLE = java.time.Instant.parse("1900-01-01T00:00:00Z").toEpochMilli();
-  static final long LATEST_STORABLE = java.time.Instant.parse("2262-01-01T00:00:00Z").toEpochMilli();
+
+  /**
+   * The event times rejected_events stores (DateTime64 starts in 1900; nanoseconds in a long end in
+   * 2262).
+   */
+  static final long EARLIEST_STORABLE =
+      java.time.Instant.parse("1900-01-01T00:00:00Z").toEpochMilli();
+
+  static final long LATEST_STORABLE =
+      java.time.Instant.parse("2262-01-01T00:00:00Z").toEpochMilli();
 
   public long rejectedAt;
   public String sourceTopic;
@@ -16,18 +23,28 @@ public class RejectedEvent {
   public long sourceOffset;
   public String reason;
   public String detail;
+
   /** Record and type when it decoded, e.g. "InteractionEvent.QUEUED"; empty otherwise. */
   public String eventType = "";
+
   public String tenantId = "";
   public String eventId = "";
+
   /** Event time in epoch millis when it decoded and is a time the table can hold, else null. */
   public Long occurredAt;
+
   public byte[] payload;
 
   public RejectedEvent() {}
 
   public static RejectedEvent of(
-      RejectReason reason, String detail, String topic, int partition, long offset, byte[] payload, long now) {
+      RejectReason reason,
+      String detail,
+      String topic,
+      int partition,
+      long offset,
+      byte[] payload,
+      long now) {
     RejectedEvent r = new RejectedEvent();
     r.rejectedAt = now;
     r.reason = reason.name();
@@ -43,8 +60,16 @@ public class RejectedEvent {
    * A decoded event refused by some stage, named by its record, type, tenant, id and event time.
    * Past the source the original bytes are gone: pass the event re-encoded (it decodes the same).
    */
-  public static <T extends org.apache.avro.specific.SpecificRecord> RejectedEvent of(EventKind<T> kind, T event,
-      RejectReason reason, String detail, String topic, int partition, long offset, byte[] payload, long now) {
+  public static <T extends org.apache.avro.specific.SpecificRecord> RejectedEvent of(
+      EventKind<T> kind,
+      T event,
+      RejectReason reason,
+      String detail,
+      String topic,
+      int partition,
+      long offset,
+      byte[] payload,
+      long now) {
     RejectedEvent r = of(reason, detail, topic, partition, offset, payload, now);
     r.eventType = kind.recordName() + "." + kind.type(event);
     r.tenantId = clip(nullToEmpty(kind.tenant(event)));
@@ -53,23 +78,30 @@ public class RejectedEvent {
     return r;
   }
 
-  /** Later than the allowed lateness: {@code at + lateness < watermark} (the other way round overflows). */
+  /**
+   * Later than the allowed lateness: {@code at + lateness < watermark} (the other way round
+   * overflows).
+   */
   public static boolean tooLate(long at, long watermark, long latenessMs) {
     return at + latenessMs < watermark;
   }
 
   /** Why an event is too late, in the words every stage uses. */
   public static String tooLateDetail(long at, long watermark, long latenessMs) {
-    return "event time " + java.time.Instant.ofEpochMilli(at) + " is "
-        + java.time.Duration.ofMillis(watermark - at) + " behind the watermark (allowed lateness "
-        + java.time.Duration.ofMillis(latenessMs) + ")";
+    return "event time "
+        + java.time.Instant.ofEpochMilli(at)
+        + " is "
+        + java.time.Duration.ofMillis(watermark - at)
+        + " behind the watermark (allowed lateness "
+        + java.time.Duration.ofMillis(latenessMs)
+        + ")";
   }
 
   /**
-   * An event time as stored, or null when the table cannot hold it: occurred_at is a
-   * DateTime64(3), written as nanoseconds since the epoch, which a long holds only up to 2262. A
-   * 9999 timestamp (rejected as FUTURE_TIMESTAMP) made the rejection itself a row ClickHouse
-   * refused, and the job failed on it; the detail still names the time.
+   * An event time as stored, or null when the table cannot hold it: occurred_at is a DateTime64(3),
+   * written as nanoseconds since the epoch, which a long holds only up to 2262. A 9999 timestamp
+   * (rejected as FUTURE_TIMESTAMP) made the rejection itself a row ClickHouse refused, and the job
+   * failed on it; the detail still names the time.
    */
   static Long storable(long occurredAt) {
     return occurredAt >= EARLIEST_STORABLE && occurredAt < LATEST_STORABLE ? occurredAt : null;
@@ -89,6 +121,15 @@ public class RejectedEvent {
 
   @Override
   public String toString() {
-    return reason + "(" + sourceTopic + "/" + sourcePartition + "@" + sourceOffset + ": " + detail + ")";
+    return reason
+        + "("
+        + sourceTopic
+        + "/"
+        + sourcePartition
+        + "@"
+        + sourceOffset
+        + ": "
+        + detail
+        + ")";
   }
 }

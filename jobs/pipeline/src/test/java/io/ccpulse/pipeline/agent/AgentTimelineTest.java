@@ -29,9 +29,12 @@ class AgentTimelineTest {
     if (harness != null) {
       harness.close();
     }
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new AgentTimeline(List.of(Duration.ofMinutes(15)), lateness, Duration.ofDays(1))),
-        AgentInput::key, TypeInformation.of(TenantKey.class));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new AgentTimeline(List.of(Duration.ofMinutes(15)), lateness, Duration.ofDays(1))),
+            AgentInput::key,
+            TypeInformation.of(TenantKey.class));
     harness.open();
   }
 
@@ -45,10 +48,17 @@ class AgentTimelineTest {
   }
 
   private void presence(String hhmm, AgentState state) throws Exception {
-    io.ccpulse.events.AgentStateEvent e = io.ccpulse.events.AgentStateEvent.newBuilder().setEventId("s-" + (++eventNo))
-        .setTenantId("acme").setAgentId("a-1").setState(state).setOccurredAt(Instant.ofEpochMilli(at(hhmm)))
-        .setQueueIds(List.of("q")).build();
-    AgentInput in = AgentInput.of(io.ccpulse.pipeline.source.Inbound.of(e, "agent-states", 0, eventNo));
+    io.ccpulse.events.AgentStateEvent e =
+        io.ccpulse.events.AgentStateEvent.newBuilder()
+            .setEventId("s-" + (++eventNo))
+            .setTenantId("acme")
+            .setAgentId("a-1")
+            .setState(state)
+            .setOccurredAt(Instant.ofEpochMilli(at(hhmm)))
+            .setQueueIds(List.of("q"))
+            .build();
+    AgentInput in =
+        AgentInput.of(io.ccpulse.pipeline.source.Inbound.of(e, "agent-states", 0, eventNo));
     harness.processElement(new StreamRecord<>(in, in.at));
   }
 
@@ -63,8 +73,11 @@ class AgentTimelineTest {
 
   private AgentTime row(String start) {
     List<AgentTimeRow> rows = harness.extractOutputValues();
-    return rows.stream().filter(r -> r.intervalStart == at(start)).findFirst()
-        .orElseThrow(() -> new AssertionError("no row for " + start + " in " + rows)).time;
+    return rows.stream()
+        .filter(r -> r.intervalStart == at(start))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + start + " in " + rows))
+        .time;
   }
 
   @Test
@@ -106,7 +119,9 @@ class AgentTimelineTest {
     assertThat(q0945.availableIdleMs).isEqualTo(Duration.ofMinutes(8).toMillis());
 
     assertThat(harness.extractOutputValues()).hasSize(5); // nothing after logging out
-    assertThat(harness.numKeyedStateEntries()).as("only the duplicate ids (TTL) remain").isEqualTo(1);
+    assertThat(harness.numKeyedStateEntries())
+        .as("only the duplicate ids (TTL) remain")
+        .isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
@@ -115,9 +130,13 @@ class AgentTimelineTest {
     presence("09:00", AgentState.AVAILABLE);
     leg("09:01", +1);
     harness.processWatermark(new Watermark(at("10:00")));
-    assertThat(harness.extractOutputValues()).extracting(r -> r.time.busyMs).containsExactly(
-        Duration.ofMinutes(14).toMillis(), Duration.ofMinutes(15).toMillis(), Duration.ofMinutes(15).toMillis(),
-        Duration.ofMinutes(15).toMillis());
+    assertThat(harness.extractOutputValues())
+        .extracting(r -> r.time.busyMs)
+        .containsExactly(
+            Duration.ofMinutes(14).toMillis(),
+            Duration.ofMinutes(15).toMillis(),
+            Duration.ofMinutes(15).toMillis(),
+            Duration.ofMinutes(15).toMillis());
   }
 
   @Test
@@ -141,12 +160,16 @@ class AgentTimelineTest {
 
   @Test
   // Before the guard this looped forever on boundary timers: fail instead of hanging the build.
-  @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  @org.junit.jupiter.api.Timeout(
+      value = 10,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void stopsAtTheEndOfABoundedInputWithAnAgentStillLoggedIn() throws Exception {
     presence("09:00", AgentState.AVAILABLE);
     presence("09:20", AgentState.BREAK);
     harness.processWatermark(new Watermark(Long.MAX_VALUE));
-    assertThat(harness.extractOutputValues()).extracting(r -> r.intervalStart).containsExactly(at("09:00"));
+    assertThat(harness.extractOutputValues())
+        .extracting(r -> r.intervalStart)
+        .containsExactly(at("09:00"));
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
@@ -155,7 +178,8 @@ class AgentTimelineTest {
     presence("09:00", AgentState.AVAILABLE);
     presence("09:07", AgentState.LOGGED_OUT);
     harness.processWatermark(new Watermark(Long.MAX_VALUE));
-    assertThat(harness.extractOutputValues()).singleElement()
+    assertThat(harness.extractOutputValues())
+        .singleElement()
         .satisfies(r -> assertThat(r.time.availableMs).isEqualTo(Duration.ofMinutes(7).toMillis()));
   }
 
@@ -177,7 +201,8 @@ class AgentTimelineTest {
     harness.processElement(new StreamRecord<>(logout, logout.at));
     harness.processElement(new StreamRecord<>(login, login.at)); // duplicate: must not log in again
     harness.processWatermark(new Watermark(at("10:00")));
-    assertThat(harness.extractOutputValues()).singleElement()
+    assertThat(harness.extractOutputValues())
+        .singleElement()
         .satisfies(r -> assertThat(r.time.availableMs).isEqualTo(Duration.ofMinutes(5).toMillis()));
   }
 }

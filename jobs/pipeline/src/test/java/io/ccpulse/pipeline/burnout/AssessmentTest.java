@@ -38,7 +38,9 @@ class AssessmentTest {
     Assessment a = Assessment.of(v, settings);
     assertThat(a.score()).isEqualTo(15);
     assertThat(a.level()).isEqualTo(Level.LOW);
-    assertThat(a.factors()).singleElement().isEqualTo(new Contribution(Factor.LOGGED_IN, 10, 9, 15));
+    assertThat(a.factors())
+        .singleElement()
+        .isEqualTo(new Contribution(Factor.LOGGED_IN, 10, 9, 15));
   }
 
   @Test
@@ -53,11 +55,19 @@ class AssessmentTest {
     v[Factor.DEMANDING_SHARE.ordinal()] = 0.2;
     v[Factor.HANDLE_DRIFT.ordinal()] = 0.40; // over 0.25: 10
     Assessment a = Assessment.of(v, settings);
-    assertThat(a.factors()).extracting(Contribution::factor).containsExactly(Factor.OCCUPANCY_ROLLING,
-        Factor.LOGGED_IN, Factor.SINCE_BREAK, Factor.BREAKS_MISSED, Factor.HANDLE_DRIFT);
+    assertThat(a.factors())
+        .extracting(Contribution::factor)
+        .containsExactly(
+            Factor.OCCUPANCY_ROLLING,
+            Factor.LOGGED_IN,
+            Factor.SINCE_BREAK,
+            Factor.BREAKS_MISSED,
+            Factor.HANDLE_DRIFT);
     assertThat(a.score()).isEqualTo(80);
     assertThat(a.level()).isEqualTo(Level.HIGH);
-    assertThat(a.factorsJson()).startsWith("[{\"factor\":\"occupancy_rolling\",\"value\":0.9500,\"threshold\":0.9000,\"weight\":5},");
+    assertThat(a.factorsJson())
+        .startsWith(
+            "[{\"factor\":\"occupancy_rolling\",\"value\":0.9500,\"threshold\":0.9000,\"weight\":5},");
   }
 
   @Test
@@ -90,11 +100,18 @@ class AssessmentTest {
 
   @Test
   void settingsAreReadFromTheConfigurationAndCheckedForSense() {
-    BurnoutSettings s = BurnoutSettings.from(PipelineConfig.defaults().with(java.util.Map.of("burnout.since-break.threshold", "4h")));
+    BurnoutSettings s =
+        BurnoutSettings.from(
+            PipelineConfig.defaults()
+                .with(java.util.Map.of("burnout.since-break.threshold", "4h")));
     assertThat(s.threshold(Factor.SINCE_BREAK)).isEqualTo(4.0);
     assertThat(s.threshold(Factor.LOGGED_IN)).isEqualTo(9.0);
     assertThat(s.intervalMs).isEqualTo(900_000);
-    assertThatThrownBy(() -> BurnoutSettings.from(PipelineConfig.defaults().with(java.util.Map.of("burnout.level.elevated", "70"))))
+    assertThatThrownBy(
+            () ->
+                BurnoutSettings.from(
+                    PipelineConfig.defaults()
+                        .with(java.util.Map.of("burnout.level.elevated", "70"))))
         .hasMessageContaining("burnout.level.elevated ≤ burnout.level.high");
   }
 }

@@ -27,9 +27,11 @@ class BurnoutAssessorTest {
     if (harness != null) {
       harness.close();
     }
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new BurnoutAssessor(settings, lateness, Duration.ofDays(1))),
-        BurnoutInput::key, TypeInformation.of(TenantKey.class));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new BurnoutAssessor(settings, lateness, Duration.ofDays(1))),
+            BurnoutInput::key,
+            TypeInformation.of(TenantKey.class));
     if (restored != null) {
       harness.initializeState(restored);
     }
@@ -57,39 +59,55 @@ class BurnoutAssessorTest {
   }
 
   private BurnoutRow row(long assessedAt) {
-    return rows().stream().filter(r -> r.assessedAt == assessedAt).reduce((a, b) -> b)
+    return rows().stream()
+        .filter(r -> r.assessedAt == assessedAt)
+        .reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no row at " + assessedAt + " in " + rows()));
   }
 
   @Test
   void anElevenHourShiftWithOneBreakRisesToHighAndLeavesOnlyTheBaseline() throws Exception {
     open(Duration.ZERO, null);
-    send(Inputs.presence(at("05", "07:00"), AgentState.LOGGED_IN), Inputs.presence(at("05", "07:01"), AgentState.AVAILABLE),
-        Inputs.presence(at("05", "10:00"), AgentState.BREAK), Inputs.presence(at("05", "10:15"), AgentState.AVAILABLE),
+    send(
+        Inputs.presence(at("05", "07:00"), AgentState.LOGGED_IN),
+        Inputs.presence(at("05", "07:01"), AgentState.AVAILABLE),
+        Inputs.presence(at("05", "10:00"), AgentState.BREAK),
+        Inputs.presence(at("05", "10:15"), AgentState.AVAILABLE),
         Inputs.presence(at("05", "18:00"), AgentState.LOGGED_OUT));
     harness.processWatermark(new Watermark(at("05", "18:30")));
 
-    assertThat(rows()).hasSize(44); // 07:15 … 18:00, one per quarter hour; the logout is on a boundary
+    assertThat(rows())
+        .hasSize(44); // 07:15 … 18:00, one per quarter hour; the logout is on a boundary
     assertThat(rows()).extracting(r -> r.intervalStart).doesNotHaveDuplicates();
     BurnoutRow at1300 = row(at("05", "13:00"));
     assertThat(at1300.value(Factor.SINCE_BREAK)).isEqualTo(2.75);
-    assertThat(at1300.value(Factor.BREAKS_MISSED)).isEqualTo(1); // 2 expected by 13:00 (6 h), 1 taken
+    assertThat(at1300.value(Factor.BREAKS_MISSED))
+        .isEqualTo(1); // 2 expected by 13:00 (6 h), 1 taken
     assertThat(at1300.level).isEqualTo(Level.LOW);
     BurnoutRow last = row(at("05", "18:00"));
     assertThat(last.intervalStart).isEqualTo(at("05", "17:45"));
     assertThat(last.value(Factor.LOGGED_IN)).isEqualTo(11.0);
     assertThat(last.score).isEqualTo(65);
     assertThat(last.level).isEqualTo(Level.HIGH);
-    assertThat(last.factors).contains("logged_in_h", "since_break_h", "breaks_missed").doesNotContain("occupancy");
+    assertThat(last.factors)
+        .contains("logged_in_h", "since_break_h", "breaks_missed")
+        .doesNotContain("occupancy");
 
-    assertThat(changes()).extracting(c -> c.at).containsExactly(at("05", "14:00"), at("05", "16:15"));
+    assertThat(changes())
+        .extracting(c -> c.at)
+        .containsExactly(at("05", "14:00"), at("05", "16:15"));
     assertThat(changes()).extracting(c -> c.to).containsExactly(Level.ELEVATED, Level.HIGH);
-    // 14:00: 3.75 h since the break. 16:15: over 9 h logged in, and a second break missed (3 expected by 9 h).
-    assertThat(changes().get(0).toJson()).isEqualTo("{\"tenant_id\":\"acme\",\"agent_id\":\"a-1\","
-        + "\"at\":\"2026-01-05T14:00:00Z\",\"from\":\"LOW\",\"to\":\"ELEVATED\",\"score\":35,\"factors\":"
-        + "[{\"factor\":\"since_break_h\",\"value\":3.7500,\"threshold\":3.5000,\"weight\":35}]}");
+    // 14:00: 3.75 h since the break. 16:15: over 9 h logged in, and a second break missed (3
+    // expected by 9 h).
+    assertThat(changes().get(0).toJson())
+        .isEqualTo(
+            "{\"tenant_id\":\"acme\",\"agent_id\":\"a-1\","
+                + "\"at\":\"2026-01-05T14:00:00Z\",\"from\":\"LOW\",\"to\":\"ELEVATED\",\"score\":35,\"factors\":"
+                + "[{\"factor\":\"since_break_h\",\"value\":3.7500,\"threshold\":3.5000,\"weight\":35}]}");
     assertThat(changes().get(1).from).isEqualTo(Level.ELEVATED);
-    assertThat(harness.numKeyedStateEntries()).as("the baseline day and the duplicate ids (both TTL)").isEqualTo(2);
+    assertThat(harness.numKeyedStateEntries())
+        .as("the baseline day and the duplicate ids (both TTL)")
+        .isEqualTo(2);
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
@@ -97,9 +115,13 @@ class BurnoutAssessorTest {
   void aRetractionCancelsTheLegItTakesBackAndALaterOneIsSubtracted() throws Exception {
     open(Duration.ofMinutes(5), null);
     BurnoutInput first = Inputs.leg(at("05", "09:05"), "i-1", 240_000, false);
-    send(Inputs.presence(at("05", "09:00"), AgentState.AVAILABLE), Inputs.opened(at("05", "09:01"), "i-1"), first);
+    send(
+        Inputs.presence(at("05", "09:00"), AgentState.AVAILABLE),
+        Inputs.opened(at("05", "09:01"), "i-1"),
+        first);
     harness.processWatermark(new Watermark(at("05", "09:08")));
-    // A late hold changed the leg: the old one taken back, the corrected one sent, still within the lateness.
+    // A late hold changed the leg: the old one taken back, the corrected one sent, still within the
+    // lateness.
     BurnoutInput corrected = Inputs.leg(at("05", "09:05"), "i-1", 270_000, true);
     send(Inputs.retraction(first), corrected);
     harness.processWatermark(new Watermark(at("05", "09:20")));
@@ -135,7 +157,8 @@ class BurnoutAssessorTest {
     harness.processWatermark(new Watermark(at("06", "09:30")));
     BurnoutRow row = row(at("06", "09:30"));
     assertThat(row.value(Factor.HANDLE_DRIFT)).isCloseTo(0.40, within(1e-9));
-    assertThat(row.factors).contains("\"handle_drift\",\"value\":0.4000,\"threshold\":0.2500,\"weight\":10");
+    assertThat(row.factors)
+        .contains("\"handle_drift\",\"value\":0.4000,\"threshold\":0.2500,\"weight\":10");
   }
 
   @Test
@@ -143,24 +166,34 @@ class BurnoutAssessorTest {
     open(Duration.ZERO, null);
     BurnoutInput login = Inputs.presence(at("05", "09:00"), AgentState.AVAILABLE);
     BurnoutInput logout = Inputs.presence(at("05", "09:10"), AgentState.LOGGED_OUT);
-    send(Inputs.opened(at("05", "08:50"), "i-0"), login, logout, login); // the second login is a duplicate
+    send(
+        Inputs.opened(at("05", "08:50"), "i-0"),
+        login,
+        logout,
+        login); // the second login is a duplicate
     harness.processWatermark(new Watermark(at("05", "10:00")));
-    assertThat(rows()).singleElement().satisfies(r -> {
-      assertThat(r.assessedAt).isEqualTo(at("05", "09:10"));
-      assertThat(r.intervalStart).isEqualTo(at("05", "09:00"));
-      assertThat(r.level).isEqualTo(Level.LOW);
-    });
+    assertThat(rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.assessedAt).isEqualTo(at("05", "09:10"));
+              assertThat(r.intervalStart).isEqualTo(at("05", "09:00"));
+              assertThat(r.level).isEqualTo(Level.LOW);
+            });
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   @Test
-  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the stop: ticks forever
+  @Timeout(
+      value = 60,
+      threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the stop: ticks forever
   void theEndOfTheInputStopsTheClockOfAnAgentStillLoggedIn() throws Exception {
     open(Duration.ZERO, null);
     send(Inputs.presence(at("05", "09:00"), AgentState.AVAILABLE));
     harness.processWatermark(new Watermark(at("05", "09:40")));
     harness.processWatermark(new Watermark(Long.MAX_VALUE)); // a bounded input is done
-    assertThat(rows()).extracting(r -> r.assessedAt)
+    assertThat(rows())
+        .extracting(r -> r.assessedAt)
         .containsExactly(at("05", "09:15"), at("05", "09:30"), at("05", "09:45"));
     assertThat(harness.numEventTimeTimers()).isZero();
   }

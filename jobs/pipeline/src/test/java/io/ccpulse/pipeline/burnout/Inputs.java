@@ -18,8 +18,15 @@ final class Inputs {
   }
 
   static BurnoutInput presence(long at, AgentState state) {
-    AgentStateEvent e = AgentStateEvent.newBuilder().setEventId("s-" + (++eventNo)).setTenantId("acme")
-        .setAgentId("a-1").setState(state).setOccurredAt(Instant.ofEpochMilli(at)).setQueueIds(List.of("q")).build();
+    AgentStateEvent e =
+        AgentStateEvent.newBuilder()
+            .setEventId("s-" + (++eventNo))
+            .setTenantId("acme")
+            .setAgentId("a-1")
+            .setState(state)
+            .setOccurredAt(Instant.ofEpochMilli(at))
+            .setQueueIds(List.of("q"))
+            .build();
     return BurnoutInput.of(Inbound.of(e, "agent-states", 0, eventNo));
   }
 

@@ -64,7 +64,8 @@ class ShiftTrackerTest {
     double[] v = judge("11:00:00");
     assertThat(value(v, Factor.OCCUPANCY_ROLLING)).isCloseTo(57.0 / 60, within(1e-9));
     assertThat(value(v, Factor.OCCUPANCY_SHIFT)).isCloseTo(114.0 / 120, within(1e-9));
-    assertThat(Assessment.of(v, settings).factors()).extracting(Contribution::factor)
+    assertThat(Assessment.of(v, settings).factors())
+        .extracting(Contribution::factor)
         .containsExactly(Factor.OCCUPANCY_ROLLING, Factor.OCCUPANCY_SHIFT);
   }
 
@@ -91,7 +92,8 @@ class ShiftTrackerTest {
     assertThat(value(v, Factor.LOGGED_IN)).isEqualTo(11.0);
     assertThat(value(v, Factor.SINCE_BREAK)).isEqualTo(7.75);
     assertThat(value(v, Factor.BREAKS_MISSED)).isEqualTo(2); // 3 expected in 11 h, 1 taken
-    assertThat(Assessment.of(v, settings).factors()).extracting(Contribution::factor)
+    assertThat(Assessment.of(v, settings).factors())
+        .extracting(Contribution::factor)
         .containsExactly(Factor.LOGGED_IN, Factor.SINCE_BREAK, Factor.BREAKS_MISSED);
   }
 
@@ -104,7 +106,9 @@ class ShiftTrackerTest {
     assertThat(value(judge("11:00:00"), Factor.BREAKS_MISSED)).isEqualTo(1);
     presence("11:00:00", AgentState.MEAL);
     assertThat(value(judge("11:05:00"), Factor.SINCE_BREAK)).isZero();
-    assertThat(value(judge("11:10:00"), Factor.BREAKS_MISSED)).as("a meal under way counts once long enough").isZero();
+    assertThat(value(judge("11:10:00"), Factor.BREAKS_MISSED))
+        .as("a meal under way counts once long enough")
+        .isZero();
     presence("11:30:00", AgentState.AVAILABLE);
     assertThat(value(judge("12:30:00"), Factor.SINCE_BREAK)).isEqualTo(1.0);
   }
@@ -122,7 +126,9 @@ class ShiftTrackerTest {
     double[] v = judge("11:00:00");
     assertThat(value(v, Factor.BACK_TO_BACK)).isEqualTo(14);
     assertThat(shift.run).isEqualTo(1);
-    assertThat(Assessment.of(v, settings).factors()).extracting(Contribution::factor).contains(Factor.BACK_TO_BACK);
+    assertThat(Assessment.of(v, settings).factors())
+        .extracting(Contribution::factor)
+        .contains(Factor.BACK_TO_BACK);
   }
 
   @Test
@@ -155,7 +161,9 @@ class ShiftTrackerTest {
     }
     double[] v = judge("11:00:00", baseline);
     assertThat(value(v, Factor.HANDLE_DRIFT)).isCloseTo(0.40, within(1e-9));
-    assertThat(Assessment.of(v, settings).factors()).extracting(Contribution::factor).contains(Factor.HANDLE_DRIFT);
+    assertThat(Assessment.of(v, settings).factors())
+        .extracting(Contribution::factor)
+        .contains(Factor.HANDLE_DRIFT);
   }
 
   @Test
@@ -180,7 +188,8 @@ class ShiftTrackerTest {
   @Test
   void demandingContactsLongTransferredOrPoorlyRated() {
     login("09:00:00");
-    assertThat(tracker.demanding(460_000, false, 300_000)).isTrue(); // above 1.5 × the queue's 300 s
+    assertThat(tracker.demanding(460_000, false, 300_000))
+        .isTrue(); // above 1.5 × the queue's 300 s
     assertThat(tracker.demanding(440_000, false, 300_000)).isFalse();
     assertThat(tracker.demanding(100_000, true, 300_000)).isTrue();
     assertThat(tracker.demanding(900_000, false, 0)).as("queue usual unknown").isFalse();
@@ -193,7 +202,8 @@ class ShiftTrackerTest {
     tracker.survey(shift, 4);
     assertThat(value(judge("10:00:00"), Factor.DEMANDING_SHARE)).isEqualTo(0.5);
     tracker.legCompleted(shift, VOICE, 200_000, true, -1); // a retraction takes one back
-    assertThat(value(judge("10:00:00"), Factor.DEMANDING_SHARE)).isNaN(); // 9 handled: too few to judge
+    assertThat(value(judge("10:00:00"), Factor.DEMANDING_SHARE))
+        .isNaN(); // 9 handled: too few to judge
   }
 
   @Test
@@ -214,6 +224,8 @@ class ShiftTrackerTest {
     tracker.legCompleted(shift, CHAT, 3_600_000, false, +1);
     double[] v = judge("10:00:00", baseline);
     assertThat(value(v, Factor.CONCURRENCY)).isCloseTo(2.0 / 1.5, within(1e-9));
-    assertThat(Assessment.of(v, settings).factors()).extracting(Contribution::factor).contains(Factor.CONCURRENCY);
+    assertThat(Assessment.of(v, settings).factors())
+        .extracting(Contribution::factor)
+        .contains(Factor.CONCURRENCY);
   }
 }

@@ -27,14 +27,18 @@ class ContactAssemblerTest {
   private static final int MAX_EVENTS = 20;
   private static final Duration MAX_SPAN = Duration.ofHours(6);
 
-  private KeyedOneInputStreamOperatorTestHarness<TenantKey, Inbound<InteractionEvent>, ContactFact> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, Inbound<InteractionEvent>, ContactFact>
+      harness;
   private long offset;
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new ContactAssembler(LATENESS, LEG_TIMEOUT, RETENTION, MAX_EVENTS, MAX_SPAN)),
-        ContactAssembler::key, TypeInformation.of(TenantKey.class));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new ContactAssembler(LATENESS, LEG_TIMEOUT, RETENTION, MAX_EVENTS, MAX_SPAN)),
+            ContactAssembler::key,
+            TypeInformation.of(TenantKey.class));
     harness.open();
   }
 
@@ -45,7 +49,9 @@ class ContactAssemblerTest {
 
   private void send(InteractionEvent... events) throws Exception {
     for (InteractionEvent e : events) {
-      harness.processElement(new StreamRecord<>(Inbound.of(e, "interactions", 0, offset++), e.getOccurredAt().toEpochMilli()));
+      harness.processElement(
+          new StreamRecord<>(
+              Inbound.of(e, "interactions", 0, offset++), e.getOccurredAt().toEpochMilli()));
     }
   }
 
@@ -60,17 +66,25 @@ class ContactAssemblerTest {
 
   private List<RejectedEvent> rejected() {
     var side = harness.getSideOutput(ContactAssembler.REJECTED);
-    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+    return side == null
+        ? List.of()
+        : side.stream().map(StreamRecord::getValue).collect(Collectors.toList());
   }
 
   @Test
   void ordersEventsWithinTheBoundBeforeApplyingThem() throws Exception {
     // Delivered shuffled: hold end before hold start, answer before queued.
-    send(at(12).answered("a-1"), at(0).queued("billing"), at(90).holdEnded("a-1"), at(60).holdStarted("a-1"));
+    send(
+        at(12).answered("a-1"),
+        at(0).queued("billing"),
+        at(90).holdEnded("a-1"),
+        at(60).holdStarted("a-1"));
     assertThat(facts()).isEmpty(); // nothing is applied before the watermark passes it
     send(at(150).talkEnded("a-1"), at(170).wrapupEnded("a-1"));
     watermark(200);
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
     assertThat(facts().get(2).holdMs).isEqualTo(30_000);
     assertThat(rejected()).isEmpty();
   }
@@ -87,7 +101,8 @@ class ContactAssemblerTest {
     second.setInteractionId("b/c");
     send(first, second);
     watermark(10);
-    assertThat(facts()).extracting(f -> f.kind + " " + f.tenantId + " " + f.interactionId)
+    assertThat(facts())
+        .extracting(f -> f.kind + " " + f.tenantId + " " + f.interactionId)
         .containsExactly("ARRIVED a/b c", "ARRIVED a b/c");
     assertThat(rejected()).isEmpty();
   }
@@ -106,14 +121,21 @@ class ContactAssemblerTest {
     List<RejectedEvent> rejected = rejected();
     assertThat(rejected).hasSize(10_000 - (MAX_EVENTS - 2));
     assertThat(rejected).extracting(r -> r.reason).containsOnly("TOO_MANY_EVENTS");
-    assertThat(rejected.get(0).detail).isEqualTo("the contact already has 20 events (input.max-contact-events: 20)");
+    assertThat(rejected.get(0).detail)
+        .isEqualTo("the contact already has 20 events (input.max-contact-events: 20)");
     assertThat(rejected.get(0).occurredAt).isEqualTo(ms(10 + MAX_EVENTS - 2));
-    // The contact stays remembered while its excess keeps coming (not forgotten and started afresh).
-    // What was kept still counts: the answer, and the leg, closed as incomplete the leg timeout after
+    // The contact stays remembered while its excess keeps coming (not forgotten and started
+    // afresh).
+    // What was kept still counts: the answer, and the leg, closed as incomplete the leg timeout
+    // after
     // the flood (its end events were over the limit too).
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
     watermark(10_010 + LEG_TIMEOUT.toSeconds() + 1);
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG_INCOMPLETE);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG_INCOMPLETE);
   }
 
   @Test
@@ -126,10 +148,13 @@ class ContactAssemblerTest {
     long span = MAX_SPAN.toSeconds();
     send(at(span + 1).holdEnded("a-1"));
     assertThat(rejected()).extracting(r -> r.reason).containsExactly("CONTACT_TOO_LONG");
-    assertThat(rejected().get(0).detail).isEqualTo("the contact's events would span PT6H1S (input.max-contact-span: PT6H)");
+    assertThat(rejected().get(0).detail)
+        .isEqualTo("the contact's events would span PT6H1S (input.max-contact-span: PT6H)");
     send(at(span - 1).holdEnded("a-1"), at(span).talkEnded("a-1"), at(span).wrapupEnded("a-1"));
     watermark(span + 100);
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
     assertThat(rejected()).hasSize(1);
   }
 
@@ -139,7 +164,9 @@ class ContactAssemblerTest {
     InteractionEvent answered = at(5).answered("a-1");
     send(queued, answered, queued, answered);
     watermark(10);
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
     assertThat(rejected()).isEmpty();
   }
 
@@ -148,35 +175,54 @@ class ContactAssemblerTest {
     send(at(0).queued("billing"));
     watermark(100);
     send(at(30).abandoned("billing")); // 70 s behind the watermark, within 5 min
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ABANDONED);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ABANDONED);
 
     watermark(1000);
     send(at(500).queued("sales")); // 500 s behind: too late
-    assertThat(rejected()).singleElement().satisfies(r -> {
-      assertThat(r.reason).isEqualTo("TOO_LATE");
-      assertThat(r.detail).contains("PT8M20S behind the watermark");
-      assertThat(r.sourceOffset).isEqualTo(2);
-      assertThat(r.eventType).isEqualTo("InteractionEvent.QUEUED");
-    });
+    assertThat(rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason).isEqualTo("TOO_LATE");
+              assertThat(r.detail).contains("PT8M20S behind the watermark");
+              assertThat(r.sourceOffset).isEqualTo(2);
+              assertThat(r.eventType).isEqualTo("InteractionEvent.QUEUED");
+            });
   }
 
   @Test
   void rejectsAnImpossibleTransitionOnceTheLatenessHasPassedItAndGoesOn() throws Exception {
-    send(at(0).queued("q"), at(1).answered("a-1"), at(5).holdEnded("a-1"), at(20).talkEnded("a-1"), at(30).wrapupEnded("a-1"));
+    send(
+        at(0).queued("q"),
+        at(1).answered("a-1"),
+        at(5).holdEnded("a-1"),
+        at(20).talkEnded("a-1"),
+        at(30).wrapupEnded("a-1"));
     watermark(40);
     assertThat(rejected()).as("a HOLD_STARTED may still come late").isEmpty();
     watermark(5 + 300);
-    assertThat(rejected()).singleElement().satisfies(r -> {
-      assertThat(r.reason).isEqualTo("IMPOSSIBLE_TRANSITION");
-      assertThat(r.detail).isEqualTo("HOLD_ENDED with no hold started");
-    });
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+    assertThat(rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason).isEqualTo("IMPOSSIBLE_TRANSITION");
+              assertThat(r.detail).isEqualTo("HOLD_ENDED with no hold started");
+            });
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
   }
 
   @Test
   void aLateEventIsPutInItsPlaceAndTheChangedLegRetractedAndCorrected() throws Exception {
     // HOLD_STARTED comes 3 minutes late: after its HOLD_ENDED and after the leg completed.
-    send(at(0).queued("q"), at(12).answered("a-1"), at(90).holdEnded("a-1"), at(150).talkEnded("a-1"),
+    send(
+        at(0).queued("q"),
+        at(12).answered("a-1"),
+        at(90).holdEnded("a-1"),
+        at(150).talkEnded("a-1"),
         at(170).wrapupEnded("a-1"));
     watermark(200);
     List<ContactFact> before = facts();
@@ -192,7 +238,9 @@ class ContactAssemblerTest {
     assertThat(after.get(1).holdMs).isEqualTo(30_000);
     assertThat(after.get(1).talkMs).isEqualTo(138_000 - 30_000);
     watermark(1000);
-    assertThat(rejected()).as("the HOLD_ENDED refused before is valid now: never reported").isEmpty();
+    assertThat(rejected())
+        .as("the HOLD_ENDED refused before is valid now: never reported")
+        .isEmpty();
   }
 
   @Test
@@ -202,7 +250,9 @@ class ContactAssemblerTest {
     watermark(100);
     assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED);
     send(at(10).answered("a-1"));
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG);
     assertThat(facts().get(2).talkMs).isEqualTo(50_000);
     watermark(1000);
     assertThat(rejected()).isEmpty();
@@ -214,7 +264,9 @@ class ContactAssemblerTest {
     send(at(31).abandoned("q"));
     watermark(60);
     send(at(0).queued("q"));
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ABANDONED);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ABANDONED);
     assertThat(facts().get(1).waitMs).isEqualTo(31_000);
     watermark(1000);
     assertThat(rejected()).isEmpty();
@@ -224,12 +276,17 @@ class ContactAssemblerTest {
   void closesALegThatNeverCompletesAndThenForgetsTheContact() throws Exception {
     send(at(0).queued("q"), at(10).answered("a-1"));
     watermark(3000);
-    assertThat(facts()).extracting(f -> f.kind).containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
     watermark(10 + 3600);
-    assertThat(facts()).last().satisfies(f -> {
-      assertThat(f.kind).isEqualTo(FactKind.LEG_INCOMPLETE);
-      assertThat(f.at).isEqualTo(ms(3610));
-    });
+    assertThat(facts())
+        .last()
+        .satisfies(
+            f -> {
+              assertThat(f.kind).isEqualTo(FactKind.LEG_INCOMPLETE);
+              assertThat(f.at).isEqualTo(ms(3610));
+            });
     assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
     watermark(10 + 3600 + 1800);
     assertThat(harness.numKeyedStateEntries()).isZero();
@@ -238,7 +295,11 @@ class ContactAssemblerTest {
 
   @Test
   void keepsNoStateOnceACompletedContactIsPastItsRetention() throws Exception {
-    send(at(0).queued("q"), at(2).answered("a-1"), at(60).talkEnded("a-1"), at(65).wrapupEnded("a-1"));
+    send(
+        at(0).queued("q"),
+        at(2).answered("a-1"),
+        at(60).talkEnded("a-1"),
+        at(65).wrapupEnded("a-1"));
     watermark(100);
     assertThat(facts()).hasSize(3);
     assertThat(harness.extractOutputValues()).hasSize(4); // and one leg start

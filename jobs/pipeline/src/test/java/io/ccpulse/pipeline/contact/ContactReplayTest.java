@@ -20,19 +20,37 @@ class ContactReplayTest {
 
   @Test
   void insertsByEventTimeKeepingArrivalOrderForEqualTimes() {
-    Inbound<InteractionEvent>[] log = log(at(10).transferredToQueue("a", "r"), at(0).queued("q"), at(10).queued("r"),
-        at(5).answered("a"));
-    assertThat(Arrays.stream(log).map(i -> i.event.getType().name() + "@" + i.event.getOccurredAt().getEpochSecond() % 60))
+    Inbound<InteractionEvent>[] log =
+        log(
+            at(10).transferredToQueue("a", "r"),
+            at(0).queued("q"),
+            at(10).queued("r"),
+            at(5).answered("a"));
+    assertThat(
+            Arrays.stream(log)
+                .map(
+                    i ->
+                        i.event.getType().name()
+                            + "@"
+                            + i.event.getOccurredAt().getEpochSecond() % 60))
         .containsExactly("QUEUED@0", "ANSWERED@5", "TRANSFERRED@10", "QUEUED@10");
   }
 
   @Test
   void replaysFromTheStartAndReportsWhatItRefused() {
-    ContactReplay.Outcome outcome = ContactReplay.replay(log(at(0).queued("q"), at(3).answered("a-1"),
-        at(4).holdEnded("a-1"), at(9).talkEnded("a-1"), at(9).wrapupEnded("a-1")));
-    assertThat(outcome.facts()).extracting(f -> f.kind)
+    ContactReplay.Outcome outcome =
+        ContactReplay.replay(
+            log(
+                at(0).queued("q"),
+                at(3).answered("a-1"),
+                at(4).holdEnded("a-1"),
+                at(9).talkEnded("a-1"),
+                at(9).wrapupEnded("a-1")));
+    assertThat(outcome.facts())
+        .extracting(f -> f.kind)
         .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED, FactKind.LEG_STARTED, FactKind.LEG);
-    assertThat(outcome.refusals()).singleElement()
+    assertThat(outcome.refusals())
+        .singleElement()
         .satisfies(r -> assertThat(r.detail).isEqualTo("HOLD_ENDED with no hold started"));
     assertThat(outcome.state().finished()).isTrue();
   }
@@ -42,7 +60,8 @@ class ContactReplayTest {
     ContactFact kept = leg(1000, 0);
     ContactFact stale = leg(2000, 0);
     ContactFact corrected = leg(2000, 500);
-    List<ContactFact> changes = ContactReplay.changes(new ContactFact[] {kept, stale}, List.of(kept, corrected));
+    List<ContactFact> changes =
+        ContactReplay.changes(new ContactFact[] {kept, stale}, List.of(kept, corrected));
     assertThat(changes).hasSize(2);
     assertThat(changes.get(0).sign).isEqualTo(-1);
     assertThat(changes.get(0).sameAs(stale)).isTrue();

@@ -61,7 +61,12 @@ final class Steps {
   }
 
   private InteractionEvent.Builder base(InteractionType type) {
-    return InteractionEvent.newBuilder().setEventId("e-" + (++next)).setTenantId("acme").setInteractionId("i-1")
-        .setChannel(Channel.VOICE).setType(type).setOccurredAt(T0.plusSeconds(seconds));
+    return InteractionEvent.newBuilder()
+        .setEventId("e-" + (++next))
+        .setTenantId("acme")
+        .setInteractionId("i-1")
+        .setChannel(Channel.VOICE)
+        .setType(type)
+        .setOccurredAt(T0.plusSeconds(seconds));
   }
 }

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 
 class SurveyFactsTest {
   private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
-  private KeyedOneInputStreamOperatorTestHarness<TenantKey, Inbound<SurveyEvent>, ContactFact> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TenantKey, Inbound<SurveyEvent>, ContactFact>
+      harness;
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new SurveyFacts(Duration.ofMinutes(5), Duration.ofDays(1))),
-        SurveyFacts::key, TypeInformation.of(TenantKey.class));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new SurveyFacts(Duration.ofMinutes(5), Duration.ofDays(1))),
+            SurveyFacts::key,
+            TypeInformation.of(TenantKey.class));
     harness.open();
   }
 
@@ -35,21 +38,33 @@ class SurveyFactsTest {
   }
 
   private void send(String id, long secondsAfterT0) throws Exception {
-    SurveyEvent s = SurveyEvent.newBuilder().setEventId(id).setTenantId("acme").setInteractionId("i-1")
-        .setChannel(Channel.CHAT).setAgentId("a-1").setQueueId("q").setCsat(2)
-        .setOccurredAt(T0.plusSeconds(secondsAfterT0)).build();
-    harness.processElement(new StreamRecord<>(Inbound.of(s, "surveys", 0, 0), s.getOccurredAt().toEpochMilli()));
+    SurveyEvent s =
+        SurveyEvent.newBuilder()
+            .setEventId(id)
+            .setTenantId("acme")
+            .setInteractionId("i-1")
+            .setChannel(Channel.CHAT)
+            .setAgentId("a-1")
+            .setQueueId("q")
+            .setCsat(2)
+            .setOccurredAt(T0.plusSeconds(secondsAfterT0))
+            .build();
+    harness.processElement(
+        new StreamRecord<>(Inbound.of(s, "surveys", 0, 0), s.getOccurredAt().toEpochMilli()));
   }
 
   @Test
   void aResponseIsAFactOnceAndTheFirstIsNeverTooLate() throws Exception {
     send("s-1", 0); // before any watermark: not late
     send("s-1", 0); // duplicate
-    assertThat(harness.extractOutputValues()).singleElement().satisfies(f -> {
-      assertThat(f.kind).isEqualTo(FactKind.SURVEY);
-      assertThat(f.csat).isEqualTo(2);
-      assertThat(f.channel).isEqualTo(Channel.CHAT);
-    });
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind).isEqualTo(FactKind.SURVEY);
+              assertThat(f.csat).isEqualTo(2);
+              assertThat(f.channel).isEqualTo(Channel.CHAT);
+            });
   }
 
   @Test
@@ -58,7 +73,8 @@ class SurveyFactsTest {
     send("s-2", 300); // 5 minutes behind: within
     send("s-3", 299); // just beyond
     assertThat(harness.extractOutputValues()).hasSize(1);
-    assertThat(harness.getSideOutput(SurveyFacts.REJECTED)).singleElement()
+    assertThat(harness.getSideOutput(SurveyFacts.REJECTED))
+        .singleElement()
         .satisfies(r -> assertThat(r.getValue().reason).isEqualTo("TOO_LATE"));
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.interval.EntityKind;
 import io.ccpulse.pipeline.interval.IntervalKey;
-import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -27,7 +26,8 @@ class StateKeysTest {
 
   @Test
   void entitiesWhoseJoinedKeysWereEqualAreTwoKeys() {
-    // Joined with U+0001, agent "x\u0001AGENT\u0001y" of tenant t and agent y of tenant "t\u0001AGENT\u0001x"
+    // Joined with U+0001, agent "x\u0001AGENT\u0001y" of tenant t and agent y of tenant
+    // "t\u0001AGENT\u0001x"
     // were one string; splitting it again named the wrong entity or threw.
     IntervalKey one = IntervalKey.of("t", EntityKind.AGENT, "x\u0001AGENT\u0001y", Channel.VOICE);
     IntervalKey other = IntervalKey.of("t\u0001AGENT\u0001x", EntityKind.AGENT, "y", Channel.VOICE);
@@ -41,29 +41,35 @@ class StateKeysTest {
   void hashCodesDependOnTheValuesOnly() {
     // Key groups come from hashCode(): an identity-based part (an enum's) would send a key to
     // another key group in another JVM, and a restored job would not find its state.
-    assertThat(TenantKey.of("acme", "i-1").hashCode()).isEqualTo(31 * "acme".hashCode() + "i-1".hashCode());
-    int expected = ((("acme".hashCode() * 31) + "QUEUE".hashCode()) * 31 + "billing".hashCode()) * 31
-        + "VOICE".hashCode();
-    assertThat(IntervalKey.of("acme", EntityKind.QUEUE, "billing", Channel.VOICE).hashCode()).isEqualTo(expected);
+    assertThat(TenantKey.of("acme", "i-1").hashCode())
+        .isEqualTo(31 * "acme".hashCode() + "i-1".hashCode());
+    int expected =
+        ((("acme".hashCode() * 31) + "QUEUE".hashCode()) * 31 + "billing".hashCode()) * 31
+            + "VOICE".hashCode();
+    assertThat(IntervalKey.of("acme", EntityKind.QUEUE, "billing", Channel.VOICE).hashCode())
+        .isEqualTo(expected);
   }
 
   @Test
   void keysArePojosWithTheirOwnSerializerAndSurviveAnyId() throws Exception {
     String odd = "a/b\u0001c\n\u0000\u200b" + "x".repeat(1000);
-    assertThat(roundTrip(TenantKey.class, TenantKey.of(odd, odd))).isEqualTo(TenantKey.of(odd, odd));
+    assertThat(roundTrip(TenantKey.class, TenantKey.of(odd, odd)))
+        .isEqualTo(TenantKey.of(odd, odd));
     IntervalKey k = IntervalKey.of(odd, EntityKind.TENANT_CHANNEL, odd, Channel.EMAIL);
     assertThat(roundTrip(IntervalKey.class, k)).isEqualTo(k);
   }
 
   private static <T> T roundTrip(Class<T> type, T value) throws Exception {
     TypeInformation<T> info = TypeInformation.of(type);
-    assertThat(info).isInstanceOf(PojoTypeInfo.class); // not a generic (Kryo) type: those are off in the job
+    assertThat(info)
+        .isInstanceOf(PojoTypeInfo.class); // not a generic (Kryo) type: those are off in the job
     assertThat(info.isKeyType()).isTrue();
     SerializerConfigImpl config = new SerializerConfigImpl();
     config.setGenericTypes(false);
     TypeSerializer<T> serializer = info.createSerializer(config);
     DataOutputSerializer out = new DataOutputSerializer(64);
     serializer.serialize(value, out);
-    return serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+    return serializer.deserialize(
+        new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
   }
 }

@@ -32,15 +32,20 @@ class AgentPresenceTest {
   void everyQueueServedHearsEachChangeOnce() {
     assertThat(apply(presence(AgentState.LOGGED_IN, "09:00", "billing", "sales")))
         .containsExactly("billing=off-queue 0/2", "sales=off-queue 0/2");
-    assertThat(apply(presence(AgentState.AVAILABLE, "09:01"))).containsExactly("billing=on-queue 0/2", "sales=on-queue 0/2");
+    assertThat(apply(presence(AgentState.AVAILABLE, "09:01")))
+        .containsExactly("billing=on-queue 0/2", "sales=on-queue 0/2");
     assertThat(apply(AgentSignal.contact("acme", "a-1", "c-1", +1, QueueMonitorTest.at("09:02"))))
         .containsExactly("billing=on-queue 1/2", "sales=on-queue 1/2");
-    assertThat(apply(AgentSignal.contact("acme", "a-1", "c-1", +1, QueueMonitorTest.at("09:02")))).as("a repeat").isEmpty();
+    assertThat(apply(AgentSignal.contact("acme", "a-1", "c-1", +1, QueueMonitorTest.at("09:02"))))
+        .as("a repeat")
+        .isEmpty();
     assertThat(apply(presence(AgentState.AVAILABLE, "09:02:30"))).as("no change").isEmpty();
     assertThat(apply(AgentSignal.contact("acme", "a-1", "c-1", -1, QueueMonitorTest.at("09:05"))))
         .containsExactly("billing=on-queue 0/2", "sales=on-queue 0/2");
-    assertThat(apply(presence(AgentState.MEAL, "12:00"))).containsExactly("billing=break 0/2", "sales=break 0/2");
-    assertThat(apply(presence(AgentState.LOGGED_OUT, "17:00"))).containsExactly("billing=null", "sales=null");
+    assertThat(apply(presence(AgentState.MEAL, "12:00")))
+        .containsExactly("billing=break 0/2", "sales=break 0/2");
+    assertThat(apply(presence(AgentState.LOGGED_OUT, "17:00")))
+        .containsExactly("billing=null", "sales=null");
     assertThat(agent.dormant()).isTrue();
   }
 
@@ -61,7 +66,9 @@ class AgentPresenceTest {
 
   @Test
   void aContactBeforeAnyPresenceIsRememberedButNoQueueIsTold() {
-    assertThat(apply(AgentSignal.contact("acme", "a-1", "c-1", +1, QueueMonitorTest.at("09:00")))).isEmpty();
-    assertThat(apply(presence(AgentState.LOGGED_IN, "09:01", "billing"))).containsExactly("billing=off-queue 1/2");
+    assertThat(apply(AgentSignal.contact("acme", "a-1", "c-1", +1, QueueMonitorTest.at("09:00"))))
+        .isEmpty();
+    assertThat(apply(presence(AgentState.LOGGED_IN, "09:01", "billing")))
+        .containsExactly("billing=off-queue 1/2");
   }
 }

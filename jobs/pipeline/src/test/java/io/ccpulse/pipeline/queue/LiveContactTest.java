@@ -27,9 +27,16 @@ class LiveContactTest {
   }
 
   private InteractionEvent event(InteractionType type, String time, String queue, String agent) {
-    return InteractionEvent.newBuilder().setEventId("e-" + (++n)).setTenantId("acme").setInteractionId("c-1")
-        .setChannel(Channel.VOICE).setType(type).setOccurredAt(Instant.ofEpochMilli(at(time)))
-        .setQueueId(queue).setAgentId(agent).build();
+    return InteractionEvent.newBuilder()
+        .setEventId("e-" + (++n))
+        .setTenantId("acme")
+        .setInteractionId("c-1")
+        .setChannel(Channel.VOICE)
+        .setType(type)
+        .setOccurredAt(Instant.ofEpochMilli(at(time)))
+        .setQueueId(queue)
+        .setAgentId(agent)
+        .build();
   }
 
   private void apply(InteractionEvent e) {
@@ -47,14 +54,20 @@ class LiveContactTest {
     assertThat(agents).extracting(a -> a.contactDelta).containsExactly(1);
     apply(event(InteractionType.WRAPUP_ENDED, "09:04:00", "billing", "a-1"));
 
-    assertThat(waits).extracting(s -> s.kind, s -> s.queueId, s -> s.at).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(QueueSignal.Kind.WAIT_STARTED, "billing", at("09:00:00")),
-        org.assertj.core.groups.Tuple.tuple(QueueSignal.Kind.WAIT_ENDED, "billing", at("09:00:20")));
+    assertThat(waits)
+        .extracting(s -> s.kind, s -> s.queueId, s -> s.at)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                QueueSignal.Kind.WAIT_STARTED, "billing", at("09:00:00")),
+            org.assertj.core.groups.Tuple.tuple(
+                QueueSignal.Kind.WAIT_ENDED, "billing", at("09:00:20")));
     assertThat(waits.get(1).outcome).isEqualTo(WaitOutcome.ANSWERED);
     assertThat(waits.get(1).queuedAt).isEqualTo(at("09:00:00"));
-    assertThat(agents).extracting(a -> a.agentId, a -> a.contactDelta, a -> a.at).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("a-1", 1, at("09:00:20")),
-        org.assertj.core.groups.Tuple.tuple("a-1", -1, at("09:04:00")));
+    assertThat(agents)
+        .extracting(a -> a.agentId, a -> a.contactDelta, a -> a.at)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a-1", 1, at("09:00:20")),
+            org.assertj.core.groups.Tuple.tuple("a-1", -1, at("09:04:00")));
     assertThat(contact.finished()).isTrue();
   }
 
@@ -67,9 +80,15 @@ class LiveContactTest {
     apply(event(InteractionType.QUEUED, "09:02:00", "support", null));
     apply(event(InteractionType.ABANDONED, "09:05:00", "support", null));
 
-    assertThat(waits).extracting(s -> s.kind + " " + s.queueId + (s.outcome == null ? "" : " " + s.outcome))
-        .containsExactly("WAIT_STARTED billing", "WAIT_ENDED billing MOVED", "WAIT_STARTED sales",
-            "WAIT_ENDED sales ANSWERED", "WAIT_STARTED support", "WAIT_ENDED support ABANDONED");
+    assertThat(waits)
+        .extracting(s -> s.kind + " " + s.queueId + (s.outcome == null ? "" : " " + s.outcome))
+        .containsExactly(
+            "WAIT_STARTED billing",
+            "WAIT_ENDED billing MOVED",
+            "WAIT_STARTED sales",
+            "WAIT_ENDED sales ANSWERED",
+            "WAIT_STARTED support",
+            "WAIT_ENDED support ABANDONED");
     assertThat(contact.finished()).as("a-1 has not wrapped up").isFalse();
   }
 
@@ -79,10 +98,20 @@ class LiveContactTest {
     apply(queued);
     apply(queued);
     apply(event(InteractionType.ANSWERED, "09:00:20", "billing", "a-1"));
-    apply(event(InteractionType.QUEUED, "09:00:10", "sales", null)); // a straggler from before the answer
+    apply(
+        event(
+            InteractionType.QUEUED,
+            "09:00:10",
+            "sales",
+            null)); // a straggler from before the answer
     InteractionEvent wrapup = event(InteractionType.WRAPUP_ENDED, "09:04:00", "billing", "a-1");
     apply(wrapup);
-    apply(event(InteractionType.ANSWERED, "09:00:20", "billing", "a-1")); // the answer again, a new id: a replay
+    apply(
+        event(
+            InteractionType.ANSWERED,
+            "09:00:20",
+            "billing",
+            "a-1")); // the answer again, a new id: a replay
     assertThat(waits).hasSize(2);
     assertThat(agents).extracting(a -> a.contactDelta).containsExactly(1, -1);
     assertThat(contact.finished()).isTrue();
@@ -92,7 +121,12 @@ class LiveContactTest {
   void closingASilentContactEndsItsWaitWithoutAnOutcomeAndFreesItsAgents() {
     apply(event(InteractionType.QUEUED, "09:00:00", "billing", null));
     apply(event(InteractionType.ANSWERED, "09:00:20", "billing", "a-1"));
-    apply(event(InteractionType.QUEUED, "09:05:00", "sales", null)); // a consult: the contact waits again
+    apply(
+        event(
+            InteractionType.QUEUED,
+            "09:05:00",
+            "sales",
+            null)); // a consult: the contact waits again
     contact.close(at("13:05:00"), waits, agents);
     assertThat(waits.get(waits.size() - 1).outcome).isEqualTo(WaitOutcome.CLOSED);
     assertThat(agents).extracting(a -> a.contactDelta).containsExactly(1, -1);

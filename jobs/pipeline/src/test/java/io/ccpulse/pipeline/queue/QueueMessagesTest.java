@@ -8,7 +8,10 @@ import io.ccpulse.pipeline.alert.QueueAlert;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The live job's messages read back by the metrics job exactly as written: the copy into ClickHouse loses nothing. */
+/**
+ * The live job's messages read back by the metrics job exactly as written: the copy into ClickHouse
+ * loses nothing.
+ */
 class QueueMessagesTest {
   private static final long T = 1_767_600_000_123L; // 2026-01-05T08:00:00.123Z
 
@@ -37,7 +40,11 @@ class QueueMessagesTest {
     QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
 
     assertThat(back).usingRecursiveComparison().isEqualTo(s);
-    assertThat(json).contains("\"oldest_wait_ms\":75250", "\"at\":\"2026-01-05T08:00:00.123Z\"", "\"tenant_id\":\"t\\\"01\"");
+    assertThat(json)
+        .contains(
+            "\"oldest_wait_ms\":75250",
+            "\"at\":\"2026-01-05T08:00:00.123Z\"",
+            "\"tenant_id\":\"t\\\"01\"");
     assertThat(QueueMessages.toJson(back)).isEqualTo(json);
   }
 
@@ -48,7 +55,8 @@ class QueueMessagesTest {
     s.queueId = "q";
     s.at = T;
     String json = QueueMessages.toJson(s);
-    assertThat(json).contains("\"channel\":null", "\"service_level\":null", "\"abandon_rate\":null");
+    assertThat(json)
+        .contains("\"channel\":null", "\"service_level\":null", "\"abandon_rate\":null");
     QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
     assertThat(back.channel).isNull();
     assertThat(back.oldestWaitMs()).isZero();

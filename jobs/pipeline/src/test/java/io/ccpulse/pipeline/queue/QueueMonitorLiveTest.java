@@ -32,12 +32,20 @@ class QueueMonitorLiveTest {
   void setUp() throws Exception {
     PipelineConfig config = PipelineConfig.defaults();
     LiveTiming timing = new LiveTiming(30_000, 250, 60_000);
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new QueueMonitor(timing, Duration.ofSeconds(10), Duration.ofMinutes(15),
-            Thresholds.from(config), AlertRules.from(config))),
-        QueueSignal::key, TypeInformation.of(TenantKey.class));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new QueueMonitor(
+                    timing,
+                    Duration.ofSeconds(10),
+                    Duration.ofMinutes(15),
+                    Thresholds.from(config),
+                    AlertRules.from(config))),
+            QueueSignal::key,
+            TypeInformation.of(TenantKey.class));
     harness.open();
-    harness.processWatermark(new Watermark(T0 - 600_000)); // ten minutes behind: something is sparse
+    harness.processWatermark(
+        new Watermark(T0 - 600_000)); // ten minutes behind: something is sparse
   }
 
   @AfterEach
@@ -50,29 +58,38 @@ class QueueMonitorLiveTest {
   }
 
   private List<QueueAlert> alerts() {
-    return harness.getSideOutput(QueueMonitor.ALERTS) == null ? List.of()
+    return harness.getSideOutput(QueueMonitor.ALERTS) == null
+        ? List.of()
         : harness.getSideOutput(QueueMonitor.ALERTS).stream().map(StreamRecord::getValue).toList();
   }
 
   @Test
   void aBreachRaisesAHoldAfterItHappenedAndTheWallClockDrivesTheSnapshots() throws Exception {
     harness.setProcessingTime(T0 + 20);
-    signal(QueueSignal.agent("acme", "billing", "a-1", AgentStatus.of(false, true, 0, 1), T0)); // on break
+    signal(
+        QueueSignal.agent(
+            "acme", "billing", "a-1", AgentStatus.of(false, true, 0, 1), T0)); // on break
     LiveContact c = new LiveContact();
     c.tenantId = "acme";
     c.interactionId = "c-1";
     c.channel = Channel.VOICE;
     harness.setProcessingTime(T0 + 1_010);
     signal(QueueSignal.waitStarted(c, "billing", T0 + 1_000));
-    assertThat(alerts()).as("held: another topic may still bring an agent back at that moment").isEmpty();
+    assertThat(alerts())
+        .as("held: another topic may still bring an agent back at that moment")
+        .isEmpty();
 
     harness.setProcessingTime(T0 + 1_250);
     assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.NO_AGENT_AVAILABLE);
     assertThat(alerts().get(0).raisedAt).isEqualTo(T0 + 1_000);
 
     harness.setProcessingTime(T0 + 30_250);
-    assertThat(harness.extractOutputValues()).extracting(s -> s.at).containsExactly(T0 + 10_000, T0 + 20_000, T0 + 30_000);
-    assertThat(harness.extractOutputValues()).extracting(QueueSnapshot::oldestWaitMs).containsExactly(9_000L, 19_000L, 29_000L);
+    assertThat(harness.extractOutputValues())
+        .extracting(s -> s.at)
+        .containsExactly(T0 + 10_000, T0 + 20_000, T0 + 30_000);
+    assertThat(harness.extractOutputValues())
+        .extracting(QueueSnapshot::oldestWaitMs)
+        .containsExactly(9_000L, 19_000L, 29_000L);
   }
 
   @Test

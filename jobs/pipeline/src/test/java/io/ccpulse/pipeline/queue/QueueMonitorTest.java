@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The queue's live view and its alerts, driven by hand: signals as the earlier stages send them,
- * watermarks placed explicitly. Out-of-orderness bound 0 here, so the live edge is the watermark + 1 ms.
+ * watermarks placed explicitly. Out-of-orderness bound 0 here, so the live edge is the watermark +
+ * 1 ms.
  */
 class QueueMonitorTest {
   private KeyedOneInputStreamOperatorTestHarness<TenantKey, QueueSignal, QueueSnapshot> harness;
@@ -45,10 +46,17 @@ class QueueMonitorTest {
       harness.close();
     }
     PipelineConfig config = PipelineConfig.defaults().with(overrides);
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new QueueMonitor(LiveTiming.eventTimeOnly(Duration.ZERO), Duration.ofSeconds(10), Duration.ofMinutes(15),
-            Thresholds.from(config), AlertRules.from(config))),
-        QueueSignal::key, TypeInformation.of(TenantKey.class));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new QueueMonitor(
+                    LiveTiming.eventTimeOnly(Duration.ZERO),
+                    Duration.ofSeconds(10),
+                    Duration.ofMinutes(15),
+                    Thresholds.from(config),
+                    AlertRules.from(config))),
+            QueueSignal::key,
+            TypeInformation.of(TenantKey.class));
     if (state != null) {
       harness.initializeState(state);
     }
@@ -61,7 +69,8 @@ class QueueMonitorTest {
   }
 
   static long at(String hhmmss) {
-    return Instant.parse("2026-01-05T" + (hhmmss.length() == 5 ? hhmmss + ":00" : hhmmss) + "Z").toEpochMilli();
+    return Instant.parse("2026-01-05T" + (hhmmss.length() == 5 ? hhmmss + ":00" : hhmmss) + "Z")
+        .toEpochMilli();
   }
 
   private void signal(QueueSignal s) throws Exception {
@@ -73,7 +82,8 @@ class QueueMonitorTest {
     signal(QueueSignal.waitStarted(c, "billing", at(time)));
   }
 
-  private void ended(String contact, String queuedTime, String time, WaitOutcome outcome) throws Exception {
+  private void ended(String contact, String queuedTime, String time, WaitOutcome outcome)
+      throws Exception {
     LiveContact c = contact(contact);
     c.waitQueueId = "billing";
     c.waitSince = at(queuedTime);
@@ -105,7 +115,9 @@ class QueueMonitorTest {
   }
 
   private QueueSnapshot snapshot(String time) {
-    return snapshots().stream().filter(s -> s.at == at(time)).findFirst()
+    return snapshots().stream()
+        .filter(s -> s.at == at(time))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no snapshot at " + time + " in " + snapshots()));
   }
 
@@ -114,7 +126,8 @@ class QueueMonitorTest {
   }
 
   private List<QueueAlert> alerts() {
-    return harness.getSideOutput(QueueMonitor.ALERTS) == null ? List.of()
+    return harness.getSideOutput(QueueMonitor.ALERTS) == null
+        ? List.of()
         : harness.getSideOutput(QueueMonitor.ALERTS).stream().map(StreamRecord::getValue).toList();
   }
 
@@ -124,9 +137,12 @@ class QueueMonitorTest {
     queued("c-1", "09:00:05");
     watermark("09:00:40"); // no more events for this queue; only the watermark moves
 
-    assertThat(snapshots()).extracting(s -> s.at).containsExactly(at("09:00:10"), at("09:00:20"), at("09:00:30"),
-        at("09:00:40"));
-    assertThat(snapshots()).extracting(QueueSnapshot::oldestWaitMs).containsExactly(5_000L, 15_000L, 25_000L, 35_000L);
+    assertThat(snapshots())
+        .extracting(s -> s.at)
+        .containsExactly(at("09:00:10"), at("09:00:20"), at("09:00:30"), at("09:00:40"));
+    assertThat(snapshots())
+        .extracting(QueueSnapshot::oldestWaitMs)
+        .containsExactly(5_000L, 15_000L, 25_000L, 35_000L);
     assertThat(snapshot("09:00:40").waiting).isEqualTo(1);
   }
 
@@ -159,18 +175,22 @@ class QueueMonitorTest {
   @Test
   void signalsAheadOfTheLiveEdgeWaitForIt() throws Exception {
     watermark("09:00");
-    queued("c-1", "09:00:30"); // ahead of the edge: held (applied at once, nobody would be on queue)
+    queued(
+        "c-1", "09:00:30"); // ahead of the edge: held (applied at once, nobody would be on queue)
     agent("a-1", "09:00:20", onQueue(0)); // the agent became available before the contact arrived
     watermark("09:00:25");
     assertThat(alerts()).isEmpty();
     watermark("09:00:35");
     assertThat(alerts()).as("an agent was on queue when the contact arrived").isEmpty();
     assertThat(snapshot("09:00:30").agentsOnQueue).isEqualTo(1);
-    assertThat(snapshot("09:00:30").waiting).as("a snapshot counts what happened up to its moment").isEqualTo(1);
+    assertThat(snapshot("09:00:30").waiting)
+        .as("a snapshot counts what happened up to its moment")
+        .isEqualTo(1);
   }
 
   @Test
-  void oldestWaitRaisesWhenTheLimitIsPassedAndClearsAfterTheWaitEndsAndStaysShort() throws Exception {
+  void oldestWaitRaisesWhenTheLimitIsPassedAndClearsAfterTheWaitEndsAndStaysShort()
+      throws Exception {
     agent("a-1", "09:00", onQueue(1));
     queued("c-1", "09:00:05");
     watermark("09:02:20");
@@ -178,7 +198,9 @@ class QueueMonitorTest {
     QueueAlert raised = alerts().get(0);
     assertThat(raised.rule).isEqualTo(AlertRule.OLDEST_WAIT);
     assertThat(raised.status).isEqualTo(QueueAlert.Status.RAISED);
-    assertThat(raised.raisedAt).as("the instant the wait passed 2 min").isEqualTo(at("09:02:05") + 1);
+    assertThat(raised.raisedAt)
+        .as("the instant the wait passed 2 min")
+        .isEqualTo(at("09:02:05") + 1);
     assertThat(raised.threshold).isEqualTo(120.0);
     assertThat(raised.severity).isEqualTo("CRITICAL");
 
@@ -190,7 +212,9 @@ class QueueMonitorTest {
     QueueAlert cleared = alerts().get(1);
     assertThat(cleared.status).isEqualTo(QueueAlert.Status.CLEARED);
     assertThat(cleared.alertId).isEqualTo(raised.alertId);
-    assertThat(cleared.clearedAt).as("three minutes after the wait ended").isEqualTo(at("09:05:30"));
+    assertThat(cleared.clearedAt)
+        .as("three minutes after the wait ended")
+        .isEqualTo(at("09:05:30"));
     assertThat(cleared.raisedAt).isEqualTo(raised.raisedAt);
   }
 
@@ -212,7 +236,8 @@ class QueueMonitorTest {
   }
 
   @Test
-  void contactsWaitingWithNobodyOnQueueRaiseAtOnceAndClearAMinuteAfterSomeoneIsBack() throws Exception {
+  void contactsWaitingWithNobodyOnQueueRaiseAtOnceAndClearAMinuteAfterSomeoneIsBack()
+      throws Exception {
     agent("a-1", "09:00", onQueue(0));
     agent("a-2", "09:00", onQueue(1));
     queued("c-1", "09:01");
@@ -235,7 +260,9 @@ class QueueMonitorTest {
     assertThat(noAgent()).hasSize(2);
     assertThat(noAgent().get(1).status).isEqualTo(QueueAlert.Status.CLEARED);
     assertThat(noAgent().get(1).clearedAt).isEqualTo(at("09:03:40"));
-    assertThat(alerts()).as("c-1 has waited over 2 min by now").anyMatch(a -> a.rule == AlertRule.OLDEST_WAIT);
+    assertThat(alerts())
+        .as("c-1 has waited over 2 min by now")
+        .anyMatch(a -> a.rule == AlertRule.OLDEST_WAIT);
   }
 
   @Test
@@ -247,7 +274,9 @@ class QueueMonitorTest {
     assertThat(noAgent()).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED);
     agent("a-1", "09:10:30", onQueue(0));
     watermark("09:12");
-    assertThat(noAgent()).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    assertThat(noAgent())
+        .extracting(a -> a.status)
+        .containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
     assertThat(noAgent().get(1).clearedAt).isEqualTo(at("09:11:30"));
   }
 
@@ -258,7 +287,8 @@ class QueueMonitorTest {
   @Test
   void abandonRateRaisesOnTheAbandonThatPassesItAndClearsWhenTheWindowRecovers() throws Exception {
     agent("a-1", "08:59", onQueue(0));
-    // 10 answered quickly, then abandons: the 15 % line is passed by the second abandon (2/12 = 16.7 %).
+    // 10 answered quickly, then abandons: the 15 % line is passed by the second abandon (2/12 =
+    // 16.7 %).
     for (int i = 0; i < 10; i++) {
       String t = String.format("09:%02d:00", i);
       queued("c-" + i, t);
@@ -269,9 +299,11 @@ class QueueMonitorTest {
     queued("x-2", "09:10:30");
     ended("x-2", "09:10:30", "09:11:30", WaitOutcome.ABANDONED);
     queued("x-3", "09:10:40");
-    ended("x-3", "09:10:40", "09:10:42", WaitOutcome.ABANDONED); // a short abandon: out of the rates
+    ended(
+        "x-3", "09:10:40", "09:10:42", WaitOutcome.ABANDONED); // a short abandon: out of the rates
     watermark("09:12");
-    List<QueueAlert> raised = alerts().stream().filter(a -> a.rule == AlertRule.ABANDON_RATE).toList();
+    List<QueueAlert> raised =
+        alerts().stream().filter(a -> a.rule == AlertRule.ABANDON_RATE).toList();
     assertThat(raised).hasSize(1);
     assertThat(raised.get(0).raisedAt).isEqualTo(at("09:11:30"));
     assertThat(raised.get(0).value).isEqualTo(2.0 / 12);
@@ -282,8 +314,11 @@ class QueueMonitorTest {
     // but at 09:17:10 the base is 9, under min-offered: too little left to judge, which counts as
     // recovered (a queue gone quiet must not keep its alert for ever).
     watermark("09:30");
-    List<QueueAlert> abandon = alerts().stream().filter(a -> a.rule == AlertRule.ABANDON_RATE).toList();
-    assertThat(abandon).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    List<QueueAlert> abandon =
+        alerts().stream().filter(a -> a.rule == AlertRule.ABANDON_RATE).toList();
+    assertThat(abandon)
+        .extracting(a -> a.status)
+        .containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
     assertThat(abandon.get(1).clearedAt).isEqualTo(at("09:18:10"));
   }
 
@@ -304,7 +339,8 @@ class QueueMonitorTest {
     List<QueueAlert> sl = alerts().stream().filter(a -> a.rule == AlertRule.SERVICE_LEVEL).toList();
     assertThat(sl).hasSize(1);
     assertThat(sl.get(0).value).isEqualTo(0.5);
-    // Five quick answers: 10/15 = 67 %, above the 60 % line but short of the 80 % target: still open.
+    // Five quick answers: 10/15 = 67 %, above the 60 % line but short of the 80 % target: still
+    // open.
     for (int i = 0; i < 5; i++) {
       String t = String.format("09:03:%02d", i * 5);
       queued("d-" + i, t);
@@ -318,8 +354,11 @@ class QueueMonitorTest {
       ended("e-" + i, t, String.format("09:06:%02d", i * 5 + 2), WaitOutcome.ANSWERED);
     }
     watermark("09:09");
-    List<QueueAlert> after = alerts().stream().filter(a -> a.rule == AlertRule.SERVICE_LEVEL).toList();
-    assertThat(after).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    List<QueueAlert> after =
+        alerts().stream().filter(a -> a.rule == AlertRule.SERVICE_LEVEL).toList();
+    assertThat(after)
+        .extracting(a -> a.status)
+        .containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
     assertThat(after.get(1).clearedAt).isEqualTo(at("09:06:47") + 60_000);
   }
 
@@ -330,7 +369,9 @@ class QueueMonitorTest {
     ended("c-1", "09:00:05", "09:00:10", WaitOutcome.ANSWERED);
     agent("a-1", "09:01", null);
     watermark("09:20");
-    assertThat(harness.numKeyedStateEntries()).as("only its alert book, counting raises").isEqualTo(1);
+    assertThat(harness.numKeyedStateEntries())
+        .as("only its alert book, counting raises")
+        .isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isZero();
     int rows = snapshots().size();
     watermark("10:00");
@@ -339,8 +380,12 @@ class QueueMonitorTest {
 
   @Test
   void rulesFollowTheQueueOverride() throws Exception {
-    open(Map.of("alerts.queue.acme/billing.oldest-wait.threshold", "30s",
-        "alerts.queue.acme/billing.oldest-wait.clear", "20s"));
+    open(
+        Map.of(
+            "alerts.queue.acme/billing.oldest-wait.threshold",
+            "30s",
+            "alerts.queue.acme/billing.oldest-wait.clear",
+            "20s"));
     agent("a-1", "09:00", onQueue(1));
     queued("c-1", "09:00:05");
     watermark("09:00:40");
@@ -358,21 +403,26 @@ class QueueMonitorTest {
     QueueAlert before = alerts().get(0);
     assertThat(before.raisedAt).isEqualTo(at("09:02:05") + 1);
 
-    // The crash: restored from the checkpoint, the replay differs (c-1 answered, c-2 waits too long later).
+    // The crash: restored from the checkpoint, the replay differs (c-1 answered, c-2 waits too long
+    // later).
     open(Map.of(), checkpoint);
     ended("c-1", "09:00:05", "09:01:00", WaitOutcome.ANSWERED);
     queued("c-2", "09:01:30");
     watermark("09:03:40");
     QueueAlert after = alerts().get(0);
     assertThat(after.raisedAt).as("another moment").isEqualTo(at("09:03:30") + 1);
-    assertThat(after.alertId).as("the same raise: the first of its rule on the queue").isEqualTo(before.alertId);
+    assertThat(after.alertId)
+        .as("the same raise: the first of its rule on the queue")
+        .isEqualTo(before.alertId);
 
     // Cleared, the queue forgotten when nothing is left, then a new raise: a new id.
     ended("c-2", "09:01:30", "09:04:00", WaitOutcome.ANSWERED);
     agent("a-1", "09:04:10", null);
     watermark("09:25");
     assertThat(harness.numKeyedStateEntries()).as("forgotten but its alert book").isEqualTo(1);
-    assertThat(alerts()).extracting(a -> a.status).containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
+    assertThat(alerts())
+        .extracting(a -> a.status)
+        .containsExactly(QueueAlert.Status.RAISED, QueueAlert.Status.CLEARED);
     agent("a-1", "09:30", onQueue(1));
     queued("c-3", "09:30:05");
     watermark("09:33");

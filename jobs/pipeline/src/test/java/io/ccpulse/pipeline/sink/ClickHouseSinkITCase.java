@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sink's writer against the embedded ClickHouse: batching, timed flushes, classified failures. */
+/**
+ * The sink's writer against the embedded ClickHouse: batching, timed flushes, classified failures.
+ */
 class ClickHouseSinkITCase {
   @RegisterExtension final ClickHouseExtension clickhouse = new ClickHouseExtension();
 
@@ -47,7 +49,9 @@ class ClickHouseSinkITCase {
       return List.of("id", "value");
     }
 
-    /** A value of -1 binds as text ClickHouse cannot take for a number; -2 cannot be bound at all. */
+    /**
+     * A value of -1 binds as text ClickHouse cannot take for a number; -2 cannot be bound at all.
+     */
     @Override
     public void bind(PreparedStatement insert, long[] row) throws SQLException {
       insert.setLong(1, row[0]);
@@ -67,16 +71,28 @@ class ClickHouseSinkITCase {
 
   @BeforeEach
   void createTable() throws Exception {
-    endpoint = new ClickHouseEndpoint(clickhouse.serverJdbcUrl(), clickhouse.database(), "default", Map.of());
-    try (Connection conn = endpoint.open(); Statement st = conn.createStatement()) {
+    endpoint =
+        new ClickHouseEndpoint(
+            clickhouse.serverJdbcUrl(), clickhouse.database(), "default", Map.of());
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
       st.execute("CREATE TABLE pairs (id UInt64, value UInt64) ENGINE = MergeTree ORDER BY id");
     }
     new Migrator(endpoint, Map.of()).migrate(); // sink_rejections, the dead letter
   }
 
-  private ClickHouseWriter<long[]> writer(ClickHouseEndpoint target, String table, int batchSize, int maxRetries) {
-    return new ClickHouseWriter<>(target, new Pairs(table),
-        new SinkSettings(batchSize, Duration.ofSeconds(2), maxRetries, Duration.ofMillis(10), Duration.ofMillis(200)), time,
+  private ClickHouseWriter<long[]> writer(
+      ClickHouseEndpoint target, String table, int batchSize, int maxRetries) {
+    return new ClickHouseWriter<>(
+        target,
+        new Pairs(table),
+        new SinkSettings(
+            batchSize,
+            Duration.ofSeconds(2),
+            maxRetries,
+            Duration.ofMillis(10),
+            Duration.ofMillis(200)),
+        time,
         new UnregisteredMetricsGroup());
   }
 
@@ -86,7 +102,9 @@ class ClickHouseSinkITCase {
 
   /** The first column of the result, rows joined by newlines. */
   private static String query(ClickHouseEndpoint at, String sql) throws SQLException {
-    try (Connection conn = at.open(); Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection conn = at.open();
+        Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       StringBuilder out = new StringBuilder();
       while (rs.next()) {
         out.append(out.length() > 0 ? "\n" : "").append(rs.getString(1));
@@ -104,80 +122,140 @@ class ClickHouseSinkITCase {
       writer.flush(false);
     }
     assertThat(rows()).isEqualTo(97);
-    assertThat(query(endpoint, "SELECT sum(id) FROM pairs")).isEqualTo(Long.toString(99 * 100 / 2 - 17 - 42 - 60));
-    assertThat(query(endpoint, "SELECT concat(table_name, ' ', toString(error_code), ' ', row)"
-        + " FROM sink_rejections FINAL ORDER BY row").split("\n"))
+    assertThat(query(endpoint, "SELECT sum(id) FROM pairs"))
+        .isEqualTo(Long.toString(99 * 100 / 2 - 17 - 42 - 60));
+    assertThat(
+            query(
+                    endpoint,
+                    "SELECT concat(table_name, ' ', toString(error_code), ' ', row)"
+                        + " FROM sink_rejections FINAL ORDER BY row")
+                .split("\n"))
         .satisfiesExactly(
-            r -> assertThat(r).startsWith("pairs ").endsWith(" {\"id\":17,\"value\":\"not a number\"}").doesNotContain("pairs 0 "),
-            r -> assertThat(r).startsWith("pairs 0 {\"id\":42,\"_bind_failed\":\"java.lang.IllegalStateException: no value for row 42\""),
-            r -> assertThat(r).startsWith("pairs ").endsWith(" {\"id\":60,\"value\":\"not a number\"}"));
-    assertThat(query(endpoint, "SELECT error FROM sink_rejections FINAL WHERE row LIKE '%\"id\":17,%'")).isNotBlank();
+            r ->
+                assertThat(r)
+                    .startsWith("pairs ")
+                    .endsWith(" {\"id\":17,\"value\":\"not a number\"}")
+                    .doesNotContain("pairs 0 "),
+            r ->
+                assertThat(r)
+                    .startsWith(
+                        "pairs 0 {\"id\":42,\"_bind_failed\":\"java.lang.IllegalStateException: no value for row 42\""),
+            r ->
+                assertThat(r)
+                    .startsWith("pairs ")
+                    .endsWith(" {\"id\":60,\"value\":\"not a number\"}"));
+    assertThat(
+            query(
+                endpoint, "SELECT error FROM sink_rejections FINAL WHERE row LIKE '%\"id\":17,%'"))
+        .isNotBlank();
   }
 
   @Test
   void waitsOutAClickHouseOutageAndLosesNothing(@TempDir Path dir) throws Exception {
-    // A ClickHouse of this test's own, killed for real (SIGKILL) and started again on its port and data.
-    ChdbProcess server = ChdbProcess.builder().dataDir(dir.resolve("data")).port(0).logFile(dir.resolve("server.log")).start();
+    // A ClickHouse of this test's own, killed for real (SIGKILL) and started again on its port and
+    // data.
+    ChdbProcess server =
+        ChdbProcess.builder()
+            .dataDir(dir.resolve("data"))
+            .port(0)
+            .logFile(dir.resolve("server.log"))
+            .start();
     int port = server.port();
-    ClickHouseEndpoint own = new ClickHouseEndpoint(server.jdbcUrl(), "outage", "default", Map.of());
-    try (Connection conn = own.openServer(); Statement st = conn.createStatement()) {
+    ClickHouseEndpoint own =
+        new ClickHouseEndpoint(server.jdbcUrl(), "outage", "default", Map.of());
+    try (Connection conn = own.openServer();
+        Statement st = conn.createStatement()) {
       st.execute("CREATE DATABASE outage");
     }
-    try (Connection conn = own.open(); Statement st = conn.createStatement()) {
+    try (Connection conn = own.open();
+        Statement st = conn.createStatement()) {
       st.execute("CREATE TABLE pairs (id UInt64, value UInt64) ENGINE = MergeTree ORDER BY id");
     }
-    try (ClickHouseWriter<long[]> writer = new ClickHouseWriter<>(own, new Pairs("pairs"),
-        new SinkSettings(10, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(500)), time,
-        new UnregisteredMetricsGroup())) {
+    try (ClickHouseWriter<long[]> writer =
+        new ClickHouseWriter<>(
+            own,
+            new Pairs("pairs"),
+            new SinkSettings(
+                10, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(500)),
+            time,
+            new UnregisteredMetricsGroup())) {
       for (long i = 0; i < 10; i++) {
         writer.write(new long[] {i, i}, null);
       }
       ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
       server.close();
-      var during = java.util.concurrent.CompletableFuture.runAsync(() -> {
-        try {
-          for (long i = 10; i < 25; i++) {
-            writer.write(new long[] {i, i}, null);
-          }
-          writer.flush(false);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      var during =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  for (long i = 10; i < 25; i++) {
+                    writer.write(new long[] {i, i}, null);
+                  }
+                  writer.flush(false);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       Thread.sleep(3_000); // several retries against nobody
       assertThat(during).isNotDone();
-      server = ChdbProcess.builder().dataDir(dir.resolve("data")).port(port).logFile(dir.resolve("server.log")).start();
+      server =
+          ChdbProcess.builder()
+              .dataDir(dir.resolve("data"))
+              .port(port)
+              .logFile(dir.resolve("server.log"))
+              .start();
       during.get(60, java.util.concurrent.TimeUnit.SECONDS);
     } finally {
       server.close();
     }
     // Rows and their checksum against a fresh server on the same data: each row once.
-    try (ChdbProcess again = ChdbProcess.builder().dataDir(dir.resolve("data")).port(0).logFile(dir.resolve("server.log")).start()) {
-      ClickHouseEndpoint reopened = new ClickHouseEndpoint(again.jdbcUrl(), "outage", "default", Map.of());
-      assertThat(query(reopened, "SELECT concat(toString(count()), ' ', toString(uniqExact(id)), ' ', toString(sum(id))) FROM pairs"))
+    try (ChdbProcess again =
+        ChdbProcess.builder()
+            .dataDir(dir.resolve("data"))
+            .port(0)
+            .logFile(dir.resolve("server.log"))
+            .start()) {
+      ClickHouseEndpoint reopened =
+          new ClickHouseEndpoint(again.jdbcUrl(), "outage", "default", Map.of());
+      assertThat(
+              query(
+                  reopened,
+                  "SELECT concat(toString(count()), ' ', toString(uniqExact(id)), ' ', toString(sum(id))) FROM pairs"))
           .isEqualTo("25 25 300");
     }
   }
 
   @Test
   void noticesAHungServerWithinTheSocketTimeoutAndCarriesOnWhenItAnswers() throws Exception {
-    // The shared server stopped with SIGSTOP: connections are accepted by the kernel, nothing answers.
-    ClickHouseEndpoint impatient = new ClickHouseEndpoint(clickhouse.serverJdbcUrl(), clickhouse.database(), "default",
-        Map.of("socket_timeout", "1500", "connection_timeout", "1500"));
+    // The shared server stopped with SIGSTOP: connections are accepted by the kernel, nothing
+    // answers.
+    ClickHouseEndpoint impatient =
+        new ClickHouseEndpoint(
+            clickhouse.serverJdbcUrl(),
+            clickhouse.database(),
+            "default",
+            Map.of("socket_timeout", "1500", "connection_timeout", "1500"));
     long pid = clickhouse.server().pid();
-    try (ClickHouseWriter<long[]> writer = new ClickHouseWriter<>(impatient, new Pairs("pairs"),
-        new SinkSettings(1000, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(200)), time,
-        new UnregisteredMetricsGroup())) {
+    try (ClickHouseWriter<long[]> writer =
+        new ClickHouseWriter<>(
+            impatient,
+            new Pairs("pairs"),
+            new SinkSettings(
+                1000, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(200)),
+            time,
+            new UnregisteredMetricsGroup())) {
       writer.write(new long[] {1, 1}, null);
       signal("STOP", pid);
       long t0 = System.nanoTime();
-      var flushing = java.util.concurrent.CompletableFuture.runAsync(() -> {
-        try {
-          writer.flush(false);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      var flushing =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  writer.flush(false);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       try {
         Thread.sleep(4_000);
         assertThat(flushing).isNotDone();
@@ -185,14 +263,21 @@ class ClickHouseSinkITCase {
         signal("CONT", pid);
       }
       flushing.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      System.out.printf("hung server: flushed %.1f s after the stop%n", (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          "hung server: flushed %.1f s after the stop%n", (System.nanoTime() - t0) / 1e9);
     }
-    assertThat(rows()).isGreaterThanOrEqualTo(1); // a timed-out INSERT may have landed too: MergeTree keeps both
+    assertThat(rows())
+        .isGreaterThanOrEqualTo(1); // a timed-out INSERT may have landed too: MergeTree keeps both
     assertThat(query(endpoint, "SELECT uniqExact(id) FROM pairs")).isEqualTo("1");
   }
 
   private static void signal(String name, long pid) throws Exception {
-    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor()).isZero();
+    assertThat(
+            new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+                .inheritIO()
+                .start()
+                .waitFor())
+        .isZero();
   }
 
   @Test
@@ -221,11 +306,16 @@ class ClickHouseSinkITCase {
   @Test
   void failsAtOnceOnAFatalErrorWithClickHousesCode() {
     ClickHouseWriter<long[]> writer = writer(endpoint, "no_such_table", 10, 5);
-    assertThatThrownBy(() -> {
-      writer.write(new long[] {1, 1}, null);
-      writer.flush(false);
-    }).isInstanceOf(IOException.class)
-        .hasMessageContaining("INSERT of 1 rows into " + endpoint.database() + ".no_such_table failed (FATAL, ClickHouse code 60, attempt 1 of 6)");
+    assertThatThrownBy(
+            () -> {
+              writer.write(new long[] {1, 1}, null);
+              writer.flush(false);
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(
+            "INSERT of 1 rows into "
+                + endpoint.database()
+                + ".no_such_table failed (FATAL, ClickHouse code 60, attempt 1 of 6)");
   }
 
   @Test
@@ -234,11 +324,16 @@ class ClickHouseSinkITCase {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    ClickHouseEndpoint nowhere = new ClickHouseEndpoint("jdbc:clickhouse://127.0.0.1:" + closedPort, "db", "default", Map.of());
+    ClickHouseEndpoint nowhere =
+        new ClickHouseEndpoint(
+            "jdbc:clickhouse://127.0.0.1:" + closedPort, "db", "default", Map.of());
     ClickHouseWriter<long[]> writer = writer(nowhere, "pairs", 10, 2);
-    assertThatThrownBy(() -> {
-      writer.write(new long[] {1, 1}, null);
-      writer.flush(false);
-    }).isInstanceOf(IOException.class).hasMessageContaining("(RETRIABLE, ClickHouse code 0, attempt 3 of 3)");
+    assertThatThrownBy(
+            () -> {
+              writer.write(new long[] {1, 1}, null);
+              writer.flush(false);
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("(RETRIABLE, ClickHouse code 0, attempt 3 of 3)");
   }
 }

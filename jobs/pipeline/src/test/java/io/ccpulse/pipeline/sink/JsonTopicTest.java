@@ -28,8 +28,10 @@ class JsonTopicTest {
     assertThat(r.topic()).isEqualTo("changes");
     assertThat(r.timestamp()).isEqualTo(c.at);
     assertThat(text(r.key())).isEqualTo("acme/a-\"1\"");
-    assertThat(text(r.value())).isEqualTo("{\"tenant_id\":\"acme\",\"agent_id\":\"a-\\\"1\\\"\","
-        + "\"at\":\"2026-01-05T14:00:00Z\",\"from\":\"LOW\",\"to\":\"ELEVATED\",\"score\":35,\"factors\":[]}");
+    assertThat(text(r.value()))
+        .isEqualTo(
+            "{\"tenant_id\":\"acme\",\"agent_id\":\"a-\\\"1\\\"\","
+                + "\"at\":\"2026-01-05T14:00:00Z\",\"from\":\"LOW\",\"to\":\"ELEVATED\",\"score\":35,\"factors\":[]}");
   }
 
   @Test
@@ -44,21 +46,26 @@ class JsonTopicTest {
     a.value = 121.5;
     a.threshold = 120;
     a.raisedAt = T;
-    ProducerRecord<byte[], byte[]> raised = JsonTopic.queueAlerts("alerts").serialize(a, null, null);
+    ProducerRecord<byte[], byte[]> raised =
+        JsonTopic.queueAlerts("alerts").serialize(a, null, null);
     assertThat(raised.topic()).isEqualTo("alerts");
     assertThat(text(raised.key())).isEqualTo("acme/billing");
     assertThat(raised.timestamp()).isEqualTo(T);
-    assertThat(text(raised.value())).isEqualTo("{\"alert_id\":\"3f1c\",\"status\":\"RAISED\",\"rule\":\"oldest-wait\","
-        + "\"severity\":\"CRITICAL\",\"tenant_id\":\"acme\",\"queue_id\":\"billing\",\"value\":121.5,\"threshold\":120.0,"
-        + "\"unit\":\"s\",\"raised_at\":\"2026-01-05T14:00:00Z\",\"cleared_at\":null}");
+    assertThat(text(raised.value()))
+        .isEqualTo(
+            "{\"alert_id\":\"3f1c\",\"status\":\"RAISED\",\"rule\":\"oldest-wait\","
+                + "\"severity\":\"CRITICAL\",\"tenant_id\":\"acme\",\"queue_id\":\"billing\",\"value\":121.5,\"threshold\":120.0,"
+                + "\"unit\":\"s\",\"raised_at\":\"2026-01-05T14:00:00Z\",\"cleared_at\":null}");
 
     a.status = QueueAlert.Status.CLEARED;
     a.value = Double.NaN;
     a.clearedAt = T + 90_000;
-    ProducerRecord<byte[], byte[]> cleared = JsonTopic.queueAlerts("alerts").serialize(a, null, null);
+    ProducerRecord<byte[], byte[]> cleared =
+        JsonTopic.queueAlerts("alerts").serialize(a, null, null);
     assertThat(cleared.timestamp()).isEqualTo(T + 90_000);
-    assertThat(text(cleared.value())).contains("\"status\":\"CLEARED\"", "\"value\":null",
-        "\"cleared_at\":\"2026-01-05T14:01:30Z\"");
+    assertThat(text(cleared.value()))
+        .contains(
+            "\"status\":\"CLEARED\"", "\"value\":null", "\"cleared_at\":\"2026-01-05T14:01:30Z\"");
   }
 
   private static String text(byte[] bytes) {

@@ -21,13 +21,22 @@ class InboundDeserializerTest {
 
   @BeforeEach
   void open() {
-    deserializer = new InboundDeserializer<>(EventKind.INTERACTION, EventChecks.from(PipelineConfig.defaults()));
+    deserializer =
+        new InboundDeserializer<>(
+            EventKind.INTERACTION, EventChecks.from(PipelineConfig.defaults()));
     deserializer.openStandalone();
   }
 
   static InteractionEvent.Builder event(InteractionType type) {
-    return InteractionEvent.newBuilder().setEventId("e-1").setTenantId("acme").setInteractionId("i-1")
-        .setChannel(Channel.VOICE).setType(type).setOccurredAt(T0).setQueueId("billing").setAgentId("a-1");
+    return InteractionEvent.newBuilder()
+        .setEventId("e-1")
+        .setTenantId("acme")
+        .setInteractionId("i-1")
+        .setChannel(Channel.VOICE)
+        .setType(type)
+        .setOccurredAt(T0)
+        .setQueueId("billing")
+        .setAgentId("a-1");
   }
 
   @Test
@@ -56,15 +65,27 @@ class InboundDeserializerTest {
 
   @Test
   void rejectsARecordOfAnotherTopicAsUnknownSchema() {
-    byte[] survey = EventCodec.surveys().encode(SurveyEvent.newBuilder().setChannel(Channel.VOICE).setEventId("s").setTenantId("acme")
-        .setInteractionId("i").setAgentId("a").setCsat(5).setOccurredAt(T0).build());
-    assertThat(deserializer.decode(survey, "interactions", 0, 0, NOW).rejected.reason).isEqualTo("UNKNOWN_SCHEMA");
+    byte[] survey =
+        EventCodec.surveys()
+            .encode(
+                SurveyEvent.newBuilder()
+                    .setChannel(Channel.VOICE)
+                    .setEventId("s")
+                    .setTenantId("acme")
+                    .setInteractionId("i")
+                    .setAgentId("a")
+                    .setCsat(5)
+                    .setOccurredAt(T0)
+                    .build());
+    assertThat(deserializer.decode(survey, "interactions", 0, 0, NOW).rejected.reason)
+        .isEqualTo("UNKNOWN_SCHEMA");
   }
 
   @Test
   void rejectsMissingFieldsNamingTheEvent() {
     InteractionEvent noAgent = event(InteractionType.HOLD_STARTED).setAgentId(null).build();
-    RejectedEvent r = deserializer.decode(codec.encode(noAgent), "interactions", 0, 5, NOW).rejected;
+    RejectedEvent r =
+        deserializer.decode(codec.encode(noAgent), "interactions", 0, 5, NOW).rejected;
     assertThat(r.reason).isEqualTo("INVALID_FIELD");
     assertThat(r.detail).isEqualTo("HOLD_STARTED needs agent_id");
     assertThat(r.eventType).isEqualTo("InteractionEvent.HOLD_STARTED");
@@ -79,10 +100,17 @@ class InboundDeserializerTest {
 
   @Test
   void rejectsEventsFromTheFutureBeyondTheAllowedSkew() {
-    InteractionEvent withinSkew = event(InteractionType.QUEUED).setOccurredAt(Instant.ofEpochMilli(NOW).plusSeconds(300)).build();
-    assertThat(deserializer.decode(codec.encode(withinSkew), "t", 0, 1, NOW).isRejected()).isFalse();
+    InteractionEvent withinSkew =
+        event(InteractionType.QUEUED)
+            .setOccurredAt(Instant.ofEpochMilli(NOW).plusSeconds(300))
+            .build();
+    assertThat(deserializer.decode(codec.encode(withinSkew), "t", 0, 1, NOW).isRejected())
+        .isFalse();
 
-    InteractionEvent beyond = event(InteractionType.QUEUED).setOccurredAt(Instant.ofEpochMilli(NOW).plusSeconds(301)).build();
+    InteractionEvent beyond =
+        event(InteractionType.QUEUED)
+            .setOccurredAt(Instant.ofEpochMilli(NOW).plusSeconds(301))
+            .build();
     RejectedEvent r = deserializer.decode(codec.encode(beyond), "t", 0, 2, NOW).rejected;
     assertThat(r.reason).isEqualTo("FUTURE_TIMESTAMP");
     assertThat(r.detail).contains("PT5M1S ahead");
@@ -93,14 +121,18 @@ class InboundDeserializerTest {
   void keepsAnEventTimeTheTableCannotHoldOutOfTheRejection() {
     // rejected_events.occurred_at is a DateTime64(3) written as nanoseconds: 9999 does not fit, and
     // the rejection itself was a row ClickHouse refused.
-    InteractionEvent far = event(InteractionType.QUEUED).setOccurredAt(Instant.parse("9999-12-31T23:59:59Z")).build();
+    InteractionEvent far =
+        event(InteractionType.QUEUED).setOccurredAt(Instant.parse("9999-12-31T23:59:59Z")).build();
     RejectedEvent r = deserializer.decode(codec.encode(far), "t", 0, 3, NOW).rejected;
     assertThat(r.reason).isEqualTo("FUTURE_TIMESTAMP");
     assertThat(r.occurredAt).isNull();
     InteractionEvent epoch = event(InteractionType.QUEUED).setOccurredAt(Instant.EPOCH).build();
-    assertThat(deserializer.decode(codec.encode(epoch), "t", 0, 4, NOW).rejected.occurredAt).isEqualTo(0L);
-    assertThat(RejectedEvent.storable(Instant.parse("1899-12-31T23:59:59Z").toEpochMilli())).isNull();
-    assertThat(RejectedEvent.storable(Instant.parse("2261-12-31T23:59:59Z").toEpochMilli())).isNotNull();
+    assertThat(deserializer.decode(codec.encode(epoch), "t", 0, 4, NOW).rejected.occurredAt)
+        .isEqualTo(0L);
+    assertThat(RejectedEvent.storable(Instant.parse("1899-12-31T23:59:59Z").toEpochMilli()))
+        .isNull();
+    assertThat(RejectedEvent.storable(Instant.parse("2261-12-31T23:59:59Z").toEpochMilli()))
+        .isNotNull();
   }
 
   @Test

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class OffsetContinuityTest {
   private static final String TOPIC = "interactions";
   private final FakeKafka kafka = new FakeKafka();
-  private final List<OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>>> harnesses =
-      new ArrayList<>();
+  private final List<
+          OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>>>
+      harnesses = new ArrayList<>();
 
   @AfterEach
   void tearDown() throws Exception {
@@ -45,15 +46,19 @@ class OffsetContinuityTest {
     kafka.logStart = 40; // retention removed 2..39 before the job read them
     read(h, 1, 50);
     List<RejectedEvent> skipped = skipped(h);
-    assertThat(skipped).singleElement().satisfies(r -> {
-      assertThat(r.reason).isEqualTo(RejectReason.OFFSETS_SKIPPED.name());
-      assertThat(r.sourceTopic).isEqualTo(TOPIC);
-      assertThat(r.sourcePartition).isEqualTo(1);
-      assertThat(r.sourceOffset).as("first skipped").isEqualTo(2);
-      assertThat(r.detail).startsWith("offsets 2 to 49 of interactions-1 (48 offsets) were never read")
-          .contains("log now starts at 40");
-      assertThat(r.payload).isEmpty();
-    });
+    assertThat(skipped)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason).isEqualTo(RejectReason.OFFSETS_SKIPPED.name());
+              assertThat(r.sourceTopic).isEqualTo(TOPIC);
+              assertThat(r.sourcePartition).isEqualTo(1);
+              assertThat(r.sourceOffset).as("first skipped").isEqualTo(2);
+              assertThat(r.detail)
+                  .startsWith("offsets 2 to 49 of interactions-1 (48 offsets) were never read")
+                  .contains("log now starts at 40");
+              assertThat(r.payload).isEmpty();
+            });
     // Read on: the record after the gap, then the next ones, and no second report.
     read(h, 1, 51);
     assertThat(skipped(h)).hasSize(1);
@@ -65,8 +70,10 @@ class OffsetContinuityTest {
   void aGapOfOffsetsThatNeverHeldARecordIsNoLoss() throws Exception {
     var h = open(null);
     read(h, 0, 0, 1);
-    read(h, 0, 3, 4); // offset 2: a transaction marker (or a compacted record); the log still starts at 0
-    read(h, 0, 9);    // an aborted transaction
+    read(
+        h, 0, 3,
+        4); // offset 2: a transaction marker (or a compacted record); the log still starts at 0
+    read(h, 0, 9); // an aborted transaction
     assertThat(skipped(h)).isEmpty();
     assertThat(kafka.lookups).isEqualTo(2);
   }
@@ -78,16 +85,20 @@ class OffsetContinuityTest {
     read(h, 1, 0);
     OperatorSubtaskState snapshot = h.snapshot(1, 1);
 
-    // Stopped; meanwhile retention deletes up to 100 on partition 0. The consumer resets to the log start.
+    // Stopped; meanwhile retention deletes up to 100 on partition 0. The consumer resets to the log
+    // start.
     kafka.logStart = 100;
     var restored = open(snapshot);
     read(restored, 0, 100);
     read(restored, 1, 1);
-    assertThat(skipped(restored)).singleElement().satisfies(r -> {
-      assertThat(r.sourcePartition).isZero();
-      assertThat(r.sourceOffset).isEqualTo(3);
-      assertThat(r.detail).startsWith("offsets 3 to 99 of interactions-0 (97 offsets)");
-    });
+    assertThat(skipped(restored))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.sourcePartition).isZero();
+              assertThat(r.sourceOffset).isEqualTo(3);
+              assertThat(r.detail).startsWith("offsets 3 to 99 of interactions-0 (97 offsets)");
+            });
   }
 
   @Test
@@ -96,13 +107,18 @@ class OffsetContinuityTest {
     var b = open(null, 2, 1);
     read(a, 0, 0, 1, 2);
     read(b, 1, 0, 1, 2, 3, 4);
-    OperatorSubtaskState merged = AbstractStreamOperatorTestHarness.repackageState(a.snapshot(1, 1), b.snapshot(1, 1));
+    OperatorSubtaskState merged =
+        AbstractStreamOperatorTestHarness.repackageState(a.snapshot(1, 1), b.snapshot(1, 1));
 
     kafka.logStart = 20;
-    var single = open(AbstractStreamOperatorTestHarness.repartitionOperatorState(merged, 128, 2, 1, 0), 1, 0);
+    var single =
+        open(
+            AbstractStreamOperatorTestHarness.repartitionOperatorState(merged, 128, 2, 1, 0), 1, 0);
     read(single, 0, 20);
     read(single, 1, 20);
-    assertThat(skipped(single)).extracting(r -> r.sourcePartition + "@" + r.sourceOffset).containsExactly("0@3", "1@5");
+    assertThat(skipped(single))
+        .extracting(r -> r.sourcePartition + "@" + r.sourceOffset)
+        .containsExactly("0@3", "1@5");
   }
 
   @Test
@@ -111,11 +127,17 @@ class OffsetContinuityTest {
     kafka.logStart = 30;
     var h = open(null);
     read(h, 0, 30);
-    read(h, 1, 0); // no committed offset: the start is a choice (earliest, latest), nothing to compare with
-    assertThat(skipped(h)).singleElement().satisfies(r -> {
-      assertThat(r.sourcePartition).isZero();
-      assertThat(r.sourceOffset).isEqualTo(5);
-    });
+    read(
+        h, 1,
+        0); // no committed offset: the start is a choice (earliest, latest), nothing to compare
+    // with
+    assertThat(skipped(h))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.sourcePartition).isZero();
+              assertThat(r.sourceOffset).isEqualTo(5);
+            });
   }
 
   @Test
@@ -124,19 +146,28 @@ class OffsetContinuityTest {
     read(h, 0, 0);
     kafka.failing = true;
     read(h, 0, 7);
-    assertThat(skipped(h)).singleElement().satisfies(r ->
-        assertThat(r.detail).startsWith("offsets 1 to 6 of interactions-0 (6 offsets) could not be checked"));
+    assertThat(skipped(h))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.detail)
+                    .startsWith(
+                        "offsets 1 to 6 of interactions-0 (6 offsets) could not be checked"));
   }
 
-  private OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>> open(
-      OperatorSubtaskState state) throws Exception {
+  private OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>>
+      open(OperatorSubtaskState state) throws Exception {
     return open(state, 1, 0);
   }
 
-  private OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>> open(
-      OperatorSubtaskState state, int parallelism, int subtask) throws Exception {
-    var h = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new OffsetContinuity<InteractionEvent>("g", kafka)),
-        128, parallelism, subtask);
+  private OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>>
+      open(OperatorSubtaskState state, int parallelism, int subtask) throws Exception {
+    var h =
+        new OneInputStreamOperatorTestHarness<>(
+            new ProcessOperator<>(new OffsetContinuity<InteractionEvent>("g", kafka)),
+            128,
+            parallelism,
+            subtask);
     harnesses.add(h);
     if (state != null) {
       h.initializeState(state);
@@ -145,16 +176,23 @@ class OffsetContinuityTest {
     return h;
   }
 
-  private static void read(OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>> h,
-      int partition, long... offsets) throws Exception {
+  private static void read(
+      OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>> h,
+      int partition,
+      long... offsets)
+      throws Exception {
     for (long offset : offsets) {
-      h.processElement(new StreamRecord<>(Inbound.of((InteractionEvent) null, TOPIC, partition, offset), 0));
+      h.processElement(
+          new StreamRecord<>(Inbound.of((InteractionEvent) null, TOPIC, partition, offset), 0));
     }
   }
 
   private static List<RejectedEvent> skipped(
       OneInputStreamOperatorTestHarness<Inbound<InteractionEvent>, Inbound<InteractionEvent>> h) {
-    return h.extractOutputValues().stream().filter(Inbound::isRejected).map(in -> in.rejected).toList();
+    return h.extractOutputValues().stream()
+        .filter(Inbound::isRejected)
+        .map(in -> in.rejected)
+        .toList();
   }
 
   /** Offsets as a test sets them; counts the lookups. */

@@ -20,10 +20,13 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
-/** Sinks that keep what the job wrote, per test run, for assertions (a MiniCluster shares this JVM). */
+/**
+ * Sinks that keep what the job wrote, per test run, for assertions (a MiniCluster shares this JVM).
+ */
 public final class CollectingSinks implements PipelineSinks {
   private static final long serialVersionUID = 1L;
-  private static final Map<String, ConcurrentLinkedQueue<Object>> WRITTEN = new ConcurrentHashMap<>();
+  private static final Map<String, ConcurrentLinkedQueue<Object>> WRITTEN =
+      new ConcurrentHashMap<>();
 
   private final String run = UUID.randomUUID().toString();
 
@@ -95,7 +98,6 @@ public final class CollectingSinks implements PipelineSinks {
     return written("/queue-health-topic");
   }
 
-
   public List<QueueAlert> alertMessages() {
     return written("/queue-alert-topic");
   }
@@ -126,7 +128,10 @@ public final class CollectingSinks implements PipelineSinks {
 
   @SuppressWarnings("unchecked")
   private <T> List<T> written(String what) {
-    return new ArrayList<>((ConcurrentLinkedQueue<T>) (ConcurrentLinkedQueue<?>) WRITTEN.getOrDefault(run + what, new ConcurrentLinkedQueue<>()));
+    return new ArrayList<>(
+        (ConcurrentLinkedQueue<T>)
+            (ConcurrentLinkedQueue<?>)
+                WRITTEN.getOrDefault(run + what, new ConcurrentLinkedQueue<>()));
   }
 
   private static final class Collect<T> implements Sink<T> {
@@ -139,7 +144,8 @@ public final class CollectingSinks implements PipelineSinks {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-      ConcurrentLinkedQueue<Object> into = WRITTEN.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>());
+      ConcurrentLinkedQueue<Object> into =
+          WRITTEN.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>());
       return new SinkWriter<>() {
         @Override
         public void write(T element, Context ctx) {

@@ -19,8 +19,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Finite sources whose watermarks the test places by hand, between events: the job sees exactly
- * the interleaving of events and event-time progress that the test describes. Run at parallelism 1.
+ * Finite sources whose watermarks the test places by hand, between events: the job sees exactly the
+ * interleaving of events and event-time progress that the test describes. Run at parallelism 1.
  */
 public final class ScriptedSources implements EventSources {
   private static final long serialVersionUID = 1L;
@@ -46,8 +46,8 @@ public final class ScriptedSources implements EventSources {
 
   /**
    * The interactions' and the surveys' watermarks move to this time here. Both: a source without
-   * markers holds the facts' watermark back until it finishes, and when it finishes would race
-   * with the interactions.
+   * markers holds the facts' watermark back until it finishes, and when it finishes would race with
+   * the interactions.
    */
   public ScriptedSources watermark(long epochMillis) {
     interactions.add(marker(epochMillis));
@@ -90,17 +90,23 @@ public final class ScriptedSources implements EventSources {
 
   private static <T extends SpecificRecord> DataStream<Inbound<T>> stream(
       StreamExecutionEnvironment env, List<Inbound<T>> items, EventKind<T> kind) {
-    WatermarkStrategy<Inbound<T>> strategy = WatermarkStrategy.<Inbound<T>>forGenerator(ctx -> new Markers<>())
-        .withTimestampAssigner((in, ts) -> in.event == null ? Long.MIN_VALUE : kind.occurredAt(in.event).toEpochMilli());
+    WatermarkStrategy<Inbound<T>> strategy =
+        WatermarkStrategy.<Inbound<T>>forGenerator(ctx -> new Markers<>())
+            .withTimestampAssigner(
+                (in, ts) ->
+                    in.event == null ? Long.MIN_VALUE : kind.occurredAt(in.event).toEpochMilli());
     if (items.isEmpty()) { // a collection source cannot be empty: one marker that moves nothing
       Inbound<T> nothing = new Inbound<>();
       nothing.topic = WATERMARK;
       nothing.offset = Long.MIN_VALUE;
       items = List.of(nothing);
     }
-    return env.fromData(items, kind.inboundType()).setParallelism(1)
-        .assignTimestampsAndWatermarks(strategy).setParallelism(1)
-        .filter(in -> !WATERMARK.equals(in.topic)).setParallelism(1);
+    return env.fromData(items, kind.inboundType())
+        .setParallelism(1)
+        .assignTimestampsAndWatermarks(strategy)
+        .setParallelism(1)
+        .filter(in -> !WATERMARK.equals(in.topic))
+        .setParallelism(1);
   }
 
   /** Emits a watermark at each marker and nowhere else. */
