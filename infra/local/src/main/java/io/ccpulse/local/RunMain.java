@@ -1,6 +1,7 @@
 package io.ccpulse.local;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.local.report.DayReport;
 import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.SimulationResult;
@@ -106,6 +107,9 @@ public final class RunMain {
       LocalJob.run(config, events, out);
 
       RunSummary.print(clickhouse, out);
+      Path report = DayReport.write(clickhouse, data.resolve("run").resolve("report.html"));
+      out.println();
+      out.println("The day as charts (one HTML file, opens offline): " + report.toAbsolutePath());
       TruthComparison.Report check = TruthComparison.compare(simulated.truth(), clickhouse);
       out.println();
       out.printf(
