@@ -51,7 +51,14 @@
       }
       return out;
     });
+    var points = item.series.reduce(function (n, s) {
+      return n + s.data.filter(function (p) { return p[1] !== null; }).length;
+    }, 0);
     return {
+      title: points ? { show: false } : {
+        text: 'no data in this range', left: 'center', top: 'middle',
+        textStyle: { color: '#a33', fontSize: 13, fontWeight: 'normal' }
+      },
       useUTC: true,
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '-' : fmt(Math.round(v * 1000) / 1000); } },
