@@ -56,8 +56,8 @@ public final class Json {
     try {
       value = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          e.getOriginalMessage() + " at column " + e.getLocation().getColumnNr(), e);
+      String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+      throw new IllegalArgumentException(e.getOriginalMessage() + where, e);
     }
     if (value instanceof ObjectNode object) {
       return object;

@@ -40,6 +40,8 @@ class JsonTest {
     assertThatThrownBy(() -> Json.readObject("{\"a\": NaN}")).hasMessageContaining("'NaN'");
     assertThatThrownBy(() -> Json.readObject("{\"a\": \"x\ny\"}"))
         .hasMessageContaining("has to be escaped");
+    assertThatThrownBy(() -> Json.readObject("{\"a\": " + "1".repeat(2_000) + "}"))
+        .hasMessageContaining("Number value length (2000) exceeds the maximum allowed");
     assertThatThrownBy(() -> Json.readObject("[1]")).hasMessage("expected a JSON object, got [1]");
     assertThatThrownBy(() -> Json.readObject(" "))
         .hasMessage("expected a JSON object, got nothing");
