@@ -25,8 +25,8 @@ public class LevelChange {
             .put("tenant_id", tenantId)
             .put("agent_id", agentId)
             .put("at", Json.time(at))
-            .put("from", from.name())
-            .put("to", to.name())
+            .put("from", from == null ? null : from.name())
+            .put("to", to == null ? null : to.name())
             .put("score", score)
             // Already JSON, written by Assessment#factorsJson.
             .putRawValue("factors", new RawValue(factors)));
