@@ -32,7 +32,8 @@
   function chartOption(item, model) {
     var fmt = formatter(item.unit);
     var series = item.series.map(function (s, i) {
-      var out = { name: s.name, type: 'line', showSymbol: false, data: s.data };
+      // A sparse series (a rejection or two) is drawn as points: a line needs two.
+      var out = { name: s.name, type: 'line', showSymbol: s.data.length < 30, data: s.data };
       if (i === 0 && item.thresholds.length) {
         out.markLine = {
           silent: true, symbol: 'none',
