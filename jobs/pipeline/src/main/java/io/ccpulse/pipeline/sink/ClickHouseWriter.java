@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ClickHouseWriter<T> implements SinkWriter<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseWriter.class);
-  private static final SinkRejectionsTable DEAD_LETTER = new SinkRejectionsTable();
+  private static final OutputTable<SinkRejection> DEAD_LETTER = OutputTables.SINK_REJECTIONS;
 
   private final ClickHouseEndpoint endpoint;
-  private final ClickHouseTable<T> table;
+  private final OutputTable<T> table;
   private final SinkSettings settings;
   private final ProcessingTimeService time;
   private final List<T> buffer = new ArrayList<>();
@@ -51,7 +51,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
 
   ClickHouseWriter(
       ClickHouseEndpoint endpoint,
-      ClickHouseTable<T> table,
+      OutputTable<T> table,
       SinkSettings settings,
       ProcessingTimeService time,
       MetricGroup metrics) {
@@ -125,7 +125,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
    * refuses as data (found by halving the batch) or that cannot be bound are added to {@code
    * rejected}. Returns the number of rows written.
    */
-  private <R> int deliver(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> rejected)
+  private <R> int deliver(OutputTable<R> into, List<R> rows, List<SinkRejection> rejected)
       throws IOException, InterruptedException {
     long backoff = settings.retryBackoff().toMillis();
     for (int attempt = 0; ; attempt++) {
@@ -184,7 +184,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   /**
    * Binds each row (a row whose bind throws is set aside in {@code unbound}) and sends the batch.
    */
-  private <R> int insert(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> unbound)
+  private <R> int insert(OutputTable<R> into, List<R> rows, List<SinkRejection> unbound)
       throws SQLException {
     if (connection == null) {
       connection = endpoint.open();
@@ -208,12 +208,12 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
     return bound;
   }
 
-  private <R> SinkRejection rejection(ClickHouseTable<R> into, R row, int code, String error) {
+  private <R> SinkRejection rejection(OutputTable<R> into, R row, int code, String error) {
     return new SinkRejection(
         System.currentTimeMillis(), into.name(), code, error, RowText.of(into, row));
   }
 
-  private void recovered(ClickHouseTable<?> into) {
+  private void recovered(OutputTable<?> into) {
     if (failingSince != 0) {
       LOG.info(
           "INSERT into {} succeeded again after {} s",
