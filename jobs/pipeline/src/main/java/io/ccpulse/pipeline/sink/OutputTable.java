@@ -1,9 +1,8 @@
 package io.ccpulse.pipeline.sink;
 
+import com.clickhouse.client.api.data_formats.RowBinaryFormatSerializer;
+import java.io.IOException;
 import java.io.Serializable;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,19 +43,6 @@ public final class OutputTable<T> implements Serializable {
       names.add(c.name());
     }
     return names;
-  }
-
-  String insertSql() {
-    String cols = String.join(", ", columnNames());
-    String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
-    return "INSERT INTO " + name + " (" + cols + ") VALUES (" + marks + ")";
-  }
-
-  /** Sets parameters 1..columns().size() of the INSERT from the row. */
-  void bind(PreparedStatement insert, T row) throws SQLException {
-    for (int i = 0; i < columns.size(); i++) {
-      columns.get(i).bind(insert, i + 1, row);
-    }
   }
 
   @Override
@@ -199,7 +185,8 @@ public final class OutputTable<T> implements Serializable {
      */
     public abstract Object value(T row);
 
-    abstract void bind(PreparedStatement insert, int index, T row) throws SQLException;
+    /** Writes the row's value in RowBinary, as ClickHouse reads this column's type. */
+    abstract void write(RowBinaryBatch batch, T row) throws IOException;
 
     IllegalArgumentException refused(Object value, String why) {
       return new IllegalArgumentException("column " + name + " " + type + ": " + value + " " + why);
@@ -222,8 +209,9 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void bind(PreparedStatement insert, int index, T row) throws SQLException {
-      insert.setString(index, value(row));
+    void write(RowBinaryBatch batch, T row) throws IOException {
+      RowBinaryFormatSerializer out = batch.serializer();
+      out.writeString(value(row));
     }
   }
 
@@ -243,8 +231,10 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void bind(PreparedStatement insert, int index, T row) throws SQLException {
-      insert.setBytes(index, value(row));
+    void write(RowBinaryBatch batch, T row) throws IOException {
+      byte[] v = value(row);
+      RowBinaryFormatSerializer.writeSize(batch, v.length);
+      batch.write(v, 0, v.length);
     }
   }
 
@@ -275,8 +265,16 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void bind(PreparedStatement insert, int index, T row) throws SQLException {
-      insert.setLong(index, checked(row));
+    void write(RowBinaryBatch batch, T row) throws IOException {
+      RowBinaryFormatSerializer out = batch.serializer();
+      long v = checked(row);
+      switch (type()) {
+        case "UInt8" -> out.writeUInt8((short) v);
+        case "UInt16" -> out.writeUInt16((int) v);
+        case "UInt32" -> out.writeUInt32(v);
+        case "Int32" -> out.writeInt32((int) v);
+        default -> out.writeInt64(v); // Int64, and UInt64 up to Long.MAX_VALUE: the same 8 bytes
+      }
     }
   }
 
@@ -299,8 +297,9 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void bind(PreparedStatement insert, int index, T row) throws SQLException {
-      insert.setBoolean(index, value(row));
+    void write(RowBinaryBatch batch, T row) throws IOException {
+      RowBinaryFormatSerializer out = batch.serializer();
+      out.writeBool(value(row));
     }
   }
 
@@ -322,13 +321,17 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void bind(PreparedStatement insert, int index, T row) throws SQLException {
+    void write(RowBinaryBatch batch, T row) throws IOException {
+      RowBinaryFormatSerializer out = batch.serializer();
       double v = value.of(row);
-      if (nanIsNull && Double.isNaN(v)) {
-        insert.setNull(index, Types.DOUBLE);
-      } else {
-        insert.setDouble(index, v);
+      if (nanIsNull) {
+        if (Double.isNaN(v)) {
+          out.writeNull();
+          return;
+        }
+        out.writeNotNull();
       }
+      out.writeFloat64(v);
     }
   }
 
@@ -347,8 +350,9 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void bind(PreparedStatement insert, int index, T row) throws SQLException {
-      insert.setObject(index, Times.utc(epochMillis.of(row)));
+    void write(RowBinaryBatch batch, T row) throws IOException {
+      RowBinaryFormatSerializer out = batch.serializer();
+      out.writeInt64(epochMillis.of(row)); // DateTime64(3): milliseconds since the epoch, Int64
     }
   }
 
@@ -368,12 +372,14 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void bind(PreparedStatement insert, int index, T row) throws SQLException {
+    void write(RowBinaryBatch batch, T row) throws IOException {
+      RowBinaryFormatSerializer out = batch.serializer();
       Long v = epochMillis.of(row);
       if (v == null) {
-        insert.setNull(index, Types.TIMESTAMP);
+        out.writeNull();
       } else {
-        insert.setObject(index, Times.utc(v));
+        out.writeNotNull();
+        out.writeInt64(v);
       }
     }
   }
