@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * The local ClickHouse server process: chDB behind the ClickHouse HTTP interface.
  *
  * <pre>
- * java -cp ccpulse-local-clickhouse.jar io.ccpulse.infra.clickhouse.ChdbHttpServer \
+ * java -cp ccpulse-local-clickhouse.jar:ccpulse-options.jar io.ccpulse.infra.clickhouse.ChdbHttpServer \
  *      [--port 8123] [--host 127.0.0.1] [--path .local/clickhouse] [--lib libchdb.so]
  *      [--port-file F] [--exit-with-parent PID] [--debug]
  * </pre>
