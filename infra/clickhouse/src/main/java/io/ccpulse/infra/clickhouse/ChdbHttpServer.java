@@ -1,6 +1,9 @@
 package io.ccpulse.infra.clickhouse;
 
 import com.sun.net.httpserver.HttpServer;
+import io.ccpulse.infra.clickhouse.engine.ChdbEngine;
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
+import io.ccpulse.infra.clickhouse.http.HttpFront;
 import io.ccpulse.options.CommandLine;
 import java.io.IOException;
 import java.io.InputStream;
