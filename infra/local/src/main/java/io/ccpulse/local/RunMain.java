@@ -114,6 +114,7 @@ public final class RunMain {
       LocalJob.run(config, events, out);
 
       RunSummary.print(clickhouse, out);
+      RunSummary.printExpired(out);
       TruthComparison.Report check = TruthComparison.compare(simulated.truth(), clickhouse);
       out.println();
       out.printf(
@@ -138,13 +139,7 @@ public final class RunMain {
           stack.attached()
               ? "Query further (the stack keeps running in the other terminal):"
               : "Query further (the stack stops when this command ends; keep it with `make stack` in another terminal):");
-      out.println(
-          "  make query SQL=\"SELECT * FROM interval_metrics_current WHERE entity_kind = 'QUEUE' LIMIT 10\"");
-      out.println(
-          "  curl 'http://127.0.0.1:8123/?database=ccpulse' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
-      out.println(
-          "  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
-              + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts, sink_rejections");
+      RunSummary.printQueryHints(clickhouse.database(), out);
       out.println("  the simulator's truth for this run: " + truthFile);
       checksPassed = check.allMatch() && views.allMatch() && faults.allAccountedFor();
       out.println();

@@ -29,6 +29,11 @@ public final class AgentTimeTable implements ClickHouseTable<AgentTimeRow> {
   }
 
   @Override
+  public long retainedBy(AgentTimeRow row) {
+    return row.intervalStart;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, AgentTimeRow row) throws SQLException {
     insert.setString(1, row.tenantId);
     insert.setString(2, row.agentId);

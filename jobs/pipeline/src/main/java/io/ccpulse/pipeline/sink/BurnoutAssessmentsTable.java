@@ -37,6 +37,11 @@ public final class BurnoutAssessmentsTable implements ClickHouseTable<BurnoutRow
   }
 
   @Override
+  public long retainedBy(BurnoutRow row) {
+    return row.intervalStart;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, BurnoutRow row) throws SQLException {
     int i = 1;
     insert.setString(i++, row.tenantId);

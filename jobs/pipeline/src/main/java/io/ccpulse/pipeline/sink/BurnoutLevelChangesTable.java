@@ -21,6 +21,11 @@ public final class BurnoutLevelChangesTable implements ClickHouseTable<LevelChan
   }
 
   @Override
+  public long retainedBy(LevelChange c) {
+    return c.at;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, LevelChange c) throws SQLException {
     insert.setString(1, c.tenantId);
     insert.setString(2, c.agentId);

@@ -11,6 +11,15 @@ public interface ClickHouseTable<T> extends Serializable {
 
   List<String> columns();
 
+  /**
+   * The event time the table's TTL counts from for this row (epoch ms), to notice rows the TTL
+   * deletes as they are written; {@link Long#MIN_VALUE} where the TTL counts from something else
+   * (processing time) or there is none.
+   */
+  default long retainedBy(T row) {
+    return Long.MIN_VALUE;
+  }
+
   /** Sets parameters 1..columns().size() of the INSERT from the row. */
   void bind(PreparedStatement insert, T row) throws SQLException;
 

@@ -42,6 +42,11 @@ public final class ContactFactsTable implements ClickHouseTable<ContactFact> {
   }
 
   @Override
+  public long retainedBy(ContactFact f) {
+    return f.at;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, ContactFact f) throws SQLException {
     insert.setString(1, f.tenantId);
     insert.setString(2, f.interactionId);

@@ -21,6 +21,11 @@ public final class IngestCountsTable implements ClickHouseTable<IngestCount> {
   }
 
   @Override
+  public long retainedBy(IngestCount row) {
+    return row.intervalStart;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, IngestCount row) throws SQLException {
     insert.setString(1, row.tenantId);
     insert.setString(2, row.eventType);

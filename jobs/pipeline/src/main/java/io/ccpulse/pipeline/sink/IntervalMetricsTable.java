@@ -51,6 +51,11 @@ public final class IntervalMetricsTable implements ClickHouseTable<IntervalRow> 
   }
 
   @Override
+  public long retainedBy(IntervalRow row) {
+    return row.intervalStart;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, IntervalRow row) throws SQLException {
     IntervalFigures f = row.figures;
     int i = 1;

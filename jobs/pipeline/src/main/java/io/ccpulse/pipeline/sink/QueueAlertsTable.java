@@ -31,6 +31,11 @@ public final class QueueAlertsTable implements ClickHouseTable<QueueAlert> {
   }
 
   @Override
+  public long retainedBy(QueueAlert a) {
+    return a.raisedAt;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, QueueAlert a) throws SQLException {
     insert.setString(1, a.alertId);
     insert.setString(2, a.tenantId);

@@ -39,6 +39,11 @@ public final class QueueHealthTable implements ClickHouseTable<QueueSnapshot> {
   }
 
   @Override
+  public long retainedBy(QueueSnapshot s) {
+    return s.at;
+  }
+
+  @Override
   public void bind(PreparedStatement insert, QueueSnapshot s) throws SQLException {
     insert.setString(1, s.tenantId);
     insert.setString(2, s.queueId);
