@@ -1,6 +1,7 @@
 package io.ccpulse.local;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.cli.ImportMain;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -59,61 +61,52 @@ public final class ReplayMain {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    String input = null;
-    int partitions = 4;
+  /** The command line, read: the job's settings are what no other option took. */
+  private record Options(
+      String input,
+      int partitions,
+      String database,
+      List<String> importArgs,
+      Map<String, String> placeholders,
+      PipelineConfig job) {}
+
+  static Options read(String[] args) {
+    CommandLine options = CommandLine.parse(args, Set.of(ImportMain.ACCEPT_LOSS));
+    String input = options.required("input");
+    int partitions = options.positiveInt("partitions", 4);
     String database =
-        "replay_"
-            + LocalDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-    Map<String, String> placeholders = new LinkedHashMap<>();
-    List<String> importArgs = new ArrayList<>();
-    List<String> jobArgs = new ArrayList<>();
-    try {
-      for (int i = 0; i < args.length; i++) {
-        String key = args[i];
-        if (key.equals("--help") || key.equals("-h")) {
-          out.print(HELP);
-          return 0;
-        }
-        if (key.equals("--accept-retention-loss")) {
-          importArgs.add(key);
-          continue;
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(key + " needs a value");
-        }
-        String value = args[++i];
-        switch (key) {
-          case "--input" -> input = value;
-          case "--partitions" -> partitions = Integer.parseInt(value);
-          case "--database" -> database = value;
-          case "--order" -> importArgs.addAll(List.of(key, value));
-          case "--set" -> {
-            int eq = value.indexOf('=');
-            if (eq <= 0) {
-              throw new IllegalArgumentException("--set needs name=value, not '" + value + "'");
-            }
-            placeholders.put(value.substring(0, eq), value.substring(eq + 1));
-          }
-          default -> jobArgs.addAll(List.of(key, value));
-        }
-      }
-      if (input == null) {
-        throw new IllegalArgumentException("--input is required");
-      }
-      if (partitions < 1) {
-        throw new IllegalArgumentException("--partitions must be at least 1");
-      }
-      if (!DATABASE.matcher(database).matches()) {
-        throw new IllegalArgumentException(
-            "--database must be letters, digits and _, not starting with a digit: " + database);
-      }
-    } catch (IllegalArgumentException e) {
-      err.println("replay: " + e.getMessage());
-      err.println("Try --help.");
-      return 2;
+        options.value(
+            "database",
+            "replay_"
+                + LocalDateTime.now(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")));
+    if (!DATABASE.matcher(database).matches()) {
+      throw new CommandLine.UsageException(
+          "--database must be letters, digits and _, not starting with a digit: " + database);
     }
+    List<String> importArgs = new ArrayList<>();
+    options.value("order").ifPresent(o -> importArgs.addAll(List.of("--order", o)));
+    if (options.flag(ImportMain.ACCEPT_LOSS)) {
+      importArgs.add("--" + ImportMain.ACCEPT_LOSS);
+    }
+    Map<String, String> placeholders = new LinkedHashMap<>(options.pairs("set"));
+    return new Options(
+        input, partitions, database, importArgs, placeholders, PipelineConfig.from(options));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    if (CommandLine.readOrExit(
+            "replay", () -> CommandLine.parse(args, Set.of(ImportMain.ACCEPT_LOSS)))
+        .help()) {
+      out.print(HELP);
+      return 0;
+    }
+    Options o = CommandLine.readOrExit("replay", () -> read(args));
+    String input = o.input();
+    int partitions = o.partitions();
+    String database = o.database();
+    Map<String, String> placeholders = o.placeholders();
+    List<String> importArgs = o.importArgs();
 
     Path data = Path.of(".local");
     try (LocalStack stack = LocalStack.startOrAttach(data, out)) {
@@ -182,8 +175,7 @@ public final class ReplayMain {
       settings.put(
           "kafka.group.id", "ccpulse-replay-" + database + "-" + System.currentTimeMillis());
       settings.put("clickhouse.database", database);
-      PipelineConfig config =
-          PipelineConfig.fromArgs(jobArgs.toArray(String[]::new)).with(settings);
+      PipelineConfig config = o.job().with(settings);
       out.println();
       try {
         LocalJob.run(config, events, out);

@@ -1,5 +1,6 @@
 package io.ccpulse.simulator.cli;
 
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.simulator.importer.ImportReport;
 import io.ccpulse.simulator.importer.Importer;
 import io.ccpulse.simulator.importer.Retention;
@@ -16,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,14 +86,17 @@ public final class ImportMain {
     boolean acceptLoss;
     Retention retention;
     try {
-      Map<String, String> a = Args.parse(placeholders(args, ttls), Set.of(ACCEPT_LOSS));
+      CommandLine cl = CommandLine.parse(args, Set.of(ACCEPT_LOSS));
+      ttls.putAll(cl.pairs("set"));
+      acceptLoss = cl.flag(ACCEPT_LOSS);
+      Map<String, String> a = cl.unread();
       if (a.containsKey("help")) {
         out.print(HELP);
         return 0;
       }
       input = a.remove("input");
       if (input == null) {
-        throw new Args.UsageException("--input is required");
+        throw new CommandLine.UsageException("--input is required");
       }
       order = Importer.Order.of(a.getOrDefault("order", "event-time"));
       a.remove("order");
@@ -107,7 +109,6 @@ public final class ImportMain {
               a.getOrDefault("topic-agent-states", d.agentStates()),
               a.getOrDefault("topic-surveys", d.surveys()));
       partitions = Values.positiveInt(a.getOrDefault("partitions", "3"));
-      acceptLoss = Boolean.parseBoolean(a.getOrDefault(ACCEPT_LOSS, "false"));
       retention = Retention.of(ttls, clock.instant());
       for (String k :
           Set.of(
@@ -116,14 +117,13 @@ public final class ImportMain {
               "topic-interactions",
               "topic-agent-states",
               "topic-surveys",
-              "partitions",
-              ACCEPT_LOSS)) {
+              "partitions")) {
         a.remove(k);
       }
       if (!a.isEmpty()) {
-        throw new Args.UsageException("unknown option --" + a.keySet().iterator().next());
+        throw new CommandLine.UsageException("unknown option --" + a.keySet().iterator().next());
       }
-    } catch (IllegalArgumentException | Args.UsageException e) {
+    } catch (IllegalArgumentException e) {
       err.println("ImportMain: " + e.getMessage());
       err.println("Try --help.");
       return 2;
@@ -162,34 +162,7 @@ public final class ImportMain {
     }
   }
 
-  static final String ACCEPT_LOSS = "accept-retention-loss";
-
-  /**
-   * Takes the {@code --set name=value} pairs (repeatable) out of {@code args} into {@code sets}.
-   */
-  private static String[] placeholders(String[] args, Map<String, String> sets) {
-    List<String> rest = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String pair;
-      if (args[i].equals("--set")) {
-        if (i + 1 >= args.length) {
-          throw new Args.UsageException("--set needs name=value");
-        }
-        pair = args[++i];
-      } else if (args[i].startsWith("--set=")) {
-        pair = args[i].substring("--set=".length());
-      } else {
-        rest.add(args[i]);
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new Args.UsageException("--set needs name=value, not '" + pair + "'");
-      }
-      sets.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return rest.toArray(String[]::new);
-  }
+  public static final String ACCEPT_LOSS = "accept-retention-loss";
 
   /** A sink opened when the first record goes out: a refused import creates no topics. */
   private static final class OpenedOnUse implements RecordSink {
