@@ -50,11 +50,9 @@ public final class RunMain {
       resetDatabase(clickhouse);
       LocalStack.migrate(clickhouse, out);
       TopicNames topics = TopicNames.defaults();
-      // Interactions and surveys on one partition with per-event watermarks: replayed at full
-      // speed,
-      // the day's late events are judged exactly as they were when simulated, so the truth check is
-      // exact. (On more partitions a fast read lets one run ahead of another, and a too-late event
-      // can pass as on time.)
+      // Interactions and surveys on one partition with per-event watermarks, as before lateness
+      // was judged by each partition's clock (docs/metrics.md §10); the verdicts no longer depend
+      // on it (make replay and ReplayPartitionsITCase use several partitions and periodic ones).
       stack.recreateTopics(1, topics.interactions(), topics.surveys());
       stack.recreateTopics(PARTITIONS, topics.agentStates());
 
