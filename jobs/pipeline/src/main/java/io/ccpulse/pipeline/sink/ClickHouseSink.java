@@ -13,6 +13,12 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 public final class ClickHouseSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The metric (in group {@code clickhouse.<table>}) of rows written older than their table's TTL:
+   * ClickHouse deletes them at once, so a replay of old history would otherwise vanish silently.
+   */
+  public static final String EXPIRED_ON_WRITE = "rowsExpiredOnWrite";
+
   private final ClickHouseEndpoint endpoint;
   private final OutputTable<T> table;
   private final SinkSettings settings;

@@ -6,9 +6,13 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.jdbc.ConnectionImpl;
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.clickhouse.TableRetention;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +51,12 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   private final Counter rowsRejected;
   private final Counter retries;
   private final Counter failures;
+  private final Counter expiredOnWrite;
+
+  /** The table's TTL in ms, by {@link OutputTable#retainedBy}; -1 none; null not read yet. */
+  private Long ttlMs;
+
+  private boolean expiryReported;
 
   /** When the current run of failed attempts began (epoch ms), 0 while inserts succeed: a gauge. */
   private volatile long failingSince;
@@ -70,6 +80,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
     this.rowsRejected = metrics.counter("rowsRejected");
     this.retries = metrics.counter("insertRetries");
     this.failures = metrics.counter("insertFailures");
+    this.expiredOnWrite = metrics.counter(ClickHouseSink.EXPIRED_ON_WRITE);
     metrics.gauge(
         "unreachableSeconds",
         () -> failingSince == 0 ? 0 : (System.currentTimeMillis() - failingSince) / 1000);
@@ -102,6 +113,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
     }
     List<SinkRejection> rejected = new ArrayList<>();
     rowsWritten.inc(deliver(table, buffer, rejected));
+    countExpired(buffer);
     buffer.clear();
     if (!rejected.isEmpty()) {
       List<SinkRejection> unwritable = new ArrayList<>();
@@ -125,6 +137,69 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
           rejected.get(0).error(),
           rejected.get(0).row());
     }
+  }
+
+  /**
+   * Counts the rows just written that the table's TTL deletes at once (their event time is older
+   * than it): history replayed past the retention must not vanish without a word.
+   */
+  private void countExpired(List<T> rows) {
+    long ttl = ttlMs();
+    if (ttl < 0) {
+      return;
+    }
+    long cutoff = System.currentTimeMillis() - ttl;
+    long expired = 0;
+    for (T row : rows) {
+      long at = table.retainedBy(row);
+      if (at != Long.MIN_VALUE && at < cutoff) {
+        expired++;
+      }
+    }
+    if (expired > 0) {
+      expiredOnWrite.inc(expired);
+      if (!expiryReported) {
+        expiryReported = true;
+        LOG.warn(
+            "Rows written to {}.{} are older than its TTL ({} days): ClickHouse deletes them at once"
+                + " ({} in this batch; metric {}). Migrate with a longer TTL to keep them"
+                + " (docs/operations.md, replaying history).",
+            endpoint.database(),
+            table.name(),
+            ttl / 86_400_000L,
+            expired,
+            ClickHouseSink.EXPIRED_ON_WRITE);
+      }
+    }
+  }
+
+  /** The table's TTL, read once from the server; -1 when it has none or it cannot be read. */
+  private long ttlMs() {
+    if (ttlMs == null) {
+      ttlMs = -1L;
+      try (Connection c = endpoint.openServer();
+          PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT create_table_query FROM system.tables WHERE database = ? AND name = ?")) {
+        st.setString(1, endpoint.database());
+        st.setString(2, table.name());
+        try (ResultSet rs = st.executeQuery()) {
+          if (rs.next()) {
+            TableRetention.Ttl ttl = TableRetention.parse(table.name(), rs.getString(1));
+            if (ttl != null) {
+              ttlMs = Duration.ofDays(ttl.days()).toMillis();
+            }
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn(
+            "Cannot read the TTL of {}.{}; rows it deletes at once are not counted: {}",
+            endpoint.database(),
+            table.name(),
+            e.getMessage());
+      }
+    }
+    return ttlMs;
   }
 
   /**

@@ -18,10 +18,12 @@ public final class OutputTable<T> implements Serializable {
 
   private final String name;
   private final List<Column<T>> columns;
+  private final LongOf<T> retainedBy;
 
-  private OutputTable(String name, List<Column<T>> columns) {
+  private OutputTable(String name, List<Column<T>> columns, LongOf<T> retainedBy) {
     this.name = name;
     this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
+    this.retainedBy = retainedBy;
   }
 
   /** Starts the declaration of table {@code name}; columns are added in the order of the INSERT. */
@@ -35,6 +37,15 @@ public final class OutputTable<T> implements Serializable {
 
   public List<Column<T>> columns() {
     return columns;
+  }
+
+  /**
+   * The event time the table's TTL counts from for this row (epoch ms), to notice rows the TTL
+   * deletes as they are written; {@link Long#MIN_VALUE} where the TTL counts from something else
+   * (processing time) or there is none.
+   */
+  public long retainedBy(T row) {
+    return retainedBy == null ? Long.MIN_VALUE : retainedBy.of(row);
   }
 
   public List<String> columnNames() {
@@ -72,6 +83,7 @@ public final class OutputTable<T> implements Serializable {
   public static final class Builder<T> {
     private final String name;
     private final List<Column<T>> columns = new ArrayList<>();
+    private LongOf<T> retainedBy;
 
     private Builder(String name) {
       this.name = name;
@@ -150,11 +162,17 @@ public final class OutputTable<T> implements Serializable {
       return add(new NullableTime<>(column, epochMillis));
     }
 
+    /** The event time (epoch ms) the table's TTL counts from, as the migration's TTL clause. */
+    public Builder<T> retainedBy(LongOf<T> epochMillis) {
+      this.retainedBy = epochMillis;
+      return this;
+    }
+
     public OutputTable<T> build() {
       if (columns.isEmpty()) {
         throw new IllegalArgumentException(name + " has no columns");
       }
-      return new OutputTable<>(name, columns);
+      return new OutputTable<>(name, columns, retainedBy);
     }
   }
 

@@ -45,6 +45,7 @@ public final class OutputTables {
           .time("interval_start", r -> r.intervalStart)
           .uint64("events", r -> r.events)
           .uint64("version", r -> r.version)
+          .retainedBy(r -> r.intervalStart)
           .build();
 
   /** interval_metrics (migration V003). */
@@ -80,6 +81,7 @@ public final class OutputTables {
           .uint64("csat_sum", r -> r.figures.csatSum)
           .uint64("csat_satisfied", r -> r.figures.csatSatisfied)
           .uint64("version", r -> r.version)
+          .retainedBy(r -> r.intervalStart)
           .build();
 
   /**
@@ -107,6 +109,7 @@ public final class OutputTables {
           .uint8("csat", f -> f.csat)
           .uint64("version", f -> f.version)
           .uint8("is_deleted", f -> f.sign < 0 ? 1 : 0)
+          .retainedBy(r -> r.at)
           .build();
 
   /** agent_time (migration V005). */
@@ -121,6 +124,7 @@ public final class OutputTables {
           .uint64("busy_ms", r -> r.time.busyMs)
           .uint64("available_idle_ms", r -> r.time.availableIdleMs)
           .uint64("version", r -> r.version)
+          .retainedBy(r -> r.intervalStart)
           .build();
 
   /** burnout_assessments (migration V006): one row per agent per interval of a shift. */
@@ -144,6 +148,7 @@ public final class OutputTables {
         .uint64("contacts", r -> r.contacts)
         .string("factors", r -> r.factors)
         .uint64("version", r -> r.version)
+        .retainedBy(r -> r.intervalStart)
         .build();
   }
 
@@ -158,6 +163,7 @@ public final class OutputTables {
           .uint8("score", c -> c.score)
           .string("factors", c -> c.factors)
           .uint64("version", c -> c.version)
+          .retainedBy(r -> r.at)
           .build();
 
   /** queue_health (migration V007). */
@@ -182,6 +188,7 @@ public final class OutputTables {
           .nullableFloat64("service_level", QueueSnapshot::serviceLevel)
           .nullableFloat64("abandon_rate", QueueSnapshot::abandonRate)
           .uint16("open_alerts", s -> s.openAlerts)
+          .retainedBy(r -> r.at)
           .build();
 
   /** queue_alerts (migration V007): one row per raise and per clear. */
@@ -197,6 +204,7 @@ public final class OutputTables {
           .float64("threshold", a -> a.threshold)
           .time("raised_at", a -> a.raisedAt)
           .nullableTime("cleared_at", a -> a.clearedAt == Long.MIN_VALUE ? null : a.clearedAt)
+          .retainedBy(r -> r.raisedAt)
           .build();
 
   /** sink_rejections (migration V008): the dead letter of every table above. */

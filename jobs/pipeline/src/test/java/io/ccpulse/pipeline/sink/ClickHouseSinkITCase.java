@@ -102,6 +102,50 @@ class ClickHouseSinkITCase {
     }
   }
 
+  /** Rows of (id, event time) in a table whose TTL keeps 30 days of event time. */
+  static final OutputTable<long[]> AGED =
+      OutputTable.<long[]>named("aged")
+          .uint64("id", row -> row[0])
+          .time("at", row -> row[1])
+          .retainedBy(row -> row[1])
+          .build();
+
+  @Test
+  void rowsTheTtlDeletesAsTheyAreWrittenAreCounted() throws Exception {
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
+      st.execute(
+          "CREATE TABLE aged (id UInt64, at DateTime64(3, 'UTC')) ENGINE = MergeTree ORDER BY id"
+              + " TTL toDateTime(at) + INTERVAL 30 DAY");
+    }
+    Map<String, org.apache.flink.metrics.Counter> counters = new java.util.HashMap<>();
+    UnregisteredMetricsGroup metrics =
+        new UnregisteredMetricsGroup() {
+          @Override
+          public org.apache.flink.metrics.Counter counter(String name) {
+            return counters.computeIfAbsent(
+                name, n -> new org.apache.flink.metrics.SimpleCounter());
+          }
+        };
+    long now = System.currentTimeMillis();
+    long day = Duration.ofDays(1).toMillis();
+    try (ClickHouseWriter<long[]> writer =
+        new ClickHouseWriter<>(
+            endpoint,
+            AGED,
+            new SinkSettings(
+                1000, Duration.ofSeconds(2), 0, Duration.ofMillis(10), Duration.ofMillis(200)),
+            time,
+            metrics)) {
+      writer.write(new long[] {1, now - day}, null); // kept
+      writer.write(new long[] {2, now - 31 * day}, null); // deleted at once
+      writer.write(new long[] {3, now - 400 * day}, null); // deleted at once
+      writer.flush(false);
+    }
+    assertThat(counters.get(ClickHouseSink.EXPIRED_ON_WRITE).getCount()).isEqualTo(2);
+    assertThat(counters.get("rowsWritten").getCount()).isEqualTo(3);
+  }
+
   @Test
   void refusedAndUnbindableRowsGoToTheDeadLetterAndTheRestIsWritten() throws Exception {
     try (ClickHouseWriter<long[]> writer = writer(endpoint, "pairs", 1000, 0)) {
