@@ -5,12 +5,13 @@ SHELL := /bin/bash
 MVN        ?= mvn
 MVN_FLAGS  ?= -B -ntp -Dstyle.color=never
 JAVA       ?= java
+DB         ?= ccpulse
 LOCAL_CP   := infra/local/target/classpath.txt
 # Flink on Java 17 reflects into these packages: the list lives once, in pom.xml (flink.jvm.opens).
 JAVA_OPENS := $(shell sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 RUN_LOCAL  = $(JAVA) $(JAVA_OPENS) -Xmx4g -cp "infra/local/target/classes:$$(cat $(LOCAL_CP))"
 
-.PHONY: help run test stack query simulate import migrate build tools browser-tools clean bench format
+.PHONY: help run test stack query simulate import replay migrate build tools browser-tools clean bench format
 
 help:
 	@echo "make run       the main job on the embedded stack, fed by the simulator, then a summary"
@@ -19,6 +20,7 @@ help:
 	@echo "make query SQL=\"SELECT ...\"   a query against the local ClickHouse"
 	@echo "make simulate ARGS=\"...\"      the simulator (ARGS=--help for its options)"
 	@echo "make import ARGS=\"--input F\"   publish history (JSON lines) to the topics"
+	@echo "make replay ARGS=\"--input F [--partitions N] [--database NAME]\"   history through the job into a database"
 	@echo "make migrate   apply the ClickHouse migrations to the local ClickHouse"
 	@echo "make bench     pipeline throughput beside raw Kafka consume, and interval-end-to-row latency (BENCHMARKS.md)"
 	@echo "make format    rewrite the sources to the checked style (google-java-format)"
@@ -71,6 +73,9 @@ simulate: build
 import: build
 	@$(RUN_LOCAL) io.ccpulse.simulator.cli.ImportMain $(ARGS)
 
+replay: build
+	@$(RUN_LOCAL) io.ccpulse.local.ReplayMain $(ARGS)
+
 bench: build
 	@$(RUN_LOCAL) io.ccpulse.local.bench.PipelineBenchmark $(ARGS)
 
@@ -79,7 +84,7 @@ migrate: build
 
 query: tools
 	@test -n "$(SQL)" || { echo 'usage: make query SQL="SELECT ..."'; exit 2; }
-	@curl -sS --fail-with-body 'http://127.0.0.1:8123/?database=ccpulse&default_format=PrettyCompactMonoBlock' \
+	@curl -sS --fail-with-body 'http://127.0.0.1:8123/?database=$(DB)&default_format=PrettyCompactMonoBlock' \
 	  --data-binary "$(SQL)" || { echo "(is the local ClickHouse running? start it with make stack)"; exit 1; }
 
 format: tools

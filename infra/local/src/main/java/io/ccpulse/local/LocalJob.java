@@ -27,6 +27,8 @@ final class LocalJob {
     Configuration cluster =
         FlinkSettings.forLocalRun(config); // a checkpoint waiting on ClickHouse is tolerated
     cluster.set(RestOptions.BIND_PORT, "8081-8099");
+    // Counts the rows a table's TTL deletes as they are written, for the summary.
+    cluster.addAll(Configuration.fromMap(ExpiredRows.reporterSettings()));
     // Checkpoints on local disk: the JobManager's in-memory storage refuses state over 5 MB (large
     // day).
     cluster.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");

@@ -89,7 +89,14 @@ public final class LocalStack implements AutoCloseable {
 
   /** Creates the database and applies what has not run yet; prints what it did. */
   public static void migrate(ClickHouseEndpoint endpoint, PrintStream out) throws SQLException {
-    Migrator.Report report = new Migrator(endpoint, Map.of()).migrate();
+    migrate(endpoint, Map.of(), out);
+  }
+
+  /** The same with placeholder values (TTLs) over the defaults, for migrations not yet applied. */
+  public static void migrate(
+      ClickHouseEndpoint endpoint, Map<String, String> placeholders, PrintStream out)
+      throws SQLException {
+    Migrator.Report report = new Migrator(endpoint, placeholders).migrate();
     out.printf(
         "ClickHouse migrations: %d applied, %d already there (database %s)%n",
         report.applied().size(), report.alreadyApplied().size(), endpoint.database());

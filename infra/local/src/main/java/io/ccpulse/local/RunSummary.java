@@ -55,6 +55,41 @@ final class RunSummary {
   }
 
   /**
+   * The rows the job wrote that a table's TTL deleted at once (older than the table keeps), per
+   * table: never a silent loss.
+   */
+  static void printExpired(PrintStream out) {
+    java.util.Map<String, Long> expired = ExpiredRows.counts();
+    out.println();
+    if (expired.isEmpty()) {
+      out.println("Rows deleted by a table's TTL as they were written: none.");
+      return;
+    }
+    StringBuilder s = new StringBuilder();
+    expired.forEach(
+        (table, n) -> s.append(s.isEmpty() ? "" : ", ").append(String.format("%s %,d", table, n)));
+    out.println(
+        "ROWS DELETED AT ONCE by a table's TTL (written older than the table keeps): "
+            + s
+            + ". To keep them, replay into a new database migrated with longer TTLs"
+            + " (--set interval_ttl_days=N, fact_ttl_days, queue_health_ttl_days).");
+  }
+
+  /** How to query further, for a person: a few queries and the tables. */
+  static void printQueryHints(String database, PrintStream out) {
+    out.println(
+        "  make query SQL=\"SELECT * FROM interval_metrics_current WHERE entity_kind = 'QUEUE' LIMIT 10\""
+            + (database.equals("ccpulse") ? "" : " DB=" + database));
+    out.println(
+        "  curl 'http://127.0.0.1:8123/?database="
+            + database
+            + "' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
+    out.println(
+        "  tables: interval_metrics(_current), daily_metrics, agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
+            + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts, sink_rejections");
+  }
+
+  /**
    * The queue alerts of the day (docs/queue-health.md): how many per queue and rule, and how long
    * they lasted.
    */

@@ -72,15 +72,30 @@ record SimulatedDay(
       int partitions,
       Map<String, String> settings)
       throws Exception {
+    return run(scenario, kafka, Endpoints.of(clickhouse), name, partitions, 2, settings);
+  }
+
+  /**
+   * The same into the database of {@code endpoint} (created and migrated if new), with {@code
+   * agentPartitions} partitions of agent states.
+   */
+  static SimulatedDay run(
+      Scenario scenario,
+      KafkaBrokerExtension kafka,
+      ClickHouseEndpoint endpoint,
+      String name,
+      int partitions,
+      int agentPartitions,
+      Map<String, String> settings)
+      throws Exception {
     TopicNames topics =
         new TopicNames(
             kafka.topic("interactions", partitions),
-            kafka.topic("agent-states", 2),
+            kafka.topic("agent-states", agentPartitions),
             kafka.topic("surveys", partitions));
     String levelChanges = kafka.topic("burnout-level-changes", 2);
     String alerts = kafka.topic("queue-alerts", 2);
     String health = kafka.topic("queue-health", 2);
-    ClickHouseEndpoint endpoint = Endpoints.of(clickhouse);
     PipelineConfig config =
         PipelineConfig.defaults()
             .with(settings)

@@ -3,6 +3,7 @@ package io.ccpulse.simulator.cli;
 import io.ccpulse.options.CommandLine;
 import io.ccpulse.simulator.importer.ImportReport;
 import io.ccpulse.simulator.importer.Importer;
+import io.ccpulse.simulator.importer.Retention;
 import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.output.RecordSink;
 import io.ccpulse.simulator.output.TopicNames;
@@ -15,6 +16,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,9 +45,18 @@ public final class ImportMain {
         --topic-agent-states NAME       agent-states topic (default ccpulse.agent-states)
         --topic-surveys NAME            surveys topic (default ccpulse.surveys)
         --partitions N                  partitions of topics the importer creates (default 3)
+        --set name=value                the retention the ClickHouse tables were migrated with, as
+                                        for the migrations (e.g. --set interval_ttl_days=9000);
+                                        repeatable; unset ones are the migrations' defaults
+        --accept-retention-loss         publish even events the tables' TTL would delete at once
         --help                          this text
 
-      Exit status: 0 all lines published, 3 some lines skipped, 2 bad usage, 1 failure.
+      Retention: before publishing, the events that happened before what a table keeps (its TTL,
+      counted back from now) are counted per TTL; if there are any, the import says which --set
+      values keep them and publishes nothing, unless --accept-retention-loss is given.
+
+      Exit status: 0 all lines published, 3 some lines skipped, 4 refused (events before the
+      tables' retention; nothing published), 2 bad usage, 1 failure.
 
       Example:
         ImportMain --input infra/simulator/examples/history.jsonl --output kafka
@@ -58,14 +70,26 @@ public final class ImportMain {
 
   /** Runs with the given streams and returns the exit status. */
   public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    return run(args, stdin, out, err, Clock.systemUTC());
+  }
+
+  /** The same, with retention counted back from {@code clock}'s now. */
+  public static int run(
+      String[] args, InputStream stdin, PrintStream out, PrintStream err, Clock clock) {
     String input;
     Importer.Order order;
     String output;
     String bootstrap;
     TopicNames topics;
     int partitions;
+    Map<String, String> ttls = new LinkedHashMap<>();
+    boolean acceptLoss;
+    Retention retention;
     try {
-      Map<String, String> a = CommandLine.parse(args, Set.of()).unread();
+      CommandLine cl = CommandLine.parse(args, Set.of(ACCEPT_LOSS));
+      ttls.putAll(cl.pairs("set"));
+      acceptLoss = cl.flag(ACCEPT_LOSS);
+      Map<String, String> a = cl.unread();
       if (a.containsKey("help")) {
         out.print(HELP);
         return 0;
@@ -85,6 +109,7 @@ public final class ImportMain {
               a.getOrDefault("topic-agent-states", d.agentStates()),
               a.getOrDefault("topic-surveys", d.surveys()));
       partitions = Values.positiveInt(a.getOrDefault("partitions", "3"));
+      retention = Retention.of(ttls, clock.instant());
       for (String k :
           Set.of(
               "output",
@@ -104,9 +129,23 @@ public final class ImportMain {
       return 2;
     }
     try (BufferedReader in = reader(input, stdin);
-        RecordSink sink = Outputs.open(output, bootstrap, topics, partitions)) {
+        RecordSink sink =
+            new OpenedOnUse(() -> Outputs.open(output, bootstrap, topics, partitions))) {
       ImportReport report =
-          new Importer().run(in, order, sink, bad -> err.println(input + ": " + bad));
+          new Importer()
+              .run(in, order, sink, bad -> err.println(input + ": " + bad), retention, acceptLoss);
+      if (report.retention().losesAny()) {
+        err.print(report.retention().describe());
+        if (report.refused()) {
+          err.printf(
+              "Nothing was published. To keep them, migrate the database with %s (make replay"
+                  + " passes --set to a new database's migrations; an existing one needs ALTER TABLE"
+                  + " ... MODIFY TTL), and pass the same --set here; or pass --%s to publish anyway.%n",
+              report.retention().setArguments(), ACCEPT_LOSS);
+          return 4;
+        }
+        err.printf("Publishing them anyway (--%s).%n", ACCEPT_LOSS);
+      }
       err.printf(
           "Imported %,d of %,d events to %s (interactions %,d, agent states %,d, surveys %,d); %,d bad lines skipped%n",
           report.published(),
@@ -120,6 +159,40 @@ public final class ImportMain {
     } catch (IOException | RuntimeException e) {
       err.println("ImportMain failed: " + e);
       return 1;
+    }
+  }
+
+  public static final String ACCEPT_LOSS = "accept-retention-loss";
+
+  /** A sink opened when the first record goes out: a refused import creates no topics. */
+  private static final class OpenedOnUse implements RecordSink {
+    private final java.util.function.Supplier<RecordSink> open;
+    private RecordSink sink;
+
+    OpenedOnUse(java.util.function.Supplier<RecordSink> open) {
+      this.open = open;
+    }
+
+    @Override
+    public void accept(io.ccpulse.simulator.output.DeliveredRecord record) {
+      if (sink == null) {
+        sink = open.get();
+      }
+      sink.accept(record);
+    }
+
+    @Override
+    public void flush() {
+      if (sink != null) {
+        sink.flush();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (sink != null) {
+        sink.close();
+      }
     }
   }
 

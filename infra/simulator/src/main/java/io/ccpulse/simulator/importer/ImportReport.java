@@ -20,6 +20,8 @@ public final class ImportReport {
   private final Map<EventStream, Long> published = new EnumMap<>(EventStream.class);
   private final List<BadLine> bad = new ArrayList<>();
   private long lines;
+  private Retention retention;
+  private boolean refused;
 
   void line() {
     lines++;
@@ -44,6 +46,21 @@ public final class ImportReport {
 
   public long published() {
     return published.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  void retention(Retention r, boolean refused) {
+    this.retention = r;
+    this.refused = refused;
+  }
+
+  /** The retention check, or null when none was asked for. */
+  public Retention retention() {
+    return retention;
+  }
+
+  /** Whether nothing was published because events fell before the tables' retention. */
+  public boolean refused() {
+    return refused;
   }
 
   public List<BadLine> badLines() {

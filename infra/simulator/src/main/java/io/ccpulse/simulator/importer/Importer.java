@@ -50,6 +50,24 @@ public final class Importer {
   public ImportReport run(
       BufferedReader in, Order order, RecordSink sink, Consumer<ImportReport.BadLine> onBadLine)
       throws IOException {
+    return run(in, order, sink, onBadLine, null, true);
+  }
+
+  /**
+   * The same, checking first that no event falls before the tables' retention: every line is read
+   * before anything is published, and if some event would be dropped at once by a table's TTL and
+   * {@code acceptLoss} is false, nothing is published ({@link ImportReport#refused()}).
+   *
+   * @param retention what the tables keep, counted over the good lines; null for no check
+   */
+  public ImportReport run(
+      BufferedReader in,
+      Order order,
+      RecordSink sink,
+      Consumer<ImportReport.BadLine> onBadLine,
+      Retention retention,
+      boolean acceptLoss)
+      throws IOException {
     ImportReport report = new ImportReport();
     List<Line> held = new ArrayList<>();
     String text;
@@ -70,15 +88,27 @@ public final class Importer {
         onBadLine.accept(bad);
         continue;
       }
-      if (order == Order.AS_GIVEN) {
+      if (retention != null) {
+        retention.add(line.parsed.occurredAtMillis());
+      }
+      if (order == Order.AS_GIVEN && retention == null) {
         publish(line, sink, report);
       } else {
         held.add(line);
       }
     }
-    held.sort(
-        Comparator.comparingLong((Line l) -> l.parsed.occurredAtMillis())
-            .thenComparingLong(Line::number));
+    if (retention != null) {
+      boolean refused = retention.losesAny() && !acceptLoss;
+      report.retention(retention, refused);
+      if (refused) {
+        return report;
+      }
+    }
+    if (order == Order.EVENT_TIME) {
+      held.sort(
+          Comparator.comparingLong((Line l) -> l.parsed.occurredAtMillis())
+              .thenComparingLong(Line::number));
+    }
     for (Line l : held) {
       publish(l, sink, report);
     }

@@ -48,7 +48,10 @@ class ImportITCase {
             },
             new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
             new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            // A week after the example's day: well within the tables' default retention.
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2025-11-10T00:00:00Z"), java.time.ZoneOffset.UTC));
 
     String report = err.toString(StandardCharsets.UTF_8);
     assertThat(status).as(report).isEqualTo(3);

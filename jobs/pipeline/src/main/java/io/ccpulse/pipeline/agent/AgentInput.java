@@ -28,6 +28,9 @@ public class AgentInput {
   public int partition;
   public long offset;
 
+  /** For presence changes: the partition's clock when it arrived (lateness is judged by it). */
+  public long partitionClock = Long.MIN_VALUE;
+
   public AgentInput() {}
 
   public static AgentInput of(io.ccpulse.pipeline.source.Inbound<AgentStateEvent> sourced) {
@@ -36,6 +39,7 @@ public class AgentInput {
     in.topic = sourced.topic;
     in.partition = sourced.partition;
     in.offset = sourced.offset;
+    in.partitionClock = sourced.partitionClock;
     return in;
   }
 

@@ -3,6 +3,7 @@ package io.ccpulse.pipeline.agent;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
+import io.ccpulse.pipeline.source.Lateness;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.Arrays;
@@ -85,30 +86,30 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
       seen.put(in.eventId, Boolean.TRUE);
     }
     long watermark = ctx.timerService().currentWatermark();
-    if (in.at + latenessMs > watermark) {
-      AgentInput[] waiting = pending.get(in.at);
-      AgentInput[] more =
-          waiting == null ? new AgentInput[] {in} : Arrays.copyOf(waiting, waiting.length + 1);
-      more[more.length - 1] = in;
-      pending.put(in.at, more);
-      ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
-    } else if (in.event != null) {
+    if (in.event != null && Lateness.tooLate(in.at, in.partitionClock, watermark, latenessMs)) {
       ctx.output(
           REJECTED,
           RejectedEvent.of(
               EventKind.AGENT_STATE,
               in.event,
               RejectReason.TOO_LATE,
-              RejectedEvent.tooLateDetail(in.at, watermark, latenessMs),
+              Lateness.detail(in.at, in.partitionClock, watermark, latenessMs),
               in.topic,
               in.partition,
               in.offset,
               codec.encode(in.event),
               System.currentTimeMillis()));
+    } else if (in.at + latenessMs > watermark) {
+      AgentInput[] waiting = pending.get(in.at);
+      AgentInput[] more =
+          waiting == null ? new AgentInput[] {in} : Arrays.copyOf(waiting, waiting.length + 1);
+      more[more.length - 1] = in;
+      pending.put(in.at, more);
+      ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
     } else {
-      apply(
-          in, ctx,
-          out); // a leg edge later than the lateness: not expected; counted where it is now
+      // A presence change exactly the lateness behind, or a leg edge later than that (not
+      // expected): counted where it is now.
+      apply(in, ctx, out);
     }
   }
 

@@ -6,6 +6,7 @@ import io.ccpulse.events.RejectReason;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
+import io.ccpulse.pipeline.source.Lateness;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.apache.flink.util.OutputTag;
  *   <li>An event behind the watermark but within the allowed lateness is put in its place in the
  *       contact's history and the contact replayed ({@link ContactReplay}): facts that changed are
  *       retracted and re-emitted, correcting intervals already written. Later than that it is
- *       rejected as TOO_LATE.
+ *       rejected as TOO_LATE, judged against its partition's clock when it arrived ({@link
+ *       Lateness}), so the verdict does not depend on how fast partitions are read.
  *   <li>A refused event (an impossible transition) is reported once the allowed lateness has passed
  *       it, since until then a late earlier event may make it valid.
  *   <li>Duplicates (same event_id) are dropped.
@@ -131,14 +133,14 @@ public final class ContactAssembler
     }
     long at = in.event.getOccurredAt().toEpochMilli();
     long watermark = ctx.timerService().currentWatermark();
-    if (RejectedEvent.tooLate(at, watermark, allowedLatenessMs)) {
+    if (Lateness.tooLate(at, in.partitionClock, watermark, allowedLatenessMs)) {
       // Rejected before anything is kept: its contact may be long forgotten, and state written now
       // would have no timer left to clear it.
       reject(
           ctx,
           in,
           RejectReason.TOO_LATE.name(),
-          RejectedEvent.tooLateDetail(at, watermark, allowedLatenessMs));
+          Lateness.detail(at, in.partitionClock, watermark, allowedLatenessMs));
       return;
     }
     ContactExtent kept = extent.value() == null ? new ContactExtent() : extent.value();

@@ -5,6 +5,7 @@ import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
+import io.ccpulse.pipeline.source.Lateness;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -62,14 +63,14 @@ public final class SurveyFacts
     SurveyEvent s = in.event;
     long watermark = ctx.timerService().currentWatermark();
     long at = s.getOccurredAt().toEpochMilli();
-    if (RejectedEvent.tooLate(at, watermark, latenessMs)) {
+    if (Lateness.tooLate(at, in.partitionClock, watermark, latenessMs)) {
       ctx.output(
           REJECTED,
           RejectedEvent.of(
               EventKind.SURVEY,
               s,
               RejectReason.TOO_LATE,
-              RejectedEvent.tooLateDetail(at, watermark, latenessMs),
+              Lateness.detail(at, in.partitionClock, watermark, latenessMs),
               in.topic,
               in.partition,
               in.offset,

@@ -2,55 +2,30 @@ package io.ccpulse.pipeline.sink;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccpulse.pipeline.json.Json;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.PreparedStatement;
 import java.util.Base64;
-import java.util.List;
 
 /**
- * A row as a JSON object of its table's columns, for the dead letter: the values the table's own
- * {@code bind} sets, recorded as it sets them, so every table renders the same way with no code of
- * its own. A bind that throws part-way leaves the columns it had not reached out.
+ * A row as a JSON object of its table's columns, for the dead letter: each column's value as its
+ * declaration gives it, so every table renders the same way with no code of its own. A column whose
+ * value cannot be had is left out, and the first such failure and the row's own text are added.
  */
 final class RowText {
   private RowText() {}
 
-  static <T> String of(ClickHouseTable<T> table, T row) {
-    List<String> columns = table.columns();
-    Object[] values = new Object[columns.size()];
-    boolean[] set = new boolean[columns.size()];
-    PreparedStatement recorder =
-        (PreparedStatement)
-            Proxy.newProxyInstance(
-                RowText.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class},
-                (proxy, method, args) -> {
-                  // setString(1, v), setNull(1, type), setObject(1, v): the first argument is the
-                  // column's index.
-                  if (method.getName().startsWith("set")
-                      && args != null
-                      && args.length >= 2
-                      && args[0] instanceof Integer i
-                      && i >= 1
-                      && i <= values.length) {
-                    values[i - 1] = method.getName().equals("setNull") ? null : args[1];
-                    set[i - 1] = true;
-                  }
-                  return null;
-                });
-    String failure = null;
-    try {
-      table.bind(recorder, row);
-    } catch (Exception e) {
-      failure = e.toString();
-    }
+  static <T> String of(OutputTable<T> table, T row) {
     ObjectNode json = Json.object();
-    for (int i = 0; i < columns.size(); i++) {
-      if (set[i]) {
-        put(json, columns.get(i), values[i]);
+    String failure = null;
+    for (OutputTable.Column<T> column : table.columns()) {
+      Object value;
+      try {
+        value = column.value(row);
+      } catch (RuntimeException e) {
+        failure = failure == null ? e.toString() : failure;
+        continue;
       }
+      put(json, column.name(), value);
     }
     if (failure != null) {
       json.put("_bind_failed", failure).put("_row", String.valueOf(row));

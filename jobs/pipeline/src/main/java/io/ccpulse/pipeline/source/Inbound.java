@@ -18,6 +18,19 @@ public class Inbound<T> {
   public int partition;
   public long offset;
 
+  /**
+   * Kafka's timestamp of the record: when it reached Kafka (the producer's CreateTime, or the
+   * broker's LogAppendTime); {@link Long#MIN_VALUE} when the record has none.
+   */
+  public long arrivedAt = Long.MIN_VALUE;
+
+  /**
+   * The event-time clock of its partition when it arrived, set by {@link PartitionClock}: what
+   * lateness is judged against, so the verdict depends on the data, not on how fast partitions are
+   * read ({@link Lateness}). {@link Long#MIN_VALUE} when not set (records from other sources).
+   */
+  public long partitionClock = Long.MIN_VALUE;
+
   public Inbound() {}
 
   public static <T> Inbound<T> of(T event, String topic, int partition, long offset) {

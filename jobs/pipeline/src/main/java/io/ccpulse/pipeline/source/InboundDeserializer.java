@@ -38,13 +38,15 @@ public final class InboundDeserializer<T extends SpecificRecord>
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Inbound<T>> out) {
     eventsIn.inc();
-    out.collect(
+    Inbound<T> in =
         decode(
             record.value(),
             record.topic(),
             record.partition(),
             record.offset(),
-            System.currentTimeMillis()));
+            System.currentTimeMillis());
+    in.arrivedAt = record.timestamp() < 0 ? Long.MIN_VALUE : record.timestamp();
+    out.collect(in);
   }
 
   /**

@@ -100,7 +100,15 @@ public final class KafkaEventSources implements EventSources {
         .returns(kind.inboundType())
         .setParallelism(stream.getParallelism())
         .uid("offset-continuity-" + kind.recordName())
-        .name("offset continuity " + kind.recordName());
+        .name("offset continuity " + kind.recordName())
+        // Lateness is judged by the partition's clock, stamped here, in the partition's order.
+        .process(
+            new PartitionClock<>(
+                kind, config.getDuration("event-time.max-out-of-orderness").toMillis()))
+        .returns(kind.inboundType())
+        .setParallelism(stream.getParallelism())
+        .uid("partition-clock-" + kind.recordName())
+        .name("partition clock " + kind.recordName());
   }
 
   private int partitions(String topic, Properties consumerProps) {

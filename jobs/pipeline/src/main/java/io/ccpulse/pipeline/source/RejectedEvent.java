@@ -86,17 +86,6 @@ public class RejectedEvent {
     return at + latenessMs < watermark;
   }
 
-  /** Why an event is too late, in the words every stage uses. */
-  public static String tooLateDetail(long at, long watermark, long latenessMs) {
-    return "event time "
-        + java.time.Instant.ofEpochMilli(at)
-        + " is "
-        + java.time.Duration.ofMillis(watermark - at)
-        + " behind the watermark (allowed lateness "
-        + java.time.Duration.ofMillis(latenessMs)
-        + ")";
-  }
-
   /**
    * An event time as stored, or null when the table cannot hold it: occurred_at is a DateTime64(3),
    * written as nanoseconds since the epoch, which a long holds only up to 2262. A 9999 timestamp

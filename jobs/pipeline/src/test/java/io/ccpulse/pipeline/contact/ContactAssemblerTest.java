@@ -193,6 +193,37 @@ class ContactAssemblerTest {
   }
 
   @Test
+  void judgesLatenessByThePartitionClockNotTheWatermark() throws Exception {
+    // The watermark lags (another partition is read slowly): the clock stamped at the source
+    // decides.
+    send(at(0).queued("billing"));
+    watermark(10);
+    InteractionEvent tooLate = at(20).abandoned("billing");
+    Inbound<InteractionEvent> in = Inbound.of(tooLate, "interactions", 3, 77);
+    in.partitionClock = ms(20 + 301); // it reached Kafka 5 min 1 s after it happened
+    harness.processElement(new StreamRecord<>(in, ms(20)));
+    assertThat(rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason).isEqualTo("TOO_LATE");
+              assertThat(r.detail).contains("PT5M1S behind its partition's event-time clock");
+              assertThat(r.sourcePartition).isEqualTo(3);
+              assertThat(r.sourceOffset).isEqualTo(77);
+            });
+    // Within the lateness by its clock: applied, however far the watermark has run.
+    Inbound<InteractionEvent> onTime =
+        Inbound.of(at(40).abandoned("billing"), "interactions", 3, 78);
+    onTime.partitionClock = ms(40 + 300);
+    harness.processElement(new StreamRecord<>(onTime, ms(40)));
+    watermark(400);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ABANDONED);
+    assertThat(rejected()).hasSize(1);
+  }
+
+  @Test
   void rejectsAnImpossibleTransitionOnceTheLatenessHasPassedItAndGoesOn() throws Exception {
     send(
         at(0).queued("q"),

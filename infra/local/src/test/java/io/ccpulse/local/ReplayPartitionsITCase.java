@@ -1,0 +1,141 @@
+package io.ccpulse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.events.RejectReason;
+import io.ccpulse.infra.clickhouse.ClickHouseExtension;
+import io.ccpulse.infra.kafka.KafkaBrokerExtension;
+import io.ccpulse.simulator.output.EventStream;
+import io.ccpulse.simulator.scenario.FaultSettings;
+import io.ccpulse.simulator.scenario.Preset;
+import io.ccpulse.simulator.scenario.Scenario;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The same day replayed at full speed on 1 and on 4 partitions (every topic), twice each, under the
+ * production defaults (periodic watermarks, two readers): every analyst view and every rejection is
+ * the same in the four runs, and equals the simulator's truth. The day has events late within the
+ * allowed lateness and contacts too late for it, so the verdict is exercised both ways; it is
+ * judged by the partition's clock (docs/metrics.md §10), not by how far another partition has been
+ * read.
+ */
+class ReplayPartitionsITCase {
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  /** The analyst views, as rows of text; Kafka positions left out (they differ by partitioning). */
+  private static final Map<String, String> VIEWS =
+      Map.of(
+          "interval_metrics_current", "SELECT * FROM interval_metrics_current ORDER BY ALL",
+          "agent_time_current", "SELECT * FROM agent_time_current ORDER BY ALL",
+          "daily_metrics", "SELECT * FROM daily_metrics ORDER BY ALL",
+          "contact_facts",
+              "SELECT * EXCEPT (version, is_deleted) FROM contact_facts FINAL ORDER BY ALL",
+          "rejected_events",
+              "SELECT multiIf(source_topic LIKE 'interactions%', 'interactions',"
+                  + " source_topic LIKE 'agent-states%', 'agent-states', 'surveys') AS stream,"
+                  + " reason, event_type, tenant_id, event_id, occurred_at, detail,"
+                  + " cityHash64(payload) FROM rejected_events FINAL ORDER BY ALL");
+
+  @Test
+  void theSameDayGivesTheSameRowsOnAnyNumberOfPartitions() throws Exception {
+    // Three hours, so contacts of the first 85 minutes can be made too late (the too-late delay is
+    // the lateness plus two 15-minute intervals, and an hour of traffic must follow it).
+    FaultSettings faults =
+        FaultSettings.defaults()
+            .withOutOfOrder(0.05, Duration.ofMinutes(2))
+            .withTooLate(0.08, Duration.ofMinutes(5), null);
+    Scenario scenario =
+        Preset.SMALL.builder().seed(13).duration(Duration.ofHours(3)).faults(faults).build();
+
+    Map<String, List<String>> first = null;
+    String firstRun = null;
+    List<String> databases = new ArrayList<>();
+    try {
+      for (int partitions : new int[] {1, 4}) {
+        for (int round = 1; round <= 2; round++) {
+          String run = partitions + " partitions, round " + round;
+          String database = CLICKHOUSE.database() + "_p" + partitions + "_" + round;
+          databases.add(database);
+          ClickHouseEndpoint endpoint =
+              new ClickHouseEndpoint(CLICKHOUSE.serverJdbcUrl(), database, "default", Map.of());
+          SimulatedDay day =
+              SimulatedDay.run(
+                  scenario,
+                  KAFKA,
+                  endpoint,
+                  "replay-p" + partitions + "-" + round,
+                  partitions,
+                  partitions,
+                  Map.of());
+          assertThat(day.sim().faults().expectedRejections(EventStream.INTERACTIONS))
+              .as("the day has too-late contacts")
+              .containsKey(RejectReason.TOO_LATE);
+          assertThat(day.sim().faults().expectedRejections(EventStream.SURVEYS))
+              .as("and too-late surveys")
+              .containsKey(RejectReason.TOO_LATE);
+          day.assertMatchesTheTruth();
+          Map<String, List<String>> views = views(endpoint);
+          if (first == null) {
+            first = views;
+            firstRun = run;
+            assertThat(views.get("rejected_events")).anyMatch(r -> r.contains("TOO_LATE"));
+          } else {
+            for (String view : VIEWS.keySet()) {
+              assertThat(views.get(view))
+                  .as("%s on %s against %s", view, run, firstRun)
+                  .containsExactlyElementsOf(first.get(view));
+            }
+          }
+        }
+      }
+    } finally {
+      for (String database : databases) {
+        CLICKHOUSE.execute("DROP DATABASE IF EXISTS " + database);
+      }
+    }
+  }
+
+  private static Map<String, List<String>> views(ClickHouseEndpoint endpoint) throws Exception {
+    Map<String, List<String>> views = new LinkedHashMap<>();
+    try (Connection conn = endpoint.open();
+        Statement st = conn.createStatement()) {
+      for (Map.Entry<String, String> view : VIEWS.entrySet()) {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(view.getValue())) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= columns; i++) {
+              row.append(i > 1 ? " | " : "").append(rs.getString(i));
+            }
+            rows.add(row.toString());
+          }
+        }
+        assertThat(rows).as(view.getKey()).isNotEmpty();
+        views.put(view.getKey(), rows);
+      }
+    }
+    return views;
+  }
+}
