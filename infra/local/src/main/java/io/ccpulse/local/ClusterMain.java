@@ -1,0 +1,136 @@
+package io.ccpulse.local;
+
+import io.ccpulse.local.cluster.LocalFlinkCluster;
+import io.ccpulse.pipeline.config.PipelineConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * {@code make cluster}: the local stack (Kafka, ClickHouse, as {@code make stack}) and a Flink
+ * standalone session cluster beside it: a JobManager and two TaskManagers, each a JVM of its own,
+ * configured by {@code infra/deploy/flink/} (the file compose and Kubernetes use too), web UI on
+ * its {@code rest.port} (8081). Ctrl-C stops them all cleanly. Jobs come with {@code make deploy}.
+ *
+ * <p>Options: {@code --rest-port N}, {@code --task-managers N}, {@code --conf DIR} (default
+ * infra/deploy/flink), {@code --lib FILE} (the lib/ classpath, default
+ * infra/flink-lib/target/classpath.txt), {@code --data DIR} (default .local).
+ */
+public final class ClusterMain {
+  private ClusterMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path conf = Path.of("infra/deploy/flink");
+    Path lib = Path.of("infra/flink-lib/target/classpath.txt");
+    Path data = Path.of(".local");
+    int restPort = -1;
+    int taskManagers = 2;
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--rest-port" -> restPort = Integer.parseInt(value);
+        case "--task-managers" -> taskManagers = Integer.parseInt(value);
+        case "--conf" -> conf = Path.of(value);
+        case "--lib" -> lib = Path.of(value);
+        case "--data" -> data = Path.of(value);
+        default -> {
+          System.err.println(
+              "usage: ClusterMain [--rest-port N] [--task-managers N] [--conf DIR] [--lib FILE]"
+                  + " [--data DIR]");
+          System.exit(2);
+        }
+      }
+      i++;
+    }
+    LocalStack stack = LocalStack.startOrAttach(data, System.out);
+    LocalFlinkCluster cluster;
+    try {
+      LocalStack.migrate(LocalStack.clickHouse("ccpulse"), System.out);
+      createMissingTopics(stack.bootstrapServers());
+      Path password = clickHousePassword(data.resolve("secrets/clickhouse-password"));
+      LocalFlinkCluster.Builder builder =
+          LocalFlinkCluster.builder(
+                  conf, data.resolve("flink"), LocalFlinkCluster.libClasspath(lib))
+              .taskManagers(taskManagers)
+              // The sinks read the ClickHouse password where they connect: on the TaskManagers.
+              .taskManagerEnv(
+                  "CCPULSE_CLICKHOUSE_PASSWORD_FILE", password.toAbsolutePath().toString());
+      if (restPort >= 0) {
+        builder.restPort(restPort);
+      } else {
+        builder.restPort(
+            org.apache.flink.configuration.GlobalConfiguration.loadConfiguration(conf.toString())
+                .get(org.apache.flink.configuration.RestOptions.PORT));
+      }
+      cluster = builder.start(Duration.ofMinutes(3));
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping the Flink cluster and the local stack...");
+                  cluster.close();
+                  stack.close();
+                  System.out.println("Stopped.");
+                  stopped.countDown();
+                },
+                "cluster-shutdown"));
+    System.out.println();
+    System.out.println("Ready. Flink web UI: " + cluster.restAddress());
+    System.out.println("  make deploy                              both jobs, from the job jar");
+    System.out.println(
+        "  make simulate ARGS=\"--preset small\"      a simulated morning into Kafka");
+    System.out.println("  make query SQL=\"SELECT count() FROM interval_metrics\"");
+    System.out.println("  logs, checkpoints, savepoints: " + cluster.workDir());
+    System.out.println("Ctrl-C stops them all.");
+    stopped.await();
+  }
+
+  /** The job's topics (kafka.topic.* defaults), 3 partitions each, unless they exist. */
+  static void createMissingTopics(String bootstrapServers) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(props)) {
+      var existing = admin.listTopics().names().get();
+      List<NewTopic> missing =
+          PipelineConfig.defaults().withPrefix("kafka.topic.").values().stream()
+              .filter(t -> !t.isBlank() && !existing.contains(t))
+              .distinct()
+              .map(t -> new NewTopic(t, 3, (short) 1))
+              .toList();
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get();
+        System.out.println(
+            "Kafka topics created: " + missing.stream().map(NewTopic::name).toList());
+      }
+    }
+  }
+
+  /**
+   * The ClickHouse password as a deployment has it: a file only its owner reads, named by
+   * CCPULSE_CLICKHOUSE_PASSWORD_FILE (the local ClickHouse accepts any password for default).
+   */
+  static Path clickHousePassword(Path file) throws Exception {
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] secret = new byte[16];
+      new SecureRandom().nextBytes(secret);
+      Files.writeString(file, HexFormat.of().formatHex(secret));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+    return file;
+  }
+}
