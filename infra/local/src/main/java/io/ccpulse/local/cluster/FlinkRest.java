@@ -171,6 +171,20 @@ public final class FlinkRest {
     return ids;
   }
 
+  /** Whether the job and every one of its tasks are RUNNING (not restarting, not deploying). */
+  public boolean allTasksRunning(String jobId) throws IOException {
+    JsonNode job = job(jobId);
+    if (!job.path("state").asText().equals("RUNNING")) {
+      return false;
+    }
+    for (JsonNode v : job.path("vertices")) {
+      if (!v.path("status").asText().equals("RUNNING")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The job's vertices' parallelism, e.g. [2, 2, 2] (max of all: the job's parallelism). */
   public int parallelism(String jobId) throws IOException {
     int max = 0;

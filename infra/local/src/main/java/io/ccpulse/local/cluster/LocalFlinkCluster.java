@@ -154,17 +154,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   private void startAll(Duration timeout) throws Exception {
+    long t0 = System.nanoTime();
     Files.createDirectories(workDir);
     jobManager = launch("jobmanager", JOB_MANAGER, jobManagerJvm(), List.of(), Map.of());
-    FlinkRest rest = rest();
-    rest.awaitUp(timeout, jobManager);
+    // The TaskManagers start at once too: they retry registering until the JobManager answers.
     for (int i = 0; i < taskManagers.length; i++) {
       startTaskManager(i);
     }
+    rest().awaitUp(timeout, jobManager);
     awaitSlots(totalSlots(), timeout);
     out.printf(
-        "Flink: JobManager (pid %d) and %d TaskManagers, %d slots; web UI %s%n",
-        jobManager.pid(), taskManagers.length, totalSlots(), restAddress());
+        "Flink: JobManager (pid %d) and %d TaskManagers, %d slots, up in %.0f s; web UI %s%n",
+        jobManager.pid(),
+        taskManagers.length,
+        totalSlots(),
+        (System.nanoTime() - t0) / 1e9,
+        restAddress());
   }
 
   /** The REST address, e.g. {@code http://127.0.0.1:8081}; the web UI is there too. */
@@ -315,6 +320,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
   /** SIGTERM to every process (TaskManagers first), SIGKILL to any still alive after 30 s. */
   @Override
   public synchronized void close() {
+    long t0 = System.nanoTime();
     List<Process> all = new ArrayList<>();
     for (Process tm : taskManagers) {
       if (tm != null) {
@@ -336,6 +342,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    out.printf("Flink: cluster stopped in %.0f s%n", (System.nanoTime() - t0) / 1e9);
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
