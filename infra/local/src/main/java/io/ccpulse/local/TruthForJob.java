@@ -1,12 +1,10 @@
 package io.ccpulse.local;
 
-import io.ccpulse.pipeline.config.Durations;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Scenario;
 import io.ccpulse.simulator.scenario.TruthSettings;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,10 +21,7 @@ public final class TruthForJob {
   }
 
   static TruthSettings truth(PipelineConfig job) {
-    List<Duration> intervals =
-        Arrays.stream(job.get("metrics.intervals").split(","))
-            .map(s -> Durations.parse("metrics.intervals", s.trim()))
-            .toList();
+    List<Duration> intervals = job.getDurations("metrics.intervals");
     return new TruthSettings(
         intervals,
         job.getDuration("metrics.service-level-threshold"),

@@ -320,9 +320,7 @@ public final class PipelineJob {
   }
 
   private List<Duration> intervalSizes() {
-    return java.util.Arrays.stream(config.get("metrics.intervals").split(","))
-        .map(s -> io.ccpulse.pipeline.config.Durations.parse("metrics.intervals", s))
-        .toList();
+    return config.getDurations("metrics.intervals");
   }
 
   private static <T extends SpecificRecord> SingleOutputStreamOperator<Inbound<T>> accepted(
