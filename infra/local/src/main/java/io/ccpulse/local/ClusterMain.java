@@ -1,6 +1,7 @@
 package io.ccpulse.local;
 
 import io.ccpulse.local.cluster.LocalFlinkCluster;
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,29 +30,35 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class ClusterMain {
   private ClusterMain() {}
 
-  public static void main(String[] args) throws Exception {
-    Path conf = Path.of("infra/deploy/flink");
-    Path lib = Path.of("infra/flink-lib/target/classpath.txt");
-    Path data = Path.of(".local");
-    int restPort = -1;
-    int taskManagers = 2;
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--rest-port" -> restPort = Integer.parseInt(value);
-        case "--task-managers" -> taskManagers = Integer.parseInt(value);
-        case "--conf" -> conf = Path.of(value);
-        case "--lib" -> lib = Path.of(value);
-        case "--data" -> data = Path.of(value);
-        default -> {
-          System.err.println(
-              "usage: ClusterMain [--rest-port N] [--task-managers N] [--conf DIR] [--lib FILE]"
-                  + " [--data DIR]");
-          System.exit(2);
-        }
+  /** What the command line asks for. */
+  record Options(Path conf, Path lib, Path data, int restPort, int taskManagers) {
+    static Options parse(String[] args) {
+      CommandLine line = CommandLine.parse(args, Set.of());
+      if (line.help()) {
+        System.out.println(
+            "usage: make cluster ARGS=\"[--rest-port N] [--task-managers N] [--conf DIR]"
+                + " [--lib FILE] [--data DIR]\"");
+        System.exit(0);
       }
-      i++;
+      Options options =
+          new Options(
+              Path.of(line.value("conf", "infra/deploy/flink")),
+              Path.of(line.value("lib", "infra/flink-lib/target/classpath.txt")),
+              Path.of(line.value("data", ".local")),
+              line.has("rest-port") ? line.port("rest-port", 0) : -1,
+              line.positiveInt("task-managers", 2));
+      line.rejectUnread();
+      return options;
     }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options = CommandLine.readOrExit("cluster", () -> Options.parse(args));
+    Path conf = options.conf();
+    Path lib = options.lib();
+    Path data = options.data();
+    int restPort = options.restPort();
+    int taskManagers = options.taskManagers();
     LocalStack stack = LocalStack.startOrAttach(data, System.out);
     LocalFlinkCluster cluster;
     try {

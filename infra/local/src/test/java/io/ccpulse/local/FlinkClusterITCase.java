@@ -96,8 +96,12 @@ class FlinkClusterITCase {
                     Path.of(property("ccpulse.flink.lib.classpath.file"))))
             .taskManagers(2)
             .taskManagerEnv("CCPULSE_CLICKHOUSE_PASSWORD_FILE", password.toString())
-            // The build machine may be loaded far beyond its cores: RPCs wait longer than 10 s.
+            // The build machine may be loaded far beyond its cores (a load of 70 on 2 was seen):
+            // RPCs and heartbeats wait longer than config.yaml's. A killed TaskManager is still
+            // noticed at once, by its connections failing.
             .option("pekko.ask.timeout", "60s")
+            .option("heartbeat.interval", "5s")
+            .option("heartbeat.timeout", "60s")
             .start(Duration.ofMinutes(3));
     rest = cluster.rest();
     Path jar = Path.of(property("ccpulse.job.jar"));
