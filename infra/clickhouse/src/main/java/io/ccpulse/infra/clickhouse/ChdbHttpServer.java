@@ -1,6 +1,9 @@
 package io.ccpulse.infra.clickhouse;
 
 import com.sun.net.httpserver.HttpServer;
+import io.ccpulse.infra.clickhouse.engine.ChdbEngine;
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
+import io.ccpulse.infra.clickhouse.http.HttpFront;
 import io.ccpulse.options.CommandLine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +30,7 @@ import java.util.stream.Stream;
  * The local ClickHouse server process: chDB behind the ClickHouse HTTP interface.
  *
  * <pre>
- * java -cp ccpulse-local-clickhouse.jar io.ccpulse.infra.clickhouse.ChdbHttpServer \
+ * java -cp ccpulse-local-clickhouse.jar:ccpulse-options.jar io.ccpulse.infra.clickhouse.ChdbHttpServer \
  *      [--port 8123] [--host 127.0.0.1] [--path .local/clickhouse] [--lib libchdb.so]
  *      [--port-file F] [--exit-with-parent PID] [--debug]
  * </pre>
