@@ -100,6 +100,7 @@ class FlinkClusterITCase {
             // RPCs and heartbeats wait longer than config.yaml's. A killed TaskManager is still
             // noticed at once, by its connections failing.
             .option("pekko.ask.timeout", "60s")
+            .option("pekko.startup-timeout", "60s")
             .option("heartbeat.interval", "5s")
             .option("heartbeat.timeout", "60s")
             .start(Duration.ofMinutes(3));
