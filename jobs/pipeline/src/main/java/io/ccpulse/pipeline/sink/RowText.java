@@ -1,7 +1,10 @@
 package io.ccpulse.pipeline.sink;
 
-import io.ccpulse.pipeline.json.JsonText;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ccpulse.pipeline.json.Json;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.util.Base64;
 import java.util.List;
@@ -43,38 +46,44 @@ final class RowText {
     } catch (Exception e) {
       failure = e.toString();
     }
-    StringBuilder json = new StringBuilder("{");
+    ObjectNode json = Json.object();
     for (int i = 0; i < columns.size(); i++) {
       if (set[i]) {
-        json.append(json.length() > 1 ? "," : "")
-            .append(JsonText.quote(columns.get(i)))
-            .append(':')
-            .append(value(values[i]));
+        put(json, columns.get(i), values[i]);
       }
     }
     if (failure != null) {
-      json.append(json.length() > 1 ? "," : "")
-          .append("\"_bind_failed\":")
-          .append(JsonText.quote(failure))
-          .append(",\"_row\":")
-          .append(JsonText.quote(String.valueOf(row)));
+      json.put("_bind_failed", failure).put("_row", String.valueOf(row));
     }
-    return json.append('}').toString();
+    return Json.write(json);
   }
 
-  private static String value(Object v) {
+  /**
+   * Numbers and booleans as themselves (NaN and infinities as text), bytes in base 64, the rest as
+   * text.
+   */
+  private static void put(ObjectNode json, String column, Object v) {
     if (v == null) {
-      return "null";
+      json.putNull(column);
+    } else if (v instanceof Double d && Double.isFinite(d)) {
+      json.put(column, d);
+    } else if (v instanceof Float f && Float.isFinite(f)) {
+      json.put(column, f);
+    } else if (v instanceof Integer
+        || v instanceof Long
+        || v instanceof Short
+        || v instanceof Byte) {
+      json.put(column, ((Number) v).longValue());
+    } else if (v instanceof BigDecimal d) {
+      json.put(column, d);
+    } else if (v instanceof BigInteger i) {
+      json.put(column, i);
+    } else if (v instanceof Boolean b) {
+      json.put(column, b);
+    } else if (v instanceof byte[] bytes) {
+      json.put(column, Base64.getEncoder().encodeToString(bytes));
+    } else {
+      json.put(column, v.toString());
     }
-    if (v instanceof Number n && !(v instanceof Double d && !Double.isFinite(d))) {
-      return n.toString();
-    }
-    if (v instanceof Boolean b) {
-      return b.toString();
-    }
-    if (v instanceof byte[] bytes) {
-      return JsonText.quote(Base64.getEncoder().encodeToString(bytes));
-    }
-    return JsonText.quote(v.toString());
   }
 }
