@@ -34,6 +34,13 @@ final class BenchOptions {
   LocalTime latencyFrom = LocalTime.of(10, 0);
 
   boolean throughput = true;
+
+  /**
+   * Throughput rounds run the live job over the day first, as {@code make run} does, so the metrics
+   * job copies its queue-health snapshots and alerts: the rows they cost are in the round.
+   */
+  boolean live = true;
+
   boolean latency = true;
   boolean alerts = true;
   int alertMinutes = 10;
@@ -55,6 +62,8 @@ final class BenchOptions {
       breaching event to its alert on the alerts topic.
         --preset small|default|large   scenario for the throughput part (default: default)
         --rounds N                     throughput rounds, each raw consume + job (default 3)
+        --live true|false              throughput rounds run the live job first, its snapshots copied by
+                                       the metrics job (default true; false: the metrics job alone)
         --latency-preset P             scenario for the latency part (default: default)
         --speed N                      latency part: simulated seconds per real second (default 60)
         --latency-from HH:MM           latency part: simulated time the paced window starts (default 10:00,
@@ -90,6 +99,7 @@ final class BenchOptions {
         case "--latency-preset" -> o.latencyPreset = Preset.of(value);
         case "--seed" -> o.seed = Long.parseLong(value);
         case "--rounds" -> o.rounds = positive(key, Integer.parseInt(value));
+        case "--live" -> o.live = Boolean.parseBoolean(value);
         case "--partitions" -> o.partitions = positive(key, Integer.parseInt(value));
         case "--speed" -> o.speed = Double.parseDouble(value);
         case "--latency-from" -> o.latencyFrom = LocalTime.parse(value);
