@@ -10,10 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A scenario whose ground truth is computed with the job's own settings: its interval sizes, its
- * service-level and short-abandon thresholds, and its allowed lateness (which decides what the
- * simulator may delay and what it must deliver too late). Without this a run with {@code
- * --metrics.intervals 5min} would be compared with 1- and 15-minute truth, and differ falsely.
+ * A scenario whose ground truth is computed with the job's own settings: its interval sizes (of the
+ * interval figures and of agent time), its service-level and short-abandon thresholds, and its
+ * allowed lateness (which decides what the simulator may delay and what it must deliver too late).
+ * Without this a run with {@code --metrics.intervals 5min} would be compared with 1- and 15-minute
+ * truth, and differ falsely.
  */
 public final class TruthForJob {
   private TruthForJob() {}
@@ -23,14 +24,15 @@ public final class TruthForJob {
   }
 
   static TruthSettings truth(PipelineConfig job) {
-    List<Duration> intervals =
-        Arrays.stream(job.get("metrics.intervals").split(","))
-            .map(s -> Durations.parse("metrics.intervals", s.trim()))
-            .toList();
     return new TruthSettings(
-        intervals,
+        sizes(job, "metrics.intervals"),
         job.getDuration("metrics.service-level-threshold"),
-        job.getDuration("metrics.short-abandon-threshold"));
+        job.getDuration("metrics.short-abandon-threshold"),
+        sizes(job, "metrics.agent-time-intervals"));
+  }
+
+  private static List<Duration> sizes(PipelineConfig job, String key) {
+    return Arrays.stream(job.get(key).split(",")).map(s -> Durations.parse(key, s.trim())).toList();
   }
 
   /**

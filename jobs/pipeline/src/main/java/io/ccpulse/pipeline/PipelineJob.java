@@ -196,7 +196,7 @@ public final class PipelineJob {
         .uid("sink-contact-facts")
         .name("contact_facts");
 
-    List<Duration> sizes = intervalSizes();
+    List<Duration> sizes = intervalSizes("metrics.intervals");
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
         IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
     DataStream<IntervalRow> rows = intervals.get(0);
@@ -226,7 +226,11 @@ public final class PipelineJob {
                     .uid("agent-leg-edges")
                     .name("leg edges"))
             .keyBy(AgentInput::key)
-            .process(new AgentTimeline(sizes, lateness, config.getDuration("metrics.dedup-ttl")))
+            .process(
+                new AgentTimeline(
+                    intervalSizes("metrics.agent-time-intervals"),
+                    lateness,
+                    config.getDuration("metrics.dedup-ttl")))
             .uid("agent-timeline")
             .name("agent time");
     agentTime.sinkTo(sinks.agentTime()).uid("sink-agent-time").name("agent_time");
@@ -319,9 +323,9 @@ public final class PipelineJob {
         .name("too late for its interval");
   }
 
-  private List<Duration> intervalSizes() {
-    return java.util.Arrays.stream(config.get("metrics.intervals").split(","))
-        .map(s -> io.ccpulse.pipeline.config.Durations.parse("metrics.intervals", s))
+  private List<Duration> intervalSizes(String key) {
+    return java.util.Arrays.stream(config.get(key).split(","))
+        .map(s -> io.ccpulse.pipeline.config.Durations.parse(key, s.trim()))
         .toList();
   }
 
