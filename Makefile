@@ -6,12 +6,8 @@ MVN        ?= mvn
 MVN_FLAGS  ?= -B -ntp -Dstyle.color=never
 JAVA       ?= java
 LOCAL_CP   := infra/local/target/classpath.txt
-# Flink on Java 17 reflects into these packages.
-JAVA_OPENS := --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
-              --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-              --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
-              --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED \
-              --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+# Flink on Java 17 reflects into these packages: the list lives once, in pom.xml (flink.jvm.opens).
+JAVA_OPENS := $(shell sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 RUN_LOCAL  = $(JAVA) $(JAVA_OPENS) -Xmx4g -cp "infra/local/target/classes:$$(cat $(LOCAL_CP))"
 
 .PHONY: help run test stack query simulate import migrate build tools clean bench format

@@ -97,7 +97,7 @@ static void * required_symbol(JNIEnv * env, void * handle, const char * name) {
 
 /* ---- natives ---- */
 
-JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_open(JNIEnv * env, jclass cls, jstring path) {
+JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_open(JNIEnv * env, jclass cls, jstring path) {
     (void)cls;
     const char * c_path = (*env)->GetStringUTFChars(env, path, NULL);
     if (c_path == NULL)
@@ -135,7 +135,7 @@ JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_open(JNIEnv 
  * (EWOULDBLOCK when another process runs on the path). chdb_connect() only prints that error to
  * stderr and returns NULL, so we look first to be able to say something useful.
  */
-JNIEXPORT jint JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_probeLock(JNIEnv * env, jclass cls, jstring status_file) {
+JNIEXPORT jint JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_probeLock(JNIEnv * env, jclass cls, jstring status_file) {
     (void)cls;
     const char * c_path = (*env)->GetStringUTFChars(env, status_file, NULL);
     if (c_path == NULL)
@@ -156,7 +156,7 @@ JNIEXPORT jint JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_probeLock(JN
  * connect time, so we connect from work_dir (an empty directory) and go back: otherwise a file in the
  * server's cwd named like a table shadows it.
  */
-JNIEXPORT jlong JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_connect(JNIEnv * env, jclass cls, jobjectArray args, jstring work_dir) {
+JNIEXPORT jlong JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_connect(JNIEnv * env, jclass cls, jobjectArray args, jstring work_dir) {
     (void)cls;
     jsize argc = (*env)->GetArrayLength(env, args);
     char ** argv = calloc((size_t)argc + 1, sizeof(char *));
@@ -195,7 +195,7 @@ JNIEXPORT jlong JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_connect(JNI
     return (jlong)(intptr_t)conn;
 }
 
-JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_closeConnection(JNIEnv * env, jclass cls, jlong conn) {
+JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_closeConnection(JNIEnv * env, jclass cls, jlong conn) {
     (void)env;
     (void)cls;
     if (conn == 0)
@@ -210,7 +210,7 @@ JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_closeConnect
  * Runs one query; returns the chdb_result pointer (never 0 unless chDB itself returned NULL).
  * names/values may be null (no query parameters); values are ClickHouse's escaped text form.
  */
-JNIEXPORT jlong JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_query(JNIEnv * env, jclass cls, jlong conn,
+JNIEXPORT jlong JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_query(JNIEnv * env, jclass cls, jlong conn,
         jbyteArray query, jbyteArray format, jobjectArray names, jobjectArray values) {
     (void)cls;
     jsize query_len = (*env)->GetArrayLength(env, query);
@@ -283,7 +283,7 @@ done:
 }
 
 /* The error text as bytes (chDB's messages may quote arbitrary data), or null if the query succeeded. */
-JNIEXPORT jbyteArray JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_resultError(JNIEnv * env, jclass cls, jlong result) {
+JNIEXPORT jbyteArray JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_resultError(JNIEnv * env, jclass cls, jlong result) {
     (void)cls;
     signal_guard guard;
     guard_enter(&guard);
@@ -293,7 +293,7 @@ JNIEXPORT jbyteArray JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_result
 }
 
 /* {rows_read, bytes_read, rows_written, bytes_written, elapsed_ns} */
-JNIEXPORT jlongArray JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_resultStats(JNIEnv * env, jclass cls, jlong result) {
+JNIEXPORT jlongArray JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_resultStats(JNIEnv * env, jclass cls, jlong result) {
     (void)cls;
     chdb_result * r = (chdb_result *)(intptr_t)result;
     jlong stats[5];
@@ -312,7 +312,7 @@ JNIEXPORT jlongArray JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_result
 }
 
 /* The output as a direct buffer over chDB's memory: valid until destroyResult. Null when empty. */
-JNIEXPORT jobject JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_resultBuffer(JNIEnv * env, jclass cls, jlong result) {
+JNIEXPORT jobject JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_resultBuffer(JNIEnv * env, jclass cls, jlong result) {
     (void)cls;
     chdb_result * r = (chdb_result *)(intptr_t)result;
     signal_guard guard;
@@ -325,7 +325,7 @@ JNIEXPORT jobject JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_resultBuf
     return (*env)->NewDirectByteBuffer(env, data, (jlong)length);
 }
 
-JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_ChdbLibrary_destroyResult(JNIEnv * env, jclass cls, jlong result) {
+JNIEXPORT void JNICALL Java_io_ccpulse_infra_clickhouse_engine_ChdbLibrary_destroyResult(JNIEnv * env, jclass cls, jlong result) {
     (void)env;
     (void)cls;
     if (result == 0)

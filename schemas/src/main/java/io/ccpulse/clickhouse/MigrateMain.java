@@ -1,7 +1,8 @@
 package io.ccpulse.clickhouse;
 
+import io.ccpulse.options.CommandLine;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * {@code migrate} command: applies the ClickHouse migrations.
@@ -18,26 +19,27 @@ public final class MigrateMain {
   private MigrateMain() {}
 
   public static void main(String[] args) throws Exception {
-    String url = "jdbc:clickhouse://127.0.0.1:8123";
-    String database = "ccpulse";
-    String user = "default";
-    Map<String, String> properties = new TreeMap<>();
-    Map<String, String> variables = new TreeMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--url" -> url = require(args[i], value);
-        case "--database" -> database = require(args[i], value);
-        case "--user" -> user = require(args[i], value);
-        case "--property" -> putPair(properties, require(args[i], value));
-        case "--set" -> putPair(variables, require(args[i], value));
-        default ->
-            throw new IllegalArgumentException(
-                "Unknown option "
-                    + args[i]
-                    + " (known: --url, --database, --user, --property, --set)");
-      }
-      i++;
+    CommandLine options;
+    String url;
+    String database;
+    String user;
+    Map<String, String> properties;
+    Map<String, String> variables;
+    try {
+      options = CommandLine.parse(args, Set.of());
+      url = options.value("url", "jdbc:clickhouse://127.0.0.1:8123");
+      database = options.value("database", "ccpulse");
+      user = options.value("user", "default");
+      properties = options.pairs("property");
+      variables = options.pairs("set");
+      options.rejectUnread();
+    } catch (CommandLine.UsageException e) {
+      System.err.println(
+          "migrate: "
+              + e.getMessage()
+              + " (options: --url, --database, --user, --property, --set)");
+      System.exit(2);
+      return;
     }
     ClickHouseEndpoint endpoint = new ClickHouseEndpoint(url, database, user, properties);
     Migrator.Report report = new Migrator(endpoint, variables).migrate();
@@ -47,20 +49,5 @@ public final class MigrateMain {
     report
         .applied()
         .forEach(m -> System.out.printf("  applied V%03d__%s%n", m.version(), m.name()));
-  }
-
-  private static String require(String option, String value) {
-    if (value == null) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return value;
-  }
-
-  private static void putPair(Map<String, String> map, String pair) {
-    int eq = pair.indexOf('=');
-    if (eq <= 0) {
-      throw new IllegalArgumentException("Expected name=value, got " + pair);
-    }
-    map.put(pair.substring(0, eq), pair.substring(eq + 1));
   }
 }

@@ -4,13 +4,17 @@ import static io.ccpulse.deploy.Project.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,6 +149,46 @@ class ComposeFileTest {
               .as(name)
               .doesNotContainKeys("CCPULSE_CLICKHOUSE_PASSWORD", "CLICKHOUSE_PASSWORD");
         });
+  }
+
+  @Test
+  void grafanaReadsTheDashboardsFromClickHouseWithTheMountedSecret() throws Exception {
+    assertThat(volumes("grafana"))
+        .contains(
+            "./grafana/provisioning:/etc/grafana/provisioning:ro",
+            "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
+    assertThat(env("grafana").get("GF_INSTALL_PLUGINS")).isEqualTo("grafana-clickhouse-datasource");
+    assertThat((List<String>) at(SERVICES, "grafana", "secrets")).contains("clickhouse-password");
+    Map<String, Object> source =
+        Project.<List<Map<String, Object>>>at(
+                Project.yaml(DIR.resolve("grafana/provisioning/datasources/clickhouse.yaml")),
+                "datasources")
+            .get(0);
+    assertThat(source.get("type")).isEqualTo("grafana-clickhouse-datasource");
+    assertThat((Object) at(source, "jsonData", "host")).isEqualTo("clickhouse");
+    assertThat((Object) at(source, "jsonData", "port")).isEqualTo(8123);
+    assertThat((Object) at(source, "jsonData", "username"))
+        .isEqualTo(env("clickhouse").get("CLICKHOUSE_USER"));
+    assertThat((Object) at(source, "secureJsonData", "password"))
+        .isEqualTo("$__file{/run/secrets/clickhouse-password}");
+    // Every panel, variable and annotation of every dashboard asks this data source.
+    List<Path> dashboards;
+    try (Stream<Path> files = Files.list(DIR.resolve("grafana/dashboards"))) {
+      dashboards = files.sorted().toList();
+    }
+    assertThat(dashboards).hasSize(4);
+    for (Path file : dashboards) {
+      Map<String, Object> dashboard = Project.yaml(file); // YAML reads JSON
+      assertThat((List<?>) at(dashboard, "panels")).as("%s", file).isNotEmpty();
+      Set<String> uids = new TreeSet<>();
+      Matcher m = Pattern.compile("\"uid\": \"([^\"]*)\"").matcher(Files.readString(file));
+      while (m.find()) {
+        uids.add(m.group(1));
+      }
+      assertThat(uids)
+          .as("%s", file)
+          .isSubsetOf((String) dashboard.get("uid"), "ccpulse-clickhouse", "-- Grafana --");
+    }
   }
 
   private static String image(String service) {

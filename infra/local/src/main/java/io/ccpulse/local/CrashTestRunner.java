@@ -1,5 +1,6 @@
 package io.ccpulse.local;
 
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.PipelineJob;
 import io.ccpulse.pipeline.config.FlinkSettings;
 import io.ccpulse.pipeline.config.PipelineConfig;
@@ -7,10 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -44,20 +45,9 @@ public final class CrashTestRunner {
   private CrashTestRunner() {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = null;
-    List<String> pipelineArgs = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--checkpoints") && i + 1 < args.length) {
-        dir = Path.of(args[++i]).toAbsolutePath();
-      } else {
-        pipelineArgs.add(args[i]);
-      }
-    }
-    if (dir == null) {
-      throw new IllegalArgumentException(
-          "Usage: CrashTestRunner --checkpoints DIR [pipeline arguments]");
-    }
-    PipelineConfig config = PipelineConfig.fromArgs(pipelineArgs.toArray(String[]::new));
+    CommandLine options = CommandLine.parse(args, Set.of());
+    Path dir = Path.of(options.required("checkpoints")).toAbsolutePath();
+    PipelineConfig config = PipelineConfig.from(options);
     PipelineJob pipeline = PipelineJob.onKafka(config);
     // Side by side, as on a cluster: the metrics job copies whatever the live job has written so
     // far.

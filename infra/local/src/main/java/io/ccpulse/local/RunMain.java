@@ -1,6 +1,7 @@
 package io.ccpulse.local;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.SimulationResult;
 import io.ccpulse.simulator.Simulator;
@@ -16,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code make run}: the local stack, a simulated working day into Kafka, the job in a MiniCluster
@@ -36,20 +37,12 @@ public final class RunMain {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
-    Preset preset = Preset.DEFAULT;
-    long seed = 20260105L;
-    List<String> jobArgs = new ArrayList<>();
-    for (int i = 0; i < args.length; i += 2) {
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--preset" -> preset = Preset.of(value);
-        case "--seed" -> seed = Long.parseLong(value);
-        default -> {
-          jobArgs.add(args[i]);
-          jobArgs.add(value);
-        }
-      }
-    }
+    CommandLine options = CommandLine.readOrExit("run", () -> CommandLine.parse(args, Set.of()));
+    Preset preset =
+        CommandLine.readOrExit("run", () -> Preset.of(options.value("preset", "default")));
+    long seed = CommandLine.readOrExit("run", () -> options.longValue("seed", 20260105L));
+    // Every other option is a job setting: an unknown key fails now.
+    PipelineConfig jobConfig = CommandLine.readOrExit("run", () -> PipelineConfig.from(options));
     Path data = Path.of(".local");
     boolean checksPassed;
     try (LocalStack stack = LocalStack.startOrAttach(data, out)) {
@@ -66,19 +59,18 @@ public final class RunMain {
       stack.recreateTopics(PARTITIONS, topics.agentStates());
 
       PipelineConfig config =
-          PipelineConfig.fromArgs(jobArgs.toArray(String[]::new))
-              .with(
-                  Map.of(
-                      "kafka.bootstrap.servers",
-                      stack.bootstrapServers(),
-                      "kafka.bounded",
-                      "true",
-                      "event-time.watermark-per-event",
-                      "true",
-                      "kafka.group.id",
-                      "ccpulse-local-" + System.currentTimeMillis(),
-                      "clickhouse.database",
-                      clickhouse.database()));
+          jobConfig.with(
+              Map.of(
+                  "kafka.bootstrap.servers",
+                  stack.bootstrapServers(),
+                  "kafka.bounded",
+                  "true",
+                  "event-time.watermark-per-event",
+                  "true",
+                  "kafka.group.id",
+                  "ccpulse-local-" + System.currentTimeMillis(),
+                  "clickhouse.database",
+                  clickhouse.database()));
       // The truth with the job's own settings: a --metrics.* override changes what the truth
       // computes.
       Scenario scenario = TruthForJob.scenario(preset.builder().seed(seed).build(), config);

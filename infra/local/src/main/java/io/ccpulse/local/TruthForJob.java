@@ -1,13 +1,10 @@
 package io.ccpulse.local;
 
-import io.ccpulse.pipeline.config.Durations;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Scenario;
 import io.ccpulse.simulator.scenario.TruthSettings;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A scenario whose ground truth is computed with the job's own settings: its interval sizes (of the
@@ -25,14 +22,10 @@ public final class TruthForJob {
 
   static TruthSettings truth(PipelineConfig job) {
     return new TruthSettings(
-        sizes(job, "metrics.intervals"),
+        job.getDurations("metrics.intervals"),
         job.getDuration("metrics.service-level-threshold"),
         job.getDuration("metrics.short-abandon-threshold"),
-        sizes(job, "metrics.agent-time-intervals"));
-  }
-
-  private static List<Duration> sizes(PipelineConfig job, String key) {
-    return Arrays.stream(job.get(key).split(",")).map(s -> Durations.parse(key, s.trim())).toList();
+        job.getDurations("metrics.agent-time-intervals"));
   }
 
   /**

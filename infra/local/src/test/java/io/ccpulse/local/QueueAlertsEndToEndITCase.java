@@ -178,5 +178,14 @@ class QueueAlertsEndToEndITCase {
             messages.stream().map(m -> m.alertId() + "/" + m.status()).toList());
     assertThat(open)
         .doesNotContainAnyElementsOf(raised.stream().map(AlertMessage::alertId).toList());
+
+    // Every query of the Grafana dashboards runs on this day and returns rows, as the plugin would
+    // send it for 08:00-12:00 (Grafana itself cannot run here).
+    GrafanaDashboards.Report dashboards =
+        GrafanaDashboards.runAll(
+            day.endpoint(), scenario.start(), scenario.start().plus(Duration.ofHours(4)));
+    dashboards.ran().forEach(r -> System.out.println("  dashboard query " + r));
+    assertThat(dashboards.problems()).isEmpty();
+    assertThat(dashboards.ran()).hasSizeGreaterThan(20);
   }
 }

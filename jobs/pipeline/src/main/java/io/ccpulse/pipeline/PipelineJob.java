@@ -324,9 +324,7 @@ public final class PipelineJob {
   }
 
   private List<Duration> intervalSizes(String key) {
-    return java.util.Arrays.stream(config.get(key).split(","))
-        .map(s -> io.ccpulse.pipeline.config.Durations.parse(key, s.trim()))
-        .toList();
+    return config.getDurations(key);
   }
 
   private static <T extends SpecificRecord> SingleOutputStreamOperator<Inbound<T>> accepted(

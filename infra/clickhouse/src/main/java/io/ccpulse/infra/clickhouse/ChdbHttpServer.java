@@ -1,6 +1,10 @@
 package io.ccpulse.infra.clickhouse;
 
 import com.sun.net.httpserver.HttpServer;
+import io.ccpulse.infra.clickhouse.engine.ChdbEngine;
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
+import io.ccpulse.infra.clickhouse.http.HttpFront;
+import io.ccpulse.options.CommandLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +17,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +30,7 @@ import java.util.stream.Stream;
  * The local ClickHouse server process: chDB behind the ClickHouse HTTP interface.
  *
  * <pre>
- * java -cp ccpulse-local-clickhouse.jar io.ccpulse.infra.clickhouse.ChdbHttpServer \
+ * java -cp ccpulse-local-clickhouse.jar:ccpulse-options.jar io.ccpulse.infra.clickhouse.ChdbHttpServer \
  *      [--port 8123] [--host 127.0.0.1] [--path .local/clickhouse] [--lib libchdb.so]
  *      [--port-file F] [--exit-with-parent PID] [--debug]
  * </pre>
@@ -197,49 +202,16 @@ public final class ChdbHttpServer {
     boolean debug;
 
     static Options parse(String[] args) {
+      CommandLine cl = CommandLine.parse(args, Set.of("debug"));
       Options o = new Options();
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        String name = arg;
-        String value = null;
-        int eq = arg.indexOf('=');
-        if (arg.startsWith("--") && eq > 0) {
-          name = arg.substring(0, eq);
-          value = arg.substring(eq + 1);
-        }
-        if (name.equals("--debug")) {
-          o.debug = true;
-          continue;
-        }
-        if (value == null) {
-          if (i + 1 >= args.length) {
-            throw new IllegalArgumentException("missing value for " + name);
-          }
-          value = args[++i];
-        }
-        switch (name) {
-          case "--port":
-            o.port = Integer.parseInt(value);
-            break;
-          case "--host":
-            o.host = value;
-            break;
-          case "--path":
-            o.dataDir = Paths.get(value);
-            break;
-          case "--lib":
-            o.library = Paths.get(value);
-            break;
-          case "--port-file":
-            o.portFile = Paths.get(value);
-            break;
-          case "--exit-with-parent":
-            o.parentPid = Long.parseLong(value);
-            break;
-          default:
-            throw new IllegalArgumentException("unknown option " + name);
-        }
-      }
+      o.port = cl.port("port", o.port);
+      o.host = cl.value("host", o.host);
+      o.dataDir = cl.value("path").map(Paths::get).orElse(o.dataDir);
+      o.library = cl.value("lib").map(Paths::get).orElse(null);
+      o.portFile = cl.value("port-file").map(Paths::get).orElse(null);
+      o.parentPid = cl.longValue("exit-with-parent", 0);
+      o.debug = cl.flag("debug");
+      cl.rejectUnread();
       if (o.library == null) {
         o.library = defaultLibrary();
       }

@@ -1,5 +1,7 @@
 package io.ccpulse.infra.clickhouse;
 
+import io.ccpulse.options.CommandLine;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -333,15 +335,21 @@ public final class ChdbProcess implements AutoCloseable {
     }
   }
 
-  /** The directory or jar holding this module's classes: all the server needs (JDK only). */
+  /**
+   * This module's classes and the options parser's (a jar or a directory each): all the server
+   * needs besides the JDK.
+   */
   private static String serverClasspath() throws IOException {
-    try {
-      return Paths.get(
-              ChdbHttpServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IOException("cannot locate the classes of " + MAIN, e);
+    List<String> entries = new ArrayList<>();
+    for (Class<?> c : List.of(ChdbHttpServer.class, CommandLine.class)) {
+      try {
+        entries.add(
+            Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+      } catch (URISyntaxException | NullPointerException e) {
+        throw new IOException("cannot locate the classes of " + c.getName(), e);
+      }
     }
+    return String.join(File.pathSeparator, entries);
   }
 
   static String tail(Path file, int lines) {

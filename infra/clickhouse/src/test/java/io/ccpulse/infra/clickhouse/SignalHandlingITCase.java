@@ -2,6 +2,7 @@ package io.ccpulse.infra.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ccpulse.infra.clickhouse.engine.ChdbEngine;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

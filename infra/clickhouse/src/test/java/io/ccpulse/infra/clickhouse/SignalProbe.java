@@ -1,5 +1,7 @@
 package io.ccpulse.infra.clickhouse;
 
+import io.ccpulse.infra.clickhouse.engine.ChdbEngine;
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package io.ccpulse.infra.kafka;
 
+import io.ccpulse.options.CommandLine;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.utils.AppInfoParser;
 
@@ -89,41 +88,17 @@ public final class KafkaBrokerMain {
                   --help                   this text""";
 
     static Options parse(List<String> args) {
-      String host = LocalKafkaBroker.DEFAULT_HOST;
-      int port = LocalKafkaBroker.DEFAULT_PORT;
-      int controllerPort = 0;
-      Path data = LocalKafkaBroker.DEFAULT_DATA_DIR;
-      Map<String, String> props = new LinkedHashMap<>();
-      Deque<String> rest = new ArrayDeque<>(args);
-      while (!rest.isEmpty()) {
-        String arg = rest.pop();
-        // Accept both "--port 9092" and "--port=9092".
-        String value = null;
-        int eq = arg.indexOf('=');
-        if (arg.startsWith("--") && eq > 0) {
-          value = arg.substring(eq + 1);
-          arg = arg.substring(0, eq);
-        }
-        switch (arg) {
-          case "--help", "-h" -> {
-            return new Options(host, port, controllerPort, data, props, true);
-          }
-          case "--host" -> host = value(arg, value, rest);
-          case "--port" -> port = port(arg, value(arg, value, rest));
-          case "--controller-port" -> controllerPort = port(arg, value(arg, value, rest));
-          case "--data" -> data = Path.of(value(arg, value, rest));
-          case "--set" -> {
-            String kv = value(arg, value, rest);
-            int i = kv.indexOf('=');
-            if (i <= 0) {
-              throw new IllegalArgumentException("--set needs KEY=VALUE, got: " + kv);
-            }
-            props.put(kv.substring(0, i), kv.substring(i + 1));
-          }
-          default -> throw new IllegalArgumentException("Unknown argument: " + arg);
-        }
-      }
-      return new Options(host, port, controllerPort, data, Map.copyOf(props), false);
+      CommandLine cl = CommandLine.parse(args.toArray(String[]::new), Set.of());
+      Options o =
+          new Options(
+              cl.value("host", LocalKafkaBroker.DEFAULT_HOST),
+              cl.port("port", LocalKafkaBroker.DEFAULT_PORT),
+              cl.port("controller-port", 0),
+              cl.value("data").map(Path::of).orElse(LocalKafkaBroker.DEFAULT_DATA_DIR),
+              Map.copyOf(cl.pairs("set")),
+              cl.help());
+      cl.rejectUnread();
+      return o;
     }
 
     LocalKafkaBroker.Builder toBuilder() {
@@ -133,28 +108,6 @@ public final class KafkaBrokerMain {
           .controllerPort(controllerPort)
           .dataDir(dataDir)
           .properties(properties);
-    }
-
-    private static String value(String arg, String inline, Deque<String> rest) {
-      if (inline != null) {
-        return inline;
-      }
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException(arg + " needs a value");
-      }
-      return rest.pop();
-    }
-
-    private static int port(String arg, String value) {
-      try {
-        int p = Integer.parseInt(value);
-        if (p < 0 || p > 65535) {
-          throw new NumberFormatException();
-        }
-        return p;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(arg + " needs a port number (0-65535), got: " + value);
-      }
     }
   }
 }

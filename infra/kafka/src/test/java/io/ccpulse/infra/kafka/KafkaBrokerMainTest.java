@@ -59,6 +59,6 @@ class KafkaBrokerMainTest {
     assertThatThrownBy(() -> Options.parse(List.of("--data")))
         .hasMessageContaining("--data needs a value");
     assertThatThrownBy(() -> Options.parse(List.of("--set", "novalue")))
-        .hasMessageContaining("KEY=VALUE");
+        .hasMessageContaining("name=value");
   }
 }

@@ -1,12 +1,14 @@
 package io.ccpulse.local.bench;
 
-import io.ccpulse.pipeline.config.Durations;
+import io.ccpulse.options.CommandLine;
+import io.ccpulse.options.Durations;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.scenario.Preset;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The benchmark's command line. Anything it does not know and that looks like a job setting ({@code
@@ -53,7 +55,7 @@ final class BenchOptions {
   int fuzzEvents = 20_000;
   int crashes = 3;
   Preset crashPreset = Preset.DEFAULT;
-  final List<String> jobArgs = new ArrayList<>();
+  private PipelineConfig base = PipelineConfig.defaults();
 
   static final String USAGE =
       """
@@ -83,71 +85,55 @@ final class BenchOptions {
       """;
 
   static BenchOptions parse(String[] args) {
+    CommandLine cl = CommandLine.parse(args, Set.of());
+    if (cl.help()) {
+      System.out.print(USAGE);
+      System.exit(0);
+    }
     BenchOptions o = new BenchOptions();
-    for (int i = 0; i < args.length; i++) {
-      String key = args[i];
-      if (key.equals("--help") || key.equals("-h")) {
-        System.out.print(USAGE);
-        System.exit(0);
-      }
-      if (!key.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("Expected --option value, got: " + key + "\n" + USAGE);
-      }
-      String value = args[++i];
-      switch (key) {
-        case "--preset" -> o.preset = Preset.of(value);
-        case "--latency-preset" -> o.latencyPreset = Preset.of(value);
-        case "--seed" -> o.seed = Long.parseLong(value);
-        case "--rounds" -> o.rounds = positive(key, Integer.parseInt(value));
-        case "--live" -> o.live = Boolean.parseBoolean(value);
-        case "--partitions" -> o.partitions = positive(key, Integer.parseInt(value));
-        case "--speed" -> o.speed = Double.parseDouble(value);
-        case "--latency-from" -> o.latencyFrom = LocalTime.parse(value);
-        case "--latency-minutes" -> o.latencyMinutes = positive(key, Integer.parseInt(value));
-        case "--alert-minutes" -> o.alertMinutes = positive(key, Integer.parseInt(value));
-        case "--only" -> {
-          o.throughput = value.equals("throughput");
-          o.latency = value.equals("latency");
-          o.alerts = value.equals("alerts");
-          o.faults = value.equals("faults");
-          if (!o.throughput && !o.latency && !o.alerts && !o.faults) {
-            throw new IllegalArgumentException(
-                "--only takes throughput, latency, alerts or faults, not " + value);
-          }
-        }
-        case "--faults-preset" -> o.faultsPreset = Preset.of(value);
-        case "--outages" ->
-            o.outages =
-                value.equals("none")
-                    ? List.of()
-                    : java.util.Arrays.stream(value.split(","))
-                        .map(d -> Durations.parse(key, d.trim()))
-                        .toList();
-        case "--fuzz-events" -> o.fuzzEvents = Integer.parseInt(value);
-        case "--crashes" -> o.crashes = Integer.parseInt(value);
-        case "--crash-preset" -> o.crashPreset = Preset.of(value);
-        default -> {
-          o.jobArgs.add(key);
-          o.jobArgs.add(value);
-        }
+    o.preset = Preset.of(cl.value("preset", "default"));
+    o.latencyPreset = Preset.of(cl.value("latency-preset", "default"));
+    o.seed = cl.longValue("seed", o.seed);
+    o.rounds = cl.positiveInt("rounds", o.rounds);
+    String live = cl.value("live", "true");
+    if (!live.equals("true") && !live.equals("false")) {
+      throw new CommandLine.UsageException("--live takes true or false, not " + live);
+    }
+    o.live = live.equals("true");
+    o.partitions = cl.positiveInt("partitions", o.partitions);
+    o.speed = Double.parseDouble(cl.value("speed", Double.toString(o.speed)));
+    o.latencyFrom = cl.value("latency-from").map(LocalTime::parse).orElse(o.latencyFrom);
+    o.latencyMinutes = cl.positiveInt("latency-minutes", o.latencyMinutes);
+    o.alertMinutes = cl.positiveInt("alert-minutes", o.alertMinutes);
+    Optional<String> only = cl.value("only");
+    if (only.isPresent()) {
+      o.throughput = only.get().equals("throughput");
+      o.latency = only.get().equals("latency");
+      o.alerts = only.get().equals("alerts");
+      o.faults = only.get().equals("faults");
+      if (!o.throughput && !o.latency && !o.alerts && !o.faults) {
+        throw new CommandLine.UsageException(
+            "--only takes throughput, latency, alerts or faults, not " + only.get());
       }
     }
+    o.faultsPreset = Preset.of(cl.value("faults-preset", "default"));
+    String outages = cl.value("outages", "");
+    if (!outages.isEmpty()) {
+      o.outages = outages.equals("none") ? List.of() : Durations.parseList("--outages", outages);
+    }
+    o.fuzzEvents = cl.nonNegativeInt("fuzz-events", o.fuzzEvents);
+    o.crashes = cl.nonNegativeInt("crashes", o.crashes);
+    o.crashPreset = Preset.of(cl.value("crash-preset", "default"));
     if (!(o.speed > 0)) {
-      throw new IllegalArgumentException("--speed must be positive");
+      throw new CommandLine.UsageException("--speed must be positive");
     }
-    o.baseConfig(); // fails now, not after minutes of benchmarking, on an unknown job key
+    // Whatever is left is the job's (both parts): an unknown key fails now, not after minutes.
+    o.base = PipelineConfig.from(cl);
     return o;
   }
 
   /** The documented defaults with the job settings given on the command line. */
   PipelineConfig baseConfig() {
-    return PipelineConfig.fromArgs(jobArgs.toArray(String[]::new));
-  }
-
-  private static int positive(String key, int v) {
-    if (v < 1) {
-      throw new IllegalArgumentException(key + " must be at least 1");
-    }
-    return v;
+    return base;
   }
 }

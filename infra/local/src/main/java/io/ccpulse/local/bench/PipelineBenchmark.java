@@ -1,5 +1,6 @@
 package io.ccpulse.local.bench;
 
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.Simulator;
 import io.ccpulse.simulator.output.KafkaOutput;
@@ -23,7 +24,7 @@ public final class PipelineBenchmark {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
-    BenchOptions o = BenchOptions.parse(args);
+    BenchOptions o = CommandLine.readOrExit("bench", () -> BenchOptions.parse(args));
     PipelineConfig base = o.baseConfig();
     out.printf(
         "Machine: %d cores, max heap %,d MiB, Java %s (%s), %s %s%n",

@@ -1,5 +1,6 @@
 package io.ccpulse.simulator.cli;
 
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.simulator.importer.ImportReport;
 import io.ccpulse.simulator.importer.Importer;
 import io.ccpulse.simulator.output.EventStream;
@@ -64,14 +65,14 @@ public final class ImportMain {
     TopicNames topics;
     int partitions;
     try {
-      Map<String, String> a = Args.parse(args, Set.of());
+      Map<String, String> a = CommandLine.parse(args, Set.of()).unread();
       if (a.containsKey("help")) {
         out.print(HELP);
         return 0;
       }
       input = a.remove("input");
       if (input == null) {
-        throw new Args.UsageException("--input is required");
+        throw new CommandLine.UsageException("--input is required");
       }
       order = Importer.Order.of(a.getOrDefault("order", "event-time"));
       a.remove("order");
@@ -95,9 +96,9 @@ public final class ImportMain {
         a.remove(k);
       }
       if (!a.isEmpty()) {
-        throw new Args.UsageException("unknown option --" + a.keySet().iterator().next());
+        throw new CommandLine.UsageException("unknown option --" + a.keySet().iterator().next());
       }
-    } catch (IllegalArgumentException | Args.UsageException e) {
+    } catch (IllegalArgumentException e) {
       err.println("ImportMain: " + e.getMessage());
       err.println("Try --help.");
       return 2;

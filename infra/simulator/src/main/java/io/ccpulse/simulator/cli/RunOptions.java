@@ -1,5 +1,6 @@
 package io.ccpulse.simulator.cli;
 
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Values;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ final class RunOptions {
           default -> throw new IllegalStateException(key);
         }
       } catch (RuntimeException e) {
-        throw new Args.UsageException("--" + key + ": " + e.getMessage());
+        throw new CommandLine.UsageException("--" + key + ": " + e.getMessage());
       }
     }
     o.topics = new TopicNames(interactions, agentStates, surveys);

@@ -1,5 +1,6 @@
 package io.ccpulse.simulator.cli;
 
+import io.ccpulse.options.CommandLine;
 import io.ccpulse.simulator.SimulationResult;
 import io.ccpulse.simulator.Simulator;
 import io.ccpulse.simulator.faults.StreamFaults;
@@ -40,7 +41,7 @@ public final class SimulateMain {
               .filter(ScenarioKeys.Key::flag)
               .map(ScenarioKeys.Key::name)
               .collect(Collectors.toSet());
-      Map<String, String> cli = Args.parse(args, flags);
+      Map<String, String> cli = CommandLine.parse(args, flags).unread();
       if (cli.containsKey("help")) {
         out.print(SimulateHelp.text());
         return 0;
@@ -55,7 +56,7 @@ public final class SimulateMain {
       Scenario.Builder builder = Preset.of(preset == null ? "default" : preset).builder();
       ScenarioKeys.apply(builder, settings);
       scenario = builder.build();
-    } catch (IllegalArgumentException | Args.UsageException e) {
+    } catch (IllegalArgumentException e) {
       err.println("SimulateMain: " + e.getMessage());
       err.println("Try --help.");
       return 2;

@@ -113,7 +113,7 @@ public final class ScenarioKeys {
     add(
         "intervals",
         "LIST",
-        "truth interval sizes in seconds or durations (default 60,900)",
+        "truth interval sizes, as the job's metrics.intervals (default 1min,15min)",
         (b, v) -> b.truth(b.truth().withIntervals(Values.intervals(v))));
     add(
         "agent-time-intervals",

@@ -1,5 +1,6 @@
 package io.ccpulse.simulator.scenario;
 
+import io.ccpulse.options.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,56 +8,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parsing of the value formats the command line and scenario files accept. */
 public final class Values {
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
   private Values() {}
 
-  /**
-   * A duration: ISO-8601 ({@code PT8H}) or compact units ({@code 90s}, {@code 15m}, {@code 1h30m},
-   * {@code 250ms}, {@code 2d}). A bare number is seconds.
-   */
+  /** A duration in the one grammar of every ccpulse command and key ({@link Durations}). */
   public static Duration duration(String text) {
-    String s = text.trim().toLowerCase(Locale.ROOT);
-    if (s.startsWith("p")) {
-      try {
-        return Duration.parse(s.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("bad duration '" + text + "'");
-      }
-    }
-    if (s.matches("\\d+(\\.\\d+)?")) {
-      return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
-    }
-    Matcher m = DURATION_PART.matcher(s);
-    long millis = 0;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      double n = Double.parseDouble(m.group(1));
-      millis +=
-          Math.round(
-              n
-                  * switch (m.group(2)) {
-                    case "ms" -> 1;
-                    case "s" -> 1000;
-                    case "m" -> 60_000;
-                    case "h" -> 3_600_000;
-                    default -> 86_400_000;
-                  });
-      end = m.end();
-    }
-    if (end != s.length() || s.isEmpty()) {
-      throw new IllegalArgumentException(
-          "bad duration '" + text + "' (e.g. 90s, 15m, 1h30m, PT8H)");
-    }
-    return Duration.ofMillis(millis);
+    return Durations.parse("the value", text);
   }
 
   /**
@@ -132,17 +94,8 @@ public final class Values {
     }
   }
 
-  /**
-   * Interval sizes, comma-separated: bare numbers are seconds ({@code 60,900}) or durations ({@code
-   * 1m,15m}).
-   */
+  /** Interval sizes, comma-separated durations ({@code 1min,15min}). */
   public static List<Duration> intervals(String text) {
-    List<Duration> out = new ArrayList<>();
-    for (String part : text.split(",")) {
-      if (!part.isBlank()) {
-        out.add(duration(part));
-      }
-    }
-    return out;
+    return Durations.parseList("the value", text);
   }
 }

@@ -167,7 +167,7 @@ class SimulateMainTest {
                 "--truth",
                 truth.toString(),
                 "--intervals",
-                "900"))
+                "15min"))
         .as(err())
         .isZero();
     List<TruthRow> rows = TruthFiles.read(truth);

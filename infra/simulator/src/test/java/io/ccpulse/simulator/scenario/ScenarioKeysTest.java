@@ -36,7 +36,7 @@ class ScenarioKeysTest {
             "agents",
             "30",
             "intervals",
-            "60,300,900",
+            "1min,5min,15min",
             "service-level-threshold",
             "30s",
             "fault-duplicate",

@@ -1,7 +1,7 @@
 package io.ccpulse.pipeline.alert;
 
 import io.ccpulse.events.Channel;
-import io.ccpulse.pipeline.config.Durations;
+import io.ccpulse.options.Durations;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import java.io.Serializable;
 import java.util.EnumMap;

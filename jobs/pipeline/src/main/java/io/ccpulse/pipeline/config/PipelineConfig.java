@@ -1,6 +1,8 @@
 package io.ccpulse.pipeline.config;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.options.CommandLine;
+import io.ccpulse.options.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -8,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,24 +38,22 @@ public final class PipelineConfig implements Serializable {
     return new PipelineConfig(load(DEFAULTS));
   }
 
-  /** Defaults, then {@code --config FILE} if given, then the other {@code --key value} pairs. */
+  /**
+   * Defaults, then {@code --config FILE} if given, then the other options ({@code --key value} or
+   * {@code --key=value}, see {@link CommandLine}).
+   */
   public static PipelineConfig fromArgs(String... args) {
+    return from(CommandLine.parse(args, Set.of()));
+  }
+
+  /**
+   * Defaults, then the file of {@code --config} if given, then every option no one else has read: a
+   * command that takes options of its own reads them first and hands the rest to the job.
+   */
+  public static PipelineConfig from(CommandLine options) {
     Map<String, String> merged = new TreeMap<>(load(DEFAULTS));
-    Map<String, String> overrides = new TreeMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("Expected --key value, got: " + arg);
-      }
-      String key = arg.substring(2);
-      String value = args[++i];
-      if (key.equals("config")) {
-        merged.putAll(loadFile(Path.of(value)));
-      } else {
-        overrides.put(key, value);
-      }
-    }
-    merged.putAll(overrides);
+    options.value("config").ifPresent(file -> merged.putAll(loadFile(Path.of(file))));
+    merged.putAll(options.unread());
     PipelineConfig config = new PipelineConfig(merged);
     config.rejectUnknownKeys();
     return config;
@@ -92,6 +94,11 @@ public final class PipelineConfig implements Serializable {
 
   public Duration getDuration(String key) {
     return Durations.parse(key, get(key));
+  }
+
+  /** A comma-separated list of durations, e.g. {@code metrics.intervals=1min,15min}. */
+  public List<Duration> getDurations(String key) {
+    return Durations.parseList(key, get(key));
   }
 
   /** All keys under a prefix, with the prefix removed (e.g. {@code kafka.properties.}). */

@@ -1,4 +1,4 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.engine;
 
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -9,22 +9,22 @@ import java.util.regex.Pattern;
  * X-ClickHouse-Exception-Code, which the driver turns into SQLException.getErrorCode()) and the
  * "Code: N. DB::Exception: ..." text.
  */
-final class ClickHouseException extends Exception {
+public final class ClickHouseException extends Exception {
 
   // Codes we raise ourselves; the names are ClickHouse's.
-  static final int CHECKSUM_DOESNT_MATCH = 40;
-  static final int SYNTAX_ERROR = 62;
-  static final int UNKNOWN_SETTING = 115;
-  static final int READONLY = 164;
-  static final int QUERY_IS_TOO_LARGE = 229;
-  static final int CANNOT_DECOMPRESS = 271;
+  public static final int CHECKSUM_DOESNT_MATCH = 40;
+  public static final int SYNTAX_ERROR = 62;
+  public static final int UNKNOWN_SETTING = 115;
+  public static final int READONLY = 164;
+  public static final int QUERY_IS_TOO_LARGE = 229;
+  public static final int CANNOT_DECOMPRESS = 271;
   static final int UNKNOWN_EXCEPTION = 1002;
 
   private static final Pattern CODE = Pattern.compile("Code:\\s*(\\d+)");
 
   private final int code;
 
-  ClickHouseException(int code, String message) {
+  public ClickHouseException(int code, String message) {
     super(message);
     this.code = code;
   }
@@ -47,14 +47,14 @@ final class ClickHouseException extends Exception {
     return UNKNOWN_EXCEPTION;
   }
 
-  int code() {
+  public int code() {
     return code;
   }
 
   /**
    * The response body: chDB's text already has the ClickHouse form; our own messages get it here.
    */
-  String body() {
+  public String body() {
     String message = getMessage();
     String text =
         message.startsWith("Code:") ? message : "Code: " + code + ". DB::Exception: " + message;
@@ -62,11 +62,11 @@ final class ClickHouseException extends Exception {
   }
 
   /** The HTTP status ClickHouse gives the code (src/Server/HTTP/exceptionCodeToHTTPStatus.cpp). */
-  int httpStatus() {
+  public int httpStatus() {
     return httpStatus(code);
   }
 
-  static int httpStatus(int code) {
+  public static int httpStatus(int code) {
     if (code == 194) { // REQUIRED_PASSWORD
       return 401;
     }

@@ -1,4 +1,4 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.engine;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * not be used after {@link #close()}, which frees it. Errors never get here: they become {@link
  * ClickHouseException}.
  */
-final class ChdbResult implements AutoCloseable {
+public final class ChdbResult implements AutoCloseable {
 
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
@@ -43,35 +43,35 @@ final class ChdbResult implements AutoCloseable {
   }
 
   /** The output in the requested format; a fresh view each call (position 0). */
-  ByteBuffer data() {
+  public ByteBuffer data() {
     if (handle == 0) {
       throw new IllegalStateException("result already closed");
     }
     return data.duplicate();
   }
 
-  int length() {
+  public int length() {
     return data.remaining();
   }
 
   /** chDB counts result rows here for a SELECT (it reports what the output format consumed). */
-  long rowsRead() {
+  public long rowsRead() {
     return stats[0];
   }
 
-  long bytesRead() {
+  public long bytesRead() {
     return stats[1];
   }
 
-  long rowsWritten() {
+  public long rowsWritten() {
     return stats[2];
   }
 
-  long bytesWritten() {
+  public long bytesWritten() {
     return stats[3];
   }
 
-  long elapsedNanos() {
+  public long elapsedNanos() {
     return stats[4];
   }
 

@@ -1,4 +1,4 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * switches to the request's database, applies the request's settings, runs the query and resets the
  * settings, all under one lock, so nothing leaks from one HTTP request to the next.
  */
-final class ChdbEngine implements AutoCloseable {
+public final class ChdbEngine implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ChdbEngine.class.getName());
 
@@ -31,7 +31,7 @@ final class ChdbEngine implements AutoCloseable {
   static final Map<String, String> BASELINE = baseline();
 
   /** One request's query: bytes of SQL, the output format, and per-request state. */
-  record Query(
+  public record Query(
       String database,
       Map<String, String> settings,
       byte[] sql,
@@ -55,7 +55,7 @@ final class ChdbEngine implements AutoCloseable {
    *
    * @throws DataPathInUseException if another process (a second server) holds the directory
    */
-  static ChdbEngine open(Path library, Path dataDir) throws IOException {
+  public static ChdbEngine open(Path library, Path dataDir) throws IOException {
     ChdbLibrary.load(library);
     Path path = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(path);
@@ -87,12 +87,12 @@ final class ChdbEngine implements AutoCloseable {
     return engine;
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return dataDir;
   }
 
   /** The ClickHouse version of the engine, e.g. "26.5.1.1". */
-  String version() throws ClickHouseException {
+  public String version() throws ClickHouseException {
     Query query =
         new Query(
             "default",
@@ -106,7 +106,7 @@ final class ChdbEngine implements AutoCloseable {
   }
 
   /** Runs one query; the caller closes the result (after writing it out, outside the lock). */
-  ChdbResult execute(Query query) throws ClickHouseException {
+  public ChdbResult execute(Query query) throws ClickHouseException {
     lock.lock();
     try {
       if (connection == 0) {
@@ -183,7 +183,7 @@ final class ChdbEngine implements AutoCloseable {
     return "SET " + String.join(", ", assignments);
   }
 
-  static String quoteString(String value) {
+  public static String quoteString(String value) {
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
@@ -249,7 +249,7 @@ final class ChdbEngine implements AutoCloseable {
   /**
    * Another process holds the data directory: ClickHouse's "Cannot lock file .../status" (code 76).
    */
-  static final class DataPathInUseException extends IOException {
+  public static final class DataPathInUseException extends IOException {
     DataPathInUseException(Path dataDir, Path statusFile) {
       super(
           "Cannot lock file "

@@ -1,5 +1,6 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.http;
 
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

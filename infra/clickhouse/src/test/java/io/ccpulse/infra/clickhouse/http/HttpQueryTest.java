@@ -1,8 +1,9 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

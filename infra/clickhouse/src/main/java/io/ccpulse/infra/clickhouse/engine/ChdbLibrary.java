@@ -1,4 +1,4 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.engine;
 
 import java.io.IOException;
 import java.io.InputStream;

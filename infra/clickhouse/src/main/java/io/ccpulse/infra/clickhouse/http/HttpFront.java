@@ -1,8 +1,11 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.ccpulse.infra.clickhouse.engine.ChdbEngine;
+import io.ccpulse.infra.clickhouse.engine.ChdbResult;
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +23,7 @@ import java.util.logging.Logger;
  * statement in the {@code query} parameter and/or the body, GET /ping. Results are materialized by
  * chDB and then sent, so there is no progress, no streaming and no mid-stream exception.
  */
-final class HttpFront implements HttpHandler {
+public final class HttpFront implements HttpHandler {
 
   private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
   private static final int COPY_CHUNK = 64 << 10;
@@ -29,7 +32,7 @@ final class HttpFront implements HttpHandler {
   private final Path tempDir;
   private final String displayName;
 
-  HttpFront(ChdbEngine engine, Path tempDir, String displayName) {
+  public HttpFront(ChdbEngine engine, Path tempDir, String displayName) {
     this.engine = engine;
     this.tempDir = tempDir;
     this.displayName = displayName;

@@ -1,4 +1,4 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

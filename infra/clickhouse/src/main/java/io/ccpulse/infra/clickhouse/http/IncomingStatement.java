@@ -1,5 +1,6 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.http;
 
+import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

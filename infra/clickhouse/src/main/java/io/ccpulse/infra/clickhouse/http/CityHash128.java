@@ -1,4 +1,4 @@
-package io.ccpulse.infra.clickhouse;
+package io.ccpulse.infra.clickhouse.http;
 
 /**
  * CityHash128 as of CityHash v1.0.2: the checksum of ClickHouse's compressed blocks. Later CityHash
