@@ -2,6 +2,8 @@ package io.ccpulse.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import java.io.File;
@@ -12,12 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The shaded job jar run as a cluster runs it, outside Maven's classpath: a JVM of its own whose
@@ -224,22 +227,29 @@ class JobJarSmokeITCase {
     return found;
   }
 
-  /**
-   * The rejections the simulator's fault summary expects (JSON, read as YAML), "topic reason" to
-   * count.
-   */
-  @SuppressWarnings("unchecked")
+  /** The rejections the simulator's fault summary (JSON) expects, "topic reason" to count. */
   private static Map<String, Long> expectedRejections(Path faultSummary, Map<String, String> topics)
       throws Exception {
-    Map<String, Object> summary = new Yaml().load(Files.readString(faultSummary));
+    JsonNode summary = new ObjectMapper().readTree(faultSummary.toFile());
     Map<String, Long> expected = new TreeMap<>();
-    Map<String, Map<String, Object>> perTopic =
-        (Map<String, Map<String, Object>>) summary.get("topics");
-    perTopic.forEach(
-        (topic, figures) ->
-            ((Map<String, Number>) figures.get("expected_rejected"))
-                .forEach((reason, count) -> expected.put(topic + " " + reason, count.longValue())));
-    assertThat(perTopic.keySet())
+    Set<String> perTopic = new TreeSet<>();
+    summary
+        .get("topics")
+        .fields()
+        .forEachRemaining(
+            topic -> {
+              perTopic.add(topic.getKey());
+              topic
+                  .getValue()
+                  .get("expected_rejected")
+                  .fields()
+                  .forEachRemaining(
+                      reason ->
+                          expected.put(
+                              topic.getKey() + " " + reason.getKey(),
+                              reason.getValue().longValue()));
+            });
+    assertThat(perTopic)
         .containsExactlyInAnyOrder(
             topics.get("interactions"), topics.get("agent-states"), topics.get("surveys"));
     assertThat(expected.keySet())

@@ -1,8 +1,7 @@
 package io.ccpulse.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One message of the queue-alerts topic, the fields a test checks (docs/queue-health.md). */
 record AlertMessage(
@@ -13,14 +12,8 @@ record AlertMessage(
     String queueId,
     Instant raisedAt,
     Instant clearedAt) {
-  private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(null|\"([^\"]*)\"|[-0-9.eE]+)");
-
   static AlertMessage parse(TopicMessages.Message m) {
-    java.util.Map<String, String> f = new java.util.HashMap<>();
-    Matcher matcher = FIELD.matcher(m.json());
-    while (matcher.find()) {
-      f.put(matcher.group(1), matcher.group(3) != null ? matcher.group(3) : matcher.group(2));
-    }
+    JsonNode f = m.tree();
     for (String required :
         new String[] {
           "alert_id",
@@ -35,18 +28,18 @@ record AlertMessage(
           "raised_at",
           "cleared_at"
         }) {
-      if (!f.containsKey(required)) {
+      if (!f.has(required)) {
         throw new AssertionError("alert message without " + required + ": " + m.json());
       }
     }
-    String cleared = f.get("cleared_at");
+    String cleared = m.text("cleared_at");
     return new AlertMessage(
         m.key(),
-        f.get("alert_id"),
-        f.get("status"),
-        f.get("rule"),
-        f.get("queue_id"),
-        Instant.parse(f.get("raised_at")),
-        cleared.equals("null") ? null : Instant.parse(cleared));
+        m.text("alert_id"),
+        m.text("status"),
+        m.text("rule"),
+        m.text("queue_id"),
+        Instant.parse(m.text("raised_at")),
+        cleared == null ? null : Instant.parse(cleared));
   }
 }

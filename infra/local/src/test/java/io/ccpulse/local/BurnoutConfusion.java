@@ -1,5 +1,8 @@
 package io.ccpulse.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -31,6 +34,8 @@ final class BurnoutConfusion {
           "handle_drift",
           "concurrency_ratio");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Map<String, String> highest = new TreeMap<>();
   private final Map<String, Integer> topScore = new TreeMap<>();
   private final Map<String, Set<String>> factorsSeen = new HashMap<>();
@@ -51,16 +56,14 @@ final class BurnoutConfusion {
       try (ResultSet rs =
           st.executeQuery(
               "SELECT agent_id, max(score), argMax(level, score), "
-                  + "groupUniqArrayArray(JSONExtractArrayRaw(factors)) FROM burnout_assessments FINAL GROUP BY agent_id")) {
+                  + "arrayStringConcat(groupUniqArray(factors), '\\n') FROM burnout_assessments FINAL GROUP BY agent_id")) {
         while (rs.next()) {
           c.highest.put(rs.getString(1), rs.getString(3));
           c.topScore.put(rs.getString(1), rs.getInt(2));
+          // The agent's distinct factor arrays, one JSON array a line (the job writes no newline).
           Set<String> seen = new HashSet<>();
-          String raw = rs.getString(4);
-          for (String f : FACTORS) {
-            if (raw.contains("\\\"" + f + "\\\"") || raw.contains("\"" + f + "\"")) {
-              seen.add(f);
-            }
+          for (String factors : rs.getString(4).split("\n")) {
+            readTree(factors).findValuesAsText("factor").forEach(seen::add);
           }
           c.factorsSeen.put(rs.getString(1), seen);
         }
@@ -172,6 +175,14 @@ final class BurnoutConfusion {
     if (!misjudged.isEmpty()) {
       out.println("Misjudged agents, at their highest score:");
       misjudged.forEach(a -> out.println("  " + a));
+    }
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("factors that are not JSON: " + json, e);
     }
   }
 }

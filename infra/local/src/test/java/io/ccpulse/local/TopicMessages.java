@@ -1,5 +1,8 @@
 package io.ccpulse.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +14,19 @@ import org.apache.kafka.common.TopicPartition;
 
 /** Reads a topic of JSON messages the job wrote to its end: key, value and timestamp of each. */
 final class TopicMessages {
-  record Message(String key, String json, long timestamp) {}
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A message: its key, its value as text and as read by Jackson, its timestamp. */
+  record Message(String key, String json, JsonNode tree, long timestamp) {
+    /** A field's text, null for a JSON null; a message without the field fails the test. */
+    String text(String field) {
+      JsonNode value = tree.get(field);
+      if (value == null) {
+        throw new AssertionError("message without " + field + ": " + json);
+      }
+      return value.isNull() ? null : value.asText();
+    }
+  }
 
   private TopicMessages() {}
 
@@ -28,14 +43,21 @@ final class TopicMessages {
       var end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          String json = new String(r.value(), StandardCharsets.UTF_8);
           out.add(
               new Message(
-                  new String(r.key(), StandardCharsets.UTF_8),
-                  new String(r.value(), StandardCharsets.UTF_8),
-                  r.timestamp()));
+                  new String(r.key(), StandardCharsets.UTF_8), json, tree(json), r.timestamp()));
         }
       }
     }
     return out;
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not a JSON message: " + json, e);
+    }
   }
 }

@@ -24,6 +24,7 @@ import io.ccpulse.pipeline.queue.QueueHealthStage;
 import io.ccpulse.pipeline.queue.QueueMonitor;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.sink.ClickHouseSinks;
+import io.ccpulse.pipeline.sink.OutputTables;
 import io.ccpulse.pipeline.sink.PipelineSinks;
 import io.ccpulse.pipeline.source.CountRejected;
 import io.ccpulse.pipeline.source.EventKind;
@@ -192,7 +193,7 @@ public final class PipelineJob {
         .filter(f -> f.kind != FactKind.LEG_STARTED)
         .uid("facts-for-table")
         .name("counted facts")
-        .sinkTo(sinks.contactFacts())
+        .sinkTo(sinks.table(OutputTables.CONTACT_FACTS))
         .uid("sink-contact-facts")
         .name("contact_facts");
 
@@ -205,7 +206,9 @@ public final class PipelineJob {
       rows = rows.union(intervals.get(i));
       tooLate = tooLate.union(tooLate(intervals.get(i), sizes.get(i)));
     }
-    rows.sinkTo(sinks.intervalMetrics()).uid("sink-interval-metrics").name("interval_metrics");
+    rows.sinkTo(sinks.table(OutputTables.INTERVAL_METRICS))
+        .uid("sink-interval-metrics")
+        .name("interval_metrics");
 
     SingleOutputStreamOperator<io.ccpulse.pipeline.agent.AgentTimeRow> agentTime =
         agentStates
@@ -233,7 +236,10 @@ public final class PipelineJob {
                     config.getDuration("metrics.dedup-ttl")))
             .uid("agent-timeline")
             .name("agent time");
-    agentTime.sinkTo(sinks.agentTime()).uid("sink-agent-time").name("agent_time");
+    agentTime
+        .sinkTo(sinks.table(OutputTables.AGENT_TIME))
+        .uid("sink-agent-time")
+        .name("agent_time");
 
     // Burnout risk in this job, not a second one: it needs the legs the contact assembly makes
     // (with
@@ -246,12 +252,12 @@ public final class PipelineJob {
             lateness,
             config.getDuration("metrics.dedup-ttl"));
     burnout
-        .sinkTo(sinks.burnoutAssessments())
+        .sinkTo(sinks.table(OutputTables.BURNOUT_ASSESSMENTS))
         .uid("sink-burnout-assessments")
         .name("burnout_assessments");
     DataStream<LevelChange> levelChanges = burnout.getSideOutput(BurnoutAssessor.LEVEL_CHANGES);
     levelChanges
-        .sinkTo(sinks.burnoutLevelChanges())
+        .sinkTo(sinks.table(OutputTables.BURNOUT_LEVEL_CHANGES))
         .uid("sink-burnout-level-changes")
         .name("burnout_level_changes");
     if (!config
@@ -268,14 +274,14 @@ public final class PipelineJob {
     if (!config.get("kafka.topic.queue-health").isEmpty()) {
       sources
           .queueHealth(env)
-          .sinkTo(sinks.queueHealth())
+          .sinkTo(sinks.table(OutputTables.QUEUE_HEALTH))
           .uid("sink-queue-health")
           .name("queue_health");
     }
     if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
       sources
           .queueAlerts(env)
-          .sinkTo(sinks.queueAlerts())
+          .sinkTo(sinks.table(OutputTables.QUEUE_ALERTS))
           .uid("sink-queue-alerts")
           .name("queue_alerts");
     }
@@ -286,7 +292,10 @@ public final class PipelineJob {
             .union(
                 IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval),
                 IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval));
-    ingest.sinkTo(sinks.ingestCounts()).uid("sink-ingest-counts").name("ingest_counts");
+    ingest
+        .sinkTo(sinks.table(OutputTables.INGEST_COUNTS))
+        .uid("sink-ingest-counts")
+        .name("ingest_counts");
 
     DataStream<RejectedEvent> rejected =
         interactions
@@ -302,7 +311,7 @@ public final class PipelineJob {
         .map(new CountRejected())
         .uid("count-rejected")
         .name("count rejected")
-        .sinkTo(sinks.rejectedEvents())
+        .sinkTo(sinks.table(OutputTables.REJECTED_EVENTS))
         .uid("sink-rejected-events")
         .name("rejected_events");
   }

@@ -1,5 +1,7 @@
 package io.ccpulse.local.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.Simulation;
@@ -11,16 +13,15 @@ import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
 import io.ccpulse.simulator.scenario.Understaffing;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,10 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * for the oldest wait, which breaches by time passing, it is the instant the limit was passed.
  */
 final class AlertLatencyRun {
-  private static final Pattern FIELDS =
-      Pattern.compile(
-          "\"status\":\"(\\w+)\",\"rule\":\"([\\w-]+)\".*\"queue_id\":\"([^\"]+)\""
-              + ".*\"raised_at\":\"([^\"]+)\"");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One alert raised during the paced feed: its rule and the delay in ms. */
   record Alert(String rule, String queue, Instant raisedAt, long delayMs) {}
@@ -158,15 +156,20 @@ final class AlertLatencyRun {
       while (!stop.get()) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
           long received = System.currentTimeMillis();
-          Matcher m = FIELDS.matcher(new String(r.value(), StandardCharsets.UTF_8));
-          if (!m.find() || !m.group(1).equals("RAISED")) {
+          JsonNode m = tree(r.value());
+          if (!"RAISED".equals(m.path("status").asText())) {
             continue;
           }
-          Instant raisedAt = Instant.parse(m.group(4));
+          Instant raisedAt = Instant.parse(m.get("raised_at").asText());
           if (raisedAt.toEpochMilli() < feedStart) {
             continue; // raised on the catch-up: not live
           }
-          Alert a = new Alert(m.group(2), m.group(3), raisedAt, received - raisedAt.toEpochMilli());
+          Alert a =
+              new Alert(
+                  m.get("rule").asText(),
+                  m.get("queue_id").asText(),
+                  raisedAt,
+                  received - raisedAt.toEpochMilli());
           out.printf(
               "  %s %s raised at %s, on the alerts topic %s later%n",
               a.queue(),
@@ -178,6 +181,14 @@ final class AlertLatencyRun {
           }
         }
       }
+    }
+  }
+
+  private static JsonNode tree(byte[] message) {
+    try {
+      return JSON.readTree(message);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not a JSON message on the alerts topic", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.ccpulse.simulator.faults;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.simulator.engine.EngineStats;
 import io.ccpulse.simulator.json.Json;
@@ -8,7 +9,6 @@ import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.TruthSettings;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,9 +83,8 @@ public final class FaultSummary {
 
   /** The summary as pretty-printed JSON, topics named as published. */
   public String toJson(TopicNames topics) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("{\n  \"settings\": ");
-    Map<String, Object> s = new LinkedHashMap<>();
+    ObjectNode root = Json.object();
+    ObjectNode s = root.putObject("settings");
     s.put("duplicate", settings.duplicateRate());
     s.put("out_of_order", settings.outOfOrderRate());
     s.put("max_delay_ms", settings.maxDelay().toMillis());
@@ -97,19 +96,15 @@ public final class FaultSummary {
     s.put("impossible", settings.impossibleRate());
     s.put("fuzz_events", settings.fuzz().events());
     s.put("fuzz_contact_events", settings.fuzz().contactEvents());
-    object(sb, s);
-    sb.append(",\n  \"contacts\": ");
-    Map<String, Object> c = new LinkedHashMap<>();
+    ObjectNode c = root.putObject("contacts");
     c.put("total", engine.contacts());
     c.put("too_late_eligible", engine.tooLateEligible());
     c.put("too_late", engine.tooLateContacts());
     c.put("impossible_base", engine.impossibleBase());
-    object(sb, c);
-    sb.append(",\n  \"topics\": {");
-    String sep = "\n";
+    ObjectNode byTopic = root.putObject("topics");
     for (EventStream e : EventStream.values()) {
       StreamFaults f = streams.get(e);
-      Map<String, Object> t = new LinkedHashMap<>();
+      ObjectNode t = byTopic.putObject(topics.of(e));
       t.put("events", f.events);
       t.put("records", f.records);
       t.put("delayed", f.delayed);
@@ -119,37 +114,11 @@ public final class FaultSummary {
       t.put("unreadable", f.unreadable);
       t.put("unknown_schema", f.unknownSchema);
       t.put("impossible", f.impossible);
-      Map<String, Object> fuzz = new LinkedHashMap<>();
+      ObjectNode fuzz = t.putObject("fuzz");
       f.fuzz.forEach((k, v) -> fuzz.put(k.name(), v));
-      t.put("fuzz", fuzz);
-      Map<String, Object> rejected = new LinkedHashMap<>();
+      ObjectNode rejected = t.putObject("expected_rejected");
       expectedRejections(e).forEach((k, v) -> rejected.put(k.name(), v));
-      t.put("expected_rejected", rejected);
-      sb.append(sep).append("    ");
-      Json.quote(sb, topics.of(e));
-      sb.append(": ");
-      object(sb, t);
-      sep = ",\n";
     }
-    sb.append("\n  }\n}\n");
-    return sb.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void object(StringBuilder sb, Map<String, Object> m) {
-    sb.append('{');
-    String sep = "";
-    for (Map.Entry<String, Object> en : m.entrySet()) {
-      sb.append(sep);
-      Json.quote(sb, en.getKey());
-      sb.append(": ");
-      if (en.getValue() instanceof Map) {
-        object(sb, (Map<String, Object>) en.getValue());
-      } else {
-        sb.append(en.getValue());
-      }
-      sep = ", ";
-    }
-    sb.append('}');
+    return Json.writePretty(root);
   }
 }

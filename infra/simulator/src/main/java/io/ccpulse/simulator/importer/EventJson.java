@@ -1,19 +1,21 @@
 package io.ccpulse.simulator.importer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.InteractionType;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.simulator.json.Json;
-import io.ccpulse.simulator.json.JsonException;
 import io.ccpulse.simulator.output.EventStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -33,18 +35,18 @@ public final class EventJson {
 
   /** Parses and validates; throws {@link IllegalArgumentException} saying what is wrong. */
   public static Parsed parse(String line) {
-    Map<String, Object> json;
+    ObjectNode json;
     try {
-      json = Json.parseObject(line);
-    } catch (JsonException e) {
+      json = Json.readObject(line);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
     }
-    if (json.containsKey("state")) {
+    if (json.has("state")) {
       AgentStateEvent e = fill(new AgentStateEvent(), json);
       return new Parsed(
           EventStream.AGENT_STATES, e.getAgentId(), e, e.getOccurredAt().toEpochMilli());
     }
-    if (json.containsKey("csat")) {
+    if (json.has("csat")) {
       SurveyEvent e = fill(new SurveyEvent(), json);
       if (e.getCsat() < 1 || e.getCsat() > 5) {
         throw new IllegalArgumentException("csat must be 1 to 5, was " + e.getCsat());
@@ -52,7 +54,7 @@ public final class EventJson {
       return new Parsed(
           EventStream.SURVEYS, e.getInteractionId(), e, e.getOccurredAt().toEpochMilli());
     }
-    if (json.containsKey("type")) {
+    if (json.has("type")) {
       InteractionEvent e = fill(new InteractionEvent(), json);
       checkInteraction(e);
       return new Parsed(
@@ -80,16 +82,17 @@ public final class EventJson {
     }
   }
 
-  private static <T extends SpecificRecordBase> T fill(T record, Map<String, Object> json) {
+  private static <T extends SpecificRecordBase> T fill(T record, ObjectNode json) {
     Schema schema = record.getSchema();
-    for (String name : json.keySet()) {
+    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
       if (schema.getField(name) == null) {
         throw new IllegalArgumentException(
             "unknown field \"" + name + "\" for " + schema.getName());
       }
     }
     for (Schema.Field f : schema.getFields()) {
-      Object v = json.get(f.name());
+      JsonNode v = json.get(f.name());
       if (v == null) {
         if (!f.hasDefaultValue()) {
           throw new IllegalArgumentException(
@@ -113,9 +116,10 @@ public final class EventJson {
     return def instanceof List<?> l ? new ArrayList<>(l) : def;
   }
 
-  private static Object value(Schema s, Object v) {
+  /** The value of {@code v} for schema {@code s}; messages show the value as JSON text. */
+  private static Object value(Schema s, JsonNode v) {
     if (s.getType() == Schema.Type.UNION) {
-      if (v == Json.NULL) {
+      if (v.isNull()) {
         if (s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL)) {
           return null;
         }
@@ -127,36 +131,36 @@ public final class EventJson {
         }
       }
     }
-    if (v == Json.NULL) {
+    if (v.isNull()) {
       throw new IllegalArgumentException("must not be null");
     }
     return switch (s.getType()) {
       case STRING -> {
-        if (!(v instanceof String str) || str.isEmpty()) {
+        if (!v.isTextual() || v.textValue().isEmpty()) {
           throw new IllegalArgumentException("expected a non-empty string, got " + v);
         }
-        yield str;
+        yield v.textValue();
       }
       case ENUM -> {
-        if (!(v instanceof String sym) || !s.getEnumSymbols().contains(sym)) {
+        if (!v.isTextual() || !s.getEnumSymbols().contains(v.textValue())) {
           throw new IllegalArgumentException(
               "expected one of " + s.getEnumSymbols() + ", got " + v);
         }
-        yield SpecificData.get().createEnum(sym, s);
+        yield SpecificData.get().createEnum(v.textValue(), s);
       }
       case LONG -> {
         if (!"timestamp-millis".equals(s.getProp("logicalType"))) {
-          yield integer(v).longValueExact();
+          yield exact(v, integer(v)::longValueExact);
         }
         yield time(v);
       }
-      case INT -> integer(v).intValueExact();
+      case INT -> exact(v, integer(v)::intValueExact);
       case ARRAY -> {
-        if (!(v instanceof List<?> list)) {
+        if (!v.isArray()) {
           throw new IllegalArgumentException("expected an array, got " + v);
         }
         List<Object> out = new ArrayList<>();
-        for (Object item : list) {
+        for (JsonNode item : v) {
           out.add(value(s.getElementType(), item));
         }
         yield out;
@@ -165,27 +169,35 @@ public final class EventJson {
     };
   }
 
-  private static BigDecimal integer(Object v) {
-    if (!(v instanceof BigDecimal d) || d.stripTrailingZeros().scale() > 0) {
+  private static BigDecimal integer(JsonNode v) {
+    if (!v.isNumber() || v.decimalValue().stripTrailingZeros().scale() > 0) {
       throw new IllegalArgumentException("expected an integer, got " + v);
     }
-    return d;
+    return v.decimalValue();
   }
 
-  private static Instant time(Object v) {
-    if (v instanceof BigDecimal d) {
+  private static <N extends Number> N exact(JsonNode v, Supplier<N> value) {
+    try {
+      return value.get();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("out of range, got " + v);
+    }
+  }
+
+  private static Instant time(JsonNode v) {
+    if (v.isNumber()) {
       try {
-        return Instant.ofEpochMilli(d.longValueExact());
+        return Instant.ofEpochMilli(v.decimalValue().longValueExact());
       } catch (ArithmeticException e) {
         throw new IllegalArgumentException("expected whole epoch milliseconds, got " + v);
       }
     }
-    if (v instanceof String s) {
+    if (v.isTextual()) {
       try {
-        return OffsetDateTime.parse(s).toInstant();
+        return OffsetDateTime.parse(v.textValue()).toInstant();
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException(
-            "expected ISO-8601 with an offset (e.g. 2026-01-05T08:00:00Z), got " + s);
+            "expected ISO-8601 with an offset (e.g. 2026-01-05T08:00:00Z), got " + v);
       }
     }
     throw new IllegalArgumentException(

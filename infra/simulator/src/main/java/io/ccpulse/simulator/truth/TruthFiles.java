@@ -1,12 +1,13 @@
 package io.ccpulse.simulator.truth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccpulse.events.Channel;
 import io.ccpulse.simulator.json.Json;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Truth files: JSON lines, one row per line, in {@link TruthRow#ORDER}. Fields: {@code
@@ -41,20 +41,32 @@ public final class TruthFiles {
 
   /** Writes rows in the given order. */
   public static void write(List<TruthRow> rows, Writer out) throws IOException {
-    StringBuilder sb = new StringBuilder(512);
     for (TruthRow r : rows) {
-      sb.setLength(0);
-      line(r, sb);
-      sb.append('\n');
-      out.write(sb.toString());
+      out.write(toJson(r));
+      out.write('\n');
     }
   }
 
   /** One row as a JSON object (no newline). */
   public static String toJson(TruthRow r) {
-    StringBuilder sb = new StringBuilder(512);
-    line(r, sb);
-    return sb.toString();
+    ObjectNode o = Json.object();
+    o.put("interval_size_s", r.intervalSize().toSeconds());
+    o.put("interval_start", r.intervalStart().toString());
+    o.put("kind", r.kind().name());
+    o.put("tenant_id", r.tenantId());
+    if (r.agentId() != null) {
+      o.put("agent_id", r.agentId());
+    }
+    if (r.queueId() != null) {
+      o.put("queue_id", r.queueId());
+    }
+    if (r.channel() != null) {
+      o.put("channel", r.channel().name());
+    }
+    for (Figure f : r.kind().figures()) {
+      o.put(f.column(), r.get(f));
+    }
+    return Json.write(o);
   }
 
   /** Reads a truth file; a bad line fails with its line number. */
@@ -80,49 +92,50 @@ public final class TruthFiles {
 
   /** One row from its JSON object. */
   public static TruthRow fromJson(String line) {
-    Map<String, Object> m = Json.parseObject(line);
-    EntityKind kind = EntityKind.valueOf((String) m.get("kind"));
+    ObjectNode m = Json.readObject(line);
+    EntityKind kind = EntityKind.valueOf(text(m, "kind"));
     List<Figure> figures = kind.figures();
     long[] values = new long[figures.size()];
     for (int i = 0; i < values.length; i++) {
-      Object v = m.get(figures.get(i).column());
-      if (!(v instanceof BigDecimal d)) {
-        throw new IllegalArgumentException("missing figure " + figures.get(i).column());
-      }
-      values[i] = d.longValueExact();
+      values[i] = whole(m, figures.get(i).column());
     }
-    Object channel = m.get("channel");
+    String channel = optionalText(m, "channel");
     return new TruthRow(
-        Duration.ofSeconds(((BigDecimal) m.get("interval_size_s")).longValueExact()),
-        Instant.parse((String) m.get("interval_start")),
+        Duration.ofSeconds(whole(m, "interval_size_s")),
+        Instant.parse(text(m, "interval_start")),
         kind,
-        (String) m.get("tenant_id"),
-        (String) m.get("agent_id"),
-        (String) m.get("queue_id"),
-        channel == null ? null : Channel.valueOf((String) channel),
+        text(m, "tenant_id"),
+        optionalText(m, "agent_id"),
+        optionalText(m, "queue_id"),
+        channel == null ? null : Channel.valueOf(channel),
         values);
   }
 
-  private static void line(TruthRow r, StringBuilder sb) {
-    sb.append("{\"interval_size_s\":").append(r.intervalSize().toSeconds());
-    sb.append(",\"interval_start\":\"").append(r.intervalStart()).append('"');
-    sb.append(",\"kind\":\"").append(r.kind().name()).append('"');
-    sb.append(",\"tenant_id\":");
-    Json.quote(sb, r.tenantId());
-    if (r.agentId() != null) {
-      sb.append(",\"agent_id\":");
-      Json.quote(sb, r.agentId());
+  private static long whole(ObjectNode m, String field) {
+    JsonNode v = m.get(field);
+    if (v == null || !v.canConvertToExactIntegral() || !v.canConvertToLong()) {
+      throw new IllegalArgumentException(
+          "field \"" + field + "\": expected a whole number, got " + v);
     }
-    if (r.queueId() != null) {
-      sb.append(",\"queue_id\":");
-      Json.quote(sb, r.queueId());
+    return v.asLong();
+  }
+
+  private static String text(ObjectNode m, String field) {
+    String v = optionalText(m, field);
+    if (v == null) {
+      throw new IllegalArgumentException("missing field \"" + field + "\"");
     }
-    if (r.channel() != null) {
-      sb.append(",\"channel\":\"").append(r.channel().name()).append('"');
+    return v;
+  }
+
+  private static String optionalText(ObjectNode m, String field) {
+    JsonNode v = m.get(field);
+    if (v == null || v.isNull()) {
+      return null;
     }
-    for (Figure f : r.kind().figures()) {
-      sb.append(",\"").append(f.column()).append("\":").append(r.get(f));
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("field \"" + field + "\": expected a string, got " + v);
     }
-    sb.append('}');
+    return v.textValue();
   }
 }

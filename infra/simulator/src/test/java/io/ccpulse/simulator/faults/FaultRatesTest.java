@@ -2,12 +2,14 @@ package io.ccpulse.simulator.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.InteractionType;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.simulator.Records;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.Simulator;
+import io.ccpulse.simulator.json.Json;
 import io.ccpulse.simulator.output.DeliveredRecord;
 import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.output.Fault;
@@ -112,8 +114,17 @@ class FaultRatesTest {
             RejectReason.UNREADABLE_BYTES,
             RejectReason.UNKNOWN_SCHEMA,
             RejectReason.IMPOSSIBLE_TRANSITION);
-    assertThat(sim.faults().toJson(TopicNames.defaults()))
-        .contains("\"ccpulse.interactions\"", "\"expected_rejected\"", "\"IMPOSSIBLE_TRANSITION\"");
+    JsonNode interactions =
+        Json.readObject(sim.faults().toJson(TopicNames.defaults()))
+            .get("topics")
+            .get("ccpulse.interactions");
+    assertThat(interactions.get("impossible").longValue())
+        .isEqualTo(sim.faults().stream(EventStream.INTERACTIONS).impossible());
+    assertThat(interactions.get("expected_rejected").get("IMPOSSIBLE_TRANSITION").longValue())
+        .isEqualTo(
+            sim.faults()
+                .expectedRejections(EventStream.INTERACTIONS)
+                .get(RejectReason.IMPOSSIBLE_TRANSITION));
   }
 
   @Test

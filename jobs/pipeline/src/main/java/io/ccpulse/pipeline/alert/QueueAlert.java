@@ -1,8 +1,9 @@
 package io.ccpulse.pipeline.alert;
 
-import static io.ccpulse.pipeline.json.JsonText.number;
-import static io.ccpulse.pipeline.json.JsonText.quote;
-import static io.ccpulse.pipeline.json.JsonText.time;
+import static io.ccpulse.pipeline.json.Json.number;
+import static io.ccpulse.pipeline.json.Json.time;
+
+import io.ccpulse.pipeline.json.Json;
 
 /**
  * An alert raised or cleared: one message per raise and one per clear, with the same id. The
@@ -43,29 +44,19 @@ public class QueueAlert {
   }
 
   public String toJson() {
-    return "{\"alert_id\":"
-        + quote(alertId)
-        + ",\"status\":\""
-        + status
-        + "\",\"rule\":\""
-        + rule.key()
-        + "\",\"severity\":"
-        + quote(severity)
-        + ",\"tenant_id\":"
-        + quote(tenantId)
-        + ",\"queue_id\":"
-        + quote(queueId)
-        + ",\"value\":"
-        + number(value)
-        + ",\"threshold\":"
-        + number(threshold)
-        + ",\"unit\":\""
-        + rule.unit()
-        + "\",\"raised_at\":"
-        + time(raisedAt)
-        + ",\"cleared_at\":"
-        + (clearedAt == Long.MIN_VALUE ? "null" : time(clearedAt))
-        + "}";
+    return Json.write(
+        Json.object()
+            .put("alert_id", alertId)
+            .put("status", status.name())
+            .put("rule", rule.key())
+            .put("severity", severity)
+            .put("tenant_id", tenantId)
+            .put("queue_id", queueId)
+            .put("value", number(value))
+            .put("threshold", number(threshold))
+            .put("unit", rule.unit())
+            .put("raised_at", time(raisedAt))
+            .put("cleared_at", clearedAt == Long.MIN_VALUE ? null : time(clearedAt)));
   }
 
   @Override

@@ -1,8 +1,11 @@
 package io.ccpulse.pipeline.burnout;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.ccpulse.pipeline.json.Json;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A score 0–100, its level and the factors behind it. The score is the sum of the weights of the
@@ -28,21 +31,23 @@ public record Assessment(int score, Level level, List<Contribution> factors, dou
 
   /**
    * The factors as a JSON array: {@code
-   * [{"factor":"occupancy_rolling","value":0.95,"threshold":0.9,"weight":15}]}.
+   * [{"factor":"occupancy_rolling","value":0.9500,"threshold":0.9000,"weight":15}]}, value and
+   * threshold with four decimals.
    */
   public String factorsJson() {
-    StringBuilder sb = new StringBuilder("[");
+    ArrayNode array = Json.array();
     for (Contribution c : factors) {
-      sb.append(sb.length() > 1 ? "," : "")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "{\"factor\":\"%s\",\"value\":%.4f,\"threshold\":%.4f,\"weight\":%d}",
-                  c.factor().column,
-                  c.value(),
-                  c.threshold(),
-                  c.weight()));
+      array
+          .addObject()
+          .put("factor", c.factor().column)
+          .put("value", fourDecimals(c.value()))
+          .put("threshold", fourDecimals(c.threshold()))
+          .put("weight", c.weight());
     }
-    return sb.append(']').toString();
+    return Json.write(array);
+  }
+
+  private static BigDecimal fourDecimals(double v) {
+    return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP) : null;
   }
 }

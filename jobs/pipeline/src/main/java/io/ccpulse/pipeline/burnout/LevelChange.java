@@ -1,8 +1,7 @@
 package io.ccpulse.pipeline.burnout;
 
-import static io.ccpulse.pipeline.json.JsonText.quote;
-
-import io.ccpulse.pipeline.json.JsonText;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.ccpulse.pipeline.json.Json;
 
 /**
  * An agent's level changed: for a supervisor tool to react (Kafka) and for the record (ClickHouse).
@@ -21,21 +20,16 @@ public class LevelChange {
 
   /** The Kafka message: one JSON object. */
   public String toJson() {
-    return "{\"tenant_id\":"
-        + quote(tenantId)
-        + ",\"agent_id\":"
-        + quote(agentId)
-        + ",\"at\":"
-        + JsonText.time(at)
-        + ",\"from\":\""
-        + from
-        + "\",\"to\":\""
-        + to
-        + "\",\"score\":"
-        + score
-        + ",\"factors\":"
-        + factors
-        + "}";
+    return Json.write(
+        Json.object()
+            .put("tenant_id", tenantId)
+            .put("agent_id", agentId)
+            .put("at", Json.time(at))
+            .put("from", from == null ? null : from.name())
+            .put("to", to == null ? null : to.name())
+            .put("score", score)
+            // Already JSON, written by Assessment#factorsJson.
+            .putRawValue("factors", new RawValue(factors)));
   }
 
   @Override

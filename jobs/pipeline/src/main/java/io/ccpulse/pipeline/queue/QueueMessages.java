@@ -1,14 +1,14 @@
 package io.ccpulse.pipeline.queue;
 
-import static io.ccpulse.pipeline.json.JsonText.number;
-import static io.ccpulse.pipeline.json.JsonText.quote;
-import static io.ccpulse.pipeline.json.JsonText.time;
+import static io.ccpulse.pipeline.json.Json.number;
+import static io.ccpulse.pipeline.json.Json.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.alert.AlertRule;
 import io.ccpulse.pipeline.alert.QueueAlert;
+import io.ccpulse.pipeline.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -24,45 +24,27 @@ public final class QueueMessages {
   private QueueMessages() {}
 
   public static String toJson(QueueSnapshot s) {
-    return "{\"tenant_id\":"
-        + quote(s.tenantId)
-        + ",\"queue_id\":"
-        + quote(s.queueId)
-        + ",\"channel\":"
-        + (s.channel == null ? "null" : quote(s.channel.name()))
-        + ",\"at\":"
-        + time(s.at)
-        + ",\"waiting\":"
-        + s.waiting
-        + ",\"oldest_wait_ms\":"
-        + s.oldestWaitMs()
-        + ",\"agents_logged_in\":"
-        + s.agentsLoggedIn
-        + ",\"agents_on_queue\":"
-        + s.agentsOnQueue
-        + ",\"agents_available\":"
-        + s.agentsAvailable
-        + ",\"agents_on_contact\":"
-        + s.agentsOnContact
-        + ",\"agents_on_break\":"
-        + s.agentsOnBreak
-        + ",\"offered\":"
-        + s.offered
-        + ",\"answered\":"
-        + s.answered
-        + ",\"answered_in_sl\":"
-        + s.answeredInSl
-        + ",\"abandoned\":"
-        + s.abandoned
-        + ",\"short_abandoned\":"
-        + s.shortAbandoned
-        + ",\"service_level\":"
-        + number(s.serviceLevel())
-        + ",\"abandon_rate\":"
-        + number(s.abandonRate())
-        + ",\"open_alerts\":"
-        + s.openAlerts
-        + "}";
+    return Json.write(
+        Json.object()
+            .put("tenant_id", s.tenantId)
+            .put("queue_id", s.queueId)
+            .put("channel", s.channel == null ? null : s.channel.name())
+            .put("at", time(s.at))
+            .put("waiting", s.waiting)
+            .put("oldest_wait_ms", s.oldestWaitMs())
+            .put("agents_logged_in", s.agentsLoggedIn)
+            .put("agents_on_queue", s.agentsOnQueue)
+            .put("agents_available", s.agentsAvailable)
+            .put("agents_on_contact", s.agentsOnContact)
+            .put("agents_on_break", s.agentsOnBreak)
+            .put("offered", s.offered)
+            .put("answered", s.answered)
+            .put("answered_in_sl", s.answeredInSl)
+            .put("abandoned", s.abandoned)
+            .put("short_abandoned", s.shortAbandoned)
+            .put("service_level", number(s.serviceLevel()))
+            .put("abandon_rate", number(s.abandonRate()))
+            .put("open_alerts", s.openAlerts));
   }
 
   public static QueueSnapshot snapshot(byte[] json) {

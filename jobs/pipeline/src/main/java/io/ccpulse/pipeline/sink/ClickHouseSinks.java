@@ -1,21 +1,15 @@
 package io.ccpulse.pipeline.sink;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
-import io.ccpulse.pipeline.agent.AgentTimeRow;
 import io.ccpulse.pipeline.alert.QueueAlert;
-import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.pipeline.contact.ContactFact;
-import io.ccpulse.pipeline.ingest.IngestCount;
-import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
-import io.ccpulse.pipeline.source.RejectedEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
- * Every output table, in the ClickHouse the configuration names; level changes and alerts also to
- * their Kafka topics.
+ * Every output table, in the ClickHouse the configuration names (one sink per {@link OutputTables}
+ * declaration); level changes and alerts also to their Kafka topics.
  */
 public final class ClickHouseSinks implements PipelineSinks {
   private static final long serialVersionUID = 1L;
@@ -31,38 +25,8 @@ public final class ClickHouseSinks implements PipelineSinks {
   }
 
   @Override
-  public Sink<IntervalRow> intervalMetrics() {
-    return new ClickHouseSink<>(endpoint, new IntervalMetricsTable(), settings);
-  }
-
-  @Override
-  public Sink<AgentTimeRow> agentTime() {
-    return new ClickHouseSink<>(endpoint, new AgentTimeTable(), settings);
-  }
-
-  @Override
-  public Sink<ContactFact> contactFacts() {
-    return new ClickHouseSink<>(endpoint, new ContactFactsTable(), settings);
-  }
-
-  @Override
-  public Sink<RejectedEvent> rejectedEvents() {
-    return new ClickHouseSink<>(endpoint, new RejectedEventsTable(), settings);
-  }
-
-  @Override
-  public Sink<IngestCount> ingestCounts() {
-    return new ClickHouseSink<>(endpoint, new IngestCountsTable(), settings);
-  }
-
-  @Override
-  public Sink<BurnoutRow> burnoutAssessments() {
-    return new ClickHouseSink<>(endpoint, new BurnoutAssessmentsTable(), settings);
-  }
-
-  @Override
-  public Sink<LevelChange> burnoutLevelChanges() {
-    return new ClickHouseSink<>(endpoint, new BurnoutLevelChangesTable(), settings);
+  public <T> Sink<T> table(OutputTable<T> table) {
+    return new ClickHouseSink<>(endpoint, table, settings);
   }
 
   @Override
@@ -72,18 +36,8 @@ public final class ClickHouseSinks implements PipelineSinks {
   }
 
   @Override
-  public Sink<QueueSnapshot> queueHealth() {
-    return new ClickHouseSink<>(endpoint, new QueueHealthTable(), settings);
-  }
-
-  @Override
   public Sink<QueueSnapshot> queueHealthTopic() {
     return JsonTopic.sink(config, JsonTopic.queueHealth(config.get("kafka.topic.queue-health")));
-  }
-
-  @Override
-  public Sink<QueueAlert> queueAlerts() {
-    return new ClickHouseSink<>(endpoint, new QueueAlertsTable(), settings);
   }
 
   @Override

@@ -1,12 +1,17 @@
 package io.ccpulse.pipeline.sink;
 
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.jdbc.ConnectionImpl;
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -31,10 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ClickHouseWriter<T> implements SinkWriter<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseWriter.class);
-  private static final SinkRejectionsTable DEAD_LETTER = new SinkRejectionsTable();
+  private static final OutputTable<SinkRejection> DEAD_LETTER = OutputTables.SINK_REJECTIONS;
 
   private final ClickHouseEndpoint endpoint;
-  private final ClickHouseTable<T> table;
+  private final OutputTable<T> table;
   private final SinkSettings settings;
   private final ProcessingTimeService time;
   private final List<T> buffer = new ArrayList<>();
@@ -46,12 +51,14 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   /** When the current run of failed attempts began (epoch ms), 0 while inserts succeed: a gauge. */
   private volatile long failingSince;
 
+  private final RowBinaryBatch batch = new RowBinaryBatch();
   private Connection connection;
+  private Client client;
   private boolean flushTimerPending;
 
   ClickHouseWriter(
       ClickHouseEndpoint endpoint,
-      ClickHouseTable<T> table,
+      OutputTable<T> table,
       SinkSettings settings,
       ProcessingTimeService time,
       MetricGroup metrics) {
@@ -125,7 +132,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
    * refuses as data (found by halving the batch) or that cannot be bound are added to {@code
    * rejected}. Returns the number of rows written.
    */
-  private <R> int deliver(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> rejected)
+  private <R> int deliver(OutputTable<R> into, List<R> rows, List<SinkRejection> rejected)
       throws IOException, InterruptedException {
     long backoff = settings.retryBackoff().toMillis();
     for (int attempt = 0; ; attempt++) {
@@ -182,38 +189,65 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   }
 
   /**
-   * Binds each row (a row whose bind throws is set aside in {@code unbound}) and sends the batch.
+   * Encodes each row in RowBinary (a row that cannot be encoded is set aside in {@code unbound})
+   * and sends the batch through the official client, as one INSERT with a binary body. A failure
+   * comes back as an SQLException with ClickHouse's code (0 when ClickHouse did not answer), so
+   * {@link InsertFailure} sorts it as it sorts the driver's.
    */
-  private <R> int insert(ClickHouseTable<R> into, List<R> rows, List<SinkRejection> unbound)
-      throws SQLException {
-    if (connection == null) {
-      connection = endpoint.open();
-    }
-    int bound = 0;
-    try (PreparedStatement insert = connection.prepareStatement(into.insertSql())) {
+  private <R> int insert(OutputTable<R> into, List<R> rows, List<SinkRejection> unbound)
+      throws SQLException, InterruptedException {
+    try {
+      batch.start(into);
       for (R row : rows) {
         try {
-          into.bind(insert, row);
-          insert.addBatch();
-          bound++;
-        } catch (RuntimeException | SQLException e) {
-          insert.clearParameters();
+          batch.add(into, row);
+        } catch (IOException | RuntimeException e) {
           unbound.add(rejection(into, row, 0, "cannot bind: " + e));
         }
       }
-      if (bound > 0) {
-        insert.executeBatch();
-      }
+    } catch (IOException e) { // the header: in memory, it cannot fail
+      throw new IllegalStateException(e);
     }
-    return bound;
+    if (batch.rows() == 0) {
+      return 0;
+    }
+    if (client == null) {
+      connection = endpoint.open();
+      client = connection.unwrap(ConnectionImpl.class).getClient();
+    }
+    InsertSettings insertSettings = new InsertSettings().setDatabase(endpoint.database());
+    try (InsertResponse response =
+        client
+            .insert(
+                into.name(),
+                into.columnNames(),
+                batch::writeTo,
+                RowBinaryBatch.FORMAT,
+                insertSettings)
+            .get()) {
+      return batch.rows();
+    } catch (ExecutionException e) {
+      throw asSql(e.getCause());
+    } catch (RuntimeException e) {
+      throw asSql(e);
+    }
   }
 
-  private <R> SinkRejection rejection(ClickHouseTable<R> into, R row, int code, String error) {
+  /** A client failure as the driver would report it: ClickHouse's code, or 0 with the cause. */
+  static SQLException asSql(Throwable e) {
+    if (e instanceof SQLException sql) {
+      return sql;
+    }
+    int code = e instanceof ServerException server ? server.getCode() : 0;
+    return new SQLException(e.getMessage(), null, code, e);
+  }
+
+  private <R> SinkRejection rejection(OutputTable<R> into, R row, int code, String error) {
     return new SinkRejection(
         System.currentTimeMillis(), into.name(), code, error, RowText.of(into, row));
   }
 
-  private void recovered(ClickHouseTable<?> into) {
+  private void recovered(OutputTable<?> into) {
     if (failingSince != 0) {
       LOG.info(
           "INSERT into {} succeeded again after {} s",
@@ -231,6 +265,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
         // The connection is being replaced because it failed; its close error adds nothing.
       }
       connection = null;
+      client = null; // the connection's
     }
   }
 

@@ -48,7 +48,8 @@ public enum InsertFailure {
           70, // CANNOT_CONVERT_TYPE
           72, // CANNOT_PARSE_NUMBER
           117, // INCORRECT_DATA
-          349); // CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN
+          349, // CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN
+          469); // VIOLATED_CONSTRAINT (a row the table's CHECK refuses)
 
   public static InsertFailure classify(SQLException e) {
     int code = e.getErrorCode();

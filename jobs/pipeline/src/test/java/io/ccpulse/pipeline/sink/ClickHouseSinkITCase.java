@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
@@ -31,40 +29,31 @@ import org.junit.jupiter.api.io.TempDir;
 class ClickHouseSinkITCase {
   @RegisterExtension final ClickHouseExtension clickhouse = new ClickHouseExtension();
 
-  /** A two-column table, to exercise the writer alone. */
-  static final class Pairs implements ClickHouseTable<long[]> {
-    private final String name;
+  /** A value the table's constraint refuses: ClickHouse refuses the row as data. */
+  static final long REFUSED = 999_999;
 
-    Pairs(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public List<String> columns() {
-      return List.of("id", "value");
-    }
-
-    /**
-     * A value of -1 binds as text ClickHouse cannot take for a number; -2 cannot be bound at all.
-     */
-    @Override
-    public void bind(PreparedStatement insert, long[] row) throws SQLException {
-      insert.setLong(1, row[0]);
-      if (row[1] == -2) {
-        throw new IllegalStateException("no value for row " + row[0]);
-      }
-      if (row[1] == -1) {
-        insert.setString(2, "not a number");
-      } else {
-        insert.setLong(2, row[1]);
-      }
-    }
+  /**
+   * A two-column table, to exercise the writer alone. A value of {@link #REFUSED} is refused by
+   * ClickHouse; -2 cannot be had at all.
+   */
+  static OutputTable<long[]> pairs(String name) {
+    return OutputTable.<long[]>named(name)
+        .uint64("id", row -> row[0])
+        .uint64(
+            "value",
+            row -> {
+              if (row[1] == -2) {
+                throw new IllegalStateException("no value for row " + row[0]);
+              }
+              return row[1];
+            })
+        .build();
   }
+
+  private static final String PAIRS =
+      "CREATE TABLE pairs (id UInt64, value UInt64, CONSTRAINT known CHECK value != "
+          + REFUSED
+          + ") ENGINE = MergeTree ORDER BY id";
 
   private ClickHouseEndpoint endpoint;
   private final TestProcessingTimeService time = new TestProcessingTimeService();
@@ -76,7 +65,7 @@ class ClickHouseSinkITCase {
             clickhouse.serverJdbcUrl(), clickhouse.database(), "default", Map.of());
     try (Connection conn = endpoint.open();
         Statement st = conn.createStatement()) {
-      st.execute("CREATE TABLE pairs (id UInt64, value UInt64) ENGINE = MergeTree ORDER BY id");
+      st.execute(PAIRS);
     }
     new Migrator(endpoint, Map.of()).migrate(); // sink_rejections, the dead letter
   }
@@ -85,7 +74,7 @@ class ClickHouseSinkITCase {
       ClickHouseEndpoint target, String table, int batchSize, int maxRetries) {
     return new ClickHouseWriter<>(
         target,
-        new Pairs(table),
+        pairs(table),
         new SinkSettings(
             batchSize,
             Duration.ofSeconds(2),
@@ -117,7 +106,7 @@ class ClickHouseSinkITCase {
   void refusedAndUnbindableRowsGoToTheDeadLetterAndTheRestIsWritten() throws Exception {
     try (ClickHouseWriter<long[]> writer = writer(endpoint, "pairs", 1000, 0)) {
       for (long i = 0; i < 100; i++) {
-        writer.write(new long[] {i, i == 17 || i == 60 ? -1 : i == 42 ? -2 : i}, null);
+        writer.write(new long[] {i, i == 17 || i == 60 ? REFUSED : i == 42 ? -2 : i}, null);
       }
       writer.flush(false);
     }
@@ -134,7 +123,7 @@ class ClickHouseSinkITCase {
             r ->
                 assertThat(r)
                     .startsWith("pairs ")
-                    .endsWith(" {\"id\":17,\"value\":\"not a number\"}")
+                    .endsWith(" {\"id\":17,\"value\":" + REFUSED + "}")
                     .doesNotContain("pairs 0 "),
             r ->
                 assertThat(r)
@@ -143,7 +132,7 @@ class ClickHouseSinkITCase {
             r ->
                 assertThat(r)
                     .startsWith("pairs ")
-                    .endsWith(" {\"id\":60,\"value\":\"not a number\"}"));
+                    .endsWith(" {\"id\":60,\"value\":" + REFUSED + "}"));
     assertThat(
             query(
                 endpoint, "SELECT error FROM sink_rejections FINAL WHERE row LIKE '%\"id\":17,%'"))
@@ -169,12 +158,12 @@ class ClickHouseSinkITCase {
     }
     try (Connection conn = own.open();
         Statement st = conn.createStatement()) {
-      st.execute("CREATE TABLE pairs (id UInt64, value UInt64) ENGINE = MergeTree ORDER BY id");
+      st.execute(PAIRS);
     }
     try (ClickHouseWriter<long[]> writer =
         new ClickHouseWriter<>(
             own,
-            new Pairs("pairs"),
+            pairs("pairs"),
             new SinkSettings(
                 10, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(500)),
             time,
@@ -239,7 +228,7 @@ class ClickHouseSinkITCase {
     try (ClickHouseWriter<long[]> writer =
         new ClickHouseWriter<>(
             impatient,
-            new Pairs("pairs"),
+            pairs("pairs"),
             new SinkSettings(
                 1000, Duration.ofSeconds(2), -1, Duration.ofMillis(50), Duration.ofMillis(200)),
             time,

@@ -5,9 +5,10 @@ import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.contact.ContactFact;
-import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
+import io.ccpulse.pipeline.sink.OutputTable;
+import io.ccpulse.pipeline.sink.OutputTables;
 import io.ccpulse.pipeline.sink.PipelineSinks;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.util.ArrayList;
@@ -30,43 +31,19 @@ public final class CollectingSinks implements PipelineSinks {
 
   private final String run = UUID.randomUUID().toString();
 
+  /** Every output table's rows, under the table's name. */
   @Override
-  public Sink<IntervalRow> intervalMetrics() {
-    return new Collect<>(run + "/intervals");
+  public <T> Sink<T> table(OutputTable<T> table) {
+    return new Collect<>(run + "/" + table.name());
   }
 
-  @Override
-  public Sink<AgentTimeRow> agentTime() {
-    return new Collect<>(run + "/agent-time");
+  /** The rows the job wrote to {@code table}. */
+  public <T> List<T> rows(OutputTable<T> table) {
+    return written("/" + table.name());
   }
 
   public List<AgentTimeRow> agentTimes() {
-    return written("/agent-time");
-  }
-
-  @Override
-  public Sink<ContactFact> contactFacts() {
-    return new Collect<>(run + "/facts");
-  }
-
-  @Override
-  public Sink<RejectedEvent> rejectedEvents() {
-    return new Collect<>(run + "/rejected");
-  }
-
-  @Override
-  public Sink<IngestCount> ingestCounts() {
-    return new Collect<>(run + "/ingest");
-  }
-
-  @Override
-  public Sink<BurnoutRow> burnoutAssessments() {
-    return new Collect<>(run + "/burnout");
-  }
-
-  @Override
-  public Sink<LevelChange> burnoutLevelChanges() {
-    return new Collect<>(run + "/level-changes");
+    return rows(OutputTables.AGENT_TIME);
   }
 
   @Override
@@ -75,18 +52,8 @@ public final class CollectingSinks implements PipelineSinks {
   }
 
   @Override
-  public Sink<QueueSnapshot> queueHealth() {
-    return new Collect<>(run + "/queue-health");
-  }
-
-  @Override
   public Sink<QueueSnapshot> queueHealthTopic() {
     return new Collect<>(run + "/queue-health-topic");
-  }
-
-  @Override
-  public Sink<QueueAlert> queueAlerts() {
-    return new Collect<>(run + "/queue-alerts");
   }
 
   @Override
@@ -103,11 +70,11 @@ public final class CollectingSinks implements PipelineSinks {
   }
 
   public List<BurnoutRow> burnout() {
-    return written("/burnout");
+    return rows(OutputTables.BURNOUT_ASSESSMENTS);
   }
 
   public List<LevelChange> levelChanges() {
-    return written("/level-changes");
+    return rows(OutputTables.BURNOUT_LEVEL_CHANGES);
   }
 
   public List<LevelChange> levelChangeMessages() {
@@ -115,15 +82,15 @@ public final class CollectingSinks implements PipelineSinks {
   }
 
   public List<IntervalRow> intervals() {
-    return written("/intervals");
+    return rows(OutputTables.INTERVAL_METRICS);
   }
 
   public List<ContactFact> facts() {
-    return written("/facts");
+    return rows(OutputTables.CONTACT_FACTS);
   }
 
   public List<RejectedEvent> rejected() {
-    return written("/rejected");
+    return rows(OutputTables.REJECTED_EVENTS);
   }
 
   @SuppressWarnings("unchecked")
