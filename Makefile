@@ -10,13 +10,26 @@ LOCAL_CP   := infra/local/target/classpath.txt
 # Flink on Java 17 reflects into these packages: the list lives once, in pom.xml (flink.jvm.opens).
 JAVA_OPENS := $(shell sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 RUN_LOCAL  = $(JAVA) $(JAVA_OPENS) -Xmx4g -cp "infra/local/target/classes:$$(cat $(LOCAL_CP))"
+# make deploy: the job jar, submitted with Flink's command-line client (`flink run`) running on what a
+# distribution's lib/ holds, to FLINK (host:port of the REST endpoint), with the job's CONFIG file.
+FLINK_LIB  := infra/flink-lib/target/classpath.txt
+JOB_JAR    := jobs/pipeline/target/ccpulse-pipeline-0.1.0-SNAPSHOT-job.jar
+FLINK      ?= 127.0.0.1:8081
+CONFIG     ?= infra/deploy/local/job.properties
+JOBS       ?= live metrics
+FLINK_CLI   = FLINK_CONF_DIR=infra/deploy/flink-client $(JAVA) $(JAVA_OPENS) -cp "$$(cat $(FLINK_LIB))" \
+              -Dlog4j.configurationFile=infra/deploy/flink-client/log4j-cli.properties \
+              org.apache.flink.client.cli.CliFrontend
 
-.PHONY: help run test stack query simulate import replay migrate build tools browser-tools clean bench format
+.PHONY: help run test stack cluster deploy query simulate import replay migrate build tools browser-tools clean bench format
 
 help:
 	@echo "make run       the main job on the embedded stack, fed by the simulator, then a summary"
 	@echo "make test      the whole test suite (unit and integration, real Kafka and ClickHouse)"
 	@echo "make stack     Kafka on 127.0.0.1:9092, ClickHouse on 127.0.0.1:8123, live page on 127.0.0.1:8090 until Ctrl-C"
+	@echo "make cluster   the stack plus a Flink cluster (JobManager, 2 TaskManagers; UI :8081) until Ctrl-C"
+	@echo "make deploy    build the job jar and submit both jobs (live, metrics) to the cluster"
+	@echo "               FLINK=host:port CONFIG=job.properties JOBS=\"live metrics\" FLINK_ARGS=\"-p 2 -s <savepoint>\""
 	@echo "make query SQL=\"SELECT ...\"   a query against the local ClickHouse"
 	@echo "make simulate ARGS=\"...\"      the simulator (ARGS=--help for its options)"
 	@echo "make import ARGS=\"--input F\"   publish history (JSON lines) to the topics"
@@ -66,6 +79,20 @@ run: build
 
 stack: build
 	@$(RUN_LOCAL) io.ccpulse.local.StackMain $(ARGS)
+
+cluster: build
+	@$(RUN_LOCAL) io.ccpulse.local.ClusterMain $(ARGS)
+
+deploy: tools
+	@echo "Building the job jar..."
+	@$(MVN) $(MVN_FLAGS) -q -pl jobs/pipeline,infra/flink-lib -am package -DskipTests
+	@for job in $(JOBS); do \
+	  if $(FLINK_CLI) list -r -m $(FLINK) 2>/dev/null | grep -q ": ccpulse-$$job (RUNNING)"; then \
+	    echo "ccpulse-$$job is already running on $(FLINK)"; continue; \
+	  fi; \
+	  echo "Submitting --job $$job to $(FLINK) with --config $(CONFIG)"; \
+	  $(FLINK_CLI) run -d -m $(FLINK) $(FLINK_ARGS) $(JOB_JAR) --config $(CONFIG) --job $$job || exit 1; \
+	done
 
 simulate: build
 	@$(RUN_LOCAL) io.ccpulse.simulator.cli.SimulateMain $(ARGS)

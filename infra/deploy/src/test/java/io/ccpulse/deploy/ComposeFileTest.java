@@ -82,13 +82,34 @@ class ComposeFileTest {
     assertThat(argAfter("migrate", "--user")).isEqualTo(JOB.get("clickhouse.user"));
     assertThat(env("clickhouse").get("CLICKHOUSE_USER")).isEqualTo(JOB.get("clickhouse.user"));
 
-    // Flink: the REST port the job is submitted to is the one the JobManager serves and publishes.
+    // Flink: the cluster's configuration is the shared config.yaml (make cluster's), in place of
+    // the image's; the stack adds only the JobManager's address. The REST port the job is
+    // submitted to is the one the JobManager serves and publishes.
+    Map<String, Object> shared = Project.yaml(DIR.resolve("flink/config.yaml"));
+    for (String service : List.of("jobmanager", "taskmanager")) {
+      assertThat(volumes(service))
+          .contains("./flink/config.yaml:/opt/ccpulse/flink/config.yaml:ro");
+      assertThat(at(SERVICES, service, "entrypoint", 2).toString())
+          .startsWith("cp /opt/ccpulse/flink/config.yaml /opt/flink/conf/config.yaml && ")
+          .endsWith("exec /docker-entrypoint.sh " + service);
+    }
     Map<String, String> flink =
         Project.properties(env("jobmanager").get("FLINK_PROPERTIES").toString().replace(": ", "="));
-    assertThat(flink.get("rest.port")).isEqualTo("8081");
+    assertThat(flink).containsOnlyKeys("jobmanager.rpc.address");
+    assertThat(shared.get("rest.port")).isEqualTo(8081);
     assertThat(published("jobmanager")).contains(8081);
     assertThat(env("taskmanager").get("FLINK_PROPERTIES"))
         .isEqualTo(env("jobmanager").get("FLINK_PROPERTIES"));
+    // Checkpoints and savepoints on the volume every Flink container mounts.
+    assertThat(shared.get("execution.checkpointing.dir").toString())
+        .startsWith("file:///flink-data/");
+    assertThat(volumes("taskmanager")).contains("flink-data:/flink-data");
+    // Both jobs fit: two TaskManagers' slots hold the live and the metrics job at the default
+    // parallelism.
+    assertThat(
+            ((Number) at(SERVICES, "taskmanager", "scale")).intValue()
+                * (int) shared.get("taskmanager.numberOfTaskSlots"))
+        .isGreaterThanOrEqualTo(2 * (int) shared.get("parallelism.default"));
     assertThat(at(SERVICES, "job", "command", 0).toString())
         .contains("flink run -d -m jobmanager:8081 ")
         .contains("for part in live metrics;")

@@ -110,14 +110,46 @@ class KubernetesManifestsTest {
         .isEqualTo(mounts.get("configMap:ccpulse-job-config") + "/job.properties");
     assertThat(at(CONFIG_MAP, "metadata", "name").toString()).isEqualTo("ccpulse-job-config");
     assertThat(Project.unknownKeys(JOB)).isEmpty();
-    assertThat(
-            Project.unknownKeys(
-                Project.properties(Project.deploy().resolve("cluster/job.properties"))))
-        .isEmpty();
+    for (String example : List.of("cluster/job.properties", "local/job.properties")) {
+      assertThat(Project.unknownKeys(Project.properties(Project.deploy().resolve(example))))
+          .as(example)
+          .isEmpty();
+    }
     // The cluster's storage options are Flink's, in flinkConfiguration, on the mounted volume.
     Map<String, Object> flink = at(DEPLOYMENT, "spec", "flinkConfiguration");
     assertThat(flink.get("execution.checkpointing.dir").toString())
         .startsWith("file://" + mounts.get("persistentVolumeClaim:ccpulse-flink-data") + "/");
+  }
+
+  /**
+   * The cluster's options are infra/deploy/flink/config.yaml's (make cluster's, the compose
+   * stack's), but what the operator and the image decide: memory, the REST port, JVM flags.
+   */
+  @Test
+  void theClusterOptionsAreTheSharedConfigurationFiles() {
+    Map<String, Object> shared =
+        new java.util.TreeMap<>(Project.yaml(Project.deploy().resolve("flink/config.yaml")));
+    shared
+        .keySet()
+        .removeAll(
+            List.of(
+                "jobmanager.memory.process.size",
+                "taskmanager.memory.process.size",
+                "rest.port",
+                "env.java.opts.all"));
+    for (Map<String, Object> deployment : List.of(DEPLOYMENT, LIVE)) {
+      Map<String, Object> flink = at(deployment, "spec", "flinkConfiguration");
+      Map<String, String> expected = new java.util.TreeMap<>();
+      shared.forEach((k, v) -> expected.put(k, v.toString()));
+      Map<String, String> got = new java.util.TreeMap<>();
+      flink.forEach(
+          (k, v) -> {
+            if (expected.containsKey(k)) {
+              got.put(k, v.toString());
+            }
+          });
+      assertThat(got).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -5,13 +5,13 @@ import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Scenario;
 import io.ccpulse.simulator.scenario.TruthSettings;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * A scenario whose ground truth is computed with the job's own settings: its interval sizes, its
- * service-level and short-abandon thresholds, and its allowed lateness (which decides what the
- * simulator may delay and what it must deliver too late). Without this a run with {@code
- * --metrics.intervals 5min} would be compared with 1- and 15-minute truth, and differ falsely.
+ * A scenario whose ground truth is computed with the job's own settings: its interval sizes (of the
+ * interval figures and of agent time), its service-level and short-abandon thresholds, and its
+ * allowed lateness (which decides what the simulator may delay and what it must deliver too late).
+ * Without this a run with {@code --metrics.intervals 5min} would be compared with 1- and 15-minute
+ * truth, and differ falsely.
  */
 public final class TruthForJob {
   private TruthForJob() {}
@@ -21,11 +21,11 @@ public final class TruthForJob {
   }
 
   static TruthSettings truth(PipelineConfig job) {
-    List<Duration> intervals = job.getDurations("metrics.intervals");
     return new TruthSettings(
-        intervals,
+        job.getDurations("metrics.intervals"),
         job.getDuration("metrics.service-level-threshold"),
-        job.getDuration("metrics.short-abandon-threshold"));
+        job.getDuration("metrics.short-abandon-threshold"),
+        job.getDurations("metrics.agent-time-intervals"));
   }
 
   /**

@@ -132,21 +132,45 @@ class QueueAlertsEndToEndITCase {
         }
       }
       // The snapshots show the stretch: nobody on queue and contacts waiting, then staff again.
+      // They are written where a figure changed; read at every 10 s step (docs/queue-health.md,
+      // "Reading a change-only series"), each step takes the queue's latest row at or before it.
+      java.time.Instant from =
+          stretch
+              .allUnavailableAt()
+              .plusSeconds(60)
+              .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+      long steps = Duration.between(from, stretch.end()).toSeconds() / 10;
       try (ResultSet rs =
           st.executeQuery(
-              "SELECT max(agents_on_queue), max(waiting), max(oldest_wait_ms), count()"
-                  + " FROM queue_health FINAL WHERE queue_id = '"
+              "SELECT count(), max(h.agents_on_queue), max(h.waiting),"
+                  + " max(if(h.waiting > 0, h.oldest_wait_ms + dateDiff('millisecond', h.at, s.t), 0))"
+                  + " FROM (SELECT '"
+                  + stretch.tenantId()
+                  + "' AS tenant_id, '"
                   + stretch.queueId()
-                  + "' AND at > parseDateTime64BestEffort('"
-                  + stretch.allUnavailableAt().plusSeconds(60)
-                  + "', 3) AND at < parseDateTime64BestEffort('"
-                  + stretch.end()
-                  + "', 3)")) {
+                  + "' AS queue_id, parseDateTime64BestEffort('"
+                  + from
+                  + "', 3) + toIntervalSecond(10 * number) AS t FROM numbers("
+                  + steps
+                  + ")) AS s ASOF JOIN (SELECT * FROM queue_health FINAL) AS h"
+                  + " ON s.tenant_id = h.tenant_id AND s.queue_id = h.queue_id AND s.t >= h.at")) {
         rs.next();
-        assertThat(rs.getInt(4)).as("snapshots in the stretch, one per 10 s").isGreaterThan(100);
-        assertThat(rs.getInt(1)).as("agents on queue during the stretch").isZero();
-        assertThat(rs.getInt(2)).as("contacts waiting during the stretch").isPositive();
-        assertThat(rs.getLong(3)).as("oldest wait").isGreaterThan(120_000);
+        assertThat(rs.getLong(1))
+            .as("10 s steps in the stretch with a row in force")
+            .isEqualTo(steps);
+        assertThat(steps).isGreaterThan(100);
+        assertThat(rs.getInt(2)).as("agents on queue during the stretch").isZero();
+        assertThat(rs.getInt(3)).as("contacts waiting during the stretch").isPositive();
+        assertThat(rs.getLong(4)).as("oldest wait").isGreaterThan(120_000);
+      }
+      // The latest row of the queue says since when its oldest contact waits, if one does.
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT count(), countIf((waiting > 0) = isNotNull(oldest_wait_since))"
+                  + " FROM queue_health_latest")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isPositive();
+        assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1));
       }
     }
     assertThat(inClickHouse)

@@ -197,7 +197,7 @@ public final class PipelineJob {
         .uid("sink-contact-facts")
         .name("contact_facts");
 
-    List<Duration> sizes = intervalSizes();
+    List<Duration> sizes = intervalSizes("metrics.intervals");
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
         IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
     DataStream<IntervalRow> rows = intervals.get(0);
@@ -229,7 +229,11 @@ public final class PipelineJob {
                     .uid("agent-leg-edges")
                     .name("leg edges"))
             .keyBy(AgentInput::key)
-            .process(new AgentTimeline(sizes, lateness, config.getDuration("metrics.dedup-ttl")))
+            .process(
+                new AgentTimeline(
+                    intervalSizes("metrics.agent-time-intervals"),
+                    lateness,
+                    config.getDuration("metrics.dedup-ttl")))
             .uid("agent-timeline")
             .name("agent time");
     agentTime
@@ -328,8 +332,8 @@ public final class PipelineJob {
         .name("too late for its interval");
   }
 
-  private List<Duration> intervalSizes() {
-    return config.getDurations("metrics.intervals");
+  private List<Duration> intervalSizes(String key) {
+    return config.getDurations(key);
   }
 
   private static <T extends SpecificRecord> SingleOutputStreamOperator<Inbound<T>> accepted(

@@ -36,6 +36,13 @@ final class BenchOptions {
   LocalTime latencyFrom = LocalTime.of(10, 0);
 
   boolean throughput = true;
+
+  /**
+   * Throughput rounds run the live job over the day first, as {@code make run} does, so the metrics
+   * job copies its queue-health snapshots and alerts: the rows they cost are in the round.
+   */
+  boolean live = true;
+
   boolean latency = true;
   boolean alerts = true;
   int alertMinutes = 10;
@@ -57,6 +64,8 @@ final class BenchOptions {
       breaching event to its alert on the alerts topic.
         --preset small|default|large   scenario for the throughput part (default: default)
         --rounds N                     throughput rounds, each raw consume + job (default 3)
+        --live true|false              throughput rounds run the live job first, its snapshots copied by
+                                       the metrics job (default true; false: the metrics job alone)
         --latency-preset P             scenario for the latency part (default: default)
         --speed N                      latency part: simulated seconds per real second (default 60)
         --latency-from HH:MM           latency part: simulated time the paced window starts (default 10:00,
@@ -86,6 +95,11 @@ final class BenchOptions {
     o.latencyPreset = Preset.of(cl.value("latency-preset", "default"));
     o.seed = cl.longValue("seed", o.seed);
     o.rounds = cl.positiveInt("rounds", o.rounds);
+    String live = cl.value("live", "true");
+    if (!live.equals("true") && !live.equals("false")) {
+      throw new CommandLine.UsageException("--live takes true or false, not " + live);
+    }
+    o.live = live.equals("true");
     o.partitions = cl.positiveInt("partitions", o.partitions);
     o.speed = Double.parseDouble(cl.value("speed", Double.toString(o.speed)));
     o.latencyFrom = cl.value("latency-from").map(LocalTime::parse).orElse(o.latencyFrom);

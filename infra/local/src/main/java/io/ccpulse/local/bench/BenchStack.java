@@ -130,6 +130,34 @@ final class BenchStack implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
+  /** A topic of the benchmark's partition count. */
+  void createTopic(String name) {
+    kafka.createTopic(name, partitions);
+  }
+
+  /**
+   * The records a topic holds: the sum of its end offsets (the job's Kafka sinks write at least
+   * once, without transaction markers).
+   */
+  long topicRecords(String topic) {
+    Map<String, Object> props =
+        Map.of(
+            org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers(),
+            org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            org.apache.kafka.common.serialization.ByteArrayDeserializer.class,
+            org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(props)) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   /** The input topics, named {@code <prefix>.interactions} etc. */
   TopicNames createTopics(String prefix) {
     return createTopics(prefix, partitions);

@@ -6,6 +6,7 @@ import io.ccpulse.simulator.output.TopicNames;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
@@ -37,7 +38,9 @@ final class BoundedJobRound {
       long runningToFinishedMs,
       long submitToReadableMs,
       String rows,
-      CpuMeter.Usage cpu) {
+      TableRows tables,
+      CpuMeter.Usage cpu,
+      Live live) {
     double recordsPerSecond() {
       return records * 1000.0 / submitToFinishedMs;
     }
@@ -51,13 +54,50 @@ final class BoundedJobRound {
     }
   }
 
+  /**
+   * The live job's part of a round, run before the metrics job: its time, its CPU, and what it
+   * wrote to its two topics (which the metrics job then copies into ClickHouse).
+   *
+   * @param millis from submit to the job's result
+   */
+  record Live(long millis, CpuMeter.Usage cpu, long snapshots, long alerts) {
+    @Override
+    public String toString() {
+      return String.format(
+          "submit -> finished %.2f s, %,d queue-health snapshots and %,d alert messages to Kafka; %s",
+          millis / 1000.0, snapshots, alerts, cpu);
+    }
+  }
+
   private BoundedJobRound() {}
 
   static Result run(
-      BenchStack stack, PipelineConfig base, TopicNames topics, String database, long records)
+      BenchStack stack,
+      PipelineConfig base,
+      TopicNames topics,
+      String database,
+      long records,
+      boolean withLive)
       throws Exception {
     ClickHouseEndpoint db = stack.freshDatabase(database);
     PipelineConfig config = stack.jobConfig(base, topics, db, true);
+    // The live job's topics are the round's own: the metrics job copies what they hold, all of it.
+    String health = "";
+    String alerts = "";
+    if (withLive) {
+      String prefix =
+          topics.interactions().substring(0, topics.interactions().lastIndexOf('.') + 1);
+      health = prefix + database + ".queue-health";
+      alerts = prefix + database + ".queue-alerts";
+      stack.createTopic(health);
+      stack.createTopic(alerts);
+    }
+    config =
+        config.with(Map.of("kafka.topic.queue-health", health, "kafka.topic.queue-alerts", alerts));
+    Live live = null;
+    if (withLive) {
+      live = runLive(stack, config, database, health, alerts);
+    }
     StreamGraph graph = stack.graph(config, "ccpulse bench " + database, false);
 
     CpuMeter cpu = CpuMeter.start(stack.clickhousePid());
@@ -93,6 +133,7 @@ final class BoundedJobRound {
     // sees them all; it is timed anyway, because "readable" is what an analyst waits for.
     String rows = rowCounts(db);
     long readable = System.nanoTime();
+    TableRows tables = TableRows.of(db);
 
     ArchivedExecutionGraph graphAfter =
         stack.flink().getArchivedExecutionGraph(job).get(30, TimeUnit.SECONDS);
@@ -100,7 +141,7 @@ final class BoundedJobRound {
       throw new IllegalStateException(
           "the bounded job failed over (see the log above); a round with a restart is no measurement");
     }
-    long read = sourceRecords(graphAfter);
+    long read = sourceRecords(graphAfter, topics);
     if (read != records) {
       // A bounded job that read less still finishes successfully; its rate would be a fiction.
       throw new IllegalStateException(
@@ -120,14 +161,53 @@ final class BoundedJobRound {
         done - running,
         (readable - t0) / 1_000_000,
         rows,
-        cpuUse);
+        tables,
+        cpuUse,
+        live);
   }
 
-  /** Records the Kafka sources read, from the finished job's task metrics. */
-  private static long sourceRecords(ArchivedExecutionGraph graph) {
+  private static Live runLive(
+      BenchStack stack, PipelineConfig config, String database, String health, String alerts)
+      throws Exception {
+    StreamGraph graph = stack.graph(config, "ccpulse bench live " + database, true);
+    CpuMeter cpu = CpuMeter.start(stack.clickhousePid());
+    long t0 = System.nanoTime();
+    JobID job = stack.submit(graph);
+    JobResult result = stack.flink().requestJobResult(job).get(LIMIT_MINUTES, TimeUnit.MINUTES);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    CpuMeter.Usage use = cpu.since();
+    if (!result.isSuccess()) {
+      throw new IllegalStateException(
+          "the bounded live job failed",
+          result
+              .getSerializedThrowable()
+              .map(t -> t.deserializeError(BoundedJobRound.class.getClassLoader()))
+              .orElse(null));
+    }
+    if (stack
+            .flink()
+            .getArchivedExecutionGraph(job)
+            .get(30, TimeUnit.SECONDS)
+            .getStatusTimestamp(JobStatus.RESTARTING)
+        != 0) {
+      throw new IllegalStateException(
+          "the bounded live job failed over (see the log above); a round with a restart is no measurement");
+    }
+    return new Live(millis, use, stack.topicRecords(health), stack.topicRecords(alerts));
+  }
+
+  /**
+   * Records the Kafka sources of the three input topics read, from the finished job's task metrics
+   * (not those copying the live job's topics).
+   */
+  private static long sourceRecords(ArchivedExecutionGraph graph, TopicNames topics) {
     long read = 0;
     for (AccessExecutionJobVertex vertex : graph.getVerticesTopologically()) {
-      if (vertex.getName().startsWith("Source:")) {
+      String name = vertex.getName() + " ";
+      boolean input =
+          java.util.stream.Stream.of(topics.interactions(), topics.agentStates(), topics.surveys())
+              .anyMatch(topic -> name.startsWith("Source: kafka-" + topic + " "));
+      if (input) {
         for (AccessExecutionVertex task : vertex.getTaskVertices()) {
           IOMetrics io = task.getCurrentExecutionAttempt().getIOMetrics();
           read += io == null ? 0 : io.getNumRecordsIn();

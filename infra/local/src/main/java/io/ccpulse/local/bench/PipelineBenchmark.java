@@ -98,8 +98,11 @@ public final class PipelineBenchmark {
           raw.recordsPerSecond(),
           raw.megabytesPerSecond());
       BoundedJobRound.Result job =
-          BoundedJobRound.run(stack, base, topics, "bench_r" + round, published);
+          BoundedJobRound.run(stack, base, topics, "bench_r" + round, published, o.live);
       jobs.add(job);
+      if (job.live() != null) {
+        out.printf("Round %d  live job:    %s%n", round, job.live());
+      }
       out.printf(
           "Round %d  pipeline:    %,d records (all read by the job), submit -> finished %.2f s = %,.0f records/s (job RUNNING -> FINISHED %.2f s);"
               + " last rows readable %.2f s after submit%n",
@@ -113,20 +116,24 @@ public final class PipelineBenchmark {
           "          wrote %s; pipeline/raw = %.3f%n",
           job.rows(), job.recordsPerSecond() / raw.recordsPerSecond());
       out.printf("          %s%n", job.cpu());
+      out.printf("          %s%n", job.tables().describe(job.records()));
     }
 
     RawConsume.Result any = raws.get(0);
     List<String> t = new ArrayList<>();
     t.add(
         String.format(
-            "Throughput, %s (seed %d): %,d records (%.1f MB), %d rounds; parallelism %d, %d partitions per topic",
+            "Throughput, %s (seed %d): %,d records (%.1f MB), %d rounds; parallelism %d, %d partitions per topic; %s",
             o.preset.label(),
             o.seed,
             any.records(),
             any.bytes() / 1e6,
             o.rounds,
             o.parallelism,
-            o.partitions));
+            o.partitions,
+            o.live
+                ? "the live job first, then the metrics job (timed, and its CPU counted, below)"
+                : "the metrics job alone"));
     t.add("| measure | rounds | median | best |");
     t.add("|---|---|---|---|");
     t.add(
@@ -185,6 +192,29 @@ public final class PipelineBenchmark {
             r -> r.submitToReadableMs() / 1000.0,
             false,
             v -> String.format("%.2f", v)));
+    t.add(
+        row(
+            "rows written (every table) per record read",
+            jobs,
+            r -> r.tables().total() / (double) r.records(),
+            false,
+            v -> String.format("%.3f", v)));
+    if (o.live) {
+      t.add(
+          row(
+              "live job, submit -> finished, s",
+              jobs,
+              r -> r.live().millis() / 1000.0,
+              false,
+              v -> String.format("%.2f", v)));
+      t.add(
+          row(
+              "live job CPU (this JVM), s",
+              jobs,
+              r -> r.live().cpu().jvmMs() / 1000.0,
+              false,
+              v -> String.format("%.1f", v)));
+    }
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < raws.size(); i++) {
       ratios.add(jobs.get(i).recordsPerSecond() / raws.get(i).recordsPerSecond());

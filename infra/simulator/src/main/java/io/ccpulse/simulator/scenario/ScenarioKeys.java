@@ -116,13 +116,21 @@ public final class ScenarioKeys {
         "truth interval sizes, as the job's metrics.intervals (default 1min,15min)",
         (b, v) -> b.truth(b.truth().withIntervals(Values.intervals(v))));
     add(
+        "agent-time-intervals",
+        "LIST",
+        "truth agent-time sizes (default: those of --intervals; set after it)",
+        (b, v) -> b.truth(b.truth().withAgentTimeIntervals(Values.intervals(v))));
+    add(
         "service-level-threshold",
         "DUR",
         "answered within this wait counts for service level (default 20s)",
         (b, v) ->
             b.truth(
                 new TruthSettings(
-                    b.truth().intervals(), Values.duration(v), b.truth().shortAbandonThreshold())));
+                    b.truth().intervals(),
+                    Values.duration(v),
+                    b.truth().shortAbandonThreshold(),
+                    b.truth().agentTimeIntervals())));
     add(
         "short-abandon-threshold",
         "DUR",
@@ -130,7 +138,10 @@ public final class ScenarioKeys {
         (b, v) ->
             b.truth(
                 new TruthSettings(
-                    b.truth().intervals(), b.truth().serviceLevelThreshold(), Values.duration(v))));
+                    b.truth().intervals(),
+                    b.truth().serviceLevelThreshold(),
+                    Values.duration(v),
+                    b.truth().agentTimeIntervals())));
     flag(
         "no-faults",
         "inject no faults at all (applied before the fault-* keys)",

@@ -5,16 +5,31 @@ import java.util.List;
 
 /**
  * What the ground truth is computed for: the interval sizes (event-time tumbling windows aligned to
- * the epoch) and the thresholds of the service-level and short-abandon figures.
+ * the epoch) of the interval figures and of agent time, and the thresholds of the service-level and
+ * short-abandon figures.
  */
 public record TruthSettings(
-    List<Duration> intervals, Duration serviceLevelThreshold, Duration shortAbandonThreshold) {
+    List<Duration> intervals,
+    Duration serviceLevelThreshold,
+    Duration shortAbandonThreshold,
+    List<Duration> agentTimeIntervals) {
   public static final List<Duration> DEFAULT_INTERVALS =
       List.of(Duration.ofMinutes(1), Duration.ofMinutes(15));
   public static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
   public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(5);
 
   public TruthSettings {
+    intervals = checked(intervals);
+    agentTimeIntervals = checked(agentTimeIntervals);
+  }
+
+  /** Agent time in the same sizes as the interval figures. */
+  public TruthSettings(
+      List<Duration> intervals, Duration serviceLevelThreshold, Duration shortAbandonThreshold) {
+    this(intervals, serviceLevelThreshold, shortAbandonThreshold, intervals);
+  }
+
+  private static List<Duration> checked(List<Duration> intervals) {
     if (intervals.isEmpty()) {
       throw new IllegalArgumentException("at least one interval size is needed");
     }
@@ -23,7 +38,7 @@ public record TruthSettings(
         throw new IllegalArgumentException("interval sizes are whole positive seconds, not " + d);
       }
     }
-    intervals = intervals.stream().distinct().sorted().toList();
+    return intervals.stream().distinct().sorted().toList();
   }
 
   /** 1 and 15 minutes, service level within 20 s, short abandons under 5 s. */
@@ -31,11 +46,27 @@ public record TruthSettings(
     return new TruthSettings(DEFAULT_INTERVALS, DEFAULT_SERVICE_LEVEL, DEFAULT_SHORT_ABANDON);
   }
 
+  /** The largest size of either kind. */
   public Duration largestInterval() {
-    return intervals.get(intervals.size() - 1);
+    Duration a = intervals.get(intervals.size() - 1);
+    Duration b = agentTimeIntervals.get(agentTimeIntervals.size() - 1);
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
+  /** Every size of either kind, ascending. */
+  public List<Duration> allIntervals() {
+    return java.util.stream.Stream.concat(intervals.stream(), agentTimeIntervals.stream())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** Other interval sizes, for agent time too. */
   public TruthSettings withIntervals(List<Duration> v) {
     return new TruthSettings(v, serviceLevelThreshold, shortAbandonThreshold);
+  }
+
+  public TruthSettings withAgentTimeIntervals(List<Duration> v) {
+    return new TruthSettings(intervals, serviceLevelThreshold, shortAbandonThreshold, v);
   }
 }

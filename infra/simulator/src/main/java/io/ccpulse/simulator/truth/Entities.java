@@ -13,11 +13,20 @@ final class Entities {
       EntityKind kind, String tenantId, String agentId, String queueId, Channel channel) {}
 
   private final long[] sizes;
+  private final long[] intervalSizes;
+  private final long[] agentTimeSizes;
   private final Map<Key, Entity> entities = new HashMap<>();
   private final Map<Key, AgentClock> clocks = new HashMap<>();
 
-  Entities(long[] sizes) {
+  /**
+   * @param sizes every size figures are kept for
+   * @param intervalSizes of them, those with rows of the interval kinds
+   * @param agentTimeSizes of them, those with agent-time rows
+   */
+  Entities(long[] sizes, long[] intervalSizes, long[] agentTimeSizes) {
     this.sizes = sizes;
+    this.intervalSizes = intervalSizes;
+    this.agentTimeSizes = agentTimeSizes;
   }
 
   Entity agent(String tenantId, String agentId, Channel channel) {
@@ -56,8 +65,12 @@ final class Entities {
     List<TruthRow> out = new ArrayList<>();
     for (int i = 0; i < sizes.length; i++) {
       TreeMap<Long, List<TruthRow>> byStart = new TreeMap<>();
+      long size = sizes[i];
       for (Entity e : sorted) {
-        e.rows(i, byStart);
+        long[] kept = e.kind == EntityKind.AGENT_TIME ? agentTimeSizes : intervalSizes;
+        if (java.util.Arrays.stream(kept).anyMatch(k -> k == size)) {
+          e.rows(i, byStart);
+        }
       }
       byStart.values().forEach(out::addAll);
     }

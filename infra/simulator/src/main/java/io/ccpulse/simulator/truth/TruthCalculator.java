@@ -44,10 +44,14 @@ public final class TruthCalculator {
    */
   public TruthCalculator(TruthSettings settings, boolean keepContactFacts) {
     this.facts = keepContactFacts ? new ArrayList<>() : null;
-    this.sizes = settings.intervals().stream().mapToLong(Duration::toMillis).toArray();
+    this.sizes = settings.allIntervals().stream().mapToLong(Duration::toMillis).toArray();
     this.serviceLevelMs = settings.serviceLevelThreshold().toMillis();
     this.shortAbandonMs = settings.shortAbandonThreshold().toMillis();
-    this.entities = new Entities(sizes);
+    this.entities =
+        new Entities(
+            sizes,
+            settings.intervals().stream().mapToLong(Duration::toMillis).toArray(),
+            settings.agentTimeIntervals().stream().mapToLong(Duration::toMillis).toArray());
   }
 
   /** Accepts an {@link InteractionEvent}, {@link AgentStateEvent} or {@link SurveyEvent}. */

@@ -24,6 +24,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class QueueHealthStage {
   private QueueHealthStage() {}
 
+  /** {@code queue-health.snapshots}: every-step, or on-change (the default). */
+  static boolean everyStep(PipelineConfig config) {
+    String mode = config.get("queue-health.snapshots");
+    if (!mode.equals("on-change") && !mode.equals("every-step")) {
+      throw new IllegalArgumentException(
+          "queue-health.snapshots must be on-change or every-step, not '" + mode + "'");
+    }
+    return mode.equals("every-step");
+  }
+
   public static SingleOutputStreamOperator<QueueSnapshot> build(
       DataStream<Inbound<InteractionEvent>> interactions,
       DataStream<Inbound<AgentStateEvent>> agentStates,
@@ -62,7 +72,8 @@ public final class QueueHealthStage {
                 config.getDuration("queue-health.cadence"),
                 config.getDuration("queue-health.window"),
                 Thresholds.from(config),
-                AlertRules.from(config)))
+                AlertRules.from(config),
+                everyStep(config)))
         .uid("queue-monitor")
         .name("queue health");
   }

@@ -21,6 +21,12 @@ public class QueueLive {
   /** The latest moment judged: a straggler is judged then, so judging time never runs backwards. */
   public long judgedAt = Long.MIN_VALUE;
 
+  /**
+   * The figures of the last snapshot published ({@link #figures}); null before the first. A
+   * snapshot that would repeat them is not published: the series changes only when a figure does.
+   */
+  public long[] published;
+
   public QueueLive() {}
 
   public static QueueLive of(String tenantId, String queueId, long windowMs, long bucketMs) {
@@ -93,6 +99,40 @@ public class QueueLive {
     }
     outcomes.sumInto(s, now);
     return s;
+  }
+
+  /**
+   * True if {@code s} differs from the last snapshot published in any figure but its moment (and
+   * the oldest wait, which grows with the moment alone: its start is compared instead); marks it
+   * published if so.
+   */
+  public boolean publish(QueueSnapshot s) {
+    long[] now = figures(s);
+    if (Arrays.equals(now, published)) {
+      return false;
+    }
+    published = now;
+    return true;
+  }
+
+  /** What a snapshot says, but when: a reader carries each figure forward to the next change. */
+  static long[] figures(QueueSnapshot s) {
+    return new long[] {
+      s.channel == null ? -1 : s.channel.ordinal(),
+      s.waiting,
+      s.waiting == 0 ? 0 : s.oldestWaitSince,
+      s.agentsLoggedIn,
+      s.agentsOnQueue,
+      s.agentsAvailable,
+      s.agentsOnContact,
+      s.agentsOnBreak,
+      s.offered,
+      s.answered,
+      s.answeredInSl,
+      s.abandoned,
+      s.shortAbandoned,
+      s.openAlerts
+    };
   }
 
   /** Nothing waiting, nobody serving, no outcome in the window: nothing to watch. */

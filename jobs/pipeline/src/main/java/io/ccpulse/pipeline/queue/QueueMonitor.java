@@ -26,9 +26,10 @@ import org.apache.flink.util.OutputTag;
  * Keyed by queue: applies waits and agent changes in event-time order at the live edge, judges the
  * alert rules after each (so a breach raises at once), and every cadence step of event time
  * publishes a snapshot and judges again (so time-driven breaches, like a wait growing with nothing
- * happening, raise too). The ticks run on timers: a queue whose own events stop keeps its clock as
- * long as the rest of the input moves (live, as long as the wall clock moves: {@link LiveEdge}). A
- * queue with nothing to watch and no alert open is forgotten.
+ * happening, raise too); the snapshot is published only where a figure changed since the last one
+ * (unless configured for every step). The ticks run on timers: a queue whose own events stop keeps
+ * its clock as long as the rest of the input moves (live, as long as the wall clock moves: {@link
+ * LiveEdge}). A queue with nothing to watch and no alert open is forgotten.
  */
 public final class QueueMonitor
     extends KeyedProcessFunction<TenantKey, QueueSignal, QueueSnapshot> {
@@ -41,6 +42,7 @@ public final class QueueMonitor
   private final long windowMs;
   private final Thresholds thresholds;
   private final AlertRules rules;
+  private final boolean everyStep;
   private transient LiveEdge<QueueSignal> edge;
   private transient ValueState<QueueLive> queue;
   private transient ValueState<AlertBook> alerts;
@@ -54,12 +56,18 @@ public final class QueueMonitor
 
   private transient Counter raised;
 
+  /**
+   * @param everyStep a snapshot at every cadence step; false: only at the steps where a figure
+   *     changed since the last one published (the rules are judged at every step either way)
+   */
   public QueueMonitor(
       LiveTiming timing,
       Duration cadence,
       Duration window,
       Thresholds thresholds,
-      AlertRules rules) {
+      AlertRules rules,
+      boolean everyStep) {
+    this.everyStep = everyStep;
     this.timing = timing;
     this.cadenceMs = cadence.toMillis();
     this.windowMs = window.toMillis();
@@ -123,7 +131,9 @@ public final class QueueMonitor
     AlertBook book = alerts.value();
     QueueSnapshot now = judge(q, book, tick, ctx);
     now.openAlerts = book.openCount();
-    out.collect(now);
+    if (q.publish(now) || everyStep) {
+      out.collect(now);
+    }
     alerts.update(book);
     queue.update(q);
     boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;

@@ -30,7 +30,10 @@ class QueueMonitorLiveTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    PipelineConfig config = PipelineConfig.defaults();
+    // A snapshot at every step: these tests follow the steps themselves (on change is
+    // QueueMonitorTest's).
+    PipelineConfig config =
+        PipelineConfig.defaults().with(java.util.Map.of("queue-health.snapshots", "every-step"));
     LiveTiming timing = new LiveTiming(30_000, 250, 60_000);
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
@@ -40,7 +43,8 @@ class QueueMonitorLiveTest {
                     Duration.ofSeconds(10),
                     Duration.ofMinutes(15),
                     Thresholds.from(config),
-                    AlertRules.from(config))),
+                    AlertRules.from(config),
+                    QueueHealthStage.everyStep(config))),
             QueueSignal::key,
             TypeInformation.of(TenantKey.class));
     harness.open();

@@ -54,7 +54,8 @@ class QueueMonitorTest {
                     Duration.ofSeconds(10),
                     Duration.ofMinutes(15),
                     Thresholds.from(config),
-                    AlertRules.from(config))),
+                    AlertRules.from(config),
+                    QueueHealthStage.everyStep(config))),
             QueueSignal::key,
             TypeInformation.of(TenantKey.class));
     if (state != null) {
@@ -114,11 +115,16 @@ class QueueMonitorTest {
     harness.processWatermark(new Watermark(at(time)));
   }
 
+  /**
+   * The snapshot in force at {@code time}: the latest at or before it, as a reader of the
+   * change-only series takes it (docs/queue-health.md). Its moment must be a step no later than
+   * {@code time}.
+   */
   private QueueSnapshot snapshot(String time) {
     return snapshots().stream()
-        .filter(s -> s.at == at(time))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no snapshot at " + time + " in " + snapshots()));
+        .filter(s -> s.at <= at(time))
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no snapshot by " + time + " in " + snapshots()));
   }
 
   private List<QueueSnapshot> snapshots() {
@@ -133,6 +139,7 @@ class QueueMonitorTest {
 
   @Test
   void anIdleQueuesOldestWaitKeepsGrowingOnTimersAlone() throws Exception {
+    open(Map.of("queue-health.snapshots", "every-step"));
     agent("a-1", "09:00", onQueue(1));
     queued("c-1", "09:00:05");
     watermark("09:00:40"); // no more events for this queue; only the watermark moves
@@ -144,6 +151,41 @@ class QueueMonitorTest {
         .extracting(QueueSnapshot::oldestWaitMs)
         .containsExactly(5_000L, 15_000L, 25_000L, 35_000L);
     assertThat(snapshot("09:00:40").waiting).isEqualTo(1);
+  }
+
+  @Test
+  void onChangeASnapshotComesOnlyWhereAFigureChangedWhileTheRulesAreJudgedAtEveryStep()
+      throws Exception {
+    agent("a-1", "09:00", onQueue(1)); // on queue, busy
+    queued("c-1", "09:00:05");
+    watermark("09:01:00");
+    assertThat(snapshots())
+        .as("the wait grows, nothing else changes: its start is in the first snapshot")
+        .extracting(s -> s.at)
+        .containsExactly(at("09:00:10"));
+    assertThat(snapshot("09:00:10").oldestWaitSince).isEqualTo(at("09:00:05"));
+
+    watermark("09:02:20");
+    assertThat(alerts()).as("judged at a step without a snapshot").hasSize(1);
+    assertThat(alerts().get(0).raisedAt).isEqualTo(at("09:02:05") + 1);
+    assertThat(snapshots())
+        .as("the raise changed open_alerts")
+        .extracting(s -> s.at)
+        .containsExactly(at("09:00:10"), at("09:02:10"));
+    assertThat(snapshot("09:02:10").openAlerts).isEqualTo(1);
+    assertThat(snapshot("09:02:10").oldestWaitMs()).isEqualTo(125_000L);
+
+    queued("c-2", "09:02:25");
+    ended("c-1", "09:00:05", "09:02:26", WaitOutcome.ANSWERED);
+    watermark("09:02:40");
+    QueueSnapshot moved = snapshot("09:02:30");
+    assertThat(moved.at).isEqualTo(at("09:02:30"));
+    assertThat(moved.waiting).isEqualTo(1);
+    assertThat(moved.oldestWaitSince)
+        .as("as many waiting, but another contact: the oldest wait's start changed")
+        .isEqualTo(at("09:02:25"));
+    assertThat(moved.answered).isEqualTo(1);
+    assertThat(snapshots()).hasSize(3);
   }
 
   @Test
