@@ -21,12 +21,12 @@ FLINK_CLI   = FLINK_CONF_DIR=infra/deploy/flink-client $(JAVA) $(JAVA_OPENS) -cp
               -Dlog4j.configurationFile=infra/deploy/flink-client/log4j-cli.properties \
               org.apache.flink.client.cli.CliFrontend
 
-.PHONY: help run test stack cluster deploy query simulate import replay migrate build tools clean bench format
+.PHONY: help run test stack cluster deploy query simulate import replay migrate build tools browser-tools clean bench format
 
 help:
 	@echo "make run       the main job on the embedded stack, fed by the simulator, then a summary"
 	@echo "make test      the whole test suite (unit and integration, real Kafka and ClickHouse)"
-	@echo "make stack     Kafka on 127.0.0.1:9092 and ClickHouse on 127.0.0.1:8123 until Ctrl-C"
+	@echo "make stack     Kafka on 127.0.0.1:9092, ClickHouse on 127.0.0.1:8123, live page on 127.0.0.1:8090 until Ctrl-C"
 	@echo "make cluster   the stack plus a Flink cluster (JobManager, 2 TaskManagers; UI :8081) until Ctrl-C"
 	@echo "make deploy    build the job jar and submit both jobs (live, metrics) to the cluster"
 	@echo "               FLINK=host:port CONFIG=job.properties JOBS=\"live metrics\" FLINK_ARGS=\"-p 2 -s <savepoint>\""
@@ -53,11 +53,25 @@ tools:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
 	fi
 
+# The browser test (ReportBrowserITCase): Debian's Chromium and ChromeDriver, and playwright-core from
+# npm (infra/local/browser, lock committed, node_modules ignored) driving /usr/bin/chromium.
+browser-tools: tools
+	@missing=""; \
+	command -v chromium     >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
+	fi
+	@test -d infra/local/browser/node_modules/playwright-core || \
+	  npm ci --prefix infra/local/browser --no-audit --no-fund --loglevel=error
+
 build: tools
 	@echo "Building (mvn install -DskipTests)..."
 	@$(MVN) $(MVN_FLAGS) -q install -DskipTests
 
-test: tools
+test: browser-tools
 	$(MVN) $(MVN_FLAGS) install
 
 run: build

@@ -1,6 +1,7 @@
 package io.ccpulse.local;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.local.report.DayReport;
 import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.SimulationResult;
@@ -105,6 +106,9 @@ public final class RunMain {
 
       RunSummary.print(clickhouse, out);
       RunSummary.printExpired(out);
+      Path report = DayReport.write(clickhouse, data.resolve("run").resolve("report.html"));
+      out.println();
+      out.println("The day as charts (one HTML file, opens offline): " + report.toAbsolutePath());
       TruthComparison.Report check = TruthComparison.compare(simulated.truth(), clickhouse);
       out.println();
       out.printf(

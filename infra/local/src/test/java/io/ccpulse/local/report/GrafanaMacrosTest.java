@@ -1,4 +1,4 @@
-package io.ccpulse.local;
+package io.ccpulse.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class GrafanaDashboardsTest {
+class GrafanaMacrosTest {
   private static final Instant FROM = Instant.parse("2026-01-05T08:00:00Z");
   private static final Instant TO = Instant.parse("2026-01-05T12:00:00Z");
 
@@ -17,7 +17,7 @@ class GrafanaDashboardsTest {
   void macrosExpandAsTheClickHousePluginExpandsThem() {
     // As grafana/clickhouse-datasource pkg/macros writes them: seconds, toDateTime, >= and <=.
     assertThat(
-            GrafanaDashboards.expand(
+            GrafanaMacros.expand(
                 "SELECT $__timeInterval(at) AS time FROM t WHERE $__timeFilter(at) AND x < $__interval_s",
                 FROM,
                 TO,
@@ -31,7 +31,7 @@ class GrafanaDashboardsTest {
   @Test
   void variablesBecomeQuotedListsAndUnknownOnesFail() {
     assertThat(
-            GrafanaDashboards.expand(
+            GrafanaMacros.expand(
                 "q IN (${queue:singlequote})",
                 FROM,
                 TO,
@@ -40,12 +40,12 @@ class GrafanaDashboardsTest {
         .isEqualTo("q IN ('a','o\\'b')");
     assertThatThrownBy(
             () ->
-                GrafanaDashboards.expand(
+                GrafanaMacros.expand(
                     "${tenant:singlequote}", FROM, TO, Duration.ofMinutes(1), Map.of()))
         .hasMessageContaining("tenant");
     assertThatThrownBy(
             () ->
-                GrafanaDashboards.expand(
+                GrafanaMacros.expand(
                     "$__timeFilter(coalesce(a, b))", FROM, TO, Duration.ofMinutes(1), Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
