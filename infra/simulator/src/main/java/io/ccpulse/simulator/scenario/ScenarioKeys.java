@@ -118,7 +118,7 @@ public final class ScenarioKeys {
     add(
         "agent-time-intervals",
         "LIST",
-        "truth agent-time sizes (default: those of --intervals; set after it)",
+        "truth agent-time sizes, as the job's metrics.agent-time-intervals (default 15min; --intervals sets both: give this after it)",
         (b, v) -> b.truth(b.truth().withAgentTimeIntervals(Values.intervals(v))));
     add(
         "service-level-threshold",

@@ -15,6 +15,10 @@ public record TruthSettings(
     List<Duration> agentTimeIntervals) {
   public static final List<Duration> DEFAULT_INTERVALS =
       List.of(Duration.ofMinutes(1), Duration.ofMinutes(15));
+
+  /** As the job's metrics.agent-time-intervals default: a 1-minute agent-time row is opt-in. */
+  public static final List<Duration> DEFAULT_AGENT_TIME_INTERVALS = List.of(Duration.ofMinutes(15));
+
   public static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
   public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(5);
 
@@ -41,9 +45,16 @@ public record TruthSettings(
     return intervals.stream().distinct().sorted().toList();
   }
 
-  /** 1 and 15 minutes, service level within 20 s, short abandons under 5 s. */
+  /**
+   * The job's defaults: intervals of 1 and 15 minutes, agent time of 15, service level within 20 s,
+   * short abandons under 5 s.
+   */
   public static TruthSettings defaults() {
-    return new TruthSettings(DEFAULT_INTERVALS, DEFAULT_SERVICE_LEVEL, DEFAULT_SHORT_ABANDON);
+    return new TruthSettings(
+        DEFAULT_INTERVALS,
+        DEFAULT_SERVICE_LEVEL,
+        DEFAULT_SHORT_ABANDON,
+        DEFAULT_AGENT_TIME_INTERVALS);
   }
 
   /** The largest size of either kind. */

@@ -24,7 +24,12 @@ class HandWorkedTruthTest {
 
   @BeforeAll
   static void run() {
-    Simulation sim = Simulator.replay(WorkedExample.day(), TruthSettings.defaults());
+    Simulation sim =
+        Simulator.replay(
+            WorkedExample.day(),
+            // Agent time in 1-minute rows too (opt-in in the job), so the hand-worked minutes check
+            // them.
+            TruthSettings.defaults().withAgentTimeIntervals(TruthSettings.DEFAULT_INTERVALS));
     rows = sim.truth();
     truth = new TruthAssert(rows, "2026-01-05");
   }
