@@ -50,6 +50,12 @@ final class BenchOptions {
   /** Only with --only faults: it takes a while, and kills ClickHouse. */
   boolean faults = false;
 
+  /** Only with --only rollups: it needs ClickHouse alone, and a while to load a year. */
+  boolean rollups = false;
+
+  int rollupDays = 365;
+  int rollupRuns = 5;
+
   Preset faultsPreset = Preset.DEFAULT;
   List<Duration> outages = List.of(Duration.ofSeconds(60), Duration.ofMinutes(10));
   int fuzzEvents = 20_000;
@@ -74,8 +80,12 @@ final class BenchOptions {
         --seed N                       simulator seed (default 20260105)
         --partitions N                 partitions per topic (default 2 = the job's parallelism)
         --alert-minutes N              alerts part: minutes fed at real time (default 10)
-        --only throughput|latency|alerts|faults   run one part (faults runs only when named: it
-                                       kills ClickHouse during runs and takes 15 minutes or more)
+        --only throughput|latency|alerts|faults|rollups   run one part (faults and rollups run only
+                                       when named: faults kills ClickHouse during runs and takes 15
+                                       minutes or more; rollups loads a year of 15-minute rows into
+                                       ClickHouse and times the day, week and month queries)
+        --rollup-days N                rollups part: days of rows generated (default 365)
+        --rollup-runs N                rollups part: runs of each query (default 5)
         --faults-preset P              faults part: scenario (default: default)
         --outages D,D                  faults part: how long ClickHouse stays down (default 60s,10min; none)
         --fuzz-events N                faults part: malformed events in the fuzz scenario (default 20000; 0: none)
@@ -111,11 +121,14 @@ final class BenchOptions {
       o.latency = only.get().equals("latency");
       o.alerts = only.get().equals("alerts");
       o.faults = only.get().equals("faults");
-      if (!o.throughput && !o.latency && !o.alerts && !o.faults) {
+      o.rollups = only.get().equals("rollups");
+      if (!o.throughput && !o.latency && !o.alerts && !o.faults && !o.rollups) {
         throw new CommandLine.UsageException(
-            "--only takes throughput, latency, alerts or faults, not " + only.get());
+            "--only takes throughput, latency, alerts, faults or rollups, not " + only.get());
       }
     }
+    o.rollupDays = cl.positiveInt("rollup-days", o.rollupDays);
+    o.rollupRuns = cl.positiveInt("rollup-runs", o.rollupRuns);
     o.faultsPreset = Preset.of(cl.value("faults-preset", "default"));
     String outages = cl.value("outages", "");
     if (!outages.isEmpty()) {

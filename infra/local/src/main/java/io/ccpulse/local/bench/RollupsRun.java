@@ -1,0 +1,164 @@
+package io.ccpulse.local.bench;
+
+import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.clickhouse.Migrator;
+import io.ccpulse.clickhouse.TenantTimeZones;
+import io.ccpulse.infra.clickhouse.ChdbProcess;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code make bench ARGS="--only rollups"}: a year of the large preset's 15-minute rows (10 tenants
+ * in ten zones, 12 queues and 200 agents each, around the clock), generated in ClickHouse from
+ * {@code numbers()} and written into interval_metrics as the job writes them (so through the
+ * materialized view that fills interval_metrics_local), 1% of them corrected later with a higher
+ * version; then the day, week and month queries an analyst runs, each timed over several runs, with
+ * the old UTC daily view (interval_metrics FINAL on every query) beside them. Prints figures,
+ * asserts nothing.
+ */
+final class RollupsRun {
+  /** Timing of one query over the runs. */
+  record Timing(String name, long rows, List<Double> millis) {}
+
+  private static final Map<String, String> ZONES =
+      Map.of(
+          "t01", "America/New_York",
+          "t02", "Europe/Berlin",
+          "t03", "Asia/Kolkata",
+          "t04", "Asia/Kathmandu",
+          "t05", "Australia/Sydney",
+          "t06", "America/Los_Angeles",
+          "t07", "America/Sao_Paulo",
+          "t08", "Asia/Tokyo",
+          "t09", "Africa/Johannesburg",
+          "t10", "UTC");
+
+  static final LocalDate FIRST_DAY = LocalDate.parse("2026-01-01");
+
+  /** The large preset's rows of one day (see the generator): agents, queues, tenant channels. */
+  static final long ROWS_PER_DAY = 10L * (110 + 60 * 2 + 30) * 34 + 10L * 12 * 96 + 10L * 4 * 96;
+
+  private RollupsRun() {}
+
+  static List<String> run(int days, int runs, PrintStream out) throws Exception {
+    Path dir = Files.createTempDirectory("ccpulse-bench-rollups");
+    try (ChdbProcess clickhouse =
+        ChdbProcess.builder().dataDir(dir.resolve("clickhouse")).port(0).start()) {
+      ClickHouseEndpoint db =
+          new ClickHouseEndpoint(clickhouse.jdbcUrl(), "bench_rollups", "default", Map.of());
+      new Migrator(db, Map.of("interval_ttl_days", "3650")).migrate();
+      TenantTimeZones.of(ZONES).write(db);
+      out.printf(
+          "Rollups: generating %d days of the large preset's 15-minute rows (%,d a day) into %s...%n",
+          days, ROWS_PER_DAY, clickhouse.httpUrl());
+      long t0 = System.nanoTime();
+      try (Connection conn = db.open();
+          Statement st = conn.createStatement()) {
+        for (int from = 0; from < days; from += 30) {
+          int n = Math.min(30, days - from);
+          for (String sql : RollupRows.inserts(from, n)) {
+            st.execute(sql);
+          }
+          out.printf(
+              "  days %d-%d written, %.0f s%n", from + 1, from + n, (System.nanoTime() - t0) / 1e9);
+        }
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        long base = count(st, "SELECT count() FROM interval_metrics");
+        long local = count(st, "SELECT count() FROM interval_metrics_local");
+        long current = count(st, "SELECT count() FROM interval_metrics_local FINAL");
+        long parts =
+            count(
+                st,
+                "SELECT count() FROM system.parts WHERE active AND database = currentDatabase()"
+                    + " AND table = 'interval_metrics_local'");
+        out.printf(
+            "Loaded in %.0f s: interval_metrics %,d rows, interval_metrics_local %,d rows (%,d current"
+                + " intervals, %d active parts)%n",
+            loadSeconds, base, local, current, parts);
+        List<String> table = new ArrayList<>();
+        table.add("");
+        table.add(
+            String.format(
+                "Rollups, %d days of the large preset's 15-minute rows: %,d rows written (%,d versions"
+                    + " corrected), %,d current; load %.0f s; %d runs per query, as loaded (%d parts)",
+                days, base, base - current, current, loadSeconds, runs, parts));
+        table.addAll(timeQueries(st, runs, days, out));
+        st.execute("OPTIMIZE TABLE interval_metrics_local FINAL");
+        parts =
+            count(
+                st,
+                "SELECT count() FROM system.parts WHERE active AND database = currentDatabase()"
+                    + " AND table = 'interval_metrics_local'");
+        table.add("");
+        table.add(
+            String.format(
+                "The same after OPTIMIZE TABLE interval_metrics_local FINAL (%d parts)", parts));
+        table.addAll(timeQueries(st, runs, days, out));
+        return table;
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static List<String> timeQueries(Statement st, int runs, int days, PrintStream out)
+      throws SQLException {
+    List<Timing> timings = new ArrayList<>();
+    for (RollupQueries.Query q : RollupQueries.all(FIRST_DAY, days)) {
+      List<Double> millis = new ArrayList<>();
+      long rows = 0;
+      for (int i = 0; i < runs; i++) {
+        long t = System.nanoTime();
+        rows = 0;
+        try (ResultSet rs = st.executeQuery(q.sql())) {
+          while (rs.next()) {
+            rows++;
+          }
+        }
+        millis.add((System.nanoTime() - t) / 1e6);
+      }
+      Timing timing = new Timing(q.name(), rows, millis);
+      timings.add(timing);
+      out.printf(
+          "  %s: %,d rows, %s ms%n",
+          q.name(), rows, Figures.joined(millis, v -> String.format("%.0f", v)));
+    }
+    List<String> t = new ArrayList<>();
+    t.add("| query | rows | median ms | best ms |");
+    t.add("|---|---|---|---|");
+    for (Timing timing : timings) {
+      Figures f = new Figures(timing.millis());
+      t.add(
+          String.format(
+              "| %s | %,d | %.0f | %.0f |", timing.name(), timing.rows(), f.median(), f.min()));
+    }
+    return t;
+  }
+
+  private static long count(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
