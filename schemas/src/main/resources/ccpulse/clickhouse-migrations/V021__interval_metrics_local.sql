@@ -1,5 +1,6 @@
 -- The 15-minute interval rows again, each with the day it falls on in its tenant's time zone, kept
--- sorted by tenant and local day so that a rollup over some days reads only those days
+-- sorted by tenant, entity kind and local day so that a rollup of some days of a tenant's queues
+-- (or agents) reads only those rows
 -- (docs/metrics.md §11). Filled by the materialized view below from every row the job writes, every
 -- version of it: ReplacingMergeTree keeps the latest, as in interval_metrics, so a late correction
 -- replaces its interval here too and a rollup read with FINAL counts each interval once.
@@ -43,7 +44,7 @@ CREATE TABLE IF NOT EXISTS interval_metrics_local
 )
 ENGINE = ReplacingMergeTree(version)
 PARTITION BY toYYYYMM(local_day)
-ORDER BY (tenant_id, local_day, entity_kind, entity_id, channel, interval_start)
+ORDER BY (tenant_id, entity_kind, local_day, entity_id, channel, interval_start)
 TTL toDateTime(interval_start) + INTERVAL ${interval_ttl_days} DAY;
 
 -- A tenant without a zone has no offset row: the LEFT join gives 0, UTC.
