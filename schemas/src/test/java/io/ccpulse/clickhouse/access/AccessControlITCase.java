@@ -220,8 +220,9 @@ class AccessControlITCase {
     try (ChdbProcess process = startAs(Roles.JOB_USER);
         Connection c = connect(process, Roles.JOB_USER)) {
       execute(c, "INSERT INTO rejected_events (tenant_id, rejected_at) VALUES ('acme', now())");
-      // The sink reads its tables' TTL from system.tables.
-      try (Statement st = c.createStatement();
+      // The sink reads its tables' TTL from system.tables, connected to the default database.
+      try (Connection server = connect(process, Roles.JOB_USER, "default");
+          Statement st = server.createStatement();
           ResultSet rs =
               st.executeQuery(
                   "SELECT count() FROM system.tables WHERE database = 'ccpulse'"
@@ -285,10 +286,15 @@ class AccessControlITCase {
   }
 
   private static Connection connect(ChdbProcess process, String user) throws SQLException {
+    return connect(process, user, DB);
+  }
+
+  private static Connection connect(ChdbProcess process, String user, String database)
+      throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", user);
     props.setProperty("password", "");
-    return DriverManager.getConnection(process.jdbcUrl(DB), props);
+    return DriverManager.getConnection(process.jdbcUrl(database), props);
   }
 
   private static void execute(Connection c, String sql) throws SQLException {
