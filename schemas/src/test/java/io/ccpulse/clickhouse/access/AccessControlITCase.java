@@ -220,9 +220,9 @@ class AccessControlITCase {
     try (ChdbProcess process = startAs(Roles.JOB_USER);
         Connection c = connect(process, Roles.JOB_USER)) {
       execute(c, "INSERT INTO rejected_events (tenant_id, rejected_at) VALUES ('acme', now())");
-      // The sink reads its tables' TTL from system.tables, connected to the default database.
-      try (Connection server = connect(process, Roles.JOB_USER, "default");
-          Statement st = server.createStatement();
+      // The sink reads its tables' TTL from system.tables (through its own database: it has no
+      // rights on `default`).
+      try (Statement st = c.createStatement();
           ResultSet rs =
               st.executeQuery(
                   "SELECT count() FROM system.tables WHERE database = 'ccpulse'"
