@@ -25,15 +25,17 @@ import java.util.regex.Pattern;
 /**
  * Each tenant's time zone: the one place to read it, in Java ({@link #zoneOf}, {@link #read}) and,
  * once {@link #write written}, in SQL ({@code tenant_time_zones}, and {@code tenant_utc_offsets}
- * for joining rows to their local time). A tenant not named is in UTC. Days, weeks and months of
- * the rollups ({@code daily_metrics}, {@code weekly_metrics}, {@code monthly_metrics}) are the
- * tenant's local ones (docs/metrics.md §11).
+ * for joining rows to their local time: {@code ASOF LEFT JOIN tenant_utc_offsets AS o ON
+ * m.tenant_id = o.tenant_id AND m.interval_start >= o.valid_from}, then {@code o.utc_offset_s}). A
+ * tenant not named is in UTC. Days, weeks and months of the rollups ({@code daily_metrics}, {@code
+ * weekly_metrics}, {@code monthly_metrics}) are the tenant's local ones (docs/metrics.md §11).
  *
  * <p>ClickHouse takes a time zone only as a constant, so SQL cannot convert each row to its own
  * tenant's zone; instead every UTC offset a zone has from {@link #FROM} to {@link #UNTIL} is
- * written as a row ({@code time_zone_offsets}), from the JDK's rules, the same rules {@link
- * #localDay} uses. A zone whose offset, or the instant it changes, is not a whole quarter hour in
- * that span is refused: the 15-minute interval rows could not then be given whole to one local day.
+ * written as a row of the tenant ({@code tenant_utc_offsets}), from the JDK's rules, the same rules
+ * {@link #localDay} uses. A zone whose offset, or the instant it changes, is not a whole quarter
+ * hour in that span is refused: the 15-minute interval rows could not then be given whole to one
+ * local day.
  */
 public final class TenantTimeZones {
   /** The zone of a tenant not configured. */
@@ -161,35 +163,40 @@ public final class TenantTimeZones {
   public Set<String> write(ClickHouseEndpoint endpoint) throws SQLException {
     Map<String, ZoneId> before = read(endpoint).zones();
     Set<String> changed = new TreeSet<>();
-    try (Connection conn = endpoint.open()) {
-      long version = System.currentTimeMillis();
-      try (PreparedStatement offsets =
-              conn.prepareStatement(
-                  "INSERT INTO time_zone_offsets (time_zone, valid_from, utc_offset_s) VALUES (?, ?, ?)");
-          PreparedStatement tenants =
-              conn.prepareStatement(
-                  "INSERT INTO tenant_time_zones (tenant_id, time_zone, version) VALUES (?, ?, ?)")) {
-        for (ZoneId zone : Set.copyOf(zones.values())) {
-          for (Offset o : offsets(zone)) {
-            offsets.setString(1, zone.getId());
-            offsets.setString(2, UTC_TIME.format(o.validFrom()));
-            offsets.setInt(3, o.seconds());
-            offsets.addBatch();
+    zones.forEach(
+        (tenant, zone) -> {
+          if (!zone.equals(before.getOrDefault(tenant, DEFAULT))) {
+            changed.add(tenant);
           }
+        });
+    long version = System.currentTimeMillis();
+    try (Connection conn = endpoint.open();
+        PreparedStatement deleteOffsets =
+            conn.prepareStatement(
+                "ALTER TABLE tenant_utc_offsets DELETE WHERE tenant_id = ? SETTINGS mutations_sync = 2");
+        PreparedStatement offsets =
+            conn.prepareStatement(
+                "INSERT INTO tenant_utc_offsets (tenant_id, valid_from, utc_offset_s, time_zone)"
+                    + " VALUES (?, ?, ?, ?)");
+        PreparedStatement tenants =
+            conn.prepareStatement(
+                "INSERT INTO tenant_time_zones (tenant_id, time_zone, version) VALUES (?, ?, ?)")) {
+      for (String tenant : changed) {
+        ZoneId zone = zones.get(tenant);
+        deleteOffsets.setString(1, tenant);
+        deleteOffsets.execute();
+        for (Offset o : offsets(zone)) {
+          offsets.setString(1, tenant);
+          offsets.setString(2, UTC_TIME.format(o.validFrom()));
+          offsets.setInt(3, o.seconds());
+          offsets.setString(4, zone.getId());
+          offsets.addBatch();
         }
         offsets.executeBatch();
-        for (Map.Entry<String, ZoneId> e : zones.entrySet()) {
-          tenants.setString(1, e.getKey());
-          tenants.setString(2, e.getValue().getId());
-          tenants.setLong(3, version);
-          tenants.addBatch();
-          if (!e.getValue().equals(before.getOrDefault(e.getKey(), DEFAULT))) {
-            changed.add(e.getKey());
-          }
-        }
-        tenants.executeBatch();
-      }
-      for (String tenant : changed) {
+        tenants.setString(1, tenant);
+        tenants.setString(2, zone.getId());
+        tenants.setLong(3, version);
+        tenants.execute();
         rederive(conn, tenant);
       }
     }
