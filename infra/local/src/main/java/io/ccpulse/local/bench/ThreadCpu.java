@@ -88,7 +88,7 @@ final class ThreadCpu {
 
   /** A thread's pool: its name without digits and the separators before them. */
   static String group(String name) {
-    return name.replaceAll("[\\d]+", "").replaceAll("[-_#:\\s]+$", "").trim();
+    return name.replaceAll("[-_#:\\s]*\\d+$", "").trim();
   }
 
   private static Map<Long, Thread> read(long pid) {
