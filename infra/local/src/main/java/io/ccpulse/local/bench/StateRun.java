@@ -9,36 +9,36 @@ import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
 import org.apache.flink.runtime.jobmaster.JobResult;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
  * Is the job's state bounded? A day {@code scale} times the preset's (tenants and agents
  * multiplied, the same 24 hours: that many times the records) through the metrics job, bounded,
  * while a thread samples the heap after a full GC (the job runs in this JVM: the MiniCluster), the
  * latest completed checkpoint's size (the heap state backend snapshots the whole state each time,
- * so its size is the state's) and how far the job has read (offsets it committed at checkpoints).
- * Flat over the day means bounded; growth with records read means something is kept.
+ * so its size is the state's) and how far the job has got (the events it has counted in {@code
+ * ingest_counts}, as the sink has written them). Flat over the day means bounded; growth with
+ * records read means something is kept.
  */
 final class StateRun {
   private static final long LIMIT_MINUTES = 60;
 
-  /** One sample: seconds since submit, share of the records committed, heap, checkpoint. */
+  /** One sample: seconds since submit, share of the records counted, heap, checkpoint. */
   record Sample(
       double seconds, double read, long heapAfterGc, long checkpointId, long checkpointBytes) {
     @Override
     public String toString() {
       return String.format(
-          "%6.0f s  %5.1f %% read  heap after GC %,6d MiB  checkpoint %s",
+          "%6.0f s  %5.1f %% of the records counted  heap after GC %,6d MiB  checkpoint %s",
           seconds,
           read * 100,
           heapAfterGc >> 20,
@@ -71,32 +71,27 @@ final class StateRun {
     }
     ClickHouseEndpoint db = stack.freshDatabase("bench_state");
     PipelineConfig config = stack.jobConfig(base, topics, db, true);
-    String group = config.get("kafka.group.id");
     List<Sample> samples = new ArrayList<>();
     long t0 = System.nanoTime();
     JobID job = stack.submit(stack.graph(config, "ccpulse bench state", false));
     JobResult result = null;
     long deadline = t0 + TimeUnit.MINUTES.toNanos(LIMIT_MINUTES);
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-      while (result == null) {
-        try {
-          result =
-              stack
-                  .flink()
-                  .requestJobResult(job)
-                  .get(o.stateSample.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException running) {
-          if (System.nanoTime() > deadline || stack.restarted(job)) {
-            stack.cancel(job);
-            throw new IllegalStateException(
-                "the state run failed over or did not finish within " + LIMIT_MINUTES + " min");
-          }
-          Sample s = sample(stack, job, admin, group, published, t0);
-          samples.add(s);
-          out.println("  " + s);
+    while (result == null) {
+      try {
+        result =
+            stack
+                .flink()
+                .requestJobResult(job)
+                .get(o.stateSample.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException running) {
+        if (System.nanoTime() > deadline || stack.restarted(job)) {
+          stack.cancel(job);
+          throw new IllegalStateException(
+              "the state run failed over or did not finish within " + LIMIT_MINUTES + " min");
         }
+        Sample s = sample(stack, job, db, published, t0);
+        samples.add(s);
+        out.println("  " + s);
       }
     }
     if (!result.isSuccess()) {
@@ -121,7 +116,7 @@ final class StateRun {
   }
 
   private static Sample sample(
-      BenchStack stack, JobID job, Admin admin, String group, long published, long t0)
+      BenchStack stack, JobID job, ClickHouseEndpoint db, long published, long t0)
       throws Exception {
     System.gc(); // a full collection: what is left is what the job (and the broker) keep
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -133,19 +128,15 @@ final class StateRun {
             .getCheckpointStatsSnapshot()
             .getHistory()
             .getLatestCompletedCheckpoint();
-    long committed =
-        admin
-            .listConsumerGroupOffsets(group)
-            .partitionsToOffsetAndMetadata()
-            .get()
-            .values()
-            .stream()
-            .filter(m -> m != null)
-            .mapToLong(OffsetAndMetadata::offset)
-            .sum();
+    long counted;
+    try (Connection c = db.open();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT sum(events) FROM ingest_counts FINAL")) {
+      counted = rs.next() ? rs.getLong(1) : 0;
+    }
     return new Sample(
         (System.nanoTime() - t0) / 1e9,
-        Math.min(1.0, committed / (double) published),
+        Math.min(1.0, counted / (double) published),
         heap,
         latest == null ? -1 : latest.getCheckpointId(),
         latest == null ? 0 : latest.getStateSize());
