@@ -48,6 +48,8 @@ class StableUidsTest {
             "source-AgentStateEvent",
             "queue-monitor",
             "topic-queue-health",
+            "queue-wait-changes",
+            "topic-queue-wait",
             "topic-queue-alerts")
         .doesNotContain("source-SurveyEvent", "sink-queue-health");
   }
