@@ -22,6 +22,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
 
 /**
  * A simulated day through the live job's queue-health stage ({@link QueueHealthStage}, the same
@@ -63,9 +64,11 @@ public final class LiveReplay {
             .map(m -> m.agentState)
             .returns(EventKind.AGENT_STATE.inboundType());
     List<QueueSnapshot> out = new ArrayList<>();
-    QueueHealthStage.build(interactions, agentStates, config)
-        .executeAndCollect()
-        .forEachRemaining(out::add);
+    try (CloseableIterator<QueueSnapshot> it =
+        QueueHealthStage.build(interactions, agentStates, config)
+            .executeAndCollect("live replay")) {
+      it.forEachRemaining(out::add);
+    }
     return out;
   }
 

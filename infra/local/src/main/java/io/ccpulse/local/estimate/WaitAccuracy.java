@@ -63,6 +63,9 @@ public final class WaitAccuracy {
     Map<String, String> openQueue = new HashMap<>();
     Map<Channel, List<double[]>> pairs = new EnumMap<>(Channel.class); // {estimate s, actual s}
     Map<Channel, int[]> counts = new EnumMap<>(Channel.class); // {answered, abandoned}
+    long firstHalfHour = events.isEmpty() ? 0 : events.get(0).at + 30 * 60_000L;
+    List<double[]> early = new ArrayList<>();
+    List<double[]> later = new ArrayList<>();
     for (LiveReplay.Mixed m : events) {
       if (m.interaction == null) {
         continue;
@@ -89,12 +92,9 @@ public final class WaitAccuracy {
             continue;
           }
           c[0]++;
-          pairs
-              .computeIfAbsent(e.getChannel(), k -> new ArrayList<>())
-              .add(
-                  new double[] {
-                    wait[1] < 0 ? Double.NaN : wait[1] / 1000.0, (m.at - wait[0]) / 1000.0
-                  });
+          double[] pair = {wait[1] < 0 ? Double.NaN : wait[1] / 1000.0, (m.at - wait[0]) / 1000.0};
+          pairs.computeIfAbsent(e.getChannel(), k -> new ArrayList<>()).add(pair);
+          (wait[0] < firstHalfHour ? early : later).add(pair);
         }
         default -> {}
       }
@@ -110,6 +110,8 @@ public final class WaitAccuracy {
       allCounts[1] += c.getValue()[1];
     }
     rows.add(row("all", allCounts, all));
+    rows.add(row("all, begun in the first 30 min", new int[] {early.size(), 0}, early));
+    rows.add(row("all, begun later", new int[] {later.size(), 0}, later));
     return rows;
   }
 

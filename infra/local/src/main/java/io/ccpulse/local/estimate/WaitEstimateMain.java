@@ -10,8 +10,11 @@ import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code make bench ARGS="--only wait-estimate"}: the live wait estimate's accuracy and the
@@ -59,7 +62,7 @@ public final class WaitEstimateMain {
     out.printf(
         "Erlang-A live rates after the first hour: arrivals %.3f/min (true %.3f), handle time %.1f s"
             + " (true %.1f s)%n",
-        means[0] / means[2] / 15,
+        means[0] / means[2] / (890 / 60.0), // the window's 89 full buckets at a step
         rates.lambdaPerMinute(),
         means[1] / means[2] / 1000,
         60 / rates.muPerMinute());
@@ -97,10 +100,57 @@ public final class WaitEstimateMain {
     List<QueueSnapshot> snapshots = LiveReplay.snapshots(sim, config);
     List<WaitAccuracy.Row> rows = WaitAccuracy.evaluate(LiveReplay.events(sim), snapshots);
     out.printf(
-        "%nWait estimate, %s (%,d snapshots, %.1f s):%n%s%n",
-        what, snapshots.size(), (System.nanoTime() - t0) / 1e9, WaitAccuracy.HEADER);
+        "%nWait estimate, %s (%,d snapshots, %.1f s); queue_health rows on change: %,d with the"
+            + " estimates, %,d without them%n%s%n",
+        what,
+        snapshots.size(),
+        (System.nanoTime() - t0) / 1e9,
+        changes(snapshots, true),
+        changes(snapshots, false),
+        WaitAccuracy.HEADER);
     rows.forEach(out::println);
     return snapshots;
+  }
+
+  /**
+   * How many of the every-step snapshots the on-change mode writes: those whose figures differ from
+   * the queue's previous one (as QueueLive.figures: every column but the moment, the oldest wait as
+   * its start, the estimates in whole seconds), with the estimate columns or without them.
+   */
+  static long changes(List<QueueSnapshot> snapshots, boolean withEstimates) {
+    Map<String, List<Long>> last = new HashMap<>();
+    long n = 0;
+    for (QueueSnapshot s : snapshots) {
+      List<Long> f =
+          new ArrayList<>(
+              List.of(
+                  (long) (s.channel == null ? -1 : s.channel.ordinal()),
+                  (long) s.waiting,
+                  s.waiting == 0 ? 0 : s.oldestWaitSince,
+                  (long) s.agentsLoggedIn,
+                  (long) s.agentsOnQueue,
+                  (long) s.agentsAvailable,
+                  (long) s.agentsOnContact,
+                  (long) s.agentsOnBreak,
+                  (long) s.offered,
+                  (long) s.answered,
+                  (long) s.answeredInSl,
+                  (long) s.abandoned,
+                  (long) s.shortAbandoned,
+                  (long) s.openAlerts));
+      if (withEstimates) {
+        f.addAll(
+            List.of(
+                (long) s.arrived,
+                s.handleTimeMs < 0 ? -1 : Math.round(s.handleTimeMs / 1000.0),
+                s.estimatedWaitMs < 0 ? -1 : Math.round(s.estimatedWaitMs / 1000.0),
+                (long) s.agentsRequired));
+      }
+      if (!f.equals(last.put(s.tenantId + "/" + s.queueId, f))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   public static void main(String[] args) throws Exception {
