@@ -156,13 +156,18 @@ public final class QueueMonitor
     }
     QueueLive q = queue.value();
     AlertBook book = alerts.value();
-    for (QueueSignal s : signals) {
+    for (int i = 0; i < signals.size(); i++) {
+      QueueSignal s = signals.get(i);
       if (q == null) {
         q = QueueLive.of(s.tenantId, s.queueId, windowMs, cadenceMs);
         book = book != null ? book : AlertBook.empty();
       }
       q.apply(s, thresholds);
-      judge(q, book, s.at, ctx);
+      // Judged once a moment's inputs are all in: those of one moment come from several
+      // subtasks in any order, and a rule judged between them would depend on it.
+      if (i == signals.size() - 1 || signals.get(i + 1).at != s.at) {
+        judge(q, book, s.at, ctx);
+      }
     }
     queue.update(q);
     alerts.update(book);
