@@ -44,6 +44,7 @@ public final class QueueHealthStage {
             .keyBy(ContactWaits::key)
             .process(
                 new ContactWaits(
+                    timing.boundMs(),
                     config.getDuration("metrics.leg-timeout"),
                     config.getDuration("metrics.contact-retention"),
                     config.getInt("input.max-contact-events")))
@@ -51,7 +52,7 @@ public final class QueueHealthStage {
             .name("live waits");
     DataStream<AgentSignal> presence =
         agentStates
-            .map(in -> AgentSignal.presence(in.event))
+            .map(in -> AgentSignal.presence(in, timing.boundMs()))
             .returns(AgentSignal.class)
             .uid("live-agent-presence")
             .name("live presence");

@@ -94,7 +94,7 @@ public final class QueueMonitor
   @Override
   public void processElement(QueueSignal s, Context ctx, Collector<QueueSnapshot> out)
       throws Exception {
-    if (edge.due(s, s.at, ctx.timerService())) {
+    if (edge.due(s, s.knownAt, ctx.timerService())) {
       apply(List.of(s), ctx);
     }
   }
@@ -165,8 +165,8 @@ public final class QueueMonitor
       q.apply(s, thresholds);
       // Judged once a moment's inputs are all in: those of one moment come from several
       // subtasks in any order, and a rule judged between them would depend on it.
-      if (i == signals.size() - 1 || signals.get(i + 1).at != s.at) {
-        judge(q, book, s.at, ctx);
+      if (i == signals.size() - 1 || signals.get(i + 1).knownAt != s.knownAt) {
+        judge(q, book, s.knownAt, ctx);
       }
     }
     queue.update(q);

@@ -203,4 +203,33 @@ class QueueMonitorOrderTest {
     assertThat(alerts.get(0)).as("contact first").isEmpty();
     assertThat(alerts.get(1)).as("agent first").isEmpty();
   }
+
+  @Test
+  void aStragglerCountsFromTheStepAfterItReachedKafkaHoweverFarTheOtherPartitionsWereRead()
+      throws Exception {
+    // c-2 queued at 10:09:00 but reached Kafka at 10:10:05 (its partition clock then): applied
+    // when the edge passes 10:10:05, whether the edge was at 10:09:30 or 10:10:00 when it came.
+    List<Map<String, String>> tables = new ArrayList<>();
+    for (String edgeOnArrival : new String[] {"10:09:30", "10:10:00"}) {
+      var h = harness(null);
+      List<Object> inputs = new ArrayList<>(BEFORE);
+      inputs.add(shown(edgeOnArrival));
+      StreamRecord<QueueSignal> straggler = queued("c-2", "10:09:00");
+      straggler.getValue().knownAt = at("10:10:05");
+      inputs.add(straggler);
+      inputs.add(shown("10:11:00"));
+      feed(h, inputs);
+      tables.add(table(h.extractOutputValues()));
+      h.close();
+    }
+    assertThat(tables.get(0)).isEqualTo(tables.get(1));
+    assertThat(tables.get(0))
+        .as("two waiting from the step at 10:10:10, the oldest since 10:09:00")
+        .containsEntry(
+            "billing@2026-01-05T10:10:10Z",
+            Arrays.toString(
+                new long[] {
+                  Channel.VOICE.ordinal(), 2, at("10:09:00"), 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0
+                }));
+  }
 }
