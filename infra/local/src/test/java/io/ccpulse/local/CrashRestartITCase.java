@@ -81,7 +81,13 @@ class CrashRestartITCase {
               .build());
 
   private static final int PARTITIONS = 2;
-  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+  /**
+   * How long a wait may take before the test calls the run stuck: a guard, not a speed check (on a
+   * machine shared by several builds, starting the runner's two MiniClusters alone took 3 minutes).
+   */
+  private static final Duration TIMEOUT = Duration.ofMinutes(8);
+
   private static final String REAL = " WHERE tenant_id != '" + FlushEvents.TENANT + "'";
 
   /**
@@ -162,7 +168,7 @@ class CrashRestartITCase {
     Runner first = new Runner(config(topics, crashed));
     Runner runner = first;
     assertThat(poll(() -> count(CRASHED, "interval_metrics") > 0, first))
-        .as("rows written before kill 1")
+        .as("rows written before kill 1; the runner's log:%n%s", runnerLog())
         .isTrue();
     runner.kill("mid-run, rows being written");
 
@@ -407,6 +413,12 @@ class CrashRestartITCase {
                 + Files.readString(dir.resolve("runner.log")));
       }
     }
+  }
+
+  /** The runner's log so far (its last 60 lines), to tell a slow start from a stuck one. */
+  private String runnerLog() throws Exception {
+    List<String> lines = Files.readAllLines(dir.resolve("runner.log"));
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
   private static final long START = System.nanoTime();
