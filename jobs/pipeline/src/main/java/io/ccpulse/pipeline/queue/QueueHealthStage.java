@@ -74,7 +74,8 @@ public final class QueueHealthStage {
                 config.getDuration("queue-health.window"),
                 Thresholds.from(config),
                 AlertRules.from(config),
-                everyStep(config)))
+                everyStep(config),
+                config.getBoolean("kafka.bounded")))
         .uid("queue-monitor")
         .name("queue health");
   }

@@ -40,6 +40,11 @@ class QueueMonitorOrderTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<TenantKey, QueueSignal, QueueSnapshot>
       harness(OperatorSubtaskState restoreFrom) throws Exception {
+    return harness(restoreFrom, false);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<TenantKey, QueueSignal, QueueSnapshot>
+      harness(OperatorSubtaskState restoreFrom, boolean bounded) throws Exception {
     PipelineConfig config = PipelineConfig.defaults(); // change-only snapshots, the default
     var harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
@@ -50,7 +55,8 @@ class QueueMonitorOrderTest {
                     Duration.ofMinutes(15),
                     Thresholds.from(config),
                     AlertRules.from(config),
-                    QueueHealthStage.everyStep(config))),
+                    QueueHealthStage.everyStep(config),
+                    bounded)),
             QueueSignal::key,
             TypeInformation.of(TenantKey.class));
     if (restoreFrom != null) {
@@ -231,5 +237,32 @@ class QueueMonitorOrderTest {
                 new long[] {
                   Channel.VOICE.ordinal(), 2, at("10:09:00"), 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0
                 }));
+  }
+
+  @Test
+  void aReplaysEndJudgesEachQueueToAWindowAfterItsLastInputWhereverTheWatermarkStopped()
+      throws Exception {
+    // The same input, its watermark moved to the end of the data before the input ends, or left
+    // at 10:00:00 (a whole replay read between two periodic watermarks) when it jumps to the end.
+    List<Object> inputs = new ArrayList<>(BEFORE);
+    inputs.add(C_ON);
+    inputs.add(A_BREAK);
+    inputs.add(queued("c-2", "10:20:00"));
+    List<Map<String, String>> tables = new ArrayList<>();
+    for (String lastWatermark : new String[] {"10:00:00", "10:20:00", "11:00:00"}) {
+      var h = harness(null, true);
+      List<Object> run = new ArrayList<>(inputs);
+      run.add(shown(lastWatermark));
+      run.add(Watermark.MAX_WATERMARK);
+      feed(h, run);
+      tables.add(table(h.extractOutputValues()));
+      h.close();
+    }
+    assertThat(tables.get(1)).isEqualTo(tables.get(0));
+    assertThat(tables.get(2)).isEqualTo(tables.get(0));
+    assertThat(tables.get(0).keySet())
+        .as("judged after the last input (10:20:00), to a window after it and no further")
+        .contains("billing@2026-01-05T10:20:00Z")
+        .noneMatch(k -> k.compareTo("billing@2026-01-05T10:35:00Z") > 0);
   }
 }
