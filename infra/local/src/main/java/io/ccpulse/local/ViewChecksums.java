@@ -13,10 +13,12 @@ import java.util.Map;
  * Every table and view an analyst reads, as queries whose rows depend only on the input: the same
  * history replayed on 1, 4 or 16 partitions gives the same rows (docs/metrics.md §10). Left out:
  * Kafka positions (they differ by partitioning) and columns that say when a row was written rather
- * than what it says (versions); of the burnout indicators, the score, level, demanding share and
- * factors, and so burnout_level_changes (a leg is judged against its queue's usual handle time as
- * far as the legs had arrived, an order no partitioning fixes). {@code make replay} prints a
- * checksum of each, to compare two replays; ReplayPartitionsITCase compares their rows.
+ * than what it says (versions). Not yet the data's, so left out: burnout_assessments,
+ * burnout_latest and burnout_level_changes (a leg is judged against its queue's usual handle time
+ * as far as the legs had arrived; and at the end of a bounded input the assessor writes the
+ * intervals only up to where the sources' last periodic watermark had reached; docs/metrics.md
+ * §10). {@code make replay} prints a checksum of each, to compare two replays;
+ * ReplayPartitionsITCase compares their rows.
  */
 public final class ViewChecksums {
   private ViewChecksums() {}
@@ -49,14 +51,6 @@ public final class ViewChecksums {
     VIEWS.put("queue_alerts", "SELECT * FROM queue_alerts FINAL ORDER BY ALL");
     VIEWS.put("queue_alert_history", "SELECT * FROM queue_alert_history ORDER BY ALL");
     VIEWS.put("open_alerts", "SELECT * FROM open_alerts ORDER BY ALL");
-    VIEWS.put(
-        "burnout_assessments",
-        "SELECT * EXCEPT (version, score, level, demanding_share, factors)"
-            + " FROM burnout_assessments FINAL ORDER BY ALL");
-    VIEWS.put(
-        "burnout_latest",
-        "SELECT * EXCEPT (version, score, level, demanding_share, factors)"
-            + " FROM burnout_latest ORDER BY ALL");
     VIEWS.put("sink_rejections", "SELECT count() FROM sink_rejections");
   }
 

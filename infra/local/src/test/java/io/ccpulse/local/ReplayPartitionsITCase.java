@@ -27,12 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The same day replayed at full speed on 1 and on 4 partitions (every topic), twice each, under the
  * production defaults (periodic watermarks, two readers): every analyst table and view (the
- * interval figures, contact facts, rejections, ingest counts, live queue health and its alerts, the
- * burnout indicators but the demanding share and what it feeds) is the same in the four runs, and
- * equals the simulator's truth where it has one (interval rows, rates and days, contact facts,
- * rejections, ingest counts). The day has events late within the allowed lateness and contacts too
- * late for it, so the verdict is exercised both ways; it is judged by the partition's clock
- * (docs/metrics.md §10), not by how far another partition has been read.
+ * interval figures, contact facts, rejections, ingest counts, live queue health and its alerts; not
+ * yet the burnout tables, see ViewChecksums) is the same in the four runs, and equals the
+ * simulator's truth where it has one (interval rows, rates and days, contact facts, rejections,
+ * ingest counts). The day has events late within the allowed lateness and contacts too late for it,
+ * so the verdict is exercised both ways; it is judged by the partition's clock (docs/metrics.md
+ * §10), not by how far another partition has been read.
  */
 class ReplayPartitionsITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
