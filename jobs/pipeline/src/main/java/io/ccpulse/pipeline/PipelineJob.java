@@ -295,10 +295,10 @@ public final class PipelineJob {
 
     Duration ingestInterval = config.getDuration("ingest.interval");
     DataStream<IngestCount> ingest =
-        IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)
+        IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval, lateness)
             .union(
-                IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval),
-                IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval));
+                IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval, lateness),
+                IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval, lateness));
     ingest
         .sinkTo(sinks.table(OutputTables.INGEST_COUNTS))
         .uid("sink-ingest-counts")
