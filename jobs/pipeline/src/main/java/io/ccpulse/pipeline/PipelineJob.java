@@ -204,6 +204,12 @@ public final class PipelineJob {
         .uid("sink-contact-facts")
         .name("contact_facts");
 
+    contactFacts
+        .getSideOutput(ContactAssembler.RESOLVED)
+        .sinkTo(sinks.table(OutputTables.CONTACT_RESOLUTIONS))
+        .uid("sink-contact-resolutions")
+        .name("contact_resolutions");
+
     List<Duration> sizes = intervalSizes("metrics.intervals");
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
         IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);

@@ -82,6 +82,9 @@ public final class EventJson {
       if (e.getCsat() < 1 || e.getCsat() > 5) {
         throw new IllegalArgumentException("csat must be 1 to 5, was " + e.getCsat());
       }
+      if (e.getNps() != null && (e.getNps() < 0 || e.getNps() > 10)) {
+        throw new IllegalArgumentException("nps must be 0 to 10, was " + e.getNps());
+      }
       return new Parsed(
           EventStream.SURVEYS, e.getInteractionId(), e, e.getOccurredAt().toEpochMilli());
     }

@@ -54,6 +54,10 @@ public final class ContactAssembler
 
   public static final OutputTag<RejectedEvent> REJECTED = new OutputTag<>("contact-rejected") {};
 
+  /** Each conversation once it is over: written when the contact is forgotten, final by then. */
+  public static final OutputTag<ContactResolution> RESOLVED =
+      new OutputTag<>("contact-resolved") {};
+
   private final long allowedLatenessMs;
   private final long legTimeoutMs;
   private final long retentionMs;
@@ -198,11 +202,25 @@ public final class ContactAssembler
       scheduleHousekeeping(ctx, state);
     } else if (pending.isEmpty()) {
       reportSettledRefusals(ctx, Long.MAX_VALUE);
+      resolve(ctx, state);
       contact.clear();
       history.clear();
       seen.clear();
       housekeepingAt.clear();
       extent.clear();
+    }
+  }
+
+  /**
+   * The contact's resolution, written as it is forgotten: the retention has passed its last event,
+   * so no late event can change it any more and a contact that came back in the meantime is one
+   * conversation (docs/metrics.md §11).
+   */
+  private static void resolve(OnTimerContext ctx, ContactState state) {
+    ContactResolution resolved = state == null ? null : ContactResolution.of(state);
+    if (resolved != null) {
+      resolved.version = System.currentTimeMillis();
+      ctx.output(RESOLVED, resolved);
     }
   }
 
