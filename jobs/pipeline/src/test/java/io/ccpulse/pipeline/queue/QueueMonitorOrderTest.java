@@ -166,7 +166,25 @@ class QueueMonitorOrderTest {
             "billing@2026-01-05T10:10:00Z",
             Arrays.toString(
                 new long[] {
-                  Channel.VOICE.ordinal(), 1, at("10:09:30"), 3, 2, 2, 0, 1, 0, 0, 0, 0, 0, 0
+                  Channel.VOICE.ordinal(),
+                  1,
+                  at("10:09:30"),
+                  3,
+                  2,
+                  2,
+                  0,
+                  1,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  // arrived, handle time (none yet: -1), estimated wait, agents required (-1)
+                  1,
+                  -1,
+                  0,
+                  -1
                 }));
     assertThat(table(written)).isEqualTo(expected);
   }
@@ -235,7 +253,25 @@ class QueueMonitorOrderTest {
             "billing@2026-01-05T10:10:10Z",
             Arrays.toString(
                 new long[] {
-                  Channel.VOICE.ordinal(), 2, at("10:09:00"), 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0
+                  Channel.VOICE.ordinal(),
+                  2,
+                  at("10:09:00"),
+                  2,
+                  2,
+                  2,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  // arrived, handle time, estimated wait (none without a handle time), required
+                  2,
+                  -1,
+                  -1,
+                  -1
                 }));
   }
 
