@@ -246,7 +246,8 @@ public final class PipelineJob {
                 new AgentTimeline(
                     intervalSizes("metrics.agent-time-intervals"),
                     lateness,
-                    config.getDuration("metrics.dedup-ttl")))
+                    config.getDuration("metrics.dedup-ttl"),
+                    config.getDuration("metrics.agent-max-silence")))
             .uid("agent-timeline")
             .name("agent time");
     agentTime

@@ -32,8 +32,9 @@ final class Surveys {
       mean -= 0.3;
     }
     AgentRt a = leg.agent;
-    if (a.profile.strained() && e.now() - a.shiftStartedAt > 6 * 3_600_000L) {
-      mean -= 0.6;
+    mean -= a.pace.csatDrop();
+    if (e.now() - a.shiftStartedAt > 6 * 3_600_000L) {
+      mean -= a.pace.tiredCsatDrop();
     }
     int csat = (int) Math.max(1, Math.min(5, Math.round(mean + 0.9 * e.rng.gaussian())));
     long at =

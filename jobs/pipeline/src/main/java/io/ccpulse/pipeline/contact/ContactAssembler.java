@@ -44,8 +44,9 @@ import org.apache.flink.util.OutputTag;
  *       event past either is rejected (TOO_MANY_EVENTS, CONTACT_TOO_LONG) and not kept, so no input
  *       can grow one contact's state (or the cost of replaying it) without bound.
  *   <li>State is bounded: a contact with an open leg and no event for {@code legTimeout} is closed,
- *       its legs reported incomplete; a finished contact is forgotten {@code retention} after its
- *       last event (kept that long so duplicates and stragglers are still recognised).
+ *       its legs reported incomplete; one only waiting in a queue (an email overnight) is closed
+ *       after {@code maxSpan}; a finished contact is forgotten {@code retention} after its last
+ *       event (kept that long so duplicates and stragglers are still recognised).
  * </ul>
  */
 public final class ContactAssembler
@@ -311,7 +312,8 @@ public final class ContactAssembler
     if (kept != null) {
       last = Math.max(last, kept.lastRefusedAt);
     }
-    long due = last + (state.finished() ? retentionMs : legTimeoutMs);
+    long due =
+        last + (state.finished() ? retentionMs : onlyWaiting(state) ? maxSpanMs : legTimeoutMs);
     Long current = housekeepingAt.value();
     if (current != null && current == due) {
       return;
@@ -321,6 +323,14 @@ public final class ContactAssembler
     }
     ctx.timerService().registerEventTimeTimer(due);
     housekeepingAt.update(due);
+  }
+
+  /**
+   * Waiting in a queue with no leg open: an email waits overnight, so the wait is kept as long as a
+   * contact may span (an answer later than that would be refused anyway), not the leg timeout.
+   */
+  private static boolean onlyWaiting(ContactState state) {
+    return state.waitQueueId != null && state.legs.length == 0 && state.pendingAgent == null;
   }
 
   private void reject(Context ctx, Inbound<InteractionEvent> in, String reason, String detail) {

@@ -388,6 +388,26 @@ class ContactAssemblerTest {
   }
 
   @Test
+  void aWaitLongerThanTheLegTimeoutIsKeptUntilTheAnswerAndForgottenAfterTheSpan() throws Exception {
+    // An email queued in the evening, answered next morning: 5 h with no event, over the 1 h leg
+    // timeout; the wait is kept until the contact span (6 h).
+    send(at(0).queued("q"));
+    // Another that nobody ever answers: closed after the span, then forgotten.
+    send(InteractionEvent.newBuilder(at(10).queued("q")).setInteractionId("c-2").build());
+    watermark(5 * 3600);
+    send(at(5 * 3600).answered("a-1"));
+    watermark(5 * 3600 + 600);
+    assertThat(facts())
+        .filteredOn(f -> f.kind == FactKind.ANSWERED)
+        .singleElement()
+        .satisfies(f -> assertThat(f.waitMs).isEqualTo(5 * 3_600_000L));
+    watermark(5 * 3600 + 3600 + 1800 + 6 * 3600); // both past their limits and retention
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(rejected()).isEmpty();
+  }
+
+  @Test
   void keepsNoStateOnceACompletedContactIsPastItsRetention() throws Exception {
     send(
         at(0).queued("q"),
