@@ -287,15 +287,10 @@ class AccessControlITCase {
   }
 
   private static Connection connect(ChdbProcess process, String user) throws SQLException {
-    return connect(process, user, DB);
-  }
-
-  private static Connection connect(ChdbProcess process, String user, String database)
-      throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", user);
     props.setProperty("password", "");
-    return DriverManager.getConnection(process.jdbcUrl(database), props);
+    return DriverManager.getConnection(process.jdbcUrl(DB), props);
   }
 
   private static void execute(Connection c, String sql) throws SQLException {
