@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * for joining rows to their local time: {@code ASOF LEFT JOIN tenant_utc_offsets AS o ON
  * m.tenant_id = o.tenant_id AND m.interval_start >= o.valid_from}, then {@code o.utc_offset_s}). A
  * tenant not named is in UTC. Days, weeks and months of the rollups ({@code daily_metrics}, {@code
- * weekly_metrics}, {@code monthly_metrics}) are the tenant's local ones (docs/metrics.md §11).
+ * weekly_metrics}, {@code monthly_metrics}) are the tenant's local ones (docs/metrics.md §12).
  *
  * <p>ClickHouse takes a time zone only as a constant, so SQL cannot convert each row to its own
  * tenant's zone; instead every UTC offset a zone has from {@link #FROM} to {@link #UNTIL} is
@@ -154,7 +154,7 @@ public final class TenantTimeZones {
 
   /**
    * Writes these tenants' zones, with their zones' offsets, to the endpoint's database (migrated to
-   * V021 or later). A tenant whose zone changes has its local rows ({@code interval_metrics_local})
+   * V032 or later). A tenant whose zone changes has its local rows ({@code interval_metrics_local})
    * derived again from {@code interval_metrics}; do it with the metrics job stopped, or a batch
    * written at that moment may keep the old zone's days. Tenants not named keep what they had.
    *

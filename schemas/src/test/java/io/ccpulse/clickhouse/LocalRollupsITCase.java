@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Hand-worked rows through the local-time rollups (V020-V022): New York's 23-hour day and Berlin's
+ * Hand-worked rows through the local-time rollups (V031-V033): New York's 23-hour day and Berlin's
  * 25-hour day, Kathmandu's +05:45 and Kolkata's +05:30 midnights, rates from summed parts, a late
  * correction and a stale version, an ISO week across the year's end, a month starting at 22:00 UTC,
  * a tenant in UTC by default, rows written before the migrations, and a zone changed afterwards.

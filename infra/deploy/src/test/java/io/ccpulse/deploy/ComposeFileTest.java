@@ -51,10 +51,15 @@ class ComposeFileTest {
     Set<String> created =
         new TreeSet<>(
             Arrays.asList(env("kafka-topics").get("TOPICS").toString().trim().split("\\s+")));
+    Object compacted = env("kafka-topics").get("COMPACTED_TOPICS");
+    assertThat(compacted).isNotNull();
+    created.addAll(Arrays.asList(compacted.toString().trim().split("\\s+")));
+    assertThat(compacted.toString()).isEqualTo(JOB.get("kafka.topic.queue-wait"));
     Set<String> jobTopics =
-        Project.defaults().entrySet().stream()
-            .filter(e -> e.getKey().startsWith("kafka.topic.") && !e.getValue().isBlank())
-            .map(e -> JOB.getOrDefault(e.getKey(), e.getValue()))
+        Project.defaults().keySet().stream()
+            .filter(k -> k.startsWith("kafka.topic."))
+            .map(k -> JOB.getOrDefault(k, Project.defaults().get(k)))
+            .filter(topic -> !topic.isBlank())
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(created).isEqualTo(jobTopics);
   }

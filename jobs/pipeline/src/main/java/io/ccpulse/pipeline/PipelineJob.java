@@ -129,6 +129,7 @@ public final class PipelineJob {
 
   private boolean hasLiveOutput() {
     return !config.get("kafka.topic.queue-health").isEmpty()
+        || !config.get("kafka.topic.queue-wait").isEmpty()
         || !config.get("kafka.topic.queue-alerts").isEmpty();
   }
 
@@ -149,6 +150,12 @@ public final class PipelineJob {
           .sinkTo(sinks.queueHealthTopic())
           .uid("topic-queue-health")
           .name("queue health topic");
+    }
+    if (!config.get("kafka.topic.queue-wait").isEmpty()) {
+      QueueHealthStage.waitChanges(queueHealth)
+          .sinkTo(sinks.queueWaitTopic())
+          .uid("topic-queue-wait")
+          .name("queue wait topic");
     }
     if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
       queueHealth
@@ -197,6 +204,12 @@ public final class PipelineJob {
         .uid("sink-contact-facts")
         .name("contact_facts");
 
+    contactFacts
+        .getSideOutput(ContactAssembler.RESOLVED)
+        .sinkTo(sinks.table(OutputTables.CONTACT_RESOLUTIONS))
+        .uid("sink-contact-resolutions")
+        .name("contact_resolutions");
+
     List<Duration> sizes = intervalSizes("metrics.intervals");
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
         IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
@@ -233,7 +246,8 @@ public final class PipelineJob {
                 new AgentTimeline(
                     intervalSizes("metrics.agent-time-intervals"),
                     lateness,
-                    config.getDuration("metrics.dedup-ttl")))
+                    config.getDuration("metrics.dedup-ttl"),
+                    config.getDuration("metrics.agent-max-silence")))
             .uid("agent-timeline")
             .name("agent time");
     agentTime
@@ -288,10 +302,10 @@ public final class PipelineJob {
 
     Duration ingestInterval = config.getDuration("ingest.interval");
     DataStream<IngestCount> ingest =
-        IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)
+        IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval, lateness)
             .union(
-                IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval),
-                IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval));
+                IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval, lateness),
+                IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval, lateness));
     ingest
         .sinkTo(sinks.table(OutputTables.INGEST_COUNTS))
         .uid("sink-ingest-counts")

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The day, week and month queries an analyst runs on the rollups, on the last full periods of the
  * generated span, for one contact center (t01, New York) unless they say every tenant; and the same
- * month of days read the old way, UTC days from interval_metrics FINAL (daily_metrics before V022).
+ * month of days read the old way, UTC days from interval_metrics FINAL (daily_metrics before V026).
  */
 final class RollupQueries {
   record Query(String name, String sql) {}

@@ -47,7 +47,7 @@ public final class AgentAvailability
   @Override
   public void processElement(AgentSignal s, Context ctx, Collector<QueueSignal> out)
       throws Exception {
-    if (edge.due(s, s.at, ctx.timerService())) {
+    if (edge.due(s, s.knownAt, ctx.timerService())) {
       apply(List.of(s), ctx, out);
     }
   }
@@ -82,7 +82,11 @@ public final class AgentAvailability
       if (p == null) {
         p = AgentPresence.of(s.tenantId, s.agentId);
       }
+      int told = changes.size();
       p.apply(s, changes);
+      for (QueueSignal change : changes.subList(told, changes.size())) {
+        change.knownAt = s.knownAt;
+      }
     }
     changes.forEach(out::collect);
     Long silent = silentAt.value();

@@ -13,11 +13,16 @@ import org.apache.flink.streaming.api.TimerService;
 /**
  * Hands a keyed operator its inputs in event-time order, as early as that order is safe.
  *
- * <p>The <em>event-time edge</em> is the latest event time every input partition has shown: the
- * sources' watermark is a partition's latest event time minus the out-of-orderness bound (and 1
- * ms), so the edge is the watermark plus the bound. An input at or behind it is due. That keeps a
- * topic read ahead of another (a replay) from putting an agent's logout before the contacts that
- * came before it.
+ * <p>The <em>event-time edge</em> is the latest moment no input can still come for: the sources'
+ * watermark is a partition's latest event time minus the out-of-orderness bound and 1 ms, so the
+ * watermark plus the bound is 1 ms before the latest event time every partition has shown. Not that
+ * time itself: a partition may have more events of that very millisecond still to come (agents'
+ * presence changes fall on whole minutes, as cadence steps do), and whether they came before the
+ * watermark reached it depends on how the partitions' reads interleave. An input at or behind the
+ * edge is due; a step at {@code t} is taken once the edge reaches {@code t}, after every input of
+ * {@code t}. That keeps a topic read ahead of another (a replay) from putting an agent's logout
+ * before the contacts that came before it, and a restored job from judging a step on fewer inputs
+ * than the run before the crash did (or more).
  *
  * <p>Live, a partition that rarely has events (agent states) would hold that edge back until it is
  * declared idle. So an input stamped near the wall clock (within {@code liveWindow}) is also due
@@ -48,7 +53,7 @@ final class LiveEdge<T> {
   long now(long watermark) {
     return watermark == Long.MAX_VALUE || watermark == Long.MIN_VALUE
         ? watermark
-        : watermark + boundMs + 1;
+        : watermark + boundMs;
   }
 
   /**
@@ -56,7 +61,7 @@ final class LiveEdge<T> {
    * there.
    */
   long timerFor(long at) {
-    return at - boundMs - 1;
+    return at - boundMs;
   }
 
   /** Stamped near the wall clock: live traffic, not a replay. */
@@ -95,7 +100,7 @@ final class LiveEdge<T> {
 
   /** The inputs held for the event-time timer at {@code timer}, in arrival order; removed. */
   List<T> release(long timer) throws Exception {
-    long at = timer + boundMs + 1;
+    long at = timer + boundMs;
     List<T> due = held.get(at);
     if (due == null) {
       return List.of();
@@ -123,7 +128,7 @@ final class LiveEdge<T> {
 
   /** Inputs are held for the event-time timer at {@code timer}. */
   boolean holdsFor(long timer) throws Exception {
-    return held.contains(timer + boundMs + 1);
+    return held.contains(timer + boundMs);
   }
 
   boolean isEmpty() throws Exception {

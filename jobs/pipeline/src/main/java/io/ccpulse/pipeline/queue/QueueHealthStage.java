@@ -5,6 +5,7 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.pipeline.alert.AlertRules;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.interval.Thresholds;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -34,6 +35,16 @@ public final class QueueHealthStage {
     return mode.equals("every-step");
   }
 
+  /** The snapshots where the estimated wait (in whole seconds) changed, per queue. */
+  public static SingleOutputStreamOperator<QueueSnapshot> waitChanges(
+      DataStream<QueueSnapshot> snapshots) {
+    return snapshots
+        .keyBy(s -> TenantKey.of(s.tenantId, s.queueId))
+        .process(new WaitChanges())
+        .uid("queue-wait-changes")
+        .name("queue wait changes");
+  }
+
   public static SingleOutputStreamOperator<QueueSnapshot> build(
       DataStream<Inbound<InteractionEvent>> interactions,
       DataStream<Inbound<AgentStateEvent>> agentStates,
@@ -44,6 +55,7 @@ public final class QueueHealthStage {
             .keyBy(ContactWaits::key)
             .process(
                 new ContactWaits(
+                    timing.boundMs(),
                     config.getDuration("metrics.leg-timeout"),
                     config.getDuration("metrics.contact-retention"),
                     config.getInt("input.max-contact-events")))
@@ -51,7 +63,7 @@ public final class QueueHealthStage {
             .name("live waits");
     DataStream<AgentSignal> presence =
         agentStates
-            .map(in -> AgentSignal.presence(in.event))
+            .map(in -> AgentSignal.presence(in, timing.boundMs()))
             .returns(AgentSignal.class)
             .uid("live-agent-presence")
             .name("live presence");
@@ -73,7 +85,8 @@ public final class QueueHealthStage {
                 config.getDuration("queue-health.window"),
                 Thresholds.from(config),
                 AlertRules.from(config),
-                everyStep(config)))
+                everyStep(config),
+                config.getBoolean("kafka.bounded")))
         .uid("queue-monitor")
         .name("queue health");
   }

@@ -5,12 +5,15 @@ import io.ccpulse.pipeline.key.TenantKey;
 
 /**
  * Something a queue's live view must apply: a contact started or ended a wait there, or an agent
- * serving it changed (or left it). A Flink POJO; {@link #at} is event time.
+ * serving it changed (or left it). A Flink POJO; {@link #at} is event time, {@link #knownAt} when
+ * the live view applies it.
  */
 public class QueueSignal {
   public enum Kind {
     WAIT_STARTED,
     WAIT_ENDED,
+    /** A leg answered from the queue was wrapped up: its handle time. */
+    HANDLED,
     AGENT
   }
 
@@ -19,12 +22,21 @@ public class QueueSignal {
   public String queueId;
   public long at;
 
+  /**
+   * When the live view applies it: its event time, or later for an event that reached Kafka after
+   * its partition's clock had passed it ({@link LiveMoment}). Never before {@link #at}.
+   */
+  public long knownAt;
+
   /** Waits: the contact, its channel, when it entered the queue, how the wait ended. */
   public String interactionId;
 
   public Channel channel;
   public long queuedAt;
   public WaitOutcome outcome;
+
+  /** HANDLED: answer to wrap-up end of the leg. */
+  public long handleMs;
 
   /** Agents: who, and their status now; null status = no longer serves the queue. */
   public String agentId;
@@ -46,6 +58,12 @@ public class QueueSignal {
     return s;
   }
 
+  static QueueSignal handled(LiveContact c, String queueId, long answeredAt, long at) {
+    QueueSignal s = wait(Kind.HANDLED, c, queueId, at);
+    s.handleMs = at - answeredAt;
+    return s;
+  }
+
   static QueueSignal agent(
       String tenantId, String queueId, String agentId, AgentStatus status, long at) {
     QueueSignal s = new QueueSignal();
@@ -55,6 +73,7 @@ public class QueueSignal {
     s.agentId = agentId;
     s.status = status;
     s.at = at;
+    s.knownAt = at;
     return s;
   }
 
@@ -66,6 +85,7 @@ public class QueueSignal {
     s.interactionId = c.interactionId;
     s.channel = c.channel;
     s.at = at;
+    s.knownAt = at;
     return s;
   }
 
@@ -80,6 +100,7 @@ public class QueueSignal {
         + queueId
         + " @"
         + at
+        + (knownAt != at ? " known " + knownAt : "")
         + (interactionId != null ? " " + interactionId : "")
         + (outcome != null ? " " + outcome : "")
         + (agentId != null ? " " + agentId + "=" + status : "")

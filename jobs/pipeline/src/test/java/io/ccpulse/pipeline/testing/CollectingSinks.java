@@ -5,6 +5,7 @@ import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.ContactResolution;
 import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.sink.OutputTable;
@@ -57,6 +58,15 @@ public final class CollectingSinks implements PipelineSinks {
   }
 
   @Override
+  public Sink<QueueSnapshot> queueWaitTopic() {
+    return new Collect<>(run + "/queue-wait-topic");
+  }
+
+  public List<QueueSnapshot> waitMessages() {
+    return written("/queue-wait-topic");
+  }
+
+  @Override
   public Sink<QueueAlert> queueAlertTopic() {
     return new Collect<>(run + "/queue-alert-topic");
   }
@@ -87,6 +97,10 @@ public final class CollectingSinks implements PipelineSinks {
 
   public List<ContactFact> facts() {
     return rows(OutputTables.CONTACT_FACTS);
+  }
+
+  public List<ContactResolution> resolutions() {
+    return rows(OutputTables.CONTACT_RESOLUTIONS);
   }
 
   public List<RejectedEvent> rejected() {

@@ -1,4 +1,4 @@
--- Days, ISO weeks and months in each tenant's time zone (docs/metrics.md §11), from the 15-minute
+-- Days, ISO weeks and months in each tenant's time zone (docs/metrics.md §12), from the 15-minute
 -- rows: sums add up, the longest wait is the longest of the period's, and every rate is computed
 -- from the period's sums, never averaged. daily_metrics was UTC days; it is now local days, which
 -- for a tenant without a zone (UTC, the default) are the same days as before.
@@ -9,7 +9,8 @@ SELECT *,
     if(offered = short_abandoned, NULL, (abandoned - short_abandoned) / (offered - short_abandoned)) AS abandon_rate,
     if(offered = short_abandoned, NULL, answered_within_sl / (offered - short_abandoned))            AS service_level,
     if(handled = 0, NULL, transferred_out / handled)           AS transfer_rate,
-    if(csat_responses = 0, NULL, csat_sum / csat_responses)    AS csat_avg
+    if(csat_responses = 0, NULL, csat_sum / csat_responses)    AS csat_avg,
+    if(nps_responses = 0, NULL, 100 * (toInt64(nps_promoters) - toInt64(nps_detractors)) / nps_responses) AS nps
 FROM
 (
     SELECT
@@ -22,7 +23,8 @@ FROM
         sum(moved_unanswered) AS moved_unanswered, sum(abandon_time_ms) AS abandon_time_ms,
         sum(wait_answered_ms) AS wait_answered_ms, max(wait_max_ms) AS wait_max_ms,
         sum(answered_within_sl) AS answered_within_sl,
-        sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied
+        sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied,
+        sum(nps_responses) AS nps_responses, sum(nps_promoters) AS nps_promoters, sum(nps_detractors) AS nps_detractors
     FROM interval_metrics_local FINAL
     GROUP BY tenant_id, entity_kind, entity_id, channel, day
 );
@@ -36,7 +38,8 @@ SELECT *, toISOYear(week) AS iso_year, toISOWeek(week) AS iso_week,
     if(offered = short_abandoned, NULL, (abandoned - short_abandoned) / (offered - short_abandoned)) AS abandon_rate,
     if(offered = short_abandoned, NULL, answered_within_sl / (offered - short_abandoned))            AS service_level,
     if(handled = 0, NULL, transferred_out / handled)           AS transfer_rate,
-    if(csat_responses = 0, NULL, csat_sum / csat_responses)    AS csat_avg
+    if(csat_responses = 0, NULL, csat_sum / csat_responses)    AS csat_avg,
+    if(nps_responses = 0, NULL, 100 * (toInt64(nps_promoters) - toInt64(nps_detractors)) / nps_responses) AS nps
 FROM
 (
     SELECT
@@ -49,7 +52,8 @@ FROM
         sum(moved_unanswered) AS moved_unanswered, sum(abandon_time_ms) AS abandon_time_ms,
         sum(wait_answered_ms) AS wait_answered_ms, max(wait_max_ms) AS wait_max_ms,
         sum(answered_within_sl) AS answered_within_sl,
-        sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied
+        sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied,
+        sum(nps_responses) AS nps_responses, sum(nps_promoters) AS nps_promoters, sum(nps_detractors) AS nps_detractors
     FROM daily_metrics
     GROUP BY tenant_id, entity_kind, entity_id, channel, week
 );
@@ -62,7 +66,8 @@ SELECT *,
     if(offered = short_abandoned, NULL, (abandoned - short_abandoned) / (offered - short_abandoned)) AS abandon_rate,
     if(offered = short_abandoned, NULL, answered_within_sl / (offered - short_abandoned))            AS service_level,
     if(handled = 0, NULL, transferred_out / handled)           AS transfer_rate,
-    if(csat_responses = 0, NULL, csat_sum / csat_responses)    AS csat_avg
+    if(csat_responses = 0, NULL, csat_sum / csat_responses)    AS csat_avg,
+    if(nps_responses = 0, NULL, 100 * (toInt64(nps_promoters) - toInt64(nps_detractors)) / nps_responses) AS nps
 FROM
 (
     SELECT
@@ -75,7 +80,8 @@ FROM
         sum(moved_unanswered) AS moved_unanswered, sum(abandon_time_ms) AS abandon_time_ms,
         sum(wait_answered_ms) AS wait_answered_ms, max(wait_max_ms) AS wait_max_ms,
         sum(answered_within_sl) AS answered_within_sl,
-        sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied
+        sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied,
+        sum(nps_responses) AS nps_responses, sum(nps_promoters) AS nps_promoters, sum(nps_detractors) AS nps_detractors
     FROM daily_metrics
     GROUP BY tenant_id, entity_kind, entity_id, channel, month
 );

@@ -1,5 +1,5 @@
 -- Each tenant's time zone, for days, weeks and months in the contact center's own time
--- (docs/metrics.md §11). Written from configuration by `migrate --tenant-time-zone t01=Asia/Kolkata`
+-- (docs/metrics.md §12). Written from configuration by `migrate --tenant-time-zone t01=Asia/Kolkata`
 -- (TenantTimeZones); a tenant without a row is in UTC.
 --
 -- ClickHouse's time-zone functions take the zone as a constant, so a view cannot convert each row

@@ -1,7 +1,7 @@
 -- The 15-minute interval rows again, each with the day it falls on in its tenant's time zone, kept
 -- sorted by tenant, entity kind and local day so that a rollup of some days of a tenant's queues
 -- (or agents) reads only those rows
--- (docs/metrics.md §11). Filled by the materialized view below from every row the job writes, every
+-- (docs/metrics.md §12). Filled by the materialized view below from every row the job writes, every
 -- version of it: ReplacingMergeTree keeps the latest, as in interval_metrics, so a late correction
 -- replaces its interval here too and a rollup read with FINAL counts each interval once.
 --
@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS interval_metrics_local
     csat_responses     UInt64,
     csat_sum           UInt64,
     csat_satisfied     UInt64,
+    nps_responses      UInt64,
+    nps_promoters      UInt64,
+    nps_detractors     UInt64,
     version            UInt64
 )
 ENGINE = ReplacingMergeTree(version)
@@ -62,7 +65,9 @@ SELECT
     m.moved_unanswered AS moved_unanswered, m.abandon_time_ms AS abandon_time_ms,
     m.wait_answered_ms AS wait_answered_ms, m.wait_max_ms AS wait_max_ms,
     m.answered_within_sl AS answered_within_sl, m.csat_responses AS csat_responses,
-    m.csat_sum AS csat_sum, m.csat_satisfied AS csat_satisfied, m.version AS version
+    m.csat_sum AS csat_sum, m.csat_satisfied AS csat_satisfied,
+    m.nps_responses AS nps_responses, m.nps_promoters AS nps_promoters,
+    m.nps_detractors AS nps_detractors, m.version AS version
 FROM interval_metrics AS m
 ASOF LEFT JOIN tenant_utc_offsets AS o
     ON m.tenant_id = o.tenant_id AND m.interval_start >= o.valid_from
@@ -84,7 +89,9 @@ SELECT
     m.moved_unanswered AS moved_unanswered, m.abandon_time_ms AS abandon_time_ms,
     m.wait_answered_ms AS wait_answered_ms, m.wait_max_ms AS wait_max_ms,
     m.answered_within_sl AS answered_within_sl, m.csat_responses AS csat_responses,
-    m.csat_sum AS csat_sum, m.csat_satisfied AS csat_satisfied, m.version AS version
+    m.csat_sum AS csat_sum, m.csat_satisfied AS csat_satisfied,
+    m.nps_responses AS nps_responses, m.nps_promoters AS nps_promoters,
+    m.nps_detractors AS nps_detractors, m.version AS version
 FROM (SELECT * FROM interval_metrics FINAL WHERE interval_size_s = 900) AS m
 ASOF LEFT JOIN tenant_utc_offsets AS o
     ON m.tenant_id = o.tenant_id AND m.interval_start >= o.valid_from;
