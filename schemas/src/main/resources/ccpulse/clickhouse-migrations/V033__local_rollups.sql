@@ -29,7 +29,8 @@ FROM
     GROUP BY tenant_id, entity_kind, entity_id, channel, day
 );
 
--- ISO weeks (Monday to Sunday; week 1 holds the year's first Thursday), as the sums of their days.
+-- ISO weeks (Monday to Sunday; week 1 holds the year's first Thursday), summed from the 15-minute rows
+-- directly (one aggregation, not the sums of daily_metrics' sums); days counts the days with a row.
 -- week is the Monday; iso_year and iso_week name it (2026-12-28 is in 2026-W53, 2027-01-04 starts 2027-W01).
 CREATE OR REPLACE VIEW weekly_metrics AS
 SELECT *, toISOYear(week) AS iso_year, toISOWeek(week) AS iso_week,
@@ -43,7 +44,7 @@ SELECT *, toISOYear(week) AS iso_year, toISOWeek(week) AS iso_week,
 FROM
 (
     SELECT
-        tenant_id, entity_kind, entity_id, channel, toMonday(day) AS week, count() AS days,
+        tenant_id, entity_kind, entity_id, channel, toMonday(local_day) AS week, uniqExact(local_day) AS days,
         sum(handled) AS handled, sum(talk_ms) AS talk_ms, sum(hold_ms) AS hold_ms, sum(acw_ms) AS acw_ms,
         sum(handle_ms) AS handle_ms, sum(hold_count) AS hold_count, sum(held_contacts) AS held_contacts,
         sum(transferred_out) AS transferred_out, sum(incomplete_legs) AS incomplete_legs,
@@ -54,11 +55,12 @@ FROM
         sum(answered_within_sl) AS answered_within_sl,
         sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied,
         sum(nps_responses) AS nps_responses, sum(nps_promoters) AS nps_promoters, sum(nps_detractors) AS nps_detractors
-    FROM daily_metrics
+    FROM interval_metrics_local FINAL
     GROUP BY tenant_id, entity_kind, entity_id, channel, week
 );
 
--- Calendar months of the tenant's zone, as the sums of their days; month is the first day.
+-- Calendar months of the tenant's zone, summed from the 15-minute rows as the weeks are; month is the
+-- first day.
 CREATE OR REPLACE VIEW monthly_metrics AS
 SELECT *,
     if(handled = 0, NULL, handle_ms / handled / 1000)          AS aht_s,
@@ -71,7 +73,7 @@ SELECT *,
 FROM
 (
     SELECT
-        tenant_id, entity_kind, entity_id, channel, toStartOfMonth(day) AS month, count() AS days,
+        tenant_id, entity_kind, entity_id, channel, toStartOfMonth(local_day) AS month, uniqExact(local_day) AS days,
         sum(handled) AS handled, sum(talk_ms) AS talk_ms, sum(hold_ms) AS hold_ms, sum(acw_ms) AS acw_ms,
         sum(handle_ms) AS handle_ms, sum(hold_count) AS hold_count, sum(held_contacts) AS held_contacts,
         sum(transferred_out) AS transferred_out, sum(incomplete_legs) AS incomplete_legs,
@@ -82,6 +84,6 @@ FROM
         sum(answered_within_sl) AS answered_within_sl,
         sum(csat_responses) AS csat_responses, sum(csat_sum) AS csat_sum, sum(csat_satisfied) AS csat_satisfied,
         sum(nps_responses) AS nps_responses, sum(nps_promoters) AS nps_promoters, sum(nps_detractors) AS nps_detractors
-    FROM daily_metrics
+    FROM interval_metrics_local FINAL
     GROUP BY tenant_id, entity_kind, entity_id, channel, month
 );

@@ -10,7 +10,8 @@ import java.util.List;
  * queues and 4 tenant channels with a row every quarter hour around the clock. Figures are
  * plausible (consistent sums: answered + abandoned = offered, within service level at most
  * answered), drawn from a hash of the row; 1% of rows are written again with a higher version and
- * other figures, as a late correction is.
+ * other figures, as a late correction is. Each survey row has an NPS score too (0-10 from the
+ * hash).
  */
 final class RollupRows {
   private RollupRows() {}
@@ -20,7 +21,7 @@ final class RollupRows {
   private static final String LEG_COLUMNS =
       "tenant_id, entity_kind, entity_id, channel, interval_size_s, interval_start, handled, talk_ms,"
           + " hold_ms, acw_ms, handle_ms, hold_count, held_contacts, transferred_out, csat_responses,"
-          + " csat_sum, csat_satisfied, version";
+          + " csat_sum, csat_satisfied, nps_responses, nps_promoters, nps_detractors, version";
 
   private static final String QUEUE_COLUMNS =
       LEG_COLUMNS.replace(
@@ -34,7 +35,9 @@ final class RollupRows {
           + " handled * (190000 + h % 230000), bitShiftRight(h, 8) % 2, bitShiftRight(h, 8) % 2,"
           + " if(bitShiftRight(h, 12) % 20 = 0, 1, 0), bitShiftRight(h, 16) % 2,"
           + " (bitShiftRight(h, 16) % 2) * (1 + bitShiftRight(h, 20) % 5),"
-          + " (bitShiftRight(h, 16) % 2) * if(bitShiftRight(h, 20) % 5 >= 3, 1, 0)";
+          + " (bitShiftRight(h, 16) % 2) * if(bitShiftRight(h, 20) % 5 >= 3, 1, 0),"
+          + " bitShiftRight(h, 16) % 2 AS nps_r, nps_r * if(bitShiftRight(h, 32) % 11 >= 9, 1, 0),"
+          + " nps_r * if(bitShiftRight(h, 32) % 11 <= 6, 1, 0)";
 
   private static final String QUEUE_FIGURES =
       LEG_FIGURES.replace("h % 4 AS handled", "answered AS handled")

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,8 +30,46 @@ import java.util.stream.Stream;
  * asserts nothing.
  */
 final class RollupsRun {
-  /** Timing of one query over the runs. */
-  record Timing(String name, long rows, List<Double> millis) {}
+  /** Timing of one query over the runs, and what one run read (ClickHouse's own counters). */
+  record Timing(String name, long rows, List<Double> millis, Read read) {}
+
+  /**
+   * What one run of a query read and cost, from the growth of system.events around it (the embedded
+   * server keeps no query_log): parts, granules, rows and bytes selected, and the CPU time of the
+   * query's threads. Unlike the wall time these do not depend on what else runs on the machine.
+   */
+  record Read(long parts, long marks, long rows, long bytes, long cpuMicros) {
+    static final List<String> EVENTS =
+        List.of(
+            "SelectedParts",
+            "SelectedMarks",
+            "SelectedRows",
+            "SelectedBytes",
+            "OSCPUVirtualTimeMicroseconds");
+
+    static Map<String, Long> counters(Statement st) throws SQLException {
+      Map<String, Long> m = new HashMap<>();
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT event, value FROM system.events WHERE event IN ('"
+                  + String.join("', '", EVENTS)
+                  + "')")) {
+        while (rs.next()) {
+          m.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      return m;
+    }
+
+    static Read between(Map<String, Long> before, Map<String, Long> after) {
+      long[] d = new long[EVENTS.size()];
+      for (int i = 0; i < d.length; i++) {
+        String e = EVENTS.get(i);
+        d[i] = after.getOrDefault(e, 0L) - before.getOrDefault(e, 0L);
+      }
+      return new Read(d[0], d[1], d[2], d[3], d[4]);
+    }
+  }
 
   private static final Map<String, String> ZONES =
       Map.of(
@@ -60,6 +99,12 @@ final class RollupsRun {
           new ClickHouseEndpoint(clickhouse.jdbcUrl(), "bench_rollups", "default", Map.of());
       new Migrator(db, Map.of("interval_ttl_days", "3650")).migrate();
       TenantTimeZones.of(ZONES).write(db);
+      try (Connection conn = db.open();
+          Statement st = conn.createStatement()) {
+        st.execute(RollupQueries.UTC_DAILY);
+        st.execute(RollupQueries.nested("weekly_metrics", "week", "toMonday(day)"));
+        st.execute(RollupQueries.nested("monthly_metrics", "month", "toStartOfMonth(day)"));
+      }
       out.printf(
           "Rollups: generating %d days of the large preset's 15-minute rows (%,d a day) into %s...%n",
           days, ROWS_PER_DAY, clickhouse.httpUrl());
@@ -87,6 +132,7 @@ final class RollupsRun {
             "Loaded in %.0f s: interval_metrics %,d rows, interval_metrics_local %,d rows (%,d current"
                 + " intervals, %d active parts)%n",
             loadSeconds, base, local, current, parts);
+        explain(st, days, out);
         List<String> table = new ArrayList<>();
         table.add("");
         table.add(
@@ -119,7 +165,9 @@ final class RollupsRun {
     for (RollupQueries.Query q : RollupQueries.all(FIRST_DAY, days)) {
       List<Double> millis = new ArrayList<>();
       long rows = 0;
+      Read read = null;
       for (int i = 0; i < runs; i++) {
+        Map<String, Long> before = Read.counters(st);
         long t = System.nanoTime();
         rows = 0;
         try (ResultSet rs = st.executeQuery(q.sql())) {
@@ -128,23 +176,59 @@ final class RollupsRun {
           }
         }
         millis.add((System.nanoTime() - t) / 1e6);
+        Read r = Read.between(before, Read.counters(st));
+        read = read == null || r.cpuMicros() < read.cpuMicros() ? r : read;
       }
-      Timing timing = new Timing(q.name(), rows, millis);
+      Timing timing = new Timing(q.name(), rows, millis, read);
       timings.add(timing);
       out.printf(
-          "  %s: %,d rows, %s ms%n",
-          q.name(), rows, Figures.joined(millis, v -> String.format("%.0f", v)));
+          "  %s: %,d rows, %s ms; read %,d rows, %,d bytes%n",
+          q.name(),
+          rows,
+          Figures.joined(millis, v -> String.format("%.0f", v)),
+          read.rows(),
+          read.bytes());
     }
     List<String> t = new ArrayList<>();
-    t.add("| query | rows | median ms | best ms |");
-    t.add("|---|---|---|---|");
+    t.add(
+        "| query | rows | median ms | best ms | parts | granules | rows read | MB read | CPU ms |");
+    t.add("|---|---|---|---|---|---|---|---|---|");
     for (Timing timing : timings) {
       Figures f = new Figures(timing.millis());
+      Read r = timing.read();
       t.add(
           String.format(
-              "| %s | %,d | %.0f | %.0f |", timing.name(), timing.rows(), f.median(), f.min()));
+              "| %s | %,d | %.0f | %.0f | %,d | %,d | %,d | %.1f | %.0f |",
+              timing.name(),
+              timing.rows(),
+              f.median(),
+              f.min(),
+              r.parts(),
+              r.marks(),
+              r.rows(),
+              r.bytes() / 1e6,
+              r.cpuMicros() / 1e3));
     }
     return t;
+  }
+
+  /**
+   * How ClickHouse reads two of the queries: the parts and granules its key selects, its pipeline.
+   */
+  private static void explain(Statement st, int days, PrintStream out) throws SQLException {
+    for (RollupQueries.Query q : RollupQueries.all(FIRST_DAY, days)) {
+      if (q.name().equals("week: 13 weeks, per queue")
+          || q.name().equals("day: a month of days, per agent")) {
+        for (String kind : List.of("indexes = 1", "PIPELINE")) {
+          out.printf("EXPLAIN %s of %s:%n", kind, q.name());
+          try (ResultSet rs = st.executeQuery("EXPLAIN " + kind + " " + q.sql())) {
+            while (rs.next()) {
+              out.println("    " + rs.getString(1));
+            }
+          }
+        }
+      }
+    }
   }
 
   private static long count(Statement st, String sql) throws SQLException {
