@@ -56,19 +56,25 @@ public final class AgentAvailability
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSignal> out)
       throws Exception {
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
-      apply(edge.releaseUpTo(edge.dueByWall(timestamp)), ctx, out);
+      apply(edge.releaseUpTo(edge.dueByWall(timestamp), ctx.timerService()), ctx, out);
       return;
     }
-    apply(edge.release(timestamp), ctx, out);
+    long now = edge.now(ctx.timerService().currentWatermark());
     Long silent = silentAt.value();
-    AgentPresence p = agent.value();
-    if (silent != null && silent == timestamp && p != null) {
-      List<QueueSignal> changes = new ArrayList<>();
-      p.forget(edge.now(timestamp), changes);
-      changes.forEach(out::collect);
-      agent.clear();
-      silentAt.clear();
+    if (silent != null && edge.now(silent) <= now) {
+      // The inputs up to the silence first (one may end it), then the silence, then the rest.
+      apply(edge.releaseUpTo(edge.now(silent), ctx.timerService()), ctx, out);
+      silent = silentAt.value();
+      AgentPresence p = agent.value();
+      if (silent != null && edge.now(silent) <= now && p != null) {
+        List<QueueSignal> changes = new ArrayList<>();
+        p.forget(edge.now(silent), changes);
+        changes.forEach(out::collect);
+        agent.clear();
+        silentAt.clear();
+      }
     }
+    apply(edge.releaseUpTo(now, ctx.timerService()), ctx, out);
   }
 
   private void apply(List<AgentSignal> signals, Context ctx, Collector<QueueSignal> out)

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.TimerService;
@@ -23,12 +25,21 @@ import org.apache.flink.streaming.api.TimerService;
  * declared idle. So an input stamped near the wall clock (within {@code liveWindow}) is also due
  * once the wall clock is {@code hold} past its event time: enough for the other topics' events of
  * the same moment to have arrived. A straggler behind either edge is handed over at once.
+ *
+ * <p>One event-time timer per key, at the earliest input held, not one per input: a replay holds
+ * dozens of inputs per key between two watermarks, and each timer costs the timer queue, a state
+ * look-up and a place in every checkpoint. The operator releases everything the edge has passed
+ * when any of its timers fires ({@link #releaseUpTo}, in event-time order, interleaved with its own
+ * moments: cadence steps, silences), which is the order one timer per input gave.
  */
 final class LiveEdge<T> {
   private final long boundMs;
   private final long holdMs;
   private final long liveWindowMs;
   private final MapState<Long, List<T>> held;
+
+  /** The earliest event time held, with an event-time timer at it; null when nothing is held. */
+  private final ValueState<Long> earliest;
 
   LiveEdge(
       RuntimeContext runtime,
@@ -42,6 +53,7 @@ final class LiveEdge<T> {
     this.liveWindowMs = liveWindowMs;
     this.held =
         runtime.getMapState(new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type)));
+    this.earliest = runtime.getState(new ValueStateDescriptor<>(name + "-earliest", Types.LONG));
   }
 
   /** The event-time edge for a watermark. */
@@ -83,7 +95,11 @@ final class LiveEdge<T> {
     List<T> same = held.get(at);
     if (same == null) {
       same = new ArrayList<>(1);
-      timers.registerEventTimeTimer(timerFor(at));
+      Long first = earliest();
+      if (first == null || at < first) {
+        timers.registerEventTimeTimer(timerFor(at));
+        earliest.update(at);
+      }
       if (live(at, wall)) {
         timers.registerProcessingTimeTimer(wallTimerFor(at, wall));
       }
@@ -93,23 +109,22 @@ final class LiveEdge<T> {
     return false;
   }
 
-  /** The inputs held for the event-time timer at {@code timer}, in arrival order; removed. */
-  List<T> release(long timer) throws Exception {
-    long at = timer + boundMs + 1;
-    List<T> due = held.get(at);
-    if (due == null) {
+  /**
+   * Every input held with an event time up to {@code upTo}, in event-time order; removed. The timer
+   * moves to the earliest input left, so it fires once the edge reaches that one.
+   */
+  List<T> releaseUpTo(long upTo, TimerService timers) throws Exception {
+    Long first = earliest();
+    if (first == null || first > upTo) {
       return List.of();
     }
-    held.remove(at);
-    return due;
-  }
-
-  /** Every input held with an event time up to {@code upTo}, in event-time order; removed. */
-  List<T> releaseUpTo(long upTo) throws Exception {
     List<Long> times = new ArrayList<>();
+    long left = Long.MAX_VALUE;
     for (Map.Entry<Long, List<T>> e : held.entries()) {
       if (e.getKey() <= upTo) {
         times.add(e.getKey());
+      } else {
+        left = Math.min(left, e.getKey());
       }
     }
     times.sort(null);
@@ -118,12 +133,34 @@ final class LiveEdge<T> {
       due.addAll(held.get(t));
       held.remove(t);
     }
+    if (left == Long.MAX_VALUE) {
+      earliest.clear();
+    } else {
+      timers.registerEventTimeTimer(timerFor(left));
+      earliest.update(left);
+    }
     return due;
+  }
+
+  /**
+   * The earliest event time held, or null. State checkpointed before it was kept holds inputs
+   * without it: then it is found among them.
+   */
+  private Long earliest() throws Exception {
+    Long first = earliest.value();
+    if (first == null && !held.isEmpty()) {
+      for (Long at : held.keys()) {
+        first = first == null ? at : Math.min(first, at);
+      }
+      earliest.update(first);
+    }
+    return first;
   }
 
   /** Inputs are held for the event-time timer at {@code timer}. */
   boolean holdsFor(long timer) throws Exception {
-    return held.contains(timer + boundMs + 1);
+    Long first = earliest();
+    return first != null && first == timer + boundMs + 1;
   }
 
   boolean isEmpty() throws Exception {

@@ -102,24 +102,18 @@ public final class QueueMonitor
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out)
       throws Exception {
-    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
-      long dueTo = edge.dueByWall(timestamp);
-      Long tick = nextTick.value();
-      for (int steps = 0;
-          tick != null && tick <= dueTo && steps < 100;
-          steps++) { // more come on the next timer
-        apply(edge.releaseUpTo(tick), ctx);
-        tick(tick, ctx, out);
-        tick = nextTick.value();
-      }
-      apply(edge.releaseUpTo(dueTo), ctx);
-      return;
-    }
-    apply(edge.release(timestamp), ctx);
+    boolean live = ctx.timeDomain() == TimeDomain.PROCESSING_TIME; // due by the wall clock
+    // Every step and input the edge has passed, in event-time order, an input at a step's moment
+    // before the step: what one timer per input and per step fired. Live, at most 100 steps per
+    // timer (more come on the next one).
+    long dueTo = live ? edge.dueByWall(timestamp) : edge.now(ctx.timerService().currentWatermark());
     Long tick = nextTick.value();
-    if (tick != null && edge.timerFor(tick) == timestamp) {
+    for (int steps = 0; tick != null && tick <= dueTo && (!live || steps < 100); steps++) {
+      apply(edge.releaseUpTo(tick, ctx.timerService()), ctx);
       tick(tick, ctx, out);
+      tick = nextTick.value();
     }
+    apply(edge.releaseUpTo(dueTo, ctx.timerService()), ctx);
   }
 
   /**
