@@ -21,7 +21,7 @@ FLINK_CLI   = FLINK_CONF_DIR=infra/deploy/flink-client $(JAVA) $(JAVA_OPENS) -cp
               -Dlog4j.configurationFile=infra/deploy/flink-client/log4j-cli.properties \
               org.apache.flink.client.cli.CliFrontend
 
-.PHONY: help run test stack cluster deploy query simulate import replay migrate build tools browser-tools clean bench format
+.PHONY: help run test stack cluster deploy query simulate import replay migrate access build tools browser-tools clean bench format
 
 help:
 	@echo "make run       the main job on the embedded stack, fed by the simulator, then a summary"
@@ -35,6 +35,7 @@ help:
 	@echo "make import ARGS=\"--input F\"   publish history (JSON lines) to the topics"
 	@echo "make replay ARGS=\"--input F [--partitions N] [--database NAME]\"   history through the job into a database"
 	@echo "make migrate   apply the ClickHouse migrations to the local ClickHouse"
+	@echo "make access ARGS=\"--analysts F --passwords DIR --output users.d/ccpulse.xml\"   ClickHouse users, roles, tenants"
 	@echo "make bench     pipeline throughput beside raw Kafka consume, and interval-end-to-row latency (BENCHMARKS.md)"
 	@echo "make format    rewrite the sources to the checked style (google-java-format)"
 	@echo "make clean     remove build output and local data (.local/)"
@@ -108,6 +109,9 @@ bench: build
 
 migrate: build
 	@$(RUN_LOCAL) io.ccpulse.clickhouse.MigrateMain $(ARGS)
+
+access: build
+	@$(RUN_LOCAL) io.ccpulse.clickhouse.access.AccessMain $(ARGS)
 
 query: tools
 	@test -n "$(SQL)" || { echo 'usage: make query SQL="SELECT ..."'; exit 2; }

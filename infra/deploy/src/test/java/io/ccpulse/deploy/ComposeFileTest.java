@@ -51,10 +51,15 @@ class ComposeFileTest {
     Set<String> created =
         new TreeSet<>(
             Arrays.asList(env("kafka-topics").get("TOPICS").toString().trim().split("\\s+")));
+    Object compacted = env("kafka-topics").get("COMPACTED_TOPICS");
+    assertThat(compacted).isNotNull();
+    created.addAll(Arrays.asList(compacted.toString().trim().split("\\s+")));
+    assertThat(compacted.toString()).isEqualTo(JOB.get("kafka.topic.queue-wait"));
     Set<String> jobTopics =
-        Project.defaults().entrySet().stream()
-            .filter(e -> e.getKey().startsWith("kafka.topic.") && !e.getValue().isBlank())
-            .map(e -> JOB.getOrDefault(e.getKey(), e.getValue()))
+        Project.defaults().keySet().stream()
+            .filter(k -> k.startsWith("kafka.topic."))
+            .map(k -> JOB.getOrDefault(k, Project.defaults().get(k)))
+            .filter(topic -> !topic.isBlank())
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(created).isEqualTo(jobTopics);
   }
@@ -79,8 +84,11 @@ class ComposeFileTest {
     assertThat(published("clickhouse")).contains(clickhouse.getPort());
     assertThat(argAfter("migrate", "--url")).isEqualTo(JOB.get("clickhouse.url"));
     assertThat(argAfter("migrate", "--database")).isEqualTo(JOB.get("clickhouse.database"));
-    assertThat(argAfter("migrate", "--user")).isEqualTo(JOB.get("clickhouse.user"));
-    assertThat(env("clickhouse").get("CLICKHOUSE_USER")).isEqualTo(JOB.get("clickhouse.user"));
+    // The first migrations and the users file: as the server's bootstrap admin.
+    assertThat(argAfter("migrate", "--user")).isEqualTo(env("clickhouse").get("CLICKHOUSE_USER"));
+    assertThat(argAfter("access", "--user")).isEqualTo(env("clickhouse").get("CLICKHOUSE_USER"));
+    assertThat(argAfter("access", "--url")).isEqualTo(JOB.get("clickhouse.url"));
+    assertThat(env("clickhouse").get("CLICKHOUSE_USER")).isNotEqualTo(JOB.get("clickhouse.user"));
 
     // Flink: the cluster's configuration is the shared config.yaml (make cluster's), in place of
     // the image's; the stack adds only the JobManager's address. The REST port the job is
@@ -150,26 +158,56 @@ class ComposeFileTest {
   }
 
   @Test
-  void thePasswordIsAMountedFileNeverAnArgument() {
-    for (String service : List.of("migrate", "taskmanager", "job")) {
-      assertThat(env(service).get("CCPULSE_CLICKHOUSE_PASSWORD_FILE"))
-          .isEqualTo("/run/secrets/clickhouse-password");
-      assertThat((List<String>) at(SERVICES, service, "secrets")).contains("clickhouse-password");
-    }
-    assertThat((List<String>) at(SERVICES, "clickhouse", "secrets"))
-        .contains("clickhouse-password");
-    assertThat(at(COMPOSE, "secrets", "clickhouse-password", "file").toString())
-        .isEqualTo("./secrets/clickhouse-password");
+  void eachServiceReadsItsOwnPasswordFileNeverAnArgumentAndNoneIsWorldReadable() throws Exception {
+    Map<String, String> files =
+        Map.of(
+            "migrate", "/run/ccpulse-secrets/clickhouse/clickhouse-password",
+            "access", "/run/ccpulse-secrets/clickhouse/clickhouse-password",
+            "taskmanager", "/run/ccpulse-secrets/flink/ccpulse_job");
+    files.forEach(
+        (service, file) ->
+            assertThat(env(service).get("CCPULSE_CLICKHOUSE_PASSWORD_FILE"))
+                .as(service)
+                .isEqualTo(file));
+    // The job writes as the writer, which may insert and nothing else.
+    assertThat(JOB.get("clickhouse.user")).isEqualTo("ccpulse_job");
+    // Each reader's directory is its own (mode 700) and each file mode 400: nobody else reads it.
+    String init = String.join("\n", Project.<List<String>>at(SERVICES, "secrets-init", "command"));
+    assertThat(init)
+        .contains("install -d -o 101 -g 101 -m 700 /secrets/clickhouse")
+        .contains("install -d -o 9999 -g 9999 -m 700 /secrets/flink")
+        .contains("install -d -o 472 -g 0 -m 700 /secrets/grafana")
+        .doesNotContainPattern("-m [0-7]*[1-7] ")
+        .doesNotContain("chmod 6");
+    assertThat(Files.readString(DIR.resolve("docker-compose.yml")))
+        .contains("umask 077")
+        .doesNotContain("chmod 644");
+    // ./secrets itself is mounted into the one-shot that copies it, and nowhere else.
     SERVICES.forEach(
         (name, service) -> {
+          List<String> volumes = service.containsKey("volumes") ? volumes(name) : List.of();
+          if (!name.equals("secrets-init")) {
+            assertThat(volumes).as(name).noneMatch(v -> v.startsWith("./secrets"));
+          }
           assertThat(String.valueOf(service.get("command")) + service.get("entrypoint"))
               .as(name)
-              .doesNotContainIgnoringCase("--password")
+              .doesNotContainIgnoringCase("--password ")
               .doesNotContain("CCPULSE_CLICKHOUSE_PASSWORD=");
           assertThat(env(name))
               .as(name)
               .doesNotContainKeys("CCPULSE_CLICKHOUSE_PASSWORD", "CLICKHOUSE_PASSWORD");
         });
+    assertThat(COMPOSE).doesNotContainKey("secrets");
+  }
+
+  @Test
+  void accessWritesTheUsersFileClickHouseReloads() {
+    assertThat(volumes("access")).contains("clickhouse-users:/users.d");
+    assertThat(volumes("clickhouse")).contains("clickhouse-users:/etc/clickhouse-server/users.d");
+    assertThat(argAfter("access", "--output")).isEqualTo("/users.d/ccpulse.xml");
+    assertThat(argAfter("access", "--passwords")).isEqualTo("/run/ccpulse-secrets/clickhouse");
+    assertThat(Project.properties(DIR.resolve("compose/analysts.properties")))
+        .containsEntry("grafana", "*");
   }
 
   @Test
@@ -179,7 +217,7 @@ class ComposeFileTest {
             "./grafana/provisioning:/etc/grafana/provisioning:ro",
             "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
     assertThat(env("grafana").get("GF_INSTALL_PLUGINS")).isEqualTo("grafana-clickhouse-datasource");
-    assertThat((List<String>) at(SERVICES, "grafana", "secrets")).contains("clickhouse-password");
+    assertThat(volumes("grafana")).contains("ccpulse-secrets:/run/ccpulse-secrets:ro");
     Map<String, Object> source =
         Project.<List<Map<String, Object>>>at(
                 Project.yaml(DIR.resolve("grafana/provisioning/datasources/clickhouse.yaml")),
@@ -188,10 +226,12 @@ class ComposeFileTest {
     assertThat(source.get("type")).isEqualTo("grafana-clickhouse-datasource");
     assertThat((Object) at(source, "jsonData", "host")).isEqualTo("clickhouse");
     assertThat((Object) at(source, "jsonData", "port")).isEqualTo(8123);
-    assertThat((Object) at(source, "jsonData", "username"))
-        .isEqualTo(env("clickhouse").get("CLICKHOUSE_USER"));
+    // An analyst (read-only, bounded) of compose/analysts.properties, with its own password file.
+    assertThat((Object) at(source, "jsonData", "username")).isEqualTo("grafana");
+    assertThat(Project.properties(DIR.resolve("compose/analysts.properties")))
+        .containsKey("grafana");
     assertThat((Object) at(source, "secureJsonData", "password"))
-        .isEqualTo("$__file{/run/secrets/clickhouse-password}");
+        .isEqualTo("$__file{/run/ccpulse-secrets/grafana/grafana}");
     // Every panel, variable and annotation of every dashboard asks this data source.
     List<Path> dashboards;
     try (Stream<Path> files = Files.list(DIR.resolve("grafana/dashboards"))) {

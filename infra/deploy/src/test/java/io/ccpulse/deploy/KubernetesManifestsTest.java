@@ -157,8 +157,10 @@ class KubernetesManifestsTest {
     Map<String, String> mounts = mounts(at(DEPLOYMENT, "spec", "podTemplate", "spec"));
     String clickhouseSecret = mounts.get("secret:ccpulse-clickhouse");
     String kafkaSecret = mounts.get("secret:ccpulse-kafka");
+    // The job logs in as the writer (inserts only), with that user's key of the secret.
+    assertThat(JOB.get("clickhouse.user")).isEqualTo("ccpulse_job");
     assertThat(passwordFile(at(DEPLOYMENT, "spec", "podTemplate", "spec", "containers", 0)))
-        .isEqualTo(clickhouseSecret + "/password");
+        .isEqualTo(clickhouseSecret + "/ccpulse_job");
 
     // Every file the Kafka settings name is in the Kafka secret; the JAAS line is read by Kafka's
     // file provider.
@@ -191,9 +193,10 @@ class KubernetesManifestsTest {
     List<String> args = at(container, "args");
     assertThat(args.get(args.indexOf("--url") + 1)).isEqualTo(JOB.get("clickhouse.url"));
     assertThat(args.get(args.indexOf("--database") + 1)).isEqualTo(JOB.get("clickhouse.database"));
-    assertThat(args.get(args.indexOf("--user") + 1)).isEqualTo(JOB.get("clickhouse.user"));
+    // Migrations as the admin of the database (make access writes the user), with its own key.
+    assertThat(args.get(args.indexOf("--user") + 1)).isEqualTo("ccpulse_migrator");
     assertThat(passwordFile(container))
-        .isEqualTo(mounts(pod).get("secret:ccpulse-clickhouse") + "/password");
+        .isEqualTo(mounts(pod).get("secret:ccpulse-clickhouse") + "/ccpulse_migrator");
   }
 
   /**

@@ -129,6 +129,7 @@ public final class PipelineJob {
 
   private boolean hasLiveOutput() {
     return !config.get("kafka.topic.queue-health").isEmpty()
+        || !config.get("kafka.topic.queue-wait").isEmpty()
         || !config.get("kafka.topic.queue-alerts").isEmpty();
   }
 
@@ -149,6 +150,12 @@ public final class PipelineJob {
           .sinkTo(sinks.queueHealthTopic())
           .uid("topic-queue-health")
           .name("queue health topic");
+    }
+    if (!config.get("kafka.topic.queue-wait").isEmpty()) {
+      QueueHealthStage.waitChanges(queueHealth)
+          .sinkTo(sinks.queueWaitTopic())
+          .uid("topic-queue-wait")
+          .name("queue wait topic");
     }
     if (!config.get("kafka.topic.queue-alerts").isEmpty()) {
       queueHealth

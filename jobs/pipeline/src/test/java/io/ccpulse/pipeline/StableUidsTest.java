@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.pipeline.config.PipelineConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -19,7 +20,9 @@ class StableUidsTest {
    * sinks): nothing connects to build it.
    */
   private static PipelineJob production() {
-    return PipelineJob.onKafka(PipelineConfig.defaults());
+    // Every output on, the queue-wait topic too (off by default).
+    return PipelineJob.onKafka(
+        PipelineConfig.defaults().with(Map.of("kafka.topic.queue-wait", "ccpulse.queue-wait")));
   }
 
   @Test
@@ -48,6 +51,8 @@ class StableUidsTest {
             "source-AgentStateEvent",
             "queue-monitor",
             "topic-queue-health",
+            "queue-wait-changes",
+            "topic-queue-wait",
             "topic-queue-alerts")
         .doesNotContain("source-SurveyEvent", "sink-queue-health");
   }

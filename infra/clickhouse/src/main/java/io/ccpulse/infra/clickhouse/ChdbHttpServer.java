@@ -32,10 +32,14 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp ccpulse-local-clickhouse.jar:ccpulse-options.jar io.ccpulse.infra.clickhouse.ChdbHttpServer \
  *      [--port 8123] [--host 127.0.0.1] [--path .local/clickhouse] [--lib libchdb.so]
- *      [--port-file F] [--exit-with-parent PID] [--debug]
+ *      [--port-file F] [--exit-with-parent PID] [--debug] [--users users.xml --user NAME]
  * </pre>
  *
- * Start it with {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so} ({@link ChdbProcess} does): chDB
+ * With {@code --users} and {@code --user}, every query runs as that user of the ClickHouse users
+ * file, enforced by ClickHouse's own access control (see {@link ProcessIdentity} for why one user
+ * per process), and requests naming another user are refused.
+ *
+ * <p>Start it with {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so} ({@link ChdbProcess} does): chDB
  * installs signal handlers and libjsig keeps the JVM's in charge. Only JDK classes are needed on
  * the classpath. Stops cleanly on SIGTERM/SIGINT (the chDB connection is closed before the JVM
  * exits).
@@ -60,7 +64,8 @@ public final class ChdbHttpServer {
       System.err.println("ccpulse-clickhouse: " + e.getMessage());
       System.err.println(
           "usage: ChdbHttpServer [--port N] [--host H] [--path DIR] [--lib libchdb.so]"
-              + " [--port-file F] [--exit-with-parent PID] [--debug]");
+              + " [--port-file F] [--exit-with-parent PID] [--debug]"
+              + " [--users users.xml --user NAME]");
       System.exit(EXIT_STARTUP_FAILED);
       return;
     }
@@ -78,8 +83,12 @@ public final class ChdbHttpServer {
   }
 
   private static void run(Options options) throws IOException, ClickHouseException {
-    ChdbEngine engine = ChdbEngine.open(options.library, options.dataDir);
     Path tempDir = Files.createTempDirectory("ccpulse-chdb-inserts");
+    Path config =
+        options.usersFile == null
+            ? null
+            : ProcessIdentity.write(options.usersFile, options.user, tempDir.resolve("identity"));
+    ChdbEngine engine = ChdbEngine.open(options.library, options.dataDir, config);
     // Registered first, so that any later failure (System.exit) still closes chDB. Not
     // server.stop(): it takes a second (the dispatcher polls), and requests arriving during the
     // shutdown are refused by the closed engine anyway; the sockets go with the JVM.
@@ -109,7 +118,7 @@ public final class ChdbHttpServer {
           e);
     }
     server.setExecutor(Executors.newFixedThreadPool(4, daemonThreads()));
-    server.createContext("/", new HttpFront(engine, tempDir, "ccpulse-chdb"));
+    server.createContext("/", new HttpFront(engine, tempDir, "ccpulse-chdb", options.user));
     server.start();
 
     if (options.parentPid > 0) {
@@ -200,6 +209,8 @@ public final class ChdbHttpServer {
     Path portFile;
     long parentPid;
     boolean debug;
+    Path usersFile;
+    String user;
 
     static Options parse(String[] args) {
       CommandLine cl = CommandLine.parse(args, Set.of("debug"));
@@ -211,7 +222,12 @@ public final class ChdbHttpServer {
       o.portFile = cl.value("port-file").map(Paths::get).orElse(null);
       o.parentPid = cl.longValue("exit-with-parent", 0);
       o.debug = cl.flag("debug");
+      o.usersFile = cl.value("users").map(Paths::get).orElse(null);
+      o.user = cl.value("user").orElse(null);
       cl.rejectUnread();
+      if ((o.usersFile == null) != (o.user == null)) {
+        throw new IllegalArgumentException("--users and --user go together");
+      }
       if (o.library == null) {
         o.library = defaultLibrary();
       }

@@ -168,6 +168,8 @@ public final class ChdbProcess implements AutoCloseable {
     private Path logFile;
     private Duration startupTimeout = Duration.ofSeconds(60);
     private boolean debug;
+    private Path usersFile;
+    private String user;
     private final List<String> jvmOptions =
         new ArrayList<>(List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"));
 
@@ -212,6 +214,17 @@ public final class ChdbProcess implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Every query runs as {@code user} of the ClickHouse users file (as a real server loads it from
+     * users.d), enforced by ClickHouse; requests naming another user are refused. See {@link
+     * ProcessIdentity}.
+     */
+    public Builder runAs(Path usersFile, String user) {
+      this.usersFile = usersFile;
+      this.user = user;
+      return this;
+    }
+
     /** Extra options for the child JVM (it runs with a 512 MB heap; chDB's memory is native). */
     public Builder jvmOption(String option) {
       jvmOptions.add(option);
@@ -253,6 +266,9 @@ public final class ChdbProcess implements AutoCloseable {
               Long.toString(ProcessHandle.current().pid())));
       if (debug) {
         command.add("--debug");
+      }
+      if (usersFile != null) {
+        command.addAll(List.of("--users", usersFile.toAbsolutePath().toString(), "--user", user));
       }
       ProcessBuilder builder =
           new ProcessBuilder(command)

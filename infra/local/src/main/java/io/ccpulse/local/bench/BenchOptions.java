@@ -50,6 +50,9 @@ final class BenchOptions {
   /** Only with --only faults: it takes a while, and kills ClickHouse. */
   boolean faults = false;
 
+  /** Only with --only wait-estimate: the live estimates' accuracy, no Kafka or ClickHouse. */
+  boolean waitEstimate = false;
+
   Preset faultsPreset = Preset.DEFAULT;
   List<Duration> outages = List.of(Duration.ofSeconds(60), Duration.ofMinutes(10));
   int fuzzEvents = 20_000;
@@ -74,6 +77,8 @@ final class BenchOptions {
         --seed N                       simulator seed (default 20260105)
         --partitions N                 partitions per topic (default 2 = the job's parallelism)
         --alert-minutes N              alerts part: minutes fed at real time (default 10)
+        --only wait-estimate           the live wait estimate's accuracy and the Erlang-A staffing
+                                       figure (simulated days through the live operators, no stack)
         --only throughput|latency|alerts|faults   run one part (faults runs only when named: it
                                        kills ClickHouse during runs and takes 15 minutes or more)
         --faults-preset P              faults part: scenario (default: default)
@@ -111,9 +116,10 @@ final class BenchOptions {
       o.latency = only.get().equals("latency");
       o.alerts = only.get().equals("alerts");
       o.faults = only.get().equals("faults");
-      if (!o.throughput && !o.latency && !o.alerts && !o.faults) {
+      o.waitEstimate = only.get().equals("wait-estimate");
+      if (!o.throughput && !o.latency && !o.alerts && !o.faults && !o.waitEstimate) {
         throw new CommandLine.UsageException(
-            "--only takes throughput, latency, alerts or faults, not " + only.get());
+            "--only takes throughput, latency, alerts, faults or wait-estimate, not " + only.get());
       }
     }
     o.faultsPreset = Preset.of(cl.value("faults-preset", "default"));

@@ -1,5 +1,6 @@
 package io.ccpulse.local.bench;
 
+import io.ccpulse.local.estimate.WaitEstimateMain;
 import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.Simulator;
@@ -36,6 +37,10 @@ public final class PipelineBenchmark {
         System.getProperty("os.arch"));
     // The machine may be shared: the load before the benchmark says how much else was running.
     out.println("Load average before: " + loadAverage());
+    if (o.waitEstimate) {
+      WaitEstimateMain.run(out);
+      return;
+    }
     long t0 = System.nanoTime();
     List<String> table = new ArrayList<>();
     try (BenchStack stack = BenchStack.start(o.parallelism, o.partitions, out)) {

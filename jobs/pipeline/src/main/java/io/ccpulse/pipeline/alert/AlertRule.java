@@ -87,6 +87,27 @@ public enum AlertRule {
     boolean recovered(QueueSnapshot s, RuleSettings r) {
       return s.rateBase() < r.minOffered || value(s) >= r.clear;
     }
+  },
+  /**
+   * The queue is short of at least the threshold agents: those Erlang-A needs for the service-level
+   * target at the live arrival rate, handle time and patience (agents_required), minus the agents
+   * on queue. Judged from min-offered waits ended in the window (the rates behind it need data).
+   */
+  UNDERSTAFFED("understaffed", "agents") {
+    @Override
+    double value(QueueSnapshot s) {
+      return s.staffingGap();
+    }
+
+    @Override
+    boolean breached(QueueSnapshot s, RuleSettings r) {
+      return s.rateBase() >= r.minOffered && value(s) >= r.threshold;
+    }
+
+    @Override
+    boolean recovered(QueueSnapshot s, RuleSettings r) {
+      return s.rateBase() < r.minOffered || !(value(s) >= r.clear);
+    }
   };
 
   private final String key;

@@ -2,6 +2,7 @@ package io.ccpulse.pipeline.queue;
 
 import io.ccpulse.events.Channel;
 import io.ccpulse.events.InteractionEvent;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +23,14 @@ public class LiveContact {
 
   /** Agents with the contact answered and not wrapped up. */
   public String[] agents = new String[0];
+
+  /**
+   * Beside {@link #agents}: the queue each answered it from (null: not from a queue) and when, for
+   * the leg's handle time when it is wrapped up. Null in state from before they existed.
+   */
+  public String[] agentQueues;
+
+  public long[] agentSince;
 
   /** Agents whose leg has ended: a late ANSWERED of theirs must not open it again. */
   public String[] wrappedUp = new String[0];
@@ -78,17 +87,29 @@ public class LiveContact {
         abandoned = true;
       }
       case ANSWERED -> {
+        String fromQueue = waitQueueId != null && at >= waitSince ? waitQueueId : null;
         endWait(WaitOutcome.ANSWERED, at, queues);
         String agent = e.getAgentId();
         if (agent != null && !Ids.contains(agents, agent) && !Ids.contains(wrappedUp, agent)) {
+          legsInStep();
           agents = Ids.plus(agents, agent);
+          agentQueues = Ids.plus(agentQueues, fromQueue);
+          agentSince = Arrays.copyOf(agentSince, agentSince.length + 1);
+          agentSince[agentSince.length - 1] = at;
           agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, +1, at));
         }
       }
       case WRAPUP_ENDED -> {
         String agent = e.getAgentId();
-        if (agent != null && Ids.contains(agents, agent)) {
-          agents = Ids.minus(agents, agent);
+        int i = agent == null ? -1 : Ids.indexOf(agents, agent);
+        if (i >= 0) {
+          legsInStep();
+          if (agentQueues[i] != null && at >= agentSince[i]) {
+            queues.add(QueueSignal.handled(this, agentQueues[i], agentSince[i], at));
+          }
+          agents = Ids.without(agents, i);
+          agentQueues = Ids.without(agentQueues, i);
+          agentSince = Ids.without(agentSince, i);
           agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, -1, at));
         }
         if (agent != null && !Ids.contains(wrappedUp, agent)) {
@@ -109,6 +130,17 @@ public class LiveContact {
       agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, -1, at));
     }
     agents = new String[0];
+    agentQueues = new String[0];
+    agentSince = new long[0];
+  }
+
+  /** State from before the legs' queues were kept: their handle times are unknown. */
+  private void legsInStep() {
+    if (agentQueues == null || agentQueues.length != agents.length) {
+      agentQueues = new String[agents.length];
+      agentSince = new long[agents.length];
+      Arrays.fill(agentSince, Long.MAX_VALUE); // never before a wrap-up: no handle time
+    }
   }
 
   private void endWait(WaitOutcome outcome, long at, List<QueueSignal> queues) {

@@ -5,6 +5,7 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.pipeline.alert.AlertRules;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.interval.Thresholds;
+import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -32,6 +33,16 @@ public final class QueueHealthStage {
           "queue-health.snapshots must be on-change or every-step, not '" + mode + "'");
     }
     return mode.equals("every-step");
+  }
+
+  /** The snapshots where the estimated wait (in whole seconds) changed, per queue. */
+  public static SingleOutputStreamOperator<QueueSnapshot> waitChanges(
+      DataStream<QueueSnapshot> snapshots) {
+    return snapshots
+        .keyBy(s -> TenantKey.of(s.tenantId, s.queueId))
+        .process(new WaitChanges())
+        .uid("queue-wait-changes")
+        .name("queue wait changes");
   }
 
   public static SingleOutputStreamOperator<QueueSnapshot> build(

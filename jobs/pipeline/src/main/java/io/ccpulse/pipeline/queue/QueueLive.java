@@ -18,6 +18,9 @@ public class QueueLive {
   public AgentStatus[] agents = new AgentStatus[0];
   public OutcomeWindow outcomes;
 
+  /** What the wait estimate and the staffing gap are measured from; null in older state. */
+  public QueueRates rates;
+
   /** The latest moment judged: a straggler is judged then, so judging time never runs backwards. */
   public long judgedAt = Long.MIN_VALUE;
 
@@ -34,6 +37,7 @@ public class QueueLive {
     q.tenantId = tenantId;
     q.queueId = queueId;
     q.outcomes = OutcomeWindow.of(windowMs, bucketMs);
+    q.rates = QueueRates.of(windowMs, bucketMs);
     return q;
   }
 
@@ -44,6 +48,7 @@ public class QueueLive {
     switch (s.kind) {
       case WAIT_STARTED -> {
         if (Ids.indexOf(waitingIds, s.interactionId) < 0) {
+          rates().started(s.interactionId, s.at, freeSlots() > waitingIds.length);
           waitingIds = Ids.plus(waitingIds, s.interactionId);
           waitingSince = Arrays.copyOf(waitingSince, waitingSince.length + 1);
           waitingSince[waitingSince.length - 1] = s.queuedAt;
@@ -61,7 +66,9 @@ public class QueueLive {
             s.at - s.queuedAt,
             thresholds.serviceLevelMs(),
             thresholds.shortAbandonMs());
+        rates().ended(s.interactionId, s.at, s.outcome, s.at - s.queuedAt);
       }
+      case HANDLED -> rates().handled(s.at, s.handleMs);
       case AGENT -> {
         int i = Ids.indexOf(agentIds, s.agentId);
         if (s.status == null && i >= 0) {
@@ -76,6 +83,34 @@ public class QueueLive {
       }
       default -> throw new IllegalArgumentException("unknown signal " + s.kind);
     }
+  }
+
+  /**
+   * The estimated wait and the agents needed, into a snapshot of this queue ({@code target}: the
+   * service level to staff for, NaN for none).
+   */
+  public void estimate(QueueSnapshot s, double target, Thresholds thresholds) {
+    QueueRates.Measured m = rates().measure(s.at, waitingSince);
+    s.arrived = m.arrived;
+    s.handleTimeMs = m.handleMs;
+    s.estimatedWaitMs = WaitEstimate.estimateMs(agents, waitingIds.length, m);
+    s.agentsRequired = StaffingGap.requiredAgents(rates, m, agents, target, thresholds);
+  }
+
+  private QueueRates rates() {
+    if (rates == null) {
+      rates = QueueRates.of(outcomes.bucketMs * outcomes.bucketStart.length, outcomes.bucketMs);
+    }
+    return rates;
+  }
+
+  /** Contacts the on-queue agents could take now. */
+  private int freeSlots() {
+    int free = 0;
+    for (AgentStatus a : agents) {
+      free += a.onQueue ? Math.max(0, a.capacity - a.openContacts) : 0;
+    }
+    return free;
   }
 
   /** The queue's health at {@code now}. */
@@ -131,7 +166,11 @@ public class QueueLive {
       s.answeredInSl,
       s.abandoned,
       s.shortAbandoned,
-      s.openAlerts
+      s.openAlerts,
+      s.arrived,
+      s.handleTimeMs < 0 ? -1 : Math.round(s.handleTimeMs / 1000.0),
+      s.estimatedWaitMs < 0 ? -1 : Math.round(s.estimatedWaitMs / 1000.0),
+      s.agentsRequired
     };
   }
 

@@ -44,7 +44,25 @@ public final class QueueMessages {
             .put("short_abandoned", s.shortAbandoned)
             .put("service_level", number(s.serviceLevel()))
             .put("abandon_rate", number(s.abandonRate()))
-            .put("open_alerts", s.openAlerts));
+            .put("open_alerts", s.openAlerts)
+            .put("arrived", s.arrived)
+            .put("handle_time_s", number(s.handleTimeSeconds()))
+            .put("estimated_wait_s", number(s.estimatedWaitSeconds()))
+            .put("agents_required", number(s.agentsRequiredOrNaN())));
+  }
+
+  /** The queue-wait topic's message: the estimate and what it stands on. */
+  public static String waitJson(QueueSnapshot s) {
+    return Json.write(
+        Json.object()
+            .put("tenant_id", s.tenantId)
+            .put("queue_id", s.queueId)
+            .put("channel", s.channel == null ? null : s.channel.name())
+            .put("at", time(s.at))
+            .put("estimated_wait_s", number(s.estimatedWaitSeconds()))
+            .put("waiting", s.waiting)
+            .put("agents_on_queue", s.agentsOnQueue)
+            .put("agents_available", s.agentsAvailable));
   }
 
   public static QueueSnapshot snapshot(byte[] json) {
@@ -67,6 +85,11 @@ public final class QueueMessages {
     s.abandoned = n.get("abandoned").asInt();
     s.shortAbandoned = n.get("short_abandoned").asInt();
     s.openAlerts = n.get("open_alerts").asInt();
+    // Absent in messages from before V030: no telling.
+    s.arrived = n.path("arrived").asInt(0);
+    s.handleTimeMs = millisOrNone(n.path("handle_time_s"));
+    s.estimatedWaitMs = millisOrNone(n.path("estimated_wait_s"));
+    s.agentsRequired = n.path("agents_required").isNumber() ? n.get("agents_required").asInt() : -1;
     return s;
   }
 
@@ -93,6 +116,10 @@ public final class QueueMessages {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
     }
+  }
+
+  private static long millisOrNone(JsonNode seconds) {
+    return seconds.isNumber() ? Math.round(seconds.asDouble() * 1000) : -1;
   }
 
   private static long millis(JsonNode time) {

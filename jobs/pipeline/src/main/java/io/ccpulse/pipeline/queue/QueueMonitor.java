@@ -175,6 +175,8 @@ public final class QueueMonitor
         settingsByQueue.computeIfAbsent(
             List.of(q.tenantId, q.queueId, String.valueOf(q.channel)),
             k -> rules.forQueue(q.tenantId, q.queueId, q.channel));
+    RuleSettings sl = settings.get(AlertRule.SERVICE_LEVEL); // its clear level is the target
+    q.estimate(s, sl.enabled ? sl.clear : Double.NaN, thresholds);
     for (QueueAlert change : book.judge(settings, s)) {
       if (change.status == QueueAlert.Status.RAISED) {
         raised.inc();

@@ -11,6 +11,8 @@ public class QueueSignal {
   public enum Kind {
     WAIT_STARTED,
     WAIT_ENDED,
+    /** A leg answered from the queue was wrapped up: its handle time. */
+    HANDLED,
     AGENT
   }
 
@@ -25,6 +27,9 @@ public class QueueSignal {
   public Channel channel;
   public long queuedAt;
   public WaitOutcome outcome;
+
+  /** HANDLED: answer to wrap-up end of the leg. */
+  public long handleMs;
 
   /** Agents: who, and their status now; null status = no longer serves the queue. */
   public String agentId;
@@ -43,6 +48,12 @@ public class QueueSignal {
     QueueSignal s = wait(Kind.WAIT_ENDED, c, c.waitQueueId, at);
     s.queuedAt = c.waitSince;
     s.outcome = outcome;
+    return s;
+  }
+
+  static QueueSignal handled(LiveContact c, String queueId, long answeredAt, long at) {
+    QueueSignal s = wait(Kind.HANDLED, c, queueId, at);
+    s.handleMs = at - answeredAt;
     return s;
   }
 

@@ -37,7 +37,36 @@ public class QueueSnapshot {
   public int shortAbandoned;
   public int openAlerts;
 
+  /** Waits started in the rolling window. */
+  public int arrived;
+
+  /** Mean handle time of the queue's legs (the latest window with one); -1: none seen yet. */
+  public long handleTimeMs = -1;
+
+  /** The estimated wait of a contact joining now ({@link WaitEstimate}); -1: no telling. */
+  public long estimatedWaitMs = -1;
+
+  /** Agents needed now for the service-level target ({@link StaffingGap}); -1: no telling. */
+  public int agentsRequired = -1;
+
   public QueueSnapshot() {}
+
+  public double handleTimeSeconds() {
+    return handleTimeMs < 0 ? Double.NaN : handleTimeMs / 1000.0;
+  }
+
+  public double estimatedWaitSeconds() {
+    return estimatedWaitMs < 0 ? Double.NaN : estimatedWaitMs / 1000.0;
+  }
+
+  public double agentsRequiredOrNaN() {
+    return agentsRequired < 0 ? Double.NaN : agentsRequired;
+  }
+
+  /** Agents short of what the target needs (negative: to spare); NaN with no telling. */
+  public double staffingGap() {
+    return agentsRequired < 0 ? Double.NaN : agentsRequired - agentsOnQueue;
+  }
 
   public long oldestWaitMs() {
     return waiting == 0 ? 0 : Math.max(0, at - oldestWaitSince);
@@ -82,6 +111,10 @@ public class QueueSnapshot {
         + " sl="
         + serviceLevel()
         + " abandon="
-        + abandonRate();
+        + abandonRate()
+        + " ewt="
+        + estimatedWaitMs
+        + "ms required="
+        + agentsRequired;
   }
 }

@@ -41,6 +41,11 @@ public final class ClickHouseSinks implements PipelineSinks {
   }
 
   @Override
+  public Sink<QueueSnapshot> queueWaitTopic() {
+    return JsonTopic.sink(config, JsonTopic.queueWait(config.get("kafka.topic.queue-wait")));
+  }
+
+  @Override
   public Sink<QueueAlert> queueAlertTopic() {
     return JsonTopic.sink(config, JsonTopic.queueAlerts(config.get("kafka.topic.queue-alerts")));
   }

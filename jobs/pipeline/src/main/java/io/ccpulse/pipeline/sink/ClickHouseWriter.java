@@ -177,7 +177,8 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   private long ttlMs() {
     if (ttlMs == null) {
       ttlMs = -1L;
-      try (Connection c = endpoint.openServer();
+      // Through the job's own database: its user (ccpulse_job) has no rights on `default`.
+      try (Connection c = endpoint.open();
           PreparedStatement st =
               c.prepareStatement(
                   "SELECT create_table_query FROM system.tables WHERE database = ? AND name = ?")) {

@@ -58,6 +58,15 @@ public final class JsonTopic<T> implements KafkaRecordSerializationSchema<T> {
   }
 
   /**
+   * The estimated wait per queue (docs/queue-health.md), keyed by tenant/queue: on a compacted
+   * topic, the latest per queue is what a reader finds.
+   */
+  static JsonTopic<QueueSnapshot> queueWait(String topic) {
+    return new JsonTopic<>(
+        topic, s -> s.tenantId + "/" + s.queueId, QueueMessages::waitJson, s -> s.at);
+  }
+
+  /**
    * A sink for these messages with the job's Kafka settings (security settings apply to producing
    * too).
    */

@@ -166,7 +166,7 @@ public final class OutputTables {
           .retainedBy(r -> r.at)
           .build();
 
-  /** queue_health (migration V007). */
+  /** queue_health (migrations V007, V030). */
   public static final OutputTable<QueueSnapshot> QUEUE_HEALTH =
       OutputTable.<QueueSnapshot>named("queue_health")
           .lowCardinality("tenant_id", s -> s.tenantId)
@@ -188,6 +188,11 @@ public final class OutputTables {
           .nullableFloat64("service_level", QueueSnapshot::serviceLevel)
           .nullableFloat64("abandon_rate", QueueSnapshot::abandonRate)
           .uint16("open_alerts", s -> s.openAlerts)
+          // V030: the wait estimate and the staffing gap (NULL: no telling)
+          .uint32("arrived", s -> s.arrived)
+          .nullableFloat64("handle_time_s", QueueSnapshot::handleTimeSeconds)
+          .nullableFloat64("estimated_wait_s", QueueSnapshot::estimatedWaitSeconds)
+          .nullableFloat64("agents_required", QueueSnapshot::agentsRequiredOrNaN)
           .retainedBy(r -> r.at)
           .build();
 

@@ -17,6 +17,12 @@ public interface PipelineSinks extends Serializable {
   /** The live job's snapshots, for wallboards and for the metrics job (Kafka in production). */
   Sink<QueueSnapshot> queueHealthTopic();
 
+  /**
+   * The estimated wait per queue, on change, for IVR and chat systems (a compacted Kafka topic in
+   * production).
+   */
+  Sink<QueueSnapshot> queueWaitTopic();
+
   /** The alerts for alerting systems (Kafka in production). */
   Sink<QueueAlert> queueAlertTopic();
 }

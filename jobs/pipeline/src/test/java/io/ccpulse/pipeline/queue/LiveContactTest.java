@@ -60,7 +60,10 @@ class LiveContactTest {
             org.assertj.core.groups.Tuple.tuple(
                 QueueSignal.Kind.WAIT_STARTED, "billing", at("09:00:00")),
             org.assertj.core.groups.Tuple.tuple(
-                QueueSignal.Kind.WAIT_ENDED, "billing", at("09:00:20")));
+                QueueSignal.Kind.WAIT_ENDED, "billing", at("09:00:20")),
+            org.assertj.core.groups.Tuple.tuple(
+                QueueSignal.Kind.HANDLED, "billing", at("09:04:00")));
+    assertThat(waits.get(2).handleMs).as("answer to wrap-up end").isEqualTo(220_000);
     assertThat(waits.get(1).outcome).isEqualTo(WaitOutcome.ANSWERED);
     assertThat(waits.get(1).queuedAt).isEqualTo(at("09:00:00"));
     assertThat(agents)
@@ -90,6 +93,12 @@ class LiveContactTest {
             "WAIT_STARTED support",
             "WAIT_ENDED support ABANDONED");
     assertThat(contact.finished()).as("a-1 has not wrapped up").isFalse();
+    // The leg's handle time goes to the queue it was answered from, not the one it moved to.
+    apply(event(InteractionType.WRAPUP_ENDED, "09:03:00", "sales", "a-1"));
+    QueueSignal handled = waits.get(waits.size() - 1);
+    assertThat(handled.kind).isEqualTo(QueueSignal.Kind.HANDLED);
+    assertThat(handled.queueId).isEqualTo("sales");
+    assertThat(handled.handleMs).isEqualTo(90_000);
   }
 
   @Test
@@ -112,7 +121,10 @@ class LiveContactTest {
             "09:00:20",
             "billing",
             "a-1")); // the answer again, a new id: a replay
-    assertThat(waits).hasSize(2);
+    assertThat(waits) // the replayed answer opens no second leg
+        .extracting(w -> w.kind)
+        .containsExactly(
+            QueueSignal.Kind.WAIT_STARTED, QueueSignal.Kind.WAIT_ENDED, QueueSignal.Kind.HANDLED);
     assertThat(agents).extracting(a -> a.contactDelta).containsExactly(1, -1);
     assertThat(contact.finished()).isTrue();
   }

@@ -35,6 +35,10 @@ class QueueMessagesTest {
     s.abandoned = 7;
     s.shortAbandoned = 2;
     s.openAlerts = 1;
+    s.arrived = 45;
+    s.handleTimeMs = 251_500;
+    s.estimatedWaitMs = 83_400;
+    s.agentsRequired = 9;
 
     String json = QueueMessages.toJson(s);
     QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
@@ -43,6 +47,8 @@ class QueueMessagesTest {
     assertThat(json)
         .contains(
             "\"oldest_wait_ms\":75250",
+            "\"estimated_wait_s\":83.4",
+            "\"agents_required\":9.0",
             "\"at\":\"2026-01-05T08:00:00.123Z\"",
             "\"tenant_id\":\"t\\\"01\"");
     assertThat(QueueMessages.toJson(back)).isEqualTo(json);
@@ -56,12 +62,25 @@ class QueueMessagesTest {
     s.at = T;
     String json = QueueMessages.toJson(s);
     assertThat(json)
-        .contains("\"channel\":null", "\"service_level\":null", "\"abandon_rate\":null");
+        .contains(
+            "\"channel\":null",
+            "\"service_level\":null",
+            "\"abandon_rate\":null",
+            "\"estimated_wait_s\":null",
+            "\"agents_required\":null");
     QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
     assertThat(back.channel).isNull();
     assertThat(back.oldestWaitMs()).isZero();
     assertThat(back.serviceLevel()).isNaN();
+    assertThat(back.estimatedWaitMs).isEqualTo(-1);
+    assertThat(back.agentsRequired).isEqualTo(-1);
     assertThat(QueueMessages.toJson(back)).isEqualTo(json);
+    // A message from before the estimates (no such fields) reads as no telling.
+    String old = json.replaceAll(",\"arrived\".*}$", "}"); // the estimates were the last fields
+    QueueSnapshot before = QueueMessages.snapshot(old.getBytes(StandardCharsets.UTF_8));
+    assertThat(old).doesNotContain("estimated_wait_s");
+    assertThat(before.estimatedWaitMs).isEqualTo(-1);
+    assertThat(before.handleTimeMs).isEqualTo(-1);
   }
 
   @Test

@@ -57,6 +57,15 @@ public final class CollectingSinks implements PipelineSinks {
   }
 
   @Override
+  public Sink<QueueSnapshot> queueWaitTopic() {
+    return new Collect<>(run + "/queue-wait-topic");
+  }
+
+  public List<QueueSnapshot> waitMessages() {
+    return written("/queue-wait-topic");
+  }
+
+  @Override
   public Sink<QueueAlert> queueAlertTopic() {
     return new Collect<>(run + "/queue-alert-topic");
   }

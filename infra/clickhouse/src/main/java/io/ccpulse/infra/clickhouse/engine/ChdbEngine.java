@@ -56,6 +56,15 @@ public final class ChdbEngine implements AutoCloseable {
    * @throws DataPathInUseException if another process (a second server) holds the directory
    */
   public static ChdbEngine open(Path library, Path dataDir) throws IOException {
+    return open(library, dataDir, null);
+  }
+
+  /**
+   * As {@link #open(Path, Path)}, with a ClickHouse configuration file (e.g. the one {@code
+   * ProcessIdentity} writes, naming the users file), or null for chDB's built-in unrestricted
+   * {@code default} user.
+   */
+  public static ChdbEngine open(Path library, Path dataDir, Path configFile) throws IOException {
     ChdbLibrary.load(library);
     Path path = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(path);
@@ -67,8 +76,11 @@ public final class ChdbEngine implements AutoCloseable {
     // keeps
     // a stray file named like a table from shadowing it.
     Path workDir = Files.createTempDirectory("ccpulse-chdb-cwd");
-    long connection =
-        ChdbLibrary.connect(new String[] {"clickhouse", "--path=" + path}, workDir.toString());
+    List<String> args = new ArrayList<>(List.of("clickhouse", "--path=" + path));
+    if (configFile != null) {
+      args.add("--config-file=" + configFile.toAbsolutePath());
+    }
+    long connection = ChdbLibrary.connect(args.toArray(new String[0]), workDir.toString());
     if (connection == 0) {
       Files.deleteIfExists(workDir);
       if (ChdbLibrary.probeLock(status.toString()) != 0) {

@@ -27,15 +27,22 @@ public final class HttpFront implements HttpHandler {
 
   private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
   private static final int COPY_CHUNK = 64 << 10;
+  private static final int AUTHENTICATION_FAILED = 516;
 
   private final ChdbEngine engine;
   private final Path tempDir;
   private final String displayName;
+  private final String identity;
 
-  public HttpFront(ChdbEngine engine, Path tempDir, String displayName) {
+  /**
+   * @param identity the user every query of this process runs as (see ProcessIdentity), or null
+   *     when chDB runs as its unrestricted built-in default user and any user name is accepted
+   */
+  public HttpFront(ChdbEngine engine, Path tempDir, String displayName, String identity) {
     this.engine = engine;
     this.tempDir = tempDir;
     this.displayName = displayName;
+    this.identity = identity;
   }
 
   @Override
@@ -69,6 +76,19 @@ public final class HttpFront implements HttpHandler {
       query = HttpQuery.parse(method, exchange.getRequestURI().getRawQuery(), headers::getFirst);
     } catch (ClickHouseException e) {
       sendError(exchange, null, e);
+      return;
+    }
+    if (identity != null && !identity.equals(query.user())) {
+      // Never run one user's request with another's rights: this process can only be `identity`.
+      sendError(
+          exchange,
+          query,
+          new ClickHouseException(
+              AUTHENTICATION_FAILED,
+              query.user()
+                  + ": Authentication failed: this embedded ClickHouse runs every query as "
+                  + identity
+                  + " (chDB has one user per process). (AUTHENTICATION_FAILED)"));
       return;
     }
     try (IncomingStatement statement =

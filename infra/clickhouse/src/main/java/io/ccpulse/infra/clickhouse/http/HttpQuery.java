@@ -3,6 +3,7 @@ package io.ccpulse.infra.clickhouse.http;
 import io.ccpulse.infra.clickhouse.engine.ClickHouseException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,14 +33,18 @@ record HttpQuery(
     boolean decompress,
     /** GET, or readonly=1/2: only reading statements. */
     boolean readOnly,
-    String queryId) {
+    String queryId,
+    /**
+     * Who the request says it is: X-ClickHouse-User, the user parameter, Basic auth, or default.
+     */
+    String user) {
 
   static final String DEFAULT_FORMAT = "TabSeparated";
 
   /**
-   * Parameters of the HTTP interface itself, never settings. user/password are accepted and
-   * ignored: this server has no users. wait_end_of_query is always true here (results are
-   * materialized) and chDB rejects the setting.
+   * Parameters of the HTTP interface itself, never settings. The password is never checked here
+   * (chDB cannot: see ProcessIdentity); the user is, against the process's identity.
+   * wait_end_of_query is always true here (results are materialized) and chDB rejects the setting.
    */
   private static final Set<String> INTERFACE_PARAMETERS =
       Set.of(
@@ -107,7 +112,29 @@ record HttpQuery(
         firstNonEmpty(
             header.apply("X-ClickHouse-Query-Id"),
             params.get("query_id"),
-            UUID.randomUUID().toString()));
+            UUID.randomUUID().toString()),
+        firstNonEmpty(
+            header.apply("X-ClickHouse-User"),
+            params.get("user"),
+            basicAuthUser(header.apply("Authorization")),
+            "default"));
+  }
+
+  /** The user name of an {@code Authorization: Basic} header, or null. */
+  static String basicAuthUser(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? decoded : decoded.substring(0, colon);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** key=value pairs, percent- and '+'-decoded; a repeated key keeps its last value. */
