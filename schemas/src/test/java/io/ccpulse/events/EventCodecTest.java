@@ -71,6 +71,40 @@ class EventCodecTest {
     assertThat(surveys.decode(surveys.encode(survey)).event()).isEqualTo(survey);
   }
 
+  /**
+   * A survey written by a producer still on SurveyEvent v1 (no likelihood to recommend) reads as
+   * the current schema with no NPS: the CSAT it carries still counts, its nps is absent, not 0.
+   */
+  @Test
+  void readsASurveyWrittenWithTheV1SchemaAsOneWithoutNps() throws Exception {
+    EventCodec<SurveyEvent> surveys = EventCodec.surveys();
+    Schema v1 = surveys.history().versions().get(0);
+    assertThat(v1.getField("nps")).isNull();
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("event_id", "v-1");
+    old.put("tenant_id", "acme");
+    old.put("interaction_id", "i-1");
+    old.put("channel", new GenericData.EnumSymbol(v1.getField("channel").schema(), "CHAT"));
+    old.put("agent_id", "a-7");
+    old.put("queue_id", "billing");
+    old.put("csat", 4);
+    old.put("occurred_at", T0.toEpochMilli());
+    byte[] bytes = toBytes(new BinaryMessageEncoder<>(GenericData.get(), v1), old);
+
+    DecodeResult<SurveyEvent> read = surveys.decode(bytes);
+    assertThat(read.isOk()).as("%s", read).isTrue();
+    assertThat(read.writerVersion()).isEqualTo(1);
+    assertThat(read.event().getCsat()).isEqualTo(4);
+    assertThat(read.event().getChannel()).isEqualTo(Channel.CHAT);
+    assertThat(read.event().getQueueId()).isEqualTo("billing");
+    assertThat(read.event().getNps()).isNull();
+
+    SurveyEvent current = SurveyEvent.newBuilder(read.event()).setNps(9).build();
+    DecodeResult<SurveyEvent> again = surveys.decode(surveys.encode(current));
+    assertThat(again.writerVersion()).isEqualTo(2);
+    assertThat(again.event().getNps()).isEqualTo(9);
+  }
+
   @Test
   void writesSingleObjectHeaderOfTheCurrentSchema() {
     byte[] bytes = interactions.encode(answered());

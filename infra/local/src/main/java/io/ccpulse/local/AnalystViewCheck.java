@@ -129,7 +129,7 @@ public final class AnalystViewCheck {
     return new Report(rows, differences, count[0]);
   }
 
-  private static int compare(
+  static int compare(
       String view,
       List<ViewRow> expected,
       List<ViewRow> actual,

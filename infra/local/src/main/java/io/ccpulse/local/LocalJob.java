@@ -8,12 +8,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Runs the pipeline's two jobs in a local MiniCluster each (web UI on 8081 and the next free port)
@@ -43,24 +53,61 @@ final class LocalJob {
     out.println(
         "Running the live job (queue health and alerts, to Kafka), then the metrics job (to ClickHouse);"
             + " web UI on http://127.0.0.1:8081 (or the next free port)");
-    List<JobClient> jobs = PipelineJob.onKafka(config).start(env);
-    JobClient job = jobs.get(jobs.size() - 1);
-    out.printf(
-        "Live job done in %.1f s; metrics job %s running%n",
-        (System.nanoTime() - t0) / 1e9, job.getJobID());
-    var result = job.getJobExecutionResult();
-    while (!result.isDone()) {
-      try {
-        result.get(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (java.util.concurrent.TimeoutException stillRunning) {
-        out.printf(
-            "  %5.0f s  %s%n", (System.nanoTime() - t0) / 1e9, progress(config, expectedEvents));
-      }
+    // One after the other, each watched: the metrics job copies the live job's topics, up to the
+    // offsets they have when it starts.
+    for (JobClient live : PipelineJob.onKafka(config.with(Map.of("job", "live"))).start(env)) {
+      await(live, t0, out, () -> liveProgress(config));
+      out.printf(
+          "Live job done in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, liveProgress(config));
     }
-    result.get(); // rethrows a failure
+    JobClient job = PipelineJob.onKafka(config.with(Map.of("job", "metrics"))).start(env).get(0);
+    out.printf("Metrics job %s running%n", job.getJobID());
+    await(job, t0, out, () -> progress(config, expectedEvents));
     out.printf(
         "Job finished in %.1f s: %s%n",
         (System.nanoTime() - t0) / 1e9, progress(config, expectedEvents));
+  }
+
+  /** Waits for the job, a progress line every 5 s; rethrows its failure. */
+  private static void await(JobClient job, long t0, PrintStream out, Supplier<String> progress)
+      throws Exception {
+    var result = job.getJobExecutionResult();
+    while (!result.isDone()) {
+      try {
+        result.get(5, TimeUnit.SECONDS);
+      } catch (TimeoutException stillRunning) {
+        out.printf("  %5.0f s  %s%n", (System.nanoTime() - t0) / 1e9, progress.get());
+      }
+    }
+    result.get();
+  }
+
+  /** What the live job has sent to its topics so far. */
+  private static String liveProgress(PipelineConfig config) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+    try (Admin admin = Admin.create(props)) {
+      return String.format(
+          "live job: %,d queue-health snapshots, %,d alert messages sent",
+          messages(admin, config.get("kafka.topic.queue-health")),
+          messages(admin, config.get("kafka.topic.queue-alerts")));
+    } catch (Exception e) {
+      return "(progress unavailable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Messages in a topic (the sum of its partitions' end offsets); 0 for no topic. */
+  static long messages(Admin admin, String topic) throws Exception {
+    if (topic.isEmpty()) {
+      return 0;
+    }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (var d : admin.describeTopics(List.of(topic)).allTopicNames().get().values()) {
+      d.partitions()
+          .forEach(
+              p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+    }
+    return admin.listOffsets(latest).all().get().values().stream().mapToLong(r -> r.offset()).sum();
   }
 
   /**

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class Rates {
   static final String[] INTERVAL = {
-    "aht_s", "asa_s", "abandon_rate", "service_level", "transfer_rate", "csat_avg"
+    "aht_s", "asa_s", "abandon_rate", "service_level", "transfer_rate", "csat_avg", "nps"
   };
   static final String[] AGENT_TIME = {"occupancy"};
 
@@ -35,6 +35,12 @@ final class Rates {
     rates.put("service_level", ratio(sums.get("answered_within_sl"), offered - shortAbandoned));
     rates.put("transfer_rate", ratio(sums.get("transferred_out"), handled));
     rates.put("csat_avg", ratio(sums.get("csat_sum"), responses));
+    // NPS: promoters (9-10) less detractors (0-6), per 100 surveys that asked it; -100 to 100.
+    rates.put(
+        "nps",
+        ratio(
+            100.0 * (sums.get("nps_promoters") - sums.get("nps_detractors")),
+            sums.get("nps_responses")));
     return rates;
   }
 

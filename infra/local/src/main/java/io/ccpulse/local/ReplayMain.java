@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code make replay}: history (JSON lines, as {@code make import} takes it) imported into fresh
@@ -191,6 +189,7 @@ public final class ReplayMain {
       }
       RunSummary.print(clickhouse, out);
       RunSummary.printExpired(out);
+      ViewChecksums.print(clickhouse, out);
       out.println();
       out.println(
           stack.attached()
@@ -221,15 +220,11 @@ public final class ReplayMain {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(props)) {
-      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-      for (var d : admin.describeTopics(List.of(topics)).allTopicNames().get().values()) {
-        d.partitions()
-            .forEach(
-                p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+      long records = 0;
+      for (String topic : topics) {
+        records += LocalJob.messages(admin, topic);
       }
-      return admin.listOffsets(latest).all().get().values().stream()
-          .mapToLong(r -> r.offset())
-          .sum();
+      return records;
     }
   }
 }

@@ -27,9 +27,9 @@ import java.util.Set;
  * until the day is processed, then what it computed, read back from ClickHouse and checked against
  * the simulator's ground truth.
  *
- * <p>Options: {@code --preset small|default|large}, {@code --seed N}, and any job setting as {@code
- * --key value} (see ccpulse-defaults.properties). Each run starts from a clean slate: it recreates
- * the local topics and the {@code ccpulse} database.
+ * <p>Options: {@code --preset small|default|large|weeks}, {@code --seed N}, and any job setting as
+ * {@code --key value} (see ccpulse-defaults.properties). Each run starts from a clean slate: it
+ * recreates the local topics and the {@code ccpulse} database.
  */
 public final class RunMain {
   private static final int PARTITIONS = 4;
@@ -106,6 +106,9 @@ public final class RunMain {
 
       RunSummary.print(clickhouse, out);
       RunSummary.printExpired(out);
+      if (scenario.rota()) { // the weeks preset: did the baselines find whose work changed?
+        WeeksBurnout.read(clickhouse, scenario).print(out);
+      }
       Path report = DayReport.write(clickhouse, data.resolve("run").resolve("report.html"));
       out.println();
       out.println("The day as charts (one HTML file, opens offline): " + report.toAbsolutePath());

@@ -102,7 +102,10 @@ public final class TruthComparison {
           "answered_within_sl",
           "csat_responses",
           "csat_sum",
-          "csat_satisfied");
+          "csat_satisfied",
+          "nps_responses",
+          "nps_promoters",
+          "nps_detractors");
   static final List<String> AGENT_TIME_FIGURES =
       List.of("logged_in_ms", "available_ms", "busy_ms", "available_idle_ms");
 

@@ -39,7 +39,10 @@ class AnalystViewCheckTest {
               Map.entry(Figure.WAIT_MAX_MS, 20_000L),
               Map.entry(Figure.ANSWERED_WITHIN_SL, 6L),
               Map.entry(Figure.CSAT_RESPONSES, 2L),
-              Map.entry(Figure.CSAT_SUM, 9L)));
+              Map.entry(Figure.CSAT_SUM, 9L),
+              // Two asked the likelihood to recommend: a passive and a detractor, NPS -50.
+              Map.entry(Figure.NPS_RESPONSES, 2L),
+              Map.entry(Figure.NPS_DETRACTORS, 1L)));
 
   /** Only legs: no wait ended, so no abandon rate, service level or ASA. */
   private static final TruthRow QUEUE_AT_NINE_15 =
@@ -82,10 +85,10 @@ class AnalystViewCheckTest {
         List.of(
             new ViewRow(
                 "QUEUE t1/q1 VOICE 900s@2026-01-05T09:00:00Z",
-                rates(250.0, 10.0, 0.25, 0.75, 0.25, 4.5)),
+                rates(250.0, 10.0, 0.25, 0.75, 0.25, 4.5, -50.0)),
             new ViewRow(
                 "QUEUE t1/q1 VOICE 900s@2026-01-05T09:15:00Z",
-                rates(200.0, null, null, null, 0.0, null))));
+                rates(200.0, null, null, null, 0.0, null, null))));
   }
 
   private static List<ViewRow> agentTime() {
@@ -119,12 +122,13 @@ class AnalystViewCheckTest {
             "answered_within_sl",
             6L));
     day.putAll(Map.of("csat_responses", 2L, "csat_sum", 9L, "wait_max_ms", 30_000L));
-    day.putAll(rates(240.0, 10.0, 0.25, 0.75, 0.2, 4.5));
+    day.putAll(Map.of("nps_responses", 2L, "nps_detractors", 1L));
+    day.putAll(rates(240.0, 10.0, 0.25, 0.75, 0.2, 4.5, -50.0));
     return new ArrayList<>(List.of(new ViewRow("QUEUE t1/q1 VOICE 2026-01-05", day)));
   }
 
   private static Map<String, Object> rates(
-      Double aht, Double asa, Double abandon, Double sl, Double transfer, Double csat) {
+      Double aht, Double asa, Double abandon, Double sl, Double transfer, Double csat, Double nps) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("aht_s", aht);
     m.put("asa_s", asa);
@@ -132,6 +136,7 @@ class AnalystViewCheckTest {
     m.put("service_level", sl);
     m.put("transfer_rate", transfer);
     m.put("csat_avg", csat);
+    m.put("nps", nps);
     return m;
   }
 
@@ -219,7 +224,7 @@ class AnalystViewCheckTest {
     intervals.add(
         new ViewRow(
             "QUEUE t1/q2 VOICE 900s@2026-01-05T09:00:00Z",
-            rates(null, null, null, null, null, null)));
+            rates(null, null, null, null, null, null, null)));
     assertThat(AnalystViewCheck.compare(TRUTH, intervals, agentTime(), daily()).differences())
         .singleElement()
         .asString()

@@ -12,6 +12,7 @@ import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
+import io.ccpulse.simulator.truth.Figure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,5 +95,19 @@ class EndToEndITCase {
     assertThat(facts.differences())
         .as("%,d contact facts, %,d differences", facts.expected(), facts.differenceCount())
         .isEmpty();
+
+    // Contact-level figures: every conversation's row, its queue's days, and the handle-time
+    // percentiles, each equal to the same computed from the truth's own contacts and legs.
+    ContactResolutionCheck.Report contacts =
+        ContactResolutionCheck.check(sim.contactResolutions(), sim.contactFacts(), endpoint);
+    assertThat(contacts.rows().get("contact_resolutions")).isGreaterThan(5_000);
+    assertThat(sim.contactResolutions()).anyMatch(r -> r.transfers() > 0);
+    assertThat(sim.contactResolutions()).anyMatch(r -> r.holds() > 1);
+    System.out.println("Contact-level check: " + contacts.summary());
+    assertThat(contacts.differences()).as(contacts.summary()).isEmpty();
+    // Some surveys asked the likelihood to recommend: NPS is in the compared interval rows.
+    assertThat(sim.truth())
+        .anyMatch(r -> r.get(Figure.NPS_DETRACTORS) > 0)
+        .anyMatch(r -> r.get(Figure.NPS_PROMOTERS) > 0);
   }
 }

@@ -75,7 +75,7 @@ class ReportBrowserITCase {
       }
       assertThat(Path.of(p.path("screenshot").asText())).isNotEmptyFile();
     }
-    assertThat(seen.path("report").path("charts")).hasSize(10);
+    assertThat(seen.path("report").path("charts")).hasSize(11);
     assertThat(seen.path("live-page").path("charts")).hasSize(3);
     // The alerts of the understaffed stretch, shaded on the waiting chart of both pages.
     for (String page : new String[] {"report", "live-page"}) {

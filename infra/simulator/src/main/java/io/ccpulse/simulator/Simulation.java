@@ -6,6 +6,7 @@ import io.ccpulse.simulator.output.DeliveredRecord;
 import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.output.RecordSink;
 import io.ccpulse.simulator.truth.ContactFactTruth;
+import io.ccpulse.simulator.truth.ContactResolutionTruth;
 import io.ccpulse.simulator.truth.TruthRow;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,16 +18,24 @@ import java.util.stream.Stream;
 public final class Simulation extends SimulationResult {
   private final List<DeliveredRecord> records;
   private final List<ContactFactTruth> contactFacts;
+  private final List<ContactResolutionTruth> contactResolutions;
 
   Simulation(
       List<DeliveredRecord> records,
       List<TruthRow> truth,
       List<ContactFactTruth> contactFacts,
+      List<ContactResolutionTruth> contactResolutions,
       FaultSummary faults,
       EngineStats stats) {
     super(truth, faults, stats);
     this.records = List.copyOf(records);
     this.contactFacts = contactFacts;
+    this.contactResolutions = contactResolutions;
+  }
+
+  /** Every conversation of every on-time contact with a completed leg (docs/metrics.md §11). */
+  public List<ContactResolutionTruth> contactResolutions() {
+    return contactResolutions;
   }
 
   /**

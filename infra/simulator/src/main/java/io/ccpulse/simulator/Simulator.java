@@ -43,7 +43,13 @@ public final class Simulator {
     MemorySink memory = new MemorySink();
     TruthCalculator truth = new TruthCalculator(scenario.truth(), true);
     SimulationResult r = run(scenario, memory, truth);
-    return new Simulation(memory.records(), r.truth(), truth.contactFacts(), r.faults(), r.stats());
+    return new Simulation(
+        memory.records(),
+        r.truth(),
+        truth.contactFacts(),
+        truth.contactResolutions(),
+        r.faults(),
+        r.stats());
   }
 
   /** Streams records to a sink as they are delivered, computing the truth on the way. */
@@ -102,6 +108,12 @@ public final class Simulator {
     }
     EngineStats none = new EngineStats();
     FaultSummary summary = out.finish(none);
-    return new Simulation(memory.records(), truth.finish(), truth.contactFacts(), summary, none);
+    return new Simulation(
+        memory.records(),
+        truth.finish(),
+        truth.contactFacts(),
+        truth.contactResolutions(),
+        summary,
+        none);
   }
 }

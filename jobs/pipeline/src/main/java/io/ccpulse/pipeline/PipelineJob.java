@@ -204,6 +204,12 @@ public final class PipelineJob {
         .uid("sink-contact-facts")
         .name("contact_facts");
 
+    contactFacts
+        .getSideOutput(ContactAssembler.RESOLVED)
+        .sinkTo(sinks.table(OutputTables.CONTACT_RESOLUTIONS))
+        .uid("sink-contact-resolutions")
+        .name("contact_resolutions");
+
     List<Duration> sizes = intervalSizes("metrics.intervals");
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
         IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
@@ -240,7 +246,8 @@ public final class PipelineJob {
                 new AgentTimeline(
                     intervalSizes("metrics.agent-time-intervals"),
                     lateness,
-                    config.getDuration("metrics.dedup-ttl")))
+                    config.getDuration("metrics.dedup-ttl"),
+                    config.getDuration("metrics.agent-max-silence")))
             .uid("agent-timeline")
             .name("agent time");
     agentTime
@@ -295,10 +302,10 @@ public final class PipelineJob {
 
     Duration ingestInterval = config.getDuration("ingest.interval");
     DataStream<IngestCount> ingest =
-        IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval)
+        IngestMonitor.count(interactions, EventKind.INTERACTION, ingestInterval, lateness)
             .union(
-                IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval),
-                IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval));
+                IngestMonitor.count(agentStates, EventKind.AGENT_STATE, ingestInterval, lateness),
+                IngestMonitor.count(surveys, EventKind.SURVEY, ingestInterval, lateness));
     ingest
         .sinkTo(sinks.table(OutputTables.INGEST_COUNTS))
         .uid("sink-ingest-counts")

@@ -119,6 +119,35 @@ class HandWorkedDayTest {
     env.execute("hand-worked day");
   }
 
+  /**
+   * Each conversation with a completed leg, once, as it was finally (i-8 with its late hold); i-3
+   * and i-4 abandoned, i-6 was too late and i-7's leg never completed: no conversation.
+   */
+  @Test
+  void everyConversationWithACompletedLegOnceWithItsLateHold() {
+    assertThat(SINKS.resolutions())
+        .extracting(
+            r ->
+                String.format(
+                    "%s %s %ds legs=%d transfers=%d holds=%d/%ds handle=%ds",
+                    r.interactionId,
+                    r.queueId,
+                    r.resolutionMs() / 1000,
+                    r.legs,
+                    r.transfers,
+                    r.holds,
+                    r.holdMs / 1000,
+                    r.handleMs / 1000))
+        .containsExactlyInAnyOrder(
+            // 09:00:00 queued .. 09:18:00 wrap-up; answered 09:00:20, a 2-minute hold.
+            "i-1 billing 1080s legs=1 transfers=0 holds=1/120s handle=1060s",
+            // sales 09:01:00; a-2 09:01:10-09:03:40 transfers to billing; a-3 09:04:00-09:06:30.
+            "i-2 sales 330s legs=2 transfers=1 holds=0/0s handle=300s",
+            "i-5 billing 540s legs=1 transfers=0 holds=0/0s handle=530s",
+            // 09:20:00 .. 09:22:30, the late HOLD_STARTED 09:20:30 to 09:21:00 in it.
+            "i-8 support 150s legs=1 transfers=0 holds=1/30s handle=145s");
+  }
+
   @Test
   void billingsFirstQuarterHourAfterTheLateCorrection() {
     List<IntervalRow> emissions = rows(EntityKind.QUEUE, "billing", 900, "09:00:00");

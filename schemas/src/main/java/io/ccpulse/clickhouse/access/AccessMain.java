@@ -79,8 +79,14 @@ public final class AccessMain {
     List<String> users = new ArrayList<>(List.of(Roles.MIGRATOR_USER, Roles.JOB_USER));
     users.addAll(analysts.keySet());
     Map<String, String> hashes = new LinkedHashMap<>();
-    for (String u : users) {
-      hashes.put(u, passwordHash(passwords.resolve(u)));
+    try {
+      for (String u : users) {
+        hashes.put(u, passwordHash(passwords.resolve(u)));
+      }
+    } catch (IOException e) {
+      System.err.println("access: " + e.getMessage());
+      System.exit(1);
+      return;
     }
     StoredObjects objects;
     try (Connection connection = endpoint.open()) {

@@ -131,9 +131,10 @@ class AccessControlITCase {
       assertThat(rows.get(table)).as(table).containsEntry("acme", 1L).containsEntry("globex", 1L);
     }
     // Every view answers per tenant, so that a row policy on its tables is all it needs; and
-    // shows rows of both, except two that need rows of a particular shape.
+    // shows rows of both, except three that need rows of a particular shape (handle_time_daily:
+    // contact_facts rows of completed legs).
     for (String view : objects.names(Kind.VIEW)) {
-      if (!Set.of("open_alerts", "repeat_contacts").contains(view)) {
+      if (!Set.of("open_alerts", "repeat_contacts", "handle_time_daily").contains(view)) {
         assertThat(rows.get(view)).as(view).containsEntry("acme", 1L).containsEntry("globex", 1L);
       }
     }
@@ -286,15 +287,10 @@ class AccessControlITCase {
   }
 
   private static Connection connect(ChdbProcess process, String user) throws SQLException {
-    return connect(process, user, DB);
-  }
-
-  private static Connection connect(ChdbProcess process, String user, String database)
-      throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", user);
     props.setProperty("password", "");
-    return DriverManager.getConnection(process.jdbcUrl(database), props);
+    return DriverManager.getConnection(process.jdbcUrl(DB), props);
   }
 
   private static void execute(Connection c, String sql) throws SQLException {

@@ -6,6 +6,7 @@ import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.scenario.Preset;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,23 @@ final class BenchOptions {
   int partitions = 2;
 
   int parallelism = 2;
+
+  /**
+   * The throughput rounds run the pipeline at each of these (the stack is sized for the largest).
+   */
+  List<Integer> parallelisms = List.of(2);
+
+  /** Throughput rounds run the pipeline (false with --only peer). */
+  boolean pipeline = true;
+
+  /** Throughput rounds run the do-it-yourself peer too. */
+  boolean peer = true;
+
+  /** Only with --only state: a day this many times the preset's through the job, sampled. */
+  boolean state = false;
+
+  int stateScale = 3;
+  Duration stateSample = Duration.ofSeconds(20);
   double speed = 60;
   int latencyMinutes = 60;
 
@@ -69,6 +87,12 @@ final class BenchOptions {
         --rounds N                     throughput rounds, each raw consume + job (default 3)
         --live true|false              throughput rounds run the live job first, its snapshots copied by
                                        the metrics job (default true; false: the metrics job alone)
+        --parallelism N[,N]            throughput rounds run the pipeline at each (default 2), e.g. 1,2
+        --peer true|false              throughput rounds also run the do-it-yourself peer: the raw
+                                       interaction events into a plain MergeTree, the queue figures by
+                                       one SQL query, checked against the truth (default true)
+        --state-scale N                --only state: tenants and agents times N of the preset (default 3)
+        --state-sample D               --only state: how often heap and checkpoint are sampled (20s)
         --latency-preset P             scenario for the latency part (default: default)
         --speed N                      latency part: simulated seconds per real second (default 60)
         --latency-from HH:MM           latency part: simulated time the paced window starts (default 10:00,
@@ -79,8 +103,9 @@ final class BenchOptions {
         --alert-minutes N              alerts part: minutes fed at real time (default 10)
         --only wait-estimate           the live wait estimate's accuracy and the Erlang-A staffing
                                        figure (simulated days through the live operators, no stack)
-        --only throughput|latency|alerts|faults   run one part (faults runs only when named: it
-                                       kills ClickHouse during runs and takes 15 minutes or more)
+        --only throughput|peer|state|latency|alerts|faults   run one part (peer: the throughput
+                                       rounds without the pipeline; state: a bigger day sampled for
+                                       heap and checkpoint size; faults and state run only when named)
         --faults-preset P              faults part: scenario (default: default)
         --outages D,D                  faults part: how long ClickHouse stays down (default 60s,10min; none)
         --fuzz-events N                faults part: malformed events in the fuzz scenario (default 20000; 0: none)
@@ -106,20 +131,33 @@ final class BenchOptions {
     }
     o.live = live.equals("true");
     o.partitions = cl.positiveInt("partitions", o.partitions);
+    o.parallelisms = parallelisms(cl.value("parallelism", "2"));
+    o.parallelism = o.parallelisms.stream().max(Integer::compare).orElseThrow();
+    String peer = cl.value("peer", "true");
+    if (!peer.equals("true") && !peer.equals("false")) {
+      throw new CommandLine.UsageException("--peer takes true or false, not " + peer);
+    }
+    o.peer = peer.equals("true");
+    o.stateScale = cl.positiveInt("state-scale", o.stateScale);
+    o.stateSample = cl.duration("state-sample", o.stateSample);
     o.speed = Double.parseDouble(cl.value("speed", Double.toString(o.speed)));
     o.latencyFrom = cl.value("latency-from").map(LocalTime::parse).orElse(o.latencyFrom);
     o.latencyMinutes = cl.positiveInt("latency-minutes", o.latencyMinutes);
     o.alertMinutes = cl.positiveInt("alert-minutes", o.alertMinutes);
     Optional<String> only = cl.value("only");
     if (only.isPresent()) {
-      o.throughput = only.get().equals("throughput");
+      o.throughput = only.get().equals("throughput") || only.get().equals("peer");
+      o.pipeline = !only.get().equals("peer");
+      o.peer |= only.get().equals("peer");
+      o.state = only.get().equals("state");
       o.latency = only.get().equals("latency");
       o.alerts = only.get().equals("alerts");
       o.faults = only.get().equals("faults");
       o.waitEstimate = only.get().equals("wait-estimate");
-      if (!o.throughput && !o.latency && !o.alerts && !o.faults && !o.waitEstimate) {
+      if (!o.throughput && !o.state && !o.latency && !o.alerts && !o.faults && !o.waitEstimate) {
         throw new CommandLine.UsageException(
-            "--only takes throughput, latency, alerts, faults or wait-estimate, not " + only.get());
+            "--only takes throughput, peer, state, latency, alerts, faults or wait-estimate, not "
+                + only.get());
       }
     }
     o.faultsPreset = Preset.of(cl.value("faults-preset", "default"));
@@ -136,6 +174,23 @@ final class BenchOptions {
     // Whatever is left is the job's (both parts): an unknown key fails now, not after minutes.
     o.base = PipelineConfig.from(cl);
     return o;
+  }
+
+  private static List<Integer> parallelisms(String text) {
+    List<Integer> list = new ArrayList<>();
+    for (String p : text.split(",")) {
+      try {
+        int n = Integer.parseInt(p.trim());
+        if (n < 1) {
+          throw new NumberFormatException();
+        }
+        list.add(n);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.UsageException(
+            "--parallelism takes positive numbers separated by commas, not " + text);
+      }
+    }
+    return List.copyOf(list);
   }
 
   /** The documented defaults with the job settings given on the command line. */

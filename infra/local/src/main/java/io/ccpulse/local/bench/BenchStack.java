@@ -221,6 +221,11 @@ final class BenchStack implements AutoCloseable {
    * same parallelism, 10 s checkpoints.
    */
   StreamGraph graph(PipelineConfig config, String name, boolean live) {
+    return graph(config, name, live, parallelism);
+  }
+
+  /** The same at another parallelism (at most the stack's: the slots are sized for it). */
+  StreamGraph graph(PipelineConfig config, String name, boolean live, int parallelism) {
     // Checkpoints to local disk, as a deployment would (to its file system or object store): the
     // default JobManager storage refuses a task state above 5 MB, which the large day exceeds, and
     // each refused checkpoint then fails the job over.

@@ -40,6 +40,8 @@ final class BoundedJobRound {
       String rows,
       TableRows tables,
       CpuMeter.Usage cpu,
+      Map<String, Long> clickhouseThreads,
+      ClickHouseWork clickhouseWork,
       Live live) {
     double recordsPerSecond() {
       return records * 1000.0 / submitToFinishedMs;
@@ -77,7 +79,8 @@ final class BoundedJobRound {
       TopicNames topics,
       String database,
       long records,
-      boolean withLive)
+      boolean withLive,
+      int parallelism)
       throws Exception {
     ClickHouseEndpoint db = stack.freshDatabase(database);
     PipelineConfig config = stack.jobConfig(base, topics, db, true);
@@ -96,10 +99,12 @@ final class BoundedJobRound {
         config.with(Map.of("kafka.topic.queue-health", health, "kafka.topic.queue-alerts", alerts));
     Live live = null;
     if (withLive) {
-      live = runLive(stack, config, database, health, alerts);
+      live = runLive(stack, config, database, health, alerts, parallelism);
     }
-    StreamGraph graph = stack.graph(config, "ccpulse bench " + database, false);
+    StreamGraph graph = stack.graph(config, "ccpulse bench " + database, false, parallelism);
 
+    ClickHouseWork workBefore = ClickHouseWork.read(db);
+    ThreadCpu threads = ThreadCpu.start(stack.clickhousePid());
     CpuMeter cpu = CpuMeter.start(stack.clickhousePid());
     long t0 = System.nanoTime();
     JobID job = stack.submit(graph);
@@ -121,6 +126,7 @@ final class BoundedJobRound {
     }
     long finished = System.nanoTime();
     CpuMeter.Usage cpuUse = cpu.since();
+    Map<String, Long> clickhouseThreads = threads.since();
     if (!result.isSuccess()) {
       throw new IllegalStateException(
           "the bounded job failed",
@@ -133,6 +139,7 @@ final class BoundedJobRound {
     // sees them all; it is timed anyway, because "readable" is what an analyst waits for.
     String rows = rowCounts(db);
     long readable = System.nanoTime();
+    ClickHouseWork work = ClickHouseWork.read(db).minus(workBefore);
     TableRows tables = TableRows.of(db);
 
     ArchivedExecutionGraph graphAfter =
@@ -163,13 +170,20 @@ final class BoundedJobRound {
         rows,
         tables,
         cpuUse,
+        clickhouseThreads,
+        work,
         live);
   }
 
   private static Live runLive(
-      BenchStack stack, PipelineConfig config, String database, String health, String alerts)
+      BenchStack stack,
+      PipelineConfig config,
+      String database,
+      String health,
+      String alerts,
+      int parallelism)
       throws Exception {
-    StreamGraph graph = stack.graph(config, "ccpulse bench live " + database, true);
+    StreamGraph graph = stack.graph(config, "ccpulse bench live " + database, true, parallelism);
     CpuMeter cpu = CpuMeter.start(stack.clickhousePid());
     long t0 = System.nanoTime();
     JobID job = stack.submit(graph);

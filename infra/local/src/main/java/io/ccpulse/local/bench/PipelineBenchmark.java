@@ -3,15 +3,10 @@ package io.ccpulse.local.bench;
 import io.ccpulse.local.estimate.WaitEstimateMain;
 import io.ccpulse.options.CommandLine;
 import io.ccpulse.pipeline.config.PipelineConfig;
-import io.ccpulse.simulator.Simulator;
-import io.ccpulse.simulator.output.KafkaOutput;
-import io.ccpulse.simulator.output.ProgressSink;
-import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * {@code make bench}: the whole pipeline's throughput beside the raw Kafka-consume rate of the same
@@ -45,7 +40,10 @@ public final class PipelineBenchmark {
     List<String> table = new ArrayList<>();
     try (BenchStack stack = BenchStack.start(o.parallelism, o.partitions, out)) {
       if (o.throughput) {
-        table.addAll(throughput(stack, base, o, out));
+        table.addAll(ThroughputRun.run(stack, base, o, out));
+      }
+      if (o.state) {
+        table.addAll(StateRun.run(stack, base, o, out));
       }
       if (o.latency) {
         table.addAll(latency(stack, base, o, out));
@@ -60,185 +58,6 @@ public final class PipelineBenchmark {
     out.println();
     out.printf("Summary (%.0f s in all):%n", (System.nanoTime() - t0) / 1e9);
     table.forEach(out::println);
-  }
-
-  private static List<String> throughput(
-      BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out) throws Exception {
-    Scenario scenario = o.preset.builder().seed(o.seed).build();
-    TopicNames topics = stack.createTopics("bench");
-    out.println();
-    out.printf(
-        "Throughput: publishing %s into Kafka (%d partitions per topic)...%n",
-        scenario, o.partitions);
-    long published;
-    try (KafkaOutput kafka = new KafkaOutput(stack.bootstrapServers(), topics)) {
-      ProgressSink progress = new ProgressSink(kafka, out, 10);
-      Simulator.run(scenario, progress, false); // no ground truth: only the records are needed
-      progress.flush();
-      published = progress.count();
-      out.printf("Published %,d records in %.1f s%n", published, progress.elapsedSeconds());
-    }
-
-    List<RawConsume.Result> raws = new ArrayList<>();
-    List<BoundedJobRound.Result> jobs = new ArrayList<>();
-    for (int round = 1; round <= o.rounds; round++) {
-      // Raw and job alternate, so both see the same state of a shared, noisy machine.
-      RawConsume.Result raw =
-          RawConsume.run(stack.bootstrapServers(), topics, "bench-raw-" + round);
-      if (raw.records() != published) {
-        throw new IllegalStateException(
-            "the raw consumer read "
-                + raw.records()
-                + " records, "
-                + published
-                + " were published");
-      }
-      raws.add(raw);
-      out.printf(
-          "Round %d  raw consume: %,d records, %.1f MB in %.2f s = %,.0f records/s, %.1f MB/s%n",
-          round,
-          raw.records(),
-          raw.bytes() / 1e6,
-          raw.millis() / 1000.0,
-          raw.recordsPerSecond(),
-          raw.megabytesPerSecond());
-      BoundedJobRound.Result job =
-          BoundedJobRound.run(stack, base, topics, "bench_r" + round, published, o.live);
-      jobs.add(job);
-      if (job.live() != null) {
-        out.printf("Round %d  live job:    %s%n", round, job.live());
-      }
-      out.printf(
-          "Round %d  pipeline:    %,d records (all read by the job), submit -> finished %.2f s = %,.0f records/s (job RUNNING -> FINISHED %.2f s);"
-              + " last rows readable %.2f s after submit%n",
-          round,
-          job.records(),
-          job.submitToFinishedMs() / 1000.0,
-          job.recordsPerSecond(),
-          job.runningToFinishedMs() / 1000.0,
-          job.submitToReadableMs() / 1000.0);
-      out.printf(
-          "          wrote %s; pipeline/raw = %.3f%n",
-          job.rows(), job.recordsPerSecond() / raw.recordsPerSecond());
-      out.printf("          %s%n", job.cpu());
-      out.printf("          %s%n", job.tables().describe(job.records()));
-    }
-
-    RawConsume.Result any = raws.get(0);
-    List<String> t = new ArrayList<>();
-    t.add(
-        String.format(
-            "Throughput, %s (seed %d): %,d records (%.1f MB), %d rounds; parallelism %d, %d partitions per topic; %s",
-            o.preset.label(),
-            o.seed,
-            any.records(),
-            any.bytes() / 1e6,
-            o.rounds,
-            o.parallelism,
-            o.partitions,
-            o.live
-                ? "the live job first, then the metrics job (timed, and its CPU counted, below)"
-                : "the metrics job alone"));
-    t.add("| measure | rounds | median | best |");
-    t.add("|---|---|---|---|");
-    t.add(
-        row(
-            "raw Kafka consume, records/s",
-            raws,
-            RawConsume.Result::recordsPerSecond,
-            true,
-            Figures::thousands));
-    t.add(
-        row(
-            "raw Kafka consume, MB/s",
-            raws,
-            RawConsume.Result::megabytesPerSecond,
-            true,
-            v -> String.format("%.1f", v)));
-    t.add(
-        row(
-            "pipeline, records/s (submit -> finished)",
-            jobs,
-            BoundedJobRound.Result::recordsPerSecond,
-            true,
-            Figures::thousands));
-    t.add(
-        row(
-            "pipeline, submit -> finished, s",
-            jobs,
-            r -> r.submitToFinishedMs() / 1000.0,
-            false,
-            v -> String.format("%.2f", v)));
-    t.add(
-        row(
-            "pipeline, job RUNNING -> FINISHED, s",
-            jobs,
-            r -> r.runningToFinishedMs() / 1000.0,
-            false,
-            v -> String.format("%.2f", v)));
-    t.add(
-        row(
-            "pipeline CPU (this JVM + ClickHouse), s",
-            jobs,
-            r -> r.cpu().totalMs() / 1000.0,
-            false,
-            v -> String.format("%.1f", v)));
-    t.add(
-        row(
-            "pipeline, records per CPU-second",
-            jobs,
-            BoundedJobRound.Result::recordsPerCpuSecond,
-            true,
-            Figures::thousands));
-    t.add(
-        row(
-            "pipeline, submit -> last rows readable, s",
-            jobs,
-            r -> r.submitToReadableMs() / 1000.0,
-            false,
-            v -> String.format("%.2f", v)));
-    t.add(
-        row(
-            "rows written (every table) per record read",
-            jobs,
-            r -> r.tables().total() / (double) r.records(),
-            false,
-            v -> String.format("%.3f", v)));
-    if (o.live) {
-      t.add(
-          row(
-              "live job, submit -> finished, s",
-              jobs,
-              r -> r.live().millis() / 1000.0,
-              false,
-              v -> String.format("%.2f", v)));
-      t.add(
-          row(
-              "live job CPU (this JVM), s",
-              jobs,
-              r -> r.live().cpu().jvmMs() / 1000.0,
-              false,
-              v -> String.format("%.1f", v)));
-    }
-    List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < raws.size(); i++) {
-      ratios.add(jobs.get(i).recordsPerSecond() / raws.get(i).recordsPerSecond());
-    }
-    t.add(
-        row(
-            "pipeline / raw consume (same round)",
-            ratios,
-            v -> v,
-            true,
-            v -> String.format("%.3f", v)));
-    t.add(
-        String.format(
-            "Ratio of the medians, pipeline / raw consume: %.3f",
-            new Figures(jobs.stream().map(BoundedJobRound.Result::recordsPerSecond).toList())
-                    .median()
-                / new Figures(raws.stream().map(RawConsume.Result::recordsPerSecond).toList())
-                    .median()));
-    return t;
   }
 
   private static List<String> latency(
@@ -382,22 +201,6 @@ public final class PipelineBenchmark {
     } catch (java.io.IOException | RuntimeException e) {
       return "unknown";
     }
-  }
-
-  private static <R> String row(
-      String name,
-      List<R> rounds,
-      Function<R, Double> value,
-      boolean higherIsBetter,
-      java.util.function.DoubleFunction<String> format) {
-    List<Double> values = rounds.stream().map(value).toList();
-    Figures f = new Figures(values);
-    return String.format(
-        "| %s | %s | %s | %s |",
-        name,
-        Figures.joined(values, format),
-        format.apply(f.median()),
-        format.apply(higherIsBetter ? f.max() : f.min()));
   }
 
   private static String latencyRow(String name, List<Long> millis) {

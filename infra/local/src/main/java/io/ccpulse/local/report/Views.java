@@ -68,6 +68,13 @@ final class Views {
       v.chart(s, queues.panel("Service level and abandon rate"), qv, null);
       v.chart(s, queues.panel("Average speed of answer and average handle time"), qv, null);
       v.table(s, queues.panel("By queue and channel"), qv);
+      v.chart(s, queues.panel("CSAT and NPS (per hour)"), qv, null);
+      v.table(
+          s,
+          queues.panel(
+              "Conversations per queue: transfers, holds, resolution time (days in range)"),
+          qv);
+      v.table(s, queues.panel("Handle time per queue and day: median and 90th percentile"), qv);
 
       v.liveSection(
           sections,
@@ -89,6 +96,7 @@ final class Views {
       v.chart(s, agents.panel("Burnout score"), av, null);
       v.chart(s, agents.panel("Occupancy (per 15 min)"), av, null);
       v.table(s, agents.panel("Handle time by agent"), av);
+      v.table(s, agents.panel("Handle time by agent and day: median and 90th percentile"), av);
       v.table(s, agents.panel("Level changes"), av);
 
       Dashboard quality = Dashboard.load("data-quality.json");

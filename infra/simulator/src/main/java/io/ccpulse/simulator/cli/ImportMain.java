@@ -33,12 +33,14 @@ public final class ImportMain {
       Reads events as JSON lines (one InteractionEvent, AgentStateEvent or SurveyEvent per line,
       field names as in the Avro schemas, times as ISO-8601 with an offset or epoch milliseconds),
       validates each against the schemas and publishes the good ones in the pipeline's encoding
-      (Avro single-object), keyed like the simulator's, with the event time as record timestamp.
-      A bad line is reported on stderr with its line number and skipped.
+      (Avro single-object), keyed like the simulator's, with the event time as record timestamp,
+      or "received_at" where a line has it (when the event reached the platform it came from: a
+      late event stays late). A bad line is reported on stderr with its line number and skipped.
 
       Options:
         --input FILE|-                  the JSON-lines file, or - for standard input (required)
-        --order event-time|as-given     publish sorted by occurred_at (default) or in file order
+        --order event-time|as-given     publish sorted by received_at, else occurred_at (default),
+                                        or in file order
         --output kafka|none|DIR         Kafka (default), nowhere (validate only) or a directory of files
         --bootstrap-servers HOSTS       Kafka bootstrap servers (default 127.0.0.1:9092)
         --topic-interactions NAME       interactions topic (default ccpulse.interactions)

@@ -1,6 +1,7 @@
 package io.ccpulse.simulator.cli;
 
 import io.ccpulse.simulator.output.FileOutput;
+import io.ccpulse.simulator.output.JsonLinesOutput;
 import io.ccpulse.simulator.output.KafkaOutput;
 import io.ccpulse.simulator.output.RecordSink;
 import io.ccpulse.simulator.output.TopicNames;
@@ -22,6 +23,9 @@ final class Outputs {
         return r -> {};
       }
       default -> {
+        if (output.endsWith(".jsonl")) {
+          return new JsonLinesOutput(Path.of(output));
+        }
         return new FileOutput(Path.of(output), topics);
       }
     }
@@ -31,7 +35,7 @@ final class Outputs {
     return switch (output) {
       case "kafka" -> "Kafka at " + bootstrapServers;
       case "none" -> "nowhere";
-      default -> "files in " + output;
+      default -> output.endsWith(".jsonl") ? "JSON lines in " + output : "files in " + output;
     };
   }
 }

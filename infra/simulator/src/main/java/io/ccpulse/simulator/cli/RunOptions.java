@@ -16,8 +16,10 @@ final class RunOptions {
     KEYS.put(
         "output",
         new String[] {
-          "kafka|none|DIR",
-          "where events go: Kafka, nowhere, or a directory of files (default kafka)"
+          "kafka|none|DIR|FILE.jsonl",
+          "where events go: Kafka, nowhere, a directory of files, or JSON lines for make import and"
+              + " make replay (with received_at where delivered late; unreadable and unknown-schema"
+              + " records left out) (default kafka)"
         });
     KEYS.put(
         "bootstrap-servers",

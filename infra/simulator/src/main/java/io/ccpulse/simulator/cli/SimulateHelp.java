@@ -13,7 +13,7 @@ final class SimulateHelp {
     StringBuilder sb = new StringBuilder();
     sb.append(
         """
-        Usage: SimulateMain [--preset small|default|large] [--scenario FILE] [options]
+        Usage: SimulateMain [--preset small|default|large|weeks] [--scenario FILE] [options]
 
         Simulates a contact center and publishes its events (Avro single-object encoding) to Kafka
         or to files, and optionally writes the ground truth of every interval metric. The same seed
@@ -24,7 +24,7 @@ final class SimulateHelp {
         100 agents, a 10-hour day), large (10 tenants, 12 queues each, 2,000 agents, 24 h).
         """);
     section(sb, "Run and output");
-    line(sb, "preset", "NAME", "small, default or large (default: default)");
+    line(sb, "preset", "NAME", "small, default, large or weeks (default: default)");
     line(sb, "scenario", "FILE", "read settings from a properties file");
     for (Map.Entry<String, String[]> e : RunOptions.KEYS.entrySet()) {
       line(sb, e.getKey(), e.getValue()[0], e.getValue()[1]);

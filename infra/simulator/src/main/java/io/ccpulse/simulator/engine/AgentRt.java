@@ -3,6 +3,7 @@ package io.ccpulse.simulator.engine;
 import io.ccpulse.events.AgentState;
 import io.ccpulse.simulator.model.AgentProfile;
 import io.ccpulse.simulator.model.ChannelProfile;
+import io.ccpulse.simulator.model.Pace;
 import io.ccpulse.simulator.model.PlannedState;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,10 @@ final class AgentRt {
   PlannedState pending;
 
   boolean shiftOver;
+
+  /** How the agent works on the current shift. */
+  Pace pace = Pace.USUAL;
+
   long shiftStartedAt;
 
   /**
@@ -64,11 +69,18 @@ final class AgentRt {
         || withdrawn) {
       return false;
     }
-    return p.exclusive() ? legs == 0 : legs < Math.min(p.capacity(), profile.capacity());
+    int room = Math.min(p.capacity(), profile.capacity()) + (pace.eager() ? 1 : 0);
+    return p.exclusive() ? legs == 0 : legs < room;
   }
 
-  /** Routing preference: fewest open contacts (chat), then longest idle, then agent order. */
+  /**
+   * Routing preference: an eager agent first, then fewest open contacts (chat), then longest idle,
+   * then agent order.
+   */
   boolean preferredOver(AgentRt other) {
+    if (pace.eager() != other.pace.eager()) {
+      return pace.eager(); // takes the next chat before colleagues with fewer open
+    }
     if (legs != other.legs) {
       return legs < other.legs;
     }

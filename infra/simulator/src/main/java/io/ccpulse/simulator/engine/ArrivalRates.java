@@ -7,6 +7,7 @@ import io.ccpulse.simulator.model.ChannelProfile;
 import io.ccpulse.simulator.model.ContactQueue;
 import io.ccpulse.simulator.model.PlannedState;
 import io.ccpulse.simulator.model.Rng;
+import io.ccpulse.simulator.model.Shift;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,9 +103,11 @@ final class ArrivalRates {
     double[] c = new double[minutes];
     for (AgentProfile a : agents) {
       double weight = a.capacity() > 1 ? a.capacity() * 0.9 : 1;
-      add(c, start, a.shiftStartMillis(), a.shiftEndMillis(), weight);
-      for (PlannedState p : a.plannedStates()) {
-        add(c, start, p.startMillis(), p.startMillis() + p.lengthMillis(), -weight);
+      for (Shift s : a.shifts()) {
+        add(c, start, s.startMillis(), s.endMillis(), weight);
+        for (PlannedState p : s.plannedStates()) {
+          add(c, start, p.startMillis(), p.startMillis() + p.lengthMillis(), -weight);
+        }
       }
     }
     return c;

@@ -8,6 +8,7 @@ import io.ccpulse.simulator.model.CenterLayout;
 import io.ccpulse.simulator.model.ContactQueue;
 import io.ccpulse.simulator.model.PlannedState;
 import io.ccpulse.simulator.model.Rng;
+import io.ccpulse.simulator.model.Shift;
 import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.scenario.LayoutFactory;
 import io.ccpulse.simulator.scenario.Scenario;
@@ -94,12 +95,13 @@ public final class Engine {
   /** Runs the whole simulation, emitting to the sink. */
   public EngineStats run() {
     for (AgentRt a : agents) {
-      AgentProfile p = a.profile;
-      timeline.at(p.shiftStartMillis(), () -> shifts.login(a));
-      for (PlannedState s : p.plannedStates()) {
-        timeline.at(s.startMillis(), () -> shifts.planned(a, s));
+      for (Shift shift : a.profile.shifts()) {
+        timeline.at(shift.startMillis(), () -> shifts.login(a, shift));
+        for (PlannedState s : shift.plannedStates()) {
+          timeline.at(s.startMillis(), () -> shifts.planned(a, s));
+        }
+        timeline.at(shift.endMillis(), () -> shifts.shiftEnd(a));
       }
-      timeline.at(p.shiftEndMillis(), () -> shifts.shiftEnd(a));
     }
     for (QueueRt q : queues.values()) {
       scheduleArrival(q, scenario.start().toEpochMilli());

@@ -120,8 +120,16 @@ final class EventFactory {
         login ? a.profile.capacity() : null);
   }
 
-  SurveyEvent survey(ContactRt c, String agent, String queue, int csat, long at) {
+  SurveyEvent survey(ContactRt c, String agent, String queue, int csat, Integer nps, long at) {
     return new SurveyEvent(
-        ids.event(), c.tenantId, c.id, c.channel, agent, queue, csat, Instant.ofEpochMilli(at));
+        ids.event(),
+        c.tenantId,
+        c.id,
+        c.channel,
+        agent,
+        queue,
+        csat,
+        Instant.ofEpochMilli(at),
+        nps);
   }
 }

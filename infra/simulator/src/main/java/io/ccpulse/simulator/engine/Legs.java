@@ -38,7 +38,7 @@ final class Legs {
     e.stats.legs++;
     e.emit(c, e.events.interaction(c, InteractionType.ANSWERED, now, q.def.id(), a.id()));
     ChannelProfile p = q.profile;
-    double factor = q.def.durationFactor() * (a.profile.strained() ? 1.25 : 1);
+    double factor = q.def.durationFactor() * a.pace.talk();
     long talk =
         e.erlang
             ? Math.round(e.rng.exponential(60_000.0 / e.scenario.erlangA().muPerMinute()))
@@ -124,7 +124,7 @@ final class Legs {
     String queue = leg.queue.def.id();
     String agent = leg.agent.id();
     long now = e.now();
-    double transferChance = p.transferProbability() * (leg.agent.profile.strained() ? 1.5 : 1);
+    double transferChance = p.transferProbability() * leg.agent.pace.transfer();
     boolean transferred = false;
     if (!e.erlang && c.transfers < 2 && e.rng.chance(transferChance)) {
       AgentRt target = e.rng.chance(p.directTransferShare()) ? directTarget(leg) : null;
@@ -154,8 +154,7 @@ final class Legs {
               : r < 0.98 ? DisconnectParty.AGENT : DisconnectParty.SYSTEM;
       e.emit(c, e.events.talkEnded(c, now, queue, agent, party));
     }
-    long acw =
-        e.erlang ? 0 : p.acw().sampleMillis(e.rng, leg.agent.profile.strained() ? 0.6 : 1, 2000);
+    long acw = e.erlang ? 0 : p.acw().sampleMillis(e.rng, leg.agent.pace.acw(), 2000);
     boolean last = !transferred;
     e.timeline.at(now + acw, () -> wrapup(leg, last));
   }

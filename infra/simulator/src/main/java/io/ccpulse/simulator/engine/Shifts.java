@@ -2,6 +2,7 @@ package io.ccpulse.simulator.engine;
 
 import io.ccpulse.events.AgentState;
 import io.ccpulse.simulator.model.PlannedState;
+import io.ccpulse.simulator.model.Shift;
 
 /**
  * Agent presence: log in, become available, take planned breaks (late if on a contact), short
@@ -16,7 +17,12 @@ final class Shifts {
     this.e = e;
   }
 
-  void login(AgentRt a) {
+  void login(AgentRt a, Shift shift) {
+    a.pace = shift.pace();
+    a.shiftOver = false;
+    if (a.loggedIn) { // still clearing the last queue from the shift before: it carries on
+      return;
+    }
     a.loggedIn = true;
     a.shiftStartedAt = e.now();
     for (QueueRt q : a.queues) {
@@ -137,7 +143,7 @@ final class Shifts {
       pause(a, p.state(), p.lengthMillis());
     } else if (a.withdrawn) {
       hold(a);
-    } else if (demanding && !a.profile.strained() && !e.erlang && e.rng.chance(0.3)) {
+    } else if (demanding && a.pace.breathers() && !e.erlang && e.rng.chance(0.3)) {
       // A breather after a hard contact; strained agents do not take one.
       pause(a, AgentState.NOT_READY, e.rng.between(60_000, 180_000));
     } else {

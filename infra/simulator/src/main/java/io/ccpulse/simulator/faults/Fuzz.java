@@ -51,6 +51,7 @@ final class Fuzz {
     AGENT_TOO_MANY_QUEUES,
     AGENT_IN_1970,
     SURVEY_CSAT_OUT_OF_RANGE,
+    SURVEY_NPS_OUT_OF_RANGE,
     SURVEY_ID_TOO_LONG,
     SURVEY_IN_9999
   }
@@ -171,6 +172,12 @@ final class Fuzz {
             survey(at).setCsat(rng.chance(0.5) ? 0 : (int) rng.between(6, 100)),
             RejectReason.INVALID_FIELD,
             "csat outside 1 to 5");
+      case SURVEY_NPS_OUT_OF_RANGE:
+        return survey(
+            survey(at)
+                .setNps(rng.chance(0.5) ? -(int) rng.between(1, 10) : (int) rng.between(11, 100)),
+            RejectReason.INVALID_FIELD,
+            "nps (likelihood to recommend) outside 0 to 10");
       case SURVEY_ID_TOO_LONG:
         return survey(
             survey(at).setInteractionId(longText((int) rng.between(1_000, 10_000))),

@@ -25,13 +25,29 @@ import org.apache.avro.specific.SpecificRecordBase;
  * schema by their Avro names, no others; enums by symbol; times as ISO-8601 with an offset or epoch
  * milliseconds; optional fields may be null or absent. The record type is told by a field only it
  * has: {@code state} (agent state), {@code csat} (survey), else {@code type} (interaction).
+ *
+ * <p>One field beside the event's: {@code received_at}, optional, when the event reached the
+ * platform it was exported from (its Kafka record timestamp there); without it, when it occurred. A
+ * late or too-late event of the original stream keeps its verdict: the job judges lateness by the
+ * record timestamp (docs/metrics.md §10).
  */
 public final class EventJson {
   private EventJson() {}
 
-  /** A decoded line: the event, its stream and key. */
+  /** The field that is not the event's: when the event was received. */
+  public static final String RECEIVED_AT = "received_at";
+
+  /** A decoded line: the event, its stream and key, and when it was received. */
   public record Parsed(
-      EventStream stream, String key, SpecificRecordBase event, long occurredAtMillis) {}
+      EventStream stream,
+      String key,
+      SpecificRecordBase event,
+      long occurredAtMillis,
+      long receivedAtMillis) {
+    Parsed(EventStream stream, String key, SpecificRecordBase event, long occurredAtMillis) {
+      this(stream, key, event, occurredAtMillis, occurredAtMillis);
+    }
+  }
 
   /** Parses and validates; throws {@link IllegalArgumentException} saying what is wrong. */
   public static Parsed parse(String line) {
@@ -41,6 +57,21 @@ public final class EventJson {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
     }
+    JsonNode received = json.remove(RECEIVED_AT);
+    Parsed p = parseEvent(json);
+    if (received == null || received.isNull()) {
+      return p;
+    }
+    long receivedAt;
+    try {
+      receivedAt = time(received).toEpochMilli();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("field \"" + RECEIVED_AT + "\": " + e.getMessage());
+    }
+    return new Parsed(p.stream(), p.key(), p.event(), p.occurredAtMillis(), receivedAt);
+  }
+
+  private static Parsed parseEvent(ObjectNode json) {
     if (json.has("state")) {
       AgentStateEvent e = fill(new AgentStateEvent(), json);
       return new Parsed(
@@ -50,6 +81,9 @@ public final class EventJson {
       SurveyEvent e = fill(new SurveyEvent(), json);
       if (e.getCsat() < 1 || e.getCsat() > 5) {
         throw new IllegalArgumentException("csat must be 1 to 5, was " + e.getCsat());
+      }
+      if (e.getNps() != null && (e.getNps() < 0 || e.getNps() > 10)) {
+        throw new IllegalArgumentException("nps must be 0 to 10, was " + e.getNps());
       }
       return new Parsed(
           EventStream.SURVEYS, e.getInteractionId(), e, e.getOccurredAt().toEpochMilli());

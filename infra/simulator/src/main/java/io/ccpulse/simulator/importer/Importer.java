@@ -105,8 +105,10 @@ public final class Importer {
       }
     }
     if (order == Order.EVENT_TIME) {
+      // As the original stream delivered them: by when each was received (its time where not
+      // given).
       held.sort(
-          Comparator.comparingLong((Line l) -> l.parsed.occurredAtMillis())
+          Comparator.comparingLong((Line l) -> l.parsed.receivedAtMillis())
               .thenComparingLong(Line::number));
     }
     for (Line l : held) {
@@ -118,10 +120,11 @@ public final class Importer {
 
   private void publish(Line l, RecordSink sink, ImportReport report) {
     EventJson.Parsed p = l.parsed;
-    // The record timestamp is the event time: history keeps its own time in Kafka's time index.
+    // The record timestamp is when it was received (the event time if not given): history keeps
+    // its own time in Kafka's time index.
     sink.accept(
         new DeliveredRecord(
-            p.stream(), p.key(), l.bytes, p.occurredAtMillis(), p.occurredAtMillis(), Fault.NONE));
+            p.stream(), p.key(), l.bytes, p.receivedAtMillis(), p.occurredAtMillis(), Fault.NONE));
     report.count(p.stream());
   }
 

@@ -3,13 +3,12 @@ package io.ccpulse.simulator.model;
 import java.util.List;
 
 /**
- * One agent: the queues served, the shift, and whether the agent is strained on purpose (long
- * shift, skipped breaks, demanding contacts back to back) for the burnout indicators to find.
+ * One agent: the queues served, the shifts (one on a simulated day, several on a rota), whether the
+ * agent is strained on purpose on a day (long shift, skipped breaks, demanding contacts back to
+ * back) and how its work changes over the weeks of a rota, for the burnout indicators to find.
  *
  * @param capacity most contacts at once (the agent's chat concurrency; 1 for voice and email)
- * @param shiftStartMillis when the agent logs in
- * @param shiftEndMillis when the agent logs out (later if still on a contact, or the last one left
- *     for a queue with contacts waiting)
+ * @param shifts in time order, never overlapping
  */
 public record AgentProfile(
     String id,
@@ -18,6 +17,16 @@ public record AgentProfile(
     List<String> queueIds,
     int capacity,
     boolean strained,
-    long shiftStartMillis,
-    long shiftEndMillis,
-    List<PlannedState> plannedStates) {}
+    List<Shift> shifts,
+    Trajectory trajectory) {
+
+  /** When the agent first logs in. */
+  public long shiftStartMillis() {
+    return shifts.get(0).startMillis();
+  }
+
+  /** When the agent's last shift is planned to end. */
+  public long shiftEndMillis() {
+    return shifts.get(shifts.size() - 1).endMillis();
+  }
+}

@@ -5,7 +5,10 @@ import io.ccpulse.simulator.model.AgentProfile;
 import io.ccpulse.simulator.model.CenterLayout;
 import io.ccpulse.simulator.model.ChannelGroup;
 import io.ccpulse.simulator.model.ContactQueue;
+import io.ccpulse.simulator.model.Pace;
 import io.ccpulse.simulator.model.Rng;
+import io.ccpulse.simulator.model.Shift;
+import io.ccpulse.simulator.model.Trajectory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,13 +47,17 @@ public final class LayoutFactory {
     List<ContactQueue> queues = new ArrayList<>();
     List<AgentProfile> agents = new ArrayList<>();
     ShiftPlanner shifts = new ShiftPlanner(s, Rng.derive(s.seed(), "shifts"));
+    RotaPlanner rota = s.rota() ? new RotaPlanner(s, Rng.derive(s.seed(), "rota")) : null;
     for (int t = 0; t < s.tenants(); t++) {
       String tenant = tenantId(t);
       tenants.add(tenant);
       List<ContactQueue> tq = queues(tenant, s.queuesPerTenant(), rng);
       queues.addAll(tq);
       int tenantAgents = s.agents() / s.tenants() + (t < s.agents() % s.tenants() ? 1 : 0);
-      agents.addAll(agents(s, tenant, tenantAgents, tq, shifts, rng));
+      agents.addAll(
+          rota != null
+              ? rotaAgents(s, tenant, tenantAgents, tq, rota)
+              : agents(s, tenant, tenantAgents, tq, shifts, rng));
     }
     return new CenterLayout(tenants, queues, agents);
   }
@@ -98,9 +105,8 @@ public final class LayoutFactory {
               List.of(q.id()),
               1,
               false,
-              start,
-              end,
-              List.of()));
+              List.of(new Shift(start, end, List.of(), Pace.USUAL)),
+              Trajectory.STEADY));
     }
     return new CenterLayout(List.of(tenant), List.of(q), agents);
   }
@@ -175,6 +181,34 @@ public final class LayoutFactory {
       }
     }
     return shifts.coverEveryQueue(out, queues);
+  }
+
+  /**
+   * A weekly rota's agents: everyone serves all the queues of their group (so a queue is staffed
+   * whenever its group is), in day and evening teams; some change over the weeks.
+   */
+  private static List<AgentProfile> rotaAgents(
+      Scenario s, String tenant, int n, List<ContactQueue> queues, RotaPlanner rota) {
+    Map<ChannelGroup, List<ContactQueue>> byGroup = new EnumMap<>(ChannelGroup.class);
+    for (ContactQueue q : queues) {
+      byGroup.computeIfAbsent(ChannelGroup.of(q.channel()), g -> new ArrayList<>()).add(q);
+    }
+    Map<ChannelGroup, Integer> staff = staffing(byGroup, n);
+    List<AgentProfile> out = new ArrayList<>();
+    int number = 1;
+    for (ChannelGroup g : ChannelGroup.values()) {
+      List<ContactQueue> gq = byGroup.get(g);
+      if (gq == null) {
+        continue;
+      }
+      int m = staff.get(g);
+      int capacity = g.channels().stream().mapToInt(c -> s.channel(c).capacity()).max().orElse(1);
+      for (int i = 0; i < m; i++) {
+        String id = String.format("%s.a%03d", tenant, number++);
+        out.add(rota.agent(id, tenant, g, all(gq), capacity, i, m));
+      }
+    }
+    return out;
   }
 
   /** Picks round(m × share) agents at random positions to be strained. */

@@ -14,7 +14,13 @@ public enum Preset {
    */
   DEFAULT(2, 9, 100, "2026-01-05T08:00:00Z", Duration.ofHours(10)),
   /** Ten tenants, 12 queues each, 2,000 agents around the clock: load tests. */
-  LARGE(10, 12, 2000, "2026-01-05T00:00:00Z", Duration.ofHours(24));
+  LARGE(10, 12, 2000, "2026-01-05T00:00:00Z", Duration.ofHours(24)),
+  /**
+   * One tenant, 9 queues, 40 agents on a weekly rota for three weeks (day and evening shifts, days
+   * off, quieter weekends), with agents whose work changes from the second week: what the burnout
+   * baselines are checked on.
+   */
+  WEEKS(1, 9, 40, "2026-01-05T00:00:00Z", Duration.ofDays(21));
 
   private final int tenants;
   private final int queuesPerTenant;
@@ -38,7 +44,8 @@ public enum Preset {
         .queuesPerTenant(queuesPerTenant)
         .agents(agents)
         .start(start)
-        .duration(duration);
+        .duration(duration)
+        .rota(this == WEEKS);
   }
 
   /** This preset with a seed, everything else default. */
@@ -57,6 +64,7 @@ public enum Preset {
         return p;
       }
     }
-    throw new IllegalArgumentException("unknown preset '" + label + "' (small, default, large)");
+    throw new IllegalArgumentException(
+        "unknown preset '" + label + "' (small, default, large, weeks)");
   }
 }

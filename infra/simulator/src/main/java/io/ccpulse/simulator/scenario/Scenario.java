@@ -31,6 +31,7 @@ public final class Scenario {
   private final TruthSettings truth;
   private final FaultSettings faults;
   private final Understaffing understaffing;
+  private final boolean rota;
 
   private Scenario(Builder b) {
     this.name = b.name;
@@ -48,6 +49,7 @@ public final class Scenario {
     this.erlangA = b.erlangA;
     this.truth = b.truth;
     this.faults = b.faults;
+    this.rota = b.rota;
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("duration must be positive");
     }
@@ -87,6 +89,7 @@ public final class Scenario {
     b.truth = truth;
     b.faults = faults;
     b.understaffing = understaffing;
+    b.rota = rota;
     return b;
   }
 
@@ -178,6 +181,15 @@ public final class Scenario {
     return understaffing;
   }
 
+  /**
+   * A weekly rota instead of one day's shifts: day and evening teams, days off, quieter weekends,
+   * and agents whose work changes over the weeks (see {@link RotaPlanner}); {@link
+   * #strainedShare()} does not apply.
+   */
+  public boolean rota() {
+    return rota;
+  }
+
   @Override
   public String toString() {
     return name
@@ -190,7 +202,8 @@ public final class Scenario {
         + (erlangA != null
             ? " " + erlangA
             : " tenants=" + tenants + " queues/tenant=" + queuesPerTenant + " agents=" + agents)
-        + (understaffing != null ? " understaff=" + understaffing : "");
+        + (understaffing != null ? " understaff=" + understaffing : "")
+        + (rota ? " rota" : "");
   }
 
   /** Mutable builder; every setter returns {@code this}. */
@@ -211,6 +224,7 @@ public final class Scenario {
     TruthSettings truth = TruthSettings.defaults();
     FaultSettings faults = FaultSettings.defaults();
     Understaffing understaffing;
+    boolean rota;
 
     Builder() {
       for (Channel c : Channel.values()) {
@@ -321,6 +335,12 @@ public final class Scenario {
      */
     public Builder understaffing(Understaffing v) {
       understaffing = v;
+      return this;
+    }
+
+    /** A weekly rota (true) or one day's shifts (false, the default). */
+    public Builder rota(boolean v) {
+      rota = v;
       return this;
     }
 

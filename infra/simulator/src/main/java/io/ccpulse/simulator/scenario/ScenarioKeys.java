@@ -94,6 +94,12 @@ public final class ScenarioKeys {
         "share of agents strained on purpose (default 0.1)",
         (b, v) -> b.strainedShare(Values.probability(v)));
     add(
+        "rota",
+        "true|false",
+        "a weekly rota: day and evening shifts, days off, quieter weekends, agents whose work"
+            + " changes over the weeks (the weeks preset; default false)",
+        (b, v) -> b.rota(Boolean.parseBoolean(v.trim())));
+    add(
         "repeat-share",
         "P",
         "chance a customer contacts again within hours (default 0.12)",

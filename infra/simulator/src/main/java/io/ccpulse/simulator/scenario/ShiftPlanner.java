@@ -4,8 +4,11 @@ import io.ccpulse.events.AgentState;
 import io.ccpulse.simulator.model.AgentProfile;
 import io.ccpulse.simulator.model.ChannelGroup;
 import io.ccpulse.simulator.model.ContactQueue;
+import io.ccpulse.simulator.model.Pace;
 import io.ccpulse.simulator.model.PlannedState;
 import io.ccpulse.simulator.model.Rng;
+import io.ccpulse.simulator.model.Shift;
+import io.ccpulse.simulator.model.Trajectory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,6 +128,7 @@ final class ShiftPlanner {
       }
       addBreak(states, strained, start + 3 * length / 4, 15);
     }
+    Shift shift = new Shift(start, end, List.copyOf(states), strained ? Pace.STRAINED : Pace.USUAL);
     return new AgentProfile(
         id,
         tenant,
@@ -132,9 +136,8 @@ final class ShiftPlanner {
         List.copyOf(queues),
         capacity,
         strained,
-        start,
-        end,
-        List.copyOf(states));
+        List.of(shift),
+        Trajectory.STEADY);
   }
 
   private void addBreak(List<PlannedState> states, boolean strained, long around, int minutes) {

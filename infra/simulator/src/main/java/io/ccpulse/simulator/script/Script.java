@@ -81,7 +81,22 @@ public final class Script {
       String agentId,
       String queueId,
       int csat) {
-    add(new SurveyEvent(id(), tenantId, interactionId, channel, agentId, queueId, csat, at(time)));
+    return survey(time, tenantId, interactionId, channel, agentId, queueId, csat, null);
+  }
+
+  /** A survey that also asked the likelihood to recommend (0..10; null: not asked). */
+  public Script survey(
+      String time,
+      String tenantId,
+      String interactionId,
+      Channel channel,
+      String agentId,
+      String queueId,
+      int csat,
+      Integer nps) {
+    add(
+        new SurveyEvent(
+            id(), tenantId, interactionId, channel, agentId, queueId, csat, at(time), nps));
     return this;
   }
 

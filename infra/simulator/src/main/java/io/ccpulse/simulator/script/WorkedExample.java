@@ -12,7 +12,8 @@ import java.time.LocalDate;
  *
  * <ul>
  *   <li>c1: answered in q1 after exactly 20 s, a hold 08:14–08:16 across the 08:15 boundary,
- *       transferred to q2, answered there by a2, surveyed (5) at 08:31;
+ *       transferred to q2, answered there by a2, surveyed at 08:31 (CSAT 5, likelihood to recommend
+ *       9: a promoter);
  *   <li>c2: a short abandon (3 s) in q1; c3: a long one (60 s) across the 08:30 boundary;
  *   <li>c4: answered after 21 s, wrap-up ends exactly on the 08:15:00 boundary;
  *   <li>c5: a chat transferred straight to agent a5 (no second wait).
@@ -53,7 +54,7 @@ public final class WorkedExample {
         .wrapupEnded("08:19:00", "a1")
         .talkEnded("08:25:00", "a2")
         .wrapupEnded("08:26:30", "a2");
-    s.survey("08:31:00", "t1", "c1", Channel.VOICE, "a2", "q2", 5);
+    s.survey("08:31:00", "t1", "c1", Channel.VOICE, "a2", "q2", 5, 9);
 
     s.contact("t1", "c2", Channel.VOICE).queued("08:20:00", "q1").abandoned("08:20:03");
     s.contact("t1", "c3", Channel.VOICE).queued("08:29:50", "q1").abandoned("08:30:50");

@@ -25,6 +25,17 @@ final class ContactState {
   String directQueue;
   final List<Leg> legs = new ArrayList<>(2);
 
+  // The conversation so far (ContactResolutionTruth).
+  long startedAt = -1;
+  String firstLegQueue;
+  int legsDone;
+  int transfers;
+  int holds;
+  long holdMs;
+  long handleMs;
+  long lastWrapup;
+  boolean abandoned;
+
   ContactState(String tenantId, Channel channel, String customerId) {
     this.tenantId = tenantId;
     this.channel = channel;

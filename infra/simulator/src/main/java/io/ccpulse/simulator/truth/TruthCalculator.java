@@ -32,6 +32,9 @@ public final class TruthCalculator {
   /** Every contact fact, when asked for (they take memory in proportion to the day); else null. */
   private final List<ContactFactTruth> facts;
 
+  /** Every conversation, when contact facts are asked for; else null. */
+  private final List<ContactResolutionTruth> resolutions;
+
   private long lastTime = Long.MIN_VALUE;
 
   /** A calculator for the settings' interval sizes and thresholds. */
@@ -44,6 +47,7 @@ public final class TruthCalculator {
    */
   public TruthCalculator(TruthSettings settings, boolean keepContactFacts) {
     this.facts = keepContactFacts ? new ArrayList<>() : null;
+    this.resolutions = keepContactFacts ? new ArrayList<>() : null;
     this.sizes = settings.allIntervals().stream().mapToLong(Duration::toMillis).toArray();
     this.serviceLevelMs = settings.serviceLevelThreshold().toMillis();
     this.shortAbandonMs = settings.shortAbandonThreshold().toMillis();
@@ -85,6 +89,11 @@ public final class TruthCalculator {
       throw new IllegalStateException(
           "survey " + e.getEventId() + " has csat " + csat + " outside 1..5");
     }
+    Integer nps = e.getNps();
+    if (nps != null && (nps < 0 || nps > 10)) {
+      throw new IllegalStateException(
+          "survey " + e.getEventId() + " has nps " + nps + " outside 0..10");
+    }
     for (Entity x :
         new Entity[] {
           entities.agent(e.getTenantId(), e.getAgentId(), channel),
@@ -94,6 +103,11 @@ public final class TruthCalculator {
       x.add(Figure.CSAT_RESPONSES, t, 1);
       x.add(Figure.CSAT_SUM, t, csat);
       x.add(Figure.CSAT_SATISFIED, t, csat >= 4 ? 1 : 0);
+      if (nps != null) {
+        x.add(Figure.NPS_RESPONSES, t, 1);
+        x.add(Figure.NPS_PROMOTERS, t, nps >= 9 ? 1 : 0);
+        x.add(Figure.NPS_DETRACTORS, t, nps <= 6 ? 1 : 0);
+      }
     }
     fact(
         new ContactFactTruth(
@@ -118,6 +132,11 @@ public final class TruthCalculator {
   /** The facts of every contact, in the order they happened; empty unless asked for. */
   public List<ContactFactTruth> contactFacts() {
     return facts == null ? List.of() : List.copyOf(facts);
+  }
+
+  /** Every contact with a completed leg, in the order they finished; empty unless asked for. */
+  public List<ContactResolutionTruth> contactResolutions() {
+    return resolutions == null ? List.of() : List.copyOf(resolutions);
   }
 
   private void fact(ContactFactTruth f) {
@@ -147,7 +166,30 @@ public final class TruthCalculator {
     }
     if (c.finished()) {
       contacts.remove(e.getInteractionId());
+      resolved(c, e.getInteractionId());
     }
+  }
+
+  /** A contact is over: its conversation, if an agent completed a leg of it. */
+  private void resolved(ContactState c, String interactionId) {
+    if (resolutions == null || c.legsDone == 0) {
+      return;
+    }
+    resolutions.add(
+        new ContactResolutionTruth(
+            c.tenantId,
+            interactionId,
+            c.channel,
+            c.firstLegQueue,
+            c.customerId,
+            c.startedAt,
+            c.lastWrapup,
+            c.legsDone,
+            c.transfers,
+            c.holds,
+            c.holdMs,
+            c.handleMs,
+            c.abandoned));
   }
 
   /** Credits agent time up to the last event and returns every row with data, in file order. */
@@ -203,6 +245,9 @@ public final class TruthCalculator {
             0));
     c.everQueued = true;
     c.wait = new Wait(e.getQueueId(), t, queue, tenant);
+    if (c.startedAt < 0) {
+      c.startedAt = t;
+    }
   }
 
   private void abandoned(ContactState c, InteractionEvent e, long t) {
@@ -220,6 +265,7 @@ public final class TruthCalculator {
         ContactFactTruth.queueFact(
             "ABANDONED", c, e.getInteractionId(), t, c.wait.queueId(), null, waited));
     c.wait = null;
+    c.abandoned = true;
   }
 
   private void answered(ContactState c, InteractionEvent e, long t) {
@@ -253,6 +299,12 @@ public final class TruthCalculator {
       queueId = e.getQueueId();
     } else {
       throw bad(e, "ANSWERED with no wait, no direct transfer and no queue_id");
+    }
+    if (c.startedAt < 0) {
+      c.startedAt = t;
+    }
+    if (c.firstLegQueue == null) {
+      c.firstLegQueue = queueId;
     }
     AgentClock clock = entities.clock(c.tenantId, agent);
     clock.legOpened(t);
@@ -345,6 +397,12 @@ public final class TruthCalculator {
             0));
     leg.clock.legClosed(t);
     c.legs.remove(leg);
+    c.legsDone++;
+    c.transfers += leg.transferredOut ? 1 : 0;
+    c.holds += leg.holdCount;
+    c.holdMs += leg.holdMs;
+    c.handleMs += talk + leg.holdMs + acw;
+    c.lastWrapup = Math.max(c.lastWrapup, t);
   }
 
   private Leg leg(ContactState c, InteractionEvent e) {

@@ -112,6 +112,7 @@ class ScenarioKeysTest {
         .hasMessageContaining("fault-duplicate");
     assertThatThrownBy(() -> apply(Preset.SMALL, "intervals", "90ms"))
         .hasMessageContaining("whole positive seconds");
-    assertThatThrownBy(() -> Preset.of("huge")).hasMessageContaining("small, default, large");
+    assertThatThrownBy(() -> Preset.of("huge"))
+        .hasMessageContaining("small, default, large, weeks");
   }
 }

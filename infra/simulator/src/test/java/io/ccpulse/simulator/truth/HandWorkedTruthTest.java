@@ -21,6 +21,7 @@ class HandWorkedTruthTest {
   private static final Channel CHAT = Channel.CHAT;
   private static TruthAssert truth;
   private static List<TruthRow> rows;
+  private static List<ContactResolutionTruth> resolutions;
 
   @BeforeAll
   static void run() {
@@ -31,6 +32,7 @@ class HandWorkedTruthTest {
             // them.
             TruthSettings.defaults().withAgentTimeIntervals(TruthSettings.DEFAULT_INTERVALS));
     rows = sim.truth();
+    resolutions = sim.contactResolutions();
     truth = new TruthAssert(rows, "2026-01-05");
   }
 
@@ -321,6 +323,69 @@ class HandWorkedTruthTest {
     truth.noRow(900, "08:15:00", TENANT_CHANNEL, null, CHAT);
   }
 
+  /**
+   * The conversations (docs/metrics.md §11), in the order they ended; c2 and c3 abandoned with no
+   * leg, so they have none.
+   */
+  @Test
+  void everyContactWithACompletedLegIsOneConversation() {
+    long day = java.time.Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
+    assertThat(resolutions)
+        .containsExactly(
+            // c5: chat queued 08:05:00; a4 08:05:05-08:06:00 (55 s) transfers straight to a5,
+            // who handles 08:06:10-08:10:30 (260 s).
+            new ContactResolutionTruth(
+                "t1",
+                "c5",
+                CHAT,
+                "qc",
+                null,
+                day + hms(8, 5, 0),
+                day + hms(8, 10, 30),
+                2,
+                1,
+                0,
+                0,
+                315_000,
+                false),
+            // c4: queued 08:02:00, answered 08:02:21, wrap-up ends 08:15:00 (759 s handled).
+            new ContactResolutionTruth(
+                "t1",
+                "c4",
+                VOICE,
+                "q1",
+                null,
+                day + hms(8, 2, 0),
+                day + hms(8, 15, 0),
+                1,
+                0,
+                0,
+                0,
+                759_000,
+                false),
+            // c1: queued 08:10:00 in q1; a1 08:10:20-08:19:00 (520 s, a 2-minute hold),
+            // transferred to q2; a2 08:18:45-08:26:30 (465 s). 16.5 minutes from entry to the end.
+            new ContactResolutionTruth(
+                "t1",
+                "c1",
+                VOICE,
+                "q1",
+                "cust-1",
+                day + hms(8, 10, 0),
+                day + hms(8, 26, 30),
+                2,
+                1,
+                1,
+                120_000,
+                985_000,
+                false));
+    assertThat(resolutions.get(2).resolutionMs()).isEqualTo(990_000);
+  }
+
+  private static long hms(int h, int m, int s) {
+    return ((h * 60L + m) * 60 + s) * 1000;
+  }
+
   @Test
   void thirdQuarterHourHasTheLongAbandonAndTheSurvey() {
     truth.row(
@@ -346,6 +411,10 @@ class HandWorkedTruthTest {
         "csat_sum",
         5,
         "csat_satisfied",
+        1,
+        "nps_responses",
+        1,
+        "nps_promoters",
         1);
     truth.row(
         900,
@@ -358,6 +427,10 @@ class HandWorkedTruthTest {
         "csat_sum",
         5,
         "csat_satisfied",
+        1,
+        "nps_responses",
+        1,
+        "nps_promoters",
         1);
     truth.row(
         900,
@@ -376,6 +449,10 @@ class HandWorkedTruthTest {
         "csat_sum",
         5,
         "csat_satisfied",
+        1,
+        "nps_responses",
+        1,
+        "nps_promoters",
         1);
   }
 

@@ -20,6 +20,9 @@ public class AgentClockState {
 
   public AgentTime[] filling;
 
+  /** When the last input (presence change, leg edge) was applied: a long silence logs out. */
+  public long lastInputAt;
+
   public AgentClockState() {}
 
   /** Nothing can accumulate until the next input: logged out, no leg open. */

@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.agent;
 
+import io.ccpulse.events.AgentState;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
@@ -27,7 +28,8 @@ import org.apache.flink.util.Collector;
  * events). Running that far behind lets every late input, and every leg a late event corrected,
  * arrive before its time is attributed, so the rows are final and exact; a presence change later
  * than that is rejected as TOO_LATE. A logged-out, idle agent keeps no state but its recent event
- * ids (TTL) for dropping duplicates.
+ * ids (TTL) for dropping duplicates; an agent whose logout never came is taken as logged out once
+ * nothing has happened for {@code metrics.agent-max-silence}.
  */
 public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentInput, AgentTimeRow> {
   private static final long serialVersionUID = 1L;
@@ -38,18 +40,26 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   private final long[] sizesMs;
   private final long latenessMs;
   private final Duration dedupTtl;
+  private final long maxSilenceMs;
   private transient AgentClock clock;
   private transient ValueState<AgentClockState> agent;
   private transient MapState<Long, AgentInput[]> pending;
   private transient MapState<String, Boolean> seen;
   private transient ValueState<Long> tick;
   private transient Counter duplicates;
+  private transient Counter silentLogouts;
   private transient io.ccpulse.events.EventCodec<io.ccpulse.events.AgentStateEvent> codec;
 
-  public AgentTimeline(List<Duration> sizes, Duration allowedLateness, Duration dedupTtl) {
+  /**
+   * @param maxSilence an agent logged in with no contact open and no input for this long lost its
+   *     logout: taken as logged out at the next boundary after it
+   */
+  public AgentTimeline(
+      List<Duration> sizes, Duration allowedLateness, Duration dedupTtl, Duration maxSilence) {
     this.sizesMs = sizes.stream().mapToLong(Duration::toMillis).toArray();
     this.latenessMs = allowedLateness.toMillis();
     this.dedupTtl = dedupTtl;
+    this.maxSilenceMs = maxSilence.toMillis();
   }
 
   @Override
@@ -72,6 +82,7 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
     seen = getRuntimeContext().getMapState(seenDescriptor);
     tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateAgentStates");
+    silentLogouts = getRuntimeContext().getMetricGroup().counter("agentSilentLogouts");
     codec = io.ccpulse.events.EventCodec.agentStates();
   }
 
@@ -130,6 +141,13 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
       tick.clear();
       AgentClockState s = agent.value();
       emit(clock.advance(s, now), out);
+      if (s.lastInputAt == 0) { // restored from before the field existed: the silence counts now
+        s.lastInputAt = now;
+      }
+      if (s.state != null && s.openLegs == 0 && now - s.lastInputAt >= maxSilenceMs) {
+        silentLogouts.inc(); // the logout never came: no longer logged in from here
+        AgentClock.presence(s, AgentState.LOGGED_OUT);
+      }
       agent.update(s);
       scheduleOrForget(s, ctx, out);
     }
@@ -141,6 +159,7 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
       s = clock.start(in.tenantId, in.agentId, in.at);
     }
     emit(clock.advance(s, Math.max(in.at, s.accountedTo)), out);
+    s.lastInputAt = Math.max(s.lastInputAt, in.at);
     if (in.state != null) {
       AgentClock.presence(s, in.state);
     } else if (in.legDelta > 0) {

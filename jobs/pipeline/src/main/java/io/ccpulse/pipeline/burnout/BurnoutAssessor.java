@@ -30,7 +30,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>State: the shift (cleared at logout with its timer), inputs waiting for their time, recent
  * presence event ids (TTL, to drop duplicates), and the baseline: one bucket per day of the agent's
- * finished shifts, kept for the baseline period (TTL, pruned on use), so it survives restarts.
+ * finished shifts, kept for the baseline period (pruned on use, and by an event-time timer when a
+ * day leaves the period, so an agent who left keeps nothing; TTL too), so it survives restarts. A
+ * shift with no input for {@code burnout.shift.max-silence} lost its logout and is closed.
  */
 public final class BurnoutAssessor
     extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutRow> {
@@ -50,6 +52,7 @@ public final class BurnoutAssessor
   private transient MapState<String, Boolean> seen;
   private transient MapState<Long, long[]> baseline;
   private transient Counter lateInputs;
+  private transient Counter silentShifts;
 
   public BurnoutAssessor(BurnoutSettings settings, Duration allowedLateness, Duration dedupTtl) {
     this.settings = settings;
@@ -85,6 +88,7 @@ public final class BurnoutAssessor
         StateTtlConfig.newBuilder(Duration.ofMillis(settings.baselineMs + DAY)).build());
     baseline = getRuntimeContext().getMapState(days);
     lateInputs = getRuntimeContext().getMetricGroup().counter("burnoutLateInputs");
+    silentShifts = getRuntimeContext().getMetricGroup().counter("burnoutSilentShiftsClosed");
   }
 
   @Override
@@ -141,9 +145,18 @@ public final class BurnoutAssessor
       tick.clear();
       ShiftState s = shift.value();
       tracker.advance(s, now);
-      assess(s, now, now - settings.intervalMs, ctx, out);
-      schedule(s, ctx);
-      shift.update(s);
+      if (s.lastInputAt == 0) { // a shift restored from before the field existed: from now
+        s.lastInputAt = now;
+      }
+      if (now - s.lastInputAt >= settings.maxSilenceMs) {
+        // No logout came and nothing happened for so long that none will: the shift is over.
+        silentShifts.inc();
+        forget(s, ctx);
+      } else {
+        assess(s, now, now - settings.intervalMs, ctx, out);
+        schedule(s, ctx);
+        shift.update(s);
+      }
     }
     BurnoutInput[] due = pending.get(now);
     if (due != null) {
@@ -152,6 +165,9 @@ public final class BurnoutAssessor
       for (BurnoutInput in : due) {
         apply(in, ctx, out);
       }
+    }
+    if (shift.value() == null) {
+      baselineBefore(now); // a day past the baseline period (its expiry timer): dropped
     }
   }
 
@@ -166,6 +182,7 @@ public final class BurnoutAssessor
     }
     long at = Math.max(in.at, s.accountedTo);
     tracker.advance(s, at);
+    s.lastInputAt = at;
     switch (in.kind) {
       case PRESENCE -> tracker.presence(s, in.state, at);
       case CONTACT_OPENED -> tracker.contactOpened(s, at, in.sign);
@@ -199,6 +216,14 @@ public final class BurnoutAssessor
     if (at > intervalStart) { // on a boundary the tick has just assessed it
       assess(s, at, intervalStart, ctx, out);
     }
+    forget(s, ctx);
+  }
+
+  /**
+   * The shift into the baseline, with a timer for when its day leaves the baseline period (so an
+   * agent who never comes back keeps nothing), and the shift forgotten.
+   */
+  private void forget(ShiftState s, Context ctx) throws Exception {
     long day = Math.floorDiv(s.shiftStart, DAY) * DAY;
     long[] bucket = baseline.get(day);
     baseline.put(
@@ -209,6 +234,9 @@ public final class BurnoutAssessor
         ctx.timerService().deleteEventTimeTimer(next + latenessMs);
       }
       tick.clear();
+    }
+    if (ctx.timerService().currentWatermark() < Long.MAX_VALUE) { // after the delete: may be equal
+      ctx.timerService().registerEventTimeTimer(day + DAY + settings.baselineMs + latenessMs);
     }
     shift.clear();
   }

@@ -21,6 +21,7 @@ public final class BurnoutSettings implements Serializable {
   public int driftMinContacts;
   public int driftBaselineContacts;
   public long concurrencyBaselineBusyMs;
+  public long maxSilenceMs;
   final EnumMap<Factor, Double> thresholds = new EnumMap<>(Factor.class);
   final EnumMap<Factor, Integer> weights = new EnumMap<>(Factor.class);
 
@@ -39,6 +40,7 @@ public final class BurnoutSettings implements Serializable {
     s.driftMinContacts = c.getInt("burnout.handle-drift.min-contacts");
     s.driftBaselineContacts = c.getInt("burnout.handle-drift.baseline-contacts");
     s.concurrencyBaselineBusyMs = c.getDuration("burnout.concurrency.baseline-busy").toMillis();
+    s.maxSilenceMs = c.getDuration("burnout.shift.max-silence").toMillis();
     for (Factor f : Factor.values()) {
       String key = "burnout." + f.key + ".threshold";
       // Durations (logged-in, since-break) are judged in hours.

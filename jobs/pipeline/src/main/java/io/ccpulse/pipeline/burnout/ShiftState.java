@@ -53,6 +53,9 @@ public class ShiftState {
   /** Legs that were long or transferred, plus surveys of 2 or less. */
   public int demanding;
 
+  /** When the last input (presence, contact, survey) was applied: a long silence ends the shift. */
+  public long lastInputAt;
+
   /** The level last reported, so a change is reported once. */
   public Level level = Level.LOW;
 

@@ -44,8 +44,9 @@ import org.apache.flink.util.OutputTag;
  *       event past either is rejected (TOO_MANY_EVENTS, CONTACT_TOO_LONG) and not kept, so no input
  *       can grow one contact's state (or the cost of replaying it) without bound.
  *   <li>State is bounded: a contact with an open leg and no event for {@code legTimeout} is closed,
- *       its legs reported incomplete; a finished contact is forgotten {@code retention} after its
- *       last event (kept that long so duplicates and stragglers are still recognised).
+ *       its legs reported incomplete; one only waiting in a queue (an email overnight) is closed
+ *       after {@code maxSpan}; a finished contact is forgotten {@code retention} after its last
+ *       event (kept that long so duplicates and stragglers are still recognised).
  * </ul>
  */
 public final class ContactAssembler
@@ -53,6 +54,10 @@ public final class ContactAssembler
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<RejectedEvent> REJECTED = new OutputTag<>("contact-rejected") {};
+
+  /** Each conversation once it is over: written when the contact is forgotten, final by then. */
+  public static final OutputTag<ContactResolution> RESOLVED =
+      new OutputTag<>("contact-resolved") {};
 
   private final long allowedLatenessMs;
   private final long legTimeoutMs;
@@ -198,11 +203,25 @@ public final class ContactAssembler
       scheduleHousekeeping(ctx, state);
     } else if (pending.isEmpty()) {
       reportSettledRefusals(ctx, Long.MAX_VALUE);
+      resolve(ctx, state);
       contact.clear();
       history.clear();
       seen.clear();
       housekeepingAt.clear();
       extent.clear();
+    }
+  }
+
+  /**
+   * The contact's resolution, written as it is forgotten: the retention has passed its last event,
+   * so no late event can change it any more and a contact that came back in the meantime is one
+   * conversation (docs/metrics.md §11).
+   */
+  private static void resolve(OnTimerContext ctx, ContactState state) {
+    ContactResolution resolved = state == null ? null : ContactResolution.of(state);
+    if (resolved != null) {
+      resolved.version = System.currentTimeMillis();
+      ctx.output(RESOLVED, resolved);
     }
   }
 
@@ -293,7 +312,8 @@ public final class ContactAssembler
     if (kept != null) {
       last = Math.max(last, kept.lastRefusedAt);
     }
-    long due = last + (state.finished() ? retentionMs : legTimeoutMs);
+    long due =
+        last + (state.finished() ? retentionMs : onlyWaiting(state) ? maxSpanMs : legTimeoutMs);
     Long current = housekeepingAt.value();
     if (current != null && current == due) {
       return;
@@ -303,6 +323,14 @@ public final class ContactAssembler
     }
     ctx.timerService().registerEventTimeTimer(due);
     housekeepingAt.update(due);
+  }
+
+  /**
+   * Waiting in a queue with no leg open: an email waits overnight, so the wait is kept as long as a
+   * contact may span (an answer later than that would be refused anyway), not the leg timeout.
+   */
+  private static boolean onlyWaiting(ContactState state) {
+    return state.waitQueueId != null && state.legs.length == 0 && state.pendingAgent == null;
   }
 
   private void reject(Context ctx, Inbound<InteractionEvent> in, String reason, String detail) {

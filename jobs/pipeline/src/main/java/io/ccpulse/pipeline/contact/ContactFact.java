@@ -41,6 +41,11 @@ public class ContactFact {
   public int csat;
 
   /**
+   * Survey likelihood to recommend 0..10, or -1 when the survey did not ask (and for other facts).
+   */
+  public int nps = -1;
+
+  /**
    * +1, or -1 for a retraction: a late event changed what an earlier fact said, so the earlier one
    * is taken back (every sum subtracts it) and the corrected one follows.
    */
@@ -91,6 +96,7 @@ public class ContactFact {
         && transferred == o.transferred
         && answeredAt == o.answeredAt
         && csat == o.csat
+        && nps == o.nps
         && java.util.Objects.equals(queueId, o.queueId)
         && java.util.Objects.equals(agentId, o.agentId);
   }
@@ -120,6 +126,7 @@ public class ContactFact {
     f.transferred = transferred;
     f.answeredAt = answeredAt;
     f.csat = csat;
+    f.nps = nps;
     f.sign = sign;
     f.version = version;
     return f;

@@ -33,6 +33,24 @@ public class ContactState {
   /** Event time of the last event applied; the incomplete-leg timer counts from here. */
   public long lastEventAt;
 
+  // The conversation so far, for its resolution (ContactResolution).
+
+  /** The first QUEUED, or the first ANSWERED of a contact never queued; -1 before either. */
+  public long startedAt = -1;
+
+  /** The queue of the first leg answered. */
+  public String firstLegQueueId;
+
+  public int legsCompleted;
+  public int transfers;
+  public int holds;
+  public long holdMs;
+  public long handleMs;
+  public long lastWrapupAt;
+
+  /** Legs closed by the incomplete-leg timer: such a contact has no resolution. */
+  public int incompleteLegs;
+
   public ContactState() {}
 
   /** Nothing is open: no wait, no leg, no pending transfer. */

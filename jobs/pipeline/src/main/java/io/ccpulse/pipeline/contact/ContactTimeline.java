@@ -73,6 +73,7 @@ public final class ContactTimeline {
       f.answeredAt = leg.answeredAt;
       facts.add(f);
     }
+    s.incompleteLegs += s.legs.length;
     s.legs = new LegProgress[0];
     s.waitQueueId = null;
     s.pendingAgent = null;
@@ -106,6 +107,9 @@ public final class ContactTimeline {
     facts.add(
         ContactFact.of(
             s.everQueued ? FactKind.TRANSFERRED_IN : FactKind.ARRIVED, s, queueId, null, at));
+    if (s.startedAt < 0) {
+      s.startedAt = at;
+    }
     s.everQueued = true;
     s.waitQueueId = queueId;
     s.waitStartedAt = at;
@@ -161,6 +165,12 @@ public final class ContactTimeline {
               + " with no queue wait, no transfer to that agent and no queue_id");
     }
     s.addLeg(leg);
+    if (s.startedAt < 0) {
+      s.startedAt = at; // never queued (imported history): the conversation starts here
+    }
+    if (s.firstLegQueueId == null) {
+      s.firstLegQueueId = leg.queueId;
+    }
     ContactFact started = ContactFact.of(FactKind.LEG_STARTED, s, leg.queueId, agentId, at);
     started.answeredAt = at;
     facts.add(started);
@@ -246,5 +256,11 @@ public final class ContactTimeline {
     f.transferred = leg.transferred;
     facts.add(f);
     s.removeLeg(leg);
+    s.legsCompleted++;
+    s.transfers += leg.transferred ? 1 : 0;
+    s.holds += leg.holdCount;
+    s.holdMs += leg.holdMs;
+    s.handleMs += f.handleMs();
+    s.lastWrapupAt = Math.max(s.lastWrapupAt, at);
   }
 }

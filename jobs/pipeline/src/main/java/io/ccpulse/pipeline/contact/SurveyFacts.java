@@ -87,6 +87,7 @@ public final class SurveyFacts
     f.queueId = s.getQueueId();
     f.at = s.getOccurredAt().toEpochMilli();
     f.csat = s.getCsat();
+    f.nps = s.getNps() == null ? -1 : s.getNps();
     f.version = System.currentTimeMillis() * 2 + 1;
     out.collect(f);
   }

@@ -33,6 +33,10 @@ public class IntervalFigures {
   public long csatResponses;
   public long csatSum;
   public long csatSatisfied;
+  // Likelihood to recommend, on the surveys that asked it (docs/metrics.md §5).
+  public long npsResponses;
+  public long npsPromoters;
+  public long npsDetractors;
 
   public IntervalFigures() {}
 
@@ -85,6 +89,11 @@ public class IntervalFigures {
         csatResponses += n;
         csatSum += n * f.csat;
         csatSatisfied += f.csat >= 4 ? n : 0;
+        if (f.nps >= 0) {
+          npsResponses += n;
+          npsPromoters += f.nps >= 9 ? n : 0;
+          npsDetractors += f.nps <= 6 ? n : 0;
+        }
         break;
       default:
         throw new IllegalArgumentException("No interval figure for " + f.kind);
@@ -115,6 +124,9 @@ public class IntervalFigures {
     csatResponses += o.csatResponses;
     csatSum += o.csatSum;
     csatSatisfied += o.csatSatisfied;
+    npsResponses += o.npsResponses;
+    npsPromoters += o.npsPromoters;
+    npsDetractors += o.npsDetractors;
   }
 
   /** AHT in ms, or NaN with nothing handled. */

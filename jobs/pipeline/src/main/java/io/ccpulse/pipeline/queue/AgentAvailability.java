@@ -47,7 +47,7 @@ public final class AgentAvailability
   @Override
   public void processElement(AgentSignal s, Context ctx, Collector<QueueSignal> out)
       throws Exception {
-    if (edge.due(s, s.at, ctx.timerService())) {
+    if (edge.due(s, s.knownAt, ctx.timerService())) {
       apply(List.of(s), ctx, out);
     }
   }
@@ -59,22 +59,30 @@ public final class AgentAvailability
       apply(edge.releaseUpTo(edge.dueByWall(timestamp), ctx.timerService()), ctx, out);
       return;
     }
+    // Any event-time timer of the agent (the edge's one at its earliest input held, the silence)
+    // takes every moment the edge has passed, in the order one timer per moment fired them: each
+    // moment's inputs (one may end the silence or move it), then a silence at that moment.
     long now = edge.now(ctx.timerService().currentWatermark());
-    Long silent = silentAt.value();
-    if (silent != null && edge.now(silent) <= now) {
-      // The inputs up to the silence first (one may end it), then the silence, then the rest.
-      apply(edge.releaseUpTo(edge.now(silent), ctx.timerService()), ctx, out);
-      silent = silentAt.value();
-      AgentPresence p = agent.value();
-      if (silent != null && edge.now(silent) <= now && p != null) {
-        List<QueueSignal> changes = new ArrayList<>();
-        p.forget(edge.now(silent), changes);
-        changes.forEach(out::collect);
+    List<Long> moments = edge.dueMoments(now, ctx.timerService());
+    int next = 0;
+    while (true) {
+      Long silent = silentAt.value();
+      Long quietFrom = silent == null ? null : edge.now(silent);
+      if (next < moments.size() && (quietFrom == null || moments.get(next) <= quietFrom)) {
+        apply(edge.take(moments.get(next++)), ctx, out);
+      } else if (quietFrom != null && quietFrom <= now) {
+        AgentPresence p = agent.value();
+        if (p != null) {
+          List<QueueSignal> changes = new ArrayList<>();
+          p.forget(quietFrom, changes);
+          changes.forEach(out::collect);
+        }
         agent.clear();
         silentAt.clear();
+      } else {
+        return;
       }
     }
-    apply(edge.releaseUpTo(now, ctx.timerService()), ctx, out);
   }
 
   private void apply(List<AgentSignal> signals, Context ctx, Collector<QueueSignal> out)
@@ -88,7 +96,11 @@ public final class AgentAvailability
       if (p == null) {
         p = AgentPresence.of(s.tenantId, s.agentId);
       }
+      int told = changes.size();
       p.apply(s, changes);
+      for (QueueSignal change : changes.subList(told, changes.size())) {
+        change.knownAt = s.knownAt;
+      }
     }
     changes.forEach(out::collect);
     Long silent = silentAt.value();

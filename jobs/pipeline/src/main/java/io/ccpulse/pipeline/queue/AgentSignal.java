@@ -3,15 +3,20 @@ package io.ccpulse.pipeline.queue;
 import io.ccpulse.events.AgentState;
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.pipeline.key.TenantKey;
+import io.ccpulse.pipeline.source.Inbound;
 
 /**
  * Something that changes whether an agent can take contacts: a presence change, or a contact
- * answered (+1) or wrapped up (-1). A Flink POJO; {@link #at} is event time.
+ * answered (+1) or wrapped up (-1). A Flink POJO; {@link #at} is event time, {@link #knownAt} when
+ * the live view applies it ({@link LiveMoment}).
  */
 public class AgentSignal {
   public String tenantId;
   public String agentId;
   public long at;
+
+  /** When the live view applies it: {@link #at}, or later for a straggler ({@link LiveMoment}). */
+  public long knownAt;
 
   /** A presence change, or null for a contact edge. */
   public AgentState state;
@@ -28,11 +33,19 @@ public class AgentSignal {
 
   public AgentSignal() {}
 
+  /** A presence change, applied when its record's partition clock says ({@link LiveMoment}). */
+  public static AgentSignal presence(Inbound<AgentStateEvent> in, long boundMs) {
+    AgentSignal s = presence(in.event);
+    s.knownAt = LiveMoment.of(s.at, in.partitionClock, boundMs);
+    return s;
+  }
+
   public static AgentSignal presence(AgentStateEvent e) {
     AgentSignal s = new AgentSignal();
     s.tenantId = e.getTenantId();
     s.agentId = e.getAgentId();
     s.at = e.getOccurredAt().toEpochMilli();
+    s.knownAt = s.at;
     s.state = e.getState();
     s.queueIds = e.getQueueIds().stream().map(CharSequence::toString).toArray(String[]::new);
     s.capacity = e.getMaxConcurrentContacts() == null ? 0 : e.getMaxConcurrentContacts();
@@ -47,6 +60,7 @@ public class AgentSignal {
     s.interactionId = interactionId;
     s.contactDelta = delta;
     s.at = at;
+    s.knownAt = at;
     return s;
   }
 
@@ -59,6 +73,7 @@ public class AgentSignal {
     return agentId
         + " @"
         + at
+        + (knownAt != at ? " known " + knownAt : "")
         + " "
         + (state != null ? state : (contactDelta > 0 ? "+" : "-") + interactionId);
   }

@@ -27,13 +27,19 @@ public final class ContactWaits
 
   public static final OutputTag<AgentSignal> AGENT_EDGES = new OutputTag<>("live-agent-edges") {};
 
+  private final long boundMs;
   private final long openTimeoutMs;
   private final long retentionMs;
   private final int maxEvents;
   private transient ValueState<LiveContact> contact;
   private transient ValueState<Long> forgetAt;
 
-  public ContactWaits(Duration openTimeout, Duration retention, int maxEvents) {
+  /**
+   * @param boundMs the sources' out-of-orderness bound (when its signals are applied: {@link
+   *     LiveMoment})
+   */
+  public ContactWaits(long boundMs, Duration openTimeout, Duration retention, int maxEvents) {
+    this.boundMs = boundMs;
     this.openTimeoutMs = openTimeout.toMillis();
     this.retentionMs = retention.toMillis();
     this.maxEvents = maxEvents;
@@ -64,7 +70,8 @@ public final class ContactWaits
     List<QueueSignal> waits = new ArrayList<>(2);
     List<AgentSignal> edges = new ArrayList<>(1);
     c.apply(in.event, waits, edges);
-    emit(waits, edges, ctx, out);
+    long at = in.event.getOccurredAt().toEpochMilli();
+    emit(waits, edges, LiveMoment.of(at, in.partitionClock, boundMs), ctx, out);
     contact.update(c);
     schedule(c, ctx);
   }
@@ -81,7 +88,9 @@ public final class ContactWaits
       List<QueueSignal> waits = new ArrayList<>(1);
       List<AgentSignal> edges = new ArrayList<>(1);
       c.close(timestamp, waits, edges);
-      emit(waits, edges, ctx, out);
+      // Sent when the watermark reaches the close: by then the live edge may be up to the bound
+      // past it, so it is applied there, not at whatever step the edge had reached downstream.
+      emit(waits, edges, timestamp + boundMs, ctx, out);
     }
     contact.clear();
     forgetAt.clear();
@@ -101,8 +110,18 @@ public final class ContactWaits
   }
 
   private static void emit(
-      List<QueueSignal> waits, List<AgentSignal> edges, Context ctx, Collector<QueueSignal> out) {
-    waits.forEach(out::collect);
-    edges.forEach(e -> ctx.output(AGENT_EDGES, e));
+      List<QueueSignal> waits,
+      List<AgentSignal> edges,
+      long knownAt,
+      Context ctx,
+      Collector<QueueSignal> out) {
+    for (QueueSignal w : waits) {
+      w.knownAt = Math.max(w.at, knownAt);
+      out.collect(w);
+    }
+    for (AgentSignal e : edges) {
+      e.knownAt = Math.max(e.at, knownAt);
+      ctx.output(AGENT_EDGES, e);
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.ccpulse.pipeline.queue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -15,11 +14,16 @@ import org.apache.flink.streaming.api.TimerService;
 /**
  * Hands a keyed operator its inputs in event-time order, as early as that order is safe.
  *
- * <p>The <em>event-time edge</em> is the latest event time every input partition has shown: the
- * sources' watermark is a partition's latest event time minus the out-of-orderness bound (and 1
- * ms), so the edge is the watermark plus the bound. An input at or behind it is due. That keeps a
- * topic read ahead of another (a replay) from putting an agent's logout before the contacts that
- * came before it.
+ * <p>The <em>event-time edge</em> is the latest moment no input can still come for: the sources'
+ * watermark is a partition's latest event time minus the out-of-orderness bound and 1 ms, so the
+ * watermark plus the bound is 1 ms before the latest event time every partition has shown. Not that
+ * time itself: a partition may have more events of that very millisecond still to come (agents'
+ * presence changes fall on whole minutes, as cadence steps do), and whether they came before the
+ * watermark reached it depends on how the partitions' reads interleave. An input at or behind the
+ * edge is due; a step at {@code t} is taken once the edge reaches {@code t}, after every input of
+ * {@code t}. That keeps a topic read ahead of another (a replay) from putting an agent's logout
+ * before the contacts that came before it, and a restored job from judging a step on fewer inputs
+ * than the run before the crash did (or more).
  *
  * <p>Live, a partition that rarely has events (agent states) would hold that edge back until it is
  * declared idle. So an input stamped near the wall clock (within {@code liveWindow}) is also due
@@ -29,8 +33,10 @@ import org.apache.flink.streaming.api.TimerService;
  * <p>One event-time timer per key, at the earliest input held, not one per input: a replay holds
  * dozens of inputs per key between two watermarks, and each timer costs the timer queue, a state
  * look-up and a place in every checkpoint. The operator releases everything the edge has passed
- * when any of its timers fires ({@link #releaseUpTo}, in event-time order, interleaved with its own
- * moments: cadence steps, silences), which is the order one timer per input gave.
+ * when any of its timers fires ({@link #dueMoments}, in event-time order, interleaved with its own
+ * moments: cadence steps, silences), which is the order one timer per input gave. A timer set for
+ * an earliest input that an earlier one then undercut is left to fire (it may be one the operator
+ * set for a moment of its own): it takes whatever is due by then.
  */
 final class LiveEdge<T> {
   private final long boundMs;
@@ -60,7 +66,7 @@ final class LiveEdge<T> {
   long now(long watermark) {
     return watermark == Long.MAX_VALUE || watermark == Long.MIN_VALUE
         ? watermark
-        : watermark + boundMs + 1;
+        : watermark + boundMs;
   }
 
   /**
@@ -68,7 +74,7 @@ final class LiveEdge<T> {
    * there.
    */
   long timerFor(long at) {
-    return at - boundMs - 1;
+    return at - boundMs;
   }
 
   /** Stamped near the wall clock: live traffic, not a replay. */
@@ -110,29 +116,25 @@ final class LiveEdge<T> {
   }
 
   /**
-   * Every input held with an event time up to {@code upTo}, in event-time order; removed. The timer
-   * moves to the earliest input left, so it fires once the edge reaches that one.
+   * The moments held up to {@code upTo}, earliest first. The caller takes each in turn ({@link
+   * #take}), interleaving its own moments; the timer moves now to the earliest moment left after
+   * them, so it fires once the edge reaches that one.
    */
-  List<T> releaseUpTo(long upTo, TimerService timers) throws Exception {
+  List<Long> dueMoments(long upTo, TimerService timers) throws Exception {
     Long first = earliest();
     if (first == null || first > upTo) {
       return List.of();
     }
-    List<Long> times = new ArrayList<>();
+    List<Long> due = new ArrayList<>();
     long left = Long.MAX_VALUE;
-    for (Map.Entry<Long, List<T>> e : held.entries()) {
-      if (e.getKey() <= upTo) {
-        times.add(e.getKey());
+    for (Long at : held.keys()) {
+      if (at <= upTo) {
+        due.add(at);
       } else {
-        left = Math.min(left, e.getKey());
+        left = Math.min(left, at);
       }
     }
-    times.sort(null);
-    List<T> due = new ArrayList<>();
-    for (Long t : times) {
-      due.addAll(held.get(t));
-      held.remove(t);
-    }
+    due.sort(null);
     if (left == Long.MAX_VALUE) {
       earliest.clear();
     } else {
@@ -142,9 +144,28 @@ final class LiveEdge<T> {
     return due;
   }
 
+  /** The inputs held for the moment {@code at} (one of {@link #dueMoments}), in arrival order. */
+  List<T> take(long at) throws Exception {
+    List<T> due = held.get(at);
+    if (due == null) {
+      return List.of();
+    }
+    held.remove(at);
+    return due;
+  }
+
+  /** Every input held with an event time up to {@code upTo}, in event-time order; removed. */
+  List<T> releaseUpTo(long upTo, TimerService timers) throws Exception {
+    List<T> due = new ArrayList<>();
+    for (long at : dueMoments(upTo, timers)) {
+      due.addAll(take(at));
+    }
+    return due;
+  }
+
   /**
    * The earliest event time held, or null. State checkpointed before it was kept holds inputs
-   * without it: then it is found among them.
+   * without it (and a timer for each): then it is found among them.
    */
   private Long earliest() throws Exception {
     Long first = earliest.value();
@@ -157,10 +178,12 @@ final class LiveEdge<T> {
     return first;
   }
 
-  /** Inputs are held for the event-time timer at {@code timer}. */
+  /**
+   * Inputs are held for the event-time timer at {@code timer}: the earliest (the one with the
+   * timer), or any of them in state checkpointed with a timer per input.
+   */
   boolean holdsFor(long timer) throws Exception {
-    Long first = earliest();
-    return first != null && first == timer + boundMs + 1;
+    return held.contains(timer + boundMs);
   }
 
   boolean isEmpty() throws Exception {

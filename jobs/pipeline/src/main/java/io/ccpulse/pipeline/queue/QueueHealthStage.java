@@ -55,6 +55,7 @@ public final class QueueHealthStage {
             .keyBy(ContactWaits::key)
             .process(
                 new ContactWaits(
+                    timing.boundMs(),
                     config.getDuration("metrics.leg-timeout"),
                     config.getDuration("metrics.contact-retention"),
                     config.getInt("input.max-contact-events")))
@@ -62,7 +63,7 @@ public final class QueueHealthStage {
             .name("live waits");
     DataStream<AgentSignal> presence =
         agentStates
-            .map(in -> AgentSignal.presence(in.event))
+            .map(in -> AgentSignal.presence(in, timing.boundMs()))
             .returns(AgentSignal.class)
             .uid("live-agent-presence")
             .name("live presence");
@@ -84,7 +85,8 @@ public final class QueueHealthStage {
                 config.getDuration("queue-health.window"),
                 Thresholds.from(config),
                 AlertRules.from(config),
-                everyStep(config)))
+                everyStep(config),
+                config.getBoolean("kafka.bounded")))
         .uid("queue-monitor")
         .name("queue health");
   }

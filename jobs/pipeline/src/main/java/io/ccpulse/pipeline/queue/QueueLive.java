@@ -24,6 +24,9 @@ public class QueueLive {
   /** The latest moment judged: a straggler is judged then, so judging time never runs backwards. */
   public long judgedAt = Long.MIN_VALUE;
 
+  /** When the latest input applied became known ({@link QueueSignal#knownAt}). */
+  public long lastInputAt = Long.MIN_VALUE;
+
   /**
    * The figures of the last snapshot published ({@link #figures}); null before the first. A
    * snapshot that would repeat them is not published: the series changes only when a figure does.

@@ -43,6 +43,7 @@ public final class QueueMonitor
   private final Thresholds thresholds;
   private final AlertRules rules;
   private final boolean everyStep;
+  private final boolean boundedInput;
   private transient LiveEdge<QueueSignal> edge;
   private transient ValueState<QueueLive> queue;
   private transient ValueState<AlertBook> alerts;
@@ -67,7 +68,23 @@ public final class QueueMonitor
       Thresholds thresholds,
       AlertRules rules,
       boolean everyStep) {
+    this(timing, cadence, window, thresholds, rules, everyStep, false);
+  }
+
+  /**
+   * @param boundedInput a replay of history that ends: a queue is judged until one window after its
+   *     last input, at the end of the input too, and no further (see {@link #tick})
+   */
+  public QueueMonitor(
+      LiveTiming timing,
+      Duration cadence,
+      Duration window,
+      Thresholds thresholds,
+      AlertRules rules,
+      boolean everyStep,
+      boolean boundedInput) {
     this.everyStep = everyStep;
+    this.boundedInput = boundedInput;
     this.timing = timing;
     this.cadenceMs = cadence.toMillis();
     this.windowMs = window.toMillis();
@@ -94,7 +111,7 @@ public final class QueueMonitor
   @Override
   public void processElement(QueueSignal s, Context ctx, Collector<QueueSnapshot> out)
       throws Exception {
-    if (edge.due(s, s.at, ctx.timerService())) {
+    if (edge.due(s, s.knownAt, ctx.timerService())) {
       apply(List.of(s), ctx);
     }
   }
@@ -102,23 +119,48 @@ public final class QueueMonitor
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out)
       throws Exception {
-    boolean live = ctx.timeDomain() == TimeDomain.PROCESSING_TIME; // due by the wall clock
-    // Every step and input the edge has passed, in event-time order, an input at a step's moment
-    // before the step: what one timer per input and per step fired. Live, at most 100 steps per
-    // timer (more come on the next one).
-    long dueTo = live ? edge.dueByWall(timestamp) : edge.now(ctx.timerService().currentWatermark());
-    Long tick = nextTick.value();
-    for (int steps = 0; tick != null && tick <= dueTo && (!live || steps < 100); steps++) {
-      apply(edge.releaseUpTo(tick, ctx.timerService()), ctx);
-      tick(tick, ctx, out);
-      tick = nextTick.value();
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
+      long dueTo = edge.dueByWall(timestamp);
+      Long tick = nextTick.value();
+      for (int steps = 0;
+          tick != null && tick <= dueTo && steps < 100;
+          steps++) { // more come on the next timer
+        apply(edge.releaseUpTo(tick, ctx.timerService()), ctx);
+        tick(tick, ctx, out);
+        tick = nextTick.value();
+      }
+      apply(edge.releaseUpTo(dueTo, ctx.timerService()), ctx);
+      return;
     }
-    apply(edge.releaseUpTo(dueTo, ctx.timerService()), ctx);
+    // Any event-time timer of the queue (the edge's one at its earliest input held, a step's)
+    // takes every moment the edge has passed, in the order one timer per moment fired them: each
+    // moment's inputs, then a step at that moment.
+    long now = edge.now(ctx.timerService().currentWatermark());
+    List<Long> moments = edge.dueMoments(now, ctx.timerService());
+    int next = 0;
+    while (true) {
+      Long tick = nextTick.value();
+      if (next < moments.size() && (tick == null || moments.get(next) <= tick)) {
+        apply(edge.take(moments.get(next++)), ctx);
+      } else if (tick != null && tick <= now) {
+        tick(tick, ctx, out);
+      } else {
+        return;
+      }
+    }
   }
 
   /**
    * A cadence step: the snapshot, the rules judged on it, and the next step (or forgetting the
    * queue).
+   *
+   * <p>When a bounded input ends, the watermark jumps to its end at once, from wherever the
+   * sources' last periodic watermark had left it: with the whole input read in a second, that can
+   * be anywhere in the day. So a replay neither stops judging there nor goes on by the watermark
+   * after a queue's last input: it judges each queue up to one window after its last input (by then
+   * every outcome has left the window; what could still change is an alert on a wait that nothing
+   * ends), at the end of the input too. Those steps are the data's alone, however far the watermark
+   * got before the end. Live, a queue is judged as long as the watermark moves.
    */
   private void tick(long tick, Context ctx, Collector<QueueSnapshot> out) throws Exception {
     QueueLive q = queue.value();
@@ -131,8 +173,10 @@ public final class QueueMonitor
     alerts.update(book);
     queue.update(q);
     boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
-    if ((q.quietAt(tick) && book.openCount() == 0 && edge.isEmpty()) || endOfInput) {
-      if (!endOfInput) {
+    boolean done = boundedInput ? tick >= q.lastInputAt + windowMs : endOfInput;
+    boolean quiet = q.quietAt(tick) && book.openCount() == 0 && edge.isEmpty();
+    if (quiet || done) {
+      if (quiet && !endOfInput) {
         // The alert book stays (a few numbers per queue ever seen): it counts each rule's raises,
         // and a
         // raise's id is its ordinal (AlertTracker.alertId), which must never be given out twice.
@@ -150,17 +194,24 @@ public final class QueueMonitor
     }
     QueueLive q = queue.value();
     AlertBook book = alerts.value();
-    for (QueueSignal s : signals) {
+    for (int i = 0; i < signals.size(); i++) {
+      QueueSignal s = signals.get(i);
       if (q == null) {
         q = QueueLive.of(s.tenantId, s.queueId, windowMs, cadenceMs);
         book = book != null ? book : AlertBook.empty();
       }
       q.apply(s, thresholds);
-      judge(q, book, s.at, ctx);
+      q.lastInputAt = Math.max(q.lastInputAt, s.knownAt);
+      // Judged once a moment's inputs are all in: those of one moment come from several
+      // subtasks in any order, and a rule judged between them would depend on it.
+      if (i == signals.size() - 1 || signals.get(i + 1).knownAt != s.knownAt) {
+        judge(q, book, s.knownAt, ctx);
+      }
     }
     queue.update(q);
     alerts.update(book);
-    if (nextTick.value() == null && ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+    if (nextTick.value() == null
+        && (boundedInput || ctx.timerService().currentWatermark() != Long.MAX_VALUE)) {
       schedule(ctx, Math.floorDiv(q.judgedAt, cadenceMs) * cadenceMs + cadenceMs);
     }
   }

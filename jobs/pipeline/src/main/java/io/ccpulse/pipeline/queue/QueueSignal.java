@@ -5,7 +5,8 @@ import io.ccpulse.pipeline.key.TenantKey;
 
 /**
  * Something a queue's live view must apply: a contact started or ended a wait there, or an agent
- * serving it changed (or left it). A Flink POJO; {@link #at} is event time.
+ * serving it changed (or left it). A Flink POJO; {@link #at} is event time, {@link #knownAt} when
+ * the live view applies it.
  */
 public class QueueSignal {
   public enum Kind {
@@ -20,6 +21,12 @@ public class QueueSignal {
   public String tenantId;
   public String queueId;
   public long at;
+
+  /**
+   * When the live view applies it: its event time, or later for an event that reached Kafka after
+   * its partition's clock had passed it ({@link LiveMoment}). Never before {@link #at}.
+   */
+  public long knownAt;
 
   /** Waits: the contact, its channel, when it entered the queue, how the wait ended. */
   public String interactionId;
@@ -66,6 +73,7 @@ public class QueueSignal {
     s.agentId = agentId;
     s.status = status;
     s.at = at;
+    s.knownAt = at;
     return s;
   }
 
@@ -77,6 +85,7 @@ public class QueueSignal {
     s.interactionId = c.interactionId;
     s.channel = c.channel;
     s.at = at;
+    s.knownAt = at;
     return s;
   }
 
@@ -91,6 +100,7 @@ public class QueueSignal {
         + queueId
         + " @"
         + at
+        + (knownAt != at ? " known " + knownAt : "")
         + (interactionId != null ? " " + interactionId : "")
         + (outcome != null ? " " + outcome : "")
         + (agentId != null ? " " + agentId + "=" + status : "")

@@ -6,6 +6,7 @@ import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.Factor;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.ContactResolution;
 import io.ccpulse.pipeline.ingest.IngestCount;
 import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
@@ -48,7 +49,7 @@ public final class OutputTables {
           .retainedBy(r -> r.intervalStart)
           .build();
 
-  /** interval_metrics (migration V003). */
+  /** interval_metrics (migrations V003, V026). */
   public static final OutputTable<IntervalRow> INTERVAL_METRICS =
       OutputTable.<IntervalRow>named("interval_metrics")
           .lowCardinality("tenant_id", r -> r.tenantId)
@@ -80,6 +81,9 @@ public final class OutputTables {
           .uint64("csat_responses", r -> r.figures.csatResponses)
           .uint64("csat_sum", r -> r.figures.csatSum)
           .uint64("csat_satisfied", r -> r.figures.csatSatisfied)
+          .uint64("nps_responses", r -> r.figures.npsResponses)
+          .uint64("nps_promoters", r -> r.figures.npsPromoters)
+          .uint64("nps_detractors", r -> r.figures.npsDetractors)
           .uint64("version", r -> r.version)
           .retainedBy(r -> r.intervalStart)
           .build();
@@ -110,6 +114,27 @@ public final class OutputTables {
           .uint64("version", f -> f.version)
           .uint8("is_deleted", f -> f.sign < 0 ? 1 : 0)
           .retainedBy(r -> r.at)
+          .build();
+
+  /** contact_resolutions (migration V025): one row per conversation, once it is over. */
+  public static final OutputTable<ContactResolution> CONTACT_RESOLUTIONS =
+      OutputTable.<ContactResolution>named("contact_resolutions")
+          .lowCardinality("tenant_id", r -> r.tenantId)
+          .string("interaction_id", r -> r.interactionId)
+          .lowCardinality("channel", r -> r.channel.name())
+          .lowCardinality("queue_id", r -> r.queueId)
+          .string("customer_id", r -> r.customerId)
+          .time("started_at", r -> r.startedAt)
+          .time("resolved_at", r -> r.resolvedAt)
+          .uint64("resolution_ms", ContactResolution::resolutionMs)
+          .uint32("legs", r -> r.legs)
+          .uint32("transfers", r -> r.transfers)
+          .uint32("holds", r -> r.holds)
+          .uint64("hold_ms", r -> r.holdMs)
+          .uint64("handle_ms", r -> r.handleMs)
+          .bool("abandoned", r -> r.abandoned)
+          .uint64("version", r -> r.version)
+          .retainedBy(r -> r.resolvedAt)
           .build();
 
   /** agent_time (migration V005). */

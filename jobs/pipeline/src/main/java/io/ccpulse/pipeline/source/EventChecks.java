@@ -182,8 +182,12 @@ public final class EventChecks implements Serializable {
     if (ids != null) {
       return ids;
     }
-    return e.getCsat() < 1 || e.getCsat() > 5
-        ? field("csat must be 1 to 5, got " + e.getCsat())
+    if (e.getCsat() < 1 || e.getCsat() > 5) {
+      return field("csat must be 1 to 5, got " + e.getCsat());
+    }
+    Integer nps = e.getNps();
+    return nps != null && (nps < 0 || nps > 10)
+        ? field("nps (likelihood to recommend) must be 0 to 10 or absent, got " + nps)
         : null;
   }
 

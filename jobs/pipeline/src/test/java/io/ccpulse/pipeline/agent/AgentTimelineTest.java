@@ -32,7 +32,11 @@ class AgentTimelineTest {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
-                new AgentTimeline(List.of(Duration.ofMinutes(15)), lateness, Duration.ofDays(1))),
+                new AgentTimeline(
+                    List.of(Duration.ofMinutes(15)),
+                    lateness,
+                    Duration.ofDays(1),
+                    Duration.ofHours(12))),
             AgentInput::key,
             TypeInformation.of(TenantKey.class));
     harness.open();
@@ -156,6 +160,23 @@ class AgentTimelineTest {
     var rejected = harness.getSideOutput(AgentTimeline.REJECTED);
     assertThat(rejected).hasSize(1);
     assertThat(rejected.peek().getValue().reason).isEqualTo("TOO_LATE");
+  }
+
+  @Test
+  void anAgentWhoseLogoutNeverCameIsLoggedOutAfterTwelveSilentHoursAndForgotten() throws Exception {
+    presence("07:00", AgentState.LOGGED_IN);
+    presence("07:01", AgentState.AVAILABLE);
+    leg("08:00", +1);
+    leg("08:05", -1); // then nothing: the logout is lost
+    harness.processWatermark(new Watermark(at("23:45")));
+
+    List<AgentTimeRow> rows = harness.extractOutputValues();
+    // Logged in until the first boundary 12 h after the last input (08:05): 20:15.
+    assertThat(rows).extracting(r -> r.intervalStart).doesNotHaveDuplicates().hasSize(53);
+    assertThat(rows).last().satisfies(r -> assertThat(r.intervalStart).isEqualTo(at("20:00")));
+    assertThat(row("20:00").loggedInMs).isEqualTo(15 * 60_000);
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).as("only the duplicate ids (TTL)").isEqualTo(1);
   }
 
   @Test

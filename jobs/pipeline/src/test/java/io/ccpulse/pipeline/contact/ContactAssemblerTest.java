@@ -324,6 +324,89 @@ class ContactAssemblerTest {
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
+  private List<ContactResolution> resolved() {
+    var side = harness.getSideOutput(ContactAssembler.RESOLVED);
+    return side == null
+        ? List.of()
+        : side.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+  }
+
+  @Test
+  void writesTheResolutionWhenItForgetsTheContactWithTheLateEventsInIt() throws Exception {
+    send(
+        at(0).queued("q"),
+        at(2).answered("a-1"),
+        at(60).talkEnded("a-1"),
+        at(65).wrapupEnded("a-1"));
+    watermark(100);
+    send(at(20).holdStarted("a-1"), at(30).holdEnded("a-1")); // late, within the lateness
+    watermark(65 + 1799);
+    assertThat(resolved()).as("not before the contact is forgotten").isEmpty();
+    watermark(65 + 1800);
+    assertThat(resolved())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.resolutionMs()).isEqualTo(65_000);
+              assertThat(r.holds).isEqualTo(1);
+              assertThat(r.holdMs).isEqualTo(10_000);
+              assertThat(r.handleMs).isEqualTo(63_000);
+            });
+  }
+
+  @Test
+  void aContactThatComesBackBeforeItIsForgottenIsOneConversation() throws Exception {
+    send(
+        at(0).queued("q"),
+        at(2).answered("a-1"),
+        at(60).wrapupEnded("a-1"),
+        at(600).queued("q"),
+        at(610).answered("a-2"),
+        at(700).wrapupEnded("a-2"));
+    watermark(700 + 1800);
+    assertThat(resolved())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.legs).isEqualTo(2);
+              assertThat(r.transfers).isZero();
+              assertThat(r.resolutionMs()).isEqualTo(700_000);
+            });
+  }
+
+  @Test
+  void anAbandonedOrIncompleteContactHasNoResolution() throws Exception {
+    send(at(0).queued("q"), at(40).abandoned("q"));
+    InteractionEvent otherQueued = at(0).queued("q");
+    otherQueued.setInteractionId("other");
+    InteractionEvent otherAnswered = at(5).answered("a-1");
+    otherAnswered.setInteractionId("other");
+    send(otherQueued, otherAnswered);
+    watermark(5 * 3600);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(resolved()).isEmpty();
+  }
+
+  @Test
+  void aWaitLongerThanTheLegTimeoutIsKeptUntilTheAnswerAndForgottenAfterTheSpan() throws Exception {
+    // An email queued in the evening, answered next morning: 5 h with no event, over the 1 h leg
+    // timeout; the wait is kept until the contact span (6 h).
+    send(at(0).queued("q"));
+    // Another that nobody ever answers: closed after the span, then forgotten.
+    send(InteractionEvent.newBuilder(at(10).queued("q")).setInteractionId("c-2").build());
+    watermark(5 * 3600);
+    send(at(5 * 3600).answered("a-1"));
+    watermark(5 * 3600 + 600);
+    assertThat(facts())
+        .filteredOn(f -> f.kind == FactKind.ANSWERED)
+        .singleElement()
+        .satisfies(f -> assertThat(f.waitMs).isEqualTo(5 * 3_600_000L));
+    watermark(5 * 3600 + 3600 + 1800 + 6 * 3600); // both past their limits and retention
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(rejected()).isEmpty();
+  }
+
   @Test
   void keepsNoStateOnceACompletedContactIsPastItsRetention() throws Exception {
     send(

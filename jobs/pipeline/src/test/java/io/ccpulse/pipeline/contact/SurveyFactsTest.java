@@ -38,6 +38,10 @@ class SurveyFactsTest {
   }
 
   private void send(String id, long secondsAfterT0) throws Exception {
+    send(id, secondsAfterT0, null);
+  }
+
+  private void send(String id, long secondsAfterT0, Integer nps) throws Exception {
     SurveyEvent s =
         SurveyEvent.newBuilder()
             .setEventId(id)
@@ -48,6 +52,7 @@ class SurveyFactsTest {
             .setQueueId("q")
             .setCsat(2)
             .setOccurredAt(T0.plusSeconds(secondsAfterT0))
+            .setNps(nps)
             .build();
     harness.processElement(
         new StreamRecord<>(Inbound.of(s, "surveys", 0, 0), s.getOccurredAt().toEpochMilli()));
@@ -64,7 +69,15 @@ class SurveyFactsTest {
               assertThat(f.kind).isEqualTo(FactKind.SURVEY);
               assertThat(f.csat).isEqualTo(2);
               assertThat(f.channel).isEqualTo(Channel.CHAT);
+              assertThat(f.nps).as("not asked").isEqualTo(-1);
             });
+  }
+
+  @Test
+  void carriesTheLikelihoodToRecommendWhenTheSurveyAskedIt() throws Exception {
+    send("s-1", 0, 0);
+    send("s-2", 1, 10);
+    assertThat(harness.extractOutputValues()).extracting(f -> f.nps).containsExactly(0, 10);
   }
 
   @Test

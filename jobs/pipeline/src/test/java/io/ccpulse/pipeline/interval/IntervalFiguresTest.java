@@ -93,4 +93,36 @@ class IntervalFiguresTest {
     assertThat(f.csatSum).isEqualTo(13);
     assertThat(f.csatSatisfied).isEqualTo(2);
   }
+
+  /** 9 and 10 promote, 0 to 6 detract, 7 and 8 are passives; a survey that did not ask is none. */
+  @Test
+  void npsCountsPromotersAndDetractorsOfTheSurveysThatAsked() {
+    IntervalFigures f = new IntervalFigures();
+    for (int nps : new int[] {10, 9, 8, 7, 6, 0, -1}) {
+      ContactFact s = new ContactFact();
+      s.kind = FactKind.SURVEY;
+      s.csat = 4;
+      s.nps = nps;
+      f.add(s, T);
+    }
+    assertThat(f.csatResponses).isEqualTo(7);
+    assertThat(f.npsResponses).isEqualTo(6);
+    assertThat(f.npsPromoters).isEqualTo(2);
+    assertThat(f.npsDetractors).isEqualTo(2);
+
+    ContactFact promoter = new ContactFact();
+    promoter.kind = FactKind.SURVEY;
+    promoter.csat = 5;
+    promoter.nps = 9;
+    f.add(promoter.retraction(), T);
+    assertThat(f.npsResponses).isEqualTo(5);
+    assertThat(f.npsPromoters).isEqualTo(1);
+
+    IntervalFigures other = new IntervalFigures();
+    other.add(promoter, T);
+    f.merge(other);
+    assertThat(f.npsResponses).isEqualTo(6);
+    assertThat(f.npsPromoters).isEqualTo(2);
+    assertThat(f.npsDetractors).isEqualTo(2);
+  }
 }

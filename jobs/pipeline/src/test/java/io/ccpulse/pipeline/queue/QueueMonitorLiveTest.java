@@ -102,7 +102,11 @@ class QueueMonitorLiveTest {
     signal(QueueSignal.agent("acme", "billing", "a-1", AgentStatus.of(false, true, 0, 1), T0));
     harness.setProcessingTime(T0 + 3_600_000 * 25L);
     assertThat(harness.extractOutputValues()).isEmpty();
-    harness.processWatermark(new Watermark(T0 - 30_001 + 10_000));
+    // Every partition has shown an event of 09:00:10: more of that millisecond may still come.
+    harness.processWatermark(new Watermark(T0 + 10_000 - 30_001));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    // ... and one after it: the step at 09:00:10 is complete.
+    harness.processWatermark(new Watermark(T0 + 10_000 - 30_000));
     assertThat(harness.extractOutputValues()).extracting(s -> s.at).containsExactly(T0 + 10_000);
   }
 }

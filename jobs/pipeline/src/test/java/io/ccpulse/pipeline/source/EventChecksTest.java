@@ -233,6 +233,22 @@ class EventChecksTest {
   }
 
   @Test
+  void acceptsALikelihoodToRecommendOf0To10OrNoneAndRejectsAnyOther() {
+    for (Integer nps : new Integer[] {null, 0, 6, 9, 10}) {
+      assertThat(checks.check(EventKind.SURVEY, survey().setNps(nps).build(), NOW))
+          .as("nps %s", nps)
+          .isNull();
+    }
+    for (int nps : new int[] {-1, 11, 100}) {
+      assertThat(checks.check(EventKind.SURVEY, survey().setNps(nps).build(), NOW))
+          .isEqualTo(
+              new EventChecks.Invalid(
+                  RejectReason.INVALID_FIELD,
+                  "nps (likelihood to recommend) must be 0 to 10 or absent, got " + nps));
+    }
+  }
+
+  @Test
   void rejectsBadLimitsInTheConfiguration() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->

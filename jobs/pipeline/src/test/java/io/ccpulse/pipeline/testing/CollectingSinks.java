@@ -5,6 +5,7 @@ import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
 import io.ccpulse.pipeline.burnout.LevelChange;
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.ContactResolution;
 import io.ccpulse.pipeline.interval.IntervalRow;
 import io.ccpulse.pipeline.queue.QueueSnapshot;
 import io.ccpulse.pipeline.sink.OutputTable;
@@ -96,6 +97,10 @@ public final class CollectingSinks implements PipelineSinks {
 
   public List<ContactFact> facts() {
     return rows(OutputTables.CONTACT_FACTS);
+  }
+
+  public List<ContactResolution> resolutions() {
+    return rows(OutputTables.CONTACT_RESOLUTIONS);
   }
 
   public List<RejectedEvent> rejected() {
