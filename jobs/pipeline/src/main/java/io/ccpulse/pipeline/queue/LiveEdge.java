@@ -1,11 +1,10 @@
 package io.ccpulse.pipeline.queue;
 
+import io.ccpulse.pipeline.source.HeldMoments;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
@@ -30,22 +29,16 @@ import org.apache.flink.streaming.api.TimerService;
  * once the wall clock is {@code hold} past its event time: enough for the other topics' events of
  * the same moment to have arrived. A straggler behind either edge is handed over at once.
  *
- * <p>One event-time timer per key, at the earliest input held, not one per input: a replay holds
- * dozens of inputs per key between two watermarks, and each timer costs the timer queue, a state
- * look-up and a place in every checkpoint. The operator releases everything the edge has passed
- * when any of its timers fires ({@link #dueMoments}, in event-time order, interleaved with its own
- * moments: cadence steps, silences), which is the order one timer per input gave. A timer set for
- * an earliest input that an earlier one then undercut is left to fire (it may be one the operator
- * set for a moment of its own): it takes whatever is due by then.
+ * <p>One event-time timer per key, at the earliest input held, not one per input ({@link
+ * HeldMoments}): when any of its timers fires, the operator takes every moment the edge has passed
+ * ({@link #dueMoments}), in event-time order, interleaved with its own moments (cadence steps,
+ * silences), which is the order one timer per input gave.
  */
 final class LiveEdge<T> {
   private final long boundMs;
   private final long holdMs;
   private final long liveWindowMs;
-  private final MapState<Long, List<T>> held;
-
-  /** The earliest event time held, with an event-time timer at it; null when nothing is held. */
-  private final ValueState<Long> earliest;
+  private final HeldMoments<List<T>> held;
 
   LiveEdge(
       RuntimeContext runtime,
@@ -58,8 +51,11 @@ final class LiveEdge<T> {
     this.holdMs = holdMs;
     this.liveWindowMs = liveWindowMs;
     this.held =
-        runtime.getMapState(new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type)));
-    this.earliest = runtime.getState(new ValueStateDescriptor<>(name + "-earliest", Types.LONG));
+        new HeldMoments<>(
+            runtime.getMapState(
+                new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type))),
+            runtime.getState(new ValueStateDescriptor<>(name + "-earliest", Types.LONG)),
+            -boundMs); // the watermark at which the edge reaches a moment: timerFor
   }
 
   /** The event-time edge for a watermark. */
@@ -101,57 +97,27 @@ final class LiveEdge<T> {
     List<T> same = held.get(at);
     if (same == null) {
       same = new ArrayList<>(1);
-      Long first = earliest();
-      if (first == null || at < first) {
-        timers.registerEventTimeTimer(timerFor(at));
-        earliest.update(at);
-      }
       if (live(at, wall)) {
         timers.registerProcessingTimeTimer(wallTimerFor(at, wall));
       }
     }
     same.add(input);
-    held.put(at, same);
+    held.put(at, same, timers);
     return false;
   }
 
   /**
-   * The moments held up to {@code upTo}, earliest first. The caller takes each in turn ({@link
-   * #take}), interleaving its own moments; the timer moves now to the earliest moment left after
-   * them, so it fires once the edge reaches that one.
+   * The moments held up to {@code upTo}, earliest first, each to be taken in turn ({@link #take});
+   * the event-time timer moves to the earliest moment left after them.
    */
   List<Long> dueMoments(long upTo, TimerService timers) throws Exception {
-    Long first = earliest();
-    if (first == null || first > upTo) {
-      return List.of();
-    }
-    List<Long> due = new ArrayList<>();
-    long left = Long.MAX_VALUE;
-    for (Long at : held.keys()) {
-      if (at <= upTo) {
-        due.add(at);
-      } else {
-        left = Math.min(left, at);
-      }
-    }
-    due.sort(null);
-    if (left == Long.MAX_VALUE) {
-      earliest.clear();
-    } else {
-      timers.registerEventTimeTimer(timerFor(left));
-      earliest.update(left);
-    }
-    return due;
+    return held.dueMoments(upTo, timers);
   }
 
   /** The inputs held for the moment {@code at} (one of {@link #dueMoments}), in arrival order. */
   List<T> take(long at) throws Exception {
-    List<T> due = held.get(at);
-    if (due == null) {
-      return List.of();
-    }
-    held.remove(at);
-    return due;
+    List<T> due = held.take(at);
+    return due == null ? List.of() : due;
   }
 
   /** Every input held with an event time up to {@code upTo}, in event-time order; removed. */
@@ -164,26 +130,11 @@ final class LiveEdge<T> {
   }
 
   /**
-   * The earliest event time held, or null. State checkpointed before it was kept holds inputs
-   * without it (and a timer for each): then it is found among them.
-   */
-  private Long earliest() throws Exception {
-    Long first = earliest.value();
-    if (first == null && !held.isEmpty()) {
-      for (Long at : held.keys()) {
-        first = first == null ? at : Math.min(first, at);
-      }
-      earliest.update(first);
-    }
-    return first;
-  }
-
-  /**
    * Inputs are held for the event-time timer at {@code timer}: the earliest (the one with the
    * timer), or any of them in state checkpointed with a timer per input.
    */
   boolean holdsFor(long timer) throws Exception {
-    return held.contains(timer + boundMs);
+    return held.holds(timer + boundMs);
   }
 
   boolean isEmpty() throws Exception {
