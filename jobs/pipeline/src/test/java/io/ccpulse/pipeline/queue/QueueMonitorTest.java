@@ -231,6 +231,32 @@ class QueueMonitorTest {
   }
 
   @Test
+  void heldSignalsShareOneTimerAndAreAppliedInEventTimeOrderAroundTheSteps() throws Exception {
+    open(Map.of("queue-health.snapshots", "every-step"));
+    watermark("09:00");
+    agent("a-1", "09:00", onQueue(0)); // due at once: the step at 09:00:10 is scheduled
+    // Held across two steps, the later ones out of order; c-1's wait ends before the 09:00:20 step.
+    queued("c-1", "09:00:03");
+    ended("c-1", "09:00:03", "09:00:16", WaitOutcome.ANSWERED);
+    queued("c-3", "09:00:25");
+    queued("c-2", "09:00:12");
+    assertThat(harness.numEventTimeTimers())
+        .as("the next step's timer and one at the earliest signal held, not one per signal")
+        .isEqualTo(2);
+
+    watermark("09:00:30"); // the edge passes every signal and two steps in one go
+
+    assertThat(snapshots())
+        .extracting(s -> s.at)
+        .containsExactly(at("09:00:10"), at("09:00:20"), at("09:00:30"));
+    assertThat(snapshot("09:00:10").waiting).isEqualTo(1); // c-1 only
+    assertThat(snapshot("09:00:20").waiting).isEqualTo(1); // c-2: c-1 was answered at 09:00:16
+    assertThat(snapshot("09:00:30").waiting).isEqualTo(2); // c-2, c-3
+    assertThat(snapshot("09:00:30").oldestWaitMs()).isEqualTo(18_000L);
+    assertThat(harness.numEventTimeTimers()).as("the next step only").isEqualTo(1);
+  }
+
+  @Test
   void oldestWaitRaisesWhenTheLimitIsPassedAndClearsAfterTheWaitEndsAndStaysShort()
       throws Exception {
     agent("a-1", "09:00", onQueue(1));
