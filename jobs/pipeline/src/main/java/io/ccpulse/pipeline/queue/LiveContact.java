@@ -99,6 +99,7 @@ public class LiveContact {
           agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, +1, at));
         }
       }
+      case CALLBACK_REQUESTED -> endWait(WaitOutcome.CALLBACK, at, queues);
       case WRAPUP_ENDED -> {
         String agent = e.getAgentId();
         int i = agent == null ? -1 : Ids.indexOf(agents, agent);
