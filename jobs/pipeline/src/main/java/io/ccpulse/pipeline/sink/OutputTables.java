@@ -196,7 +196,7 @@ public final class OutputTables {
           .retainedBy(r -> r.at)
           .build();
 
-  /** queue_health (migrations V007, V030). */
+  /** queue_health (migrations V007, V030, V035). */
   public static final OutputTable<QueueSnapshot> QUEUE_HEALTH =
       OutputTable.<QueueSnapshot>named("queue_health")
           .lowCardinality("tenant_id", s -> s.tenantId)
@@ -223,6 +223,9 @@ public final class OutputTables {
           .nullableFloat64("handle_time_s", QueueSnapshot::handleTimeSeconds)
           .nullableFloat64("estimated_wait_s", QueueSnapshot::estimatedWaitSeconds)
           .nullableFloat64("agents_required", QueueSnapshot::agentsRequiredOrNaN)
+          // V035: callbacks requested and not dialed yet
+          .uint32("callbacks_pending", s -> s.callbacksPending)
+          .uint64("oldest_callback_ms", QueueSnapshot::oldestCallbackMs)
           .retainedBy(r -> r.at)
           .build();
 
