@@ -113,6 +113,7 @@ public final class RunMain {
       RunSummary.printExpired(out);
       if (scenario.rota()) { // the weeks preset: did the baselines find whose work changed?
         WeeksBurnout.read(clickhouse, scenario).print(out);
+        WeeksScorecards.read(clickhouse, scenario).print(out);
       }
       Path report = DayReport.write(clickhouse, data.resolve("run").resolve("report.html"));
       out.println();

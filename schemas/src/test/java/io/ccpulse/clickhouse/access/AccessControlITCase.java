@@ -47,6 +47,17 @@ class AccessControlITCase {
 
   private static final String ALL = "(all)";
 
+  /**
+   * Columns a filled row needs for the views to show it: the 15-minute grain the rollups and
+   * scorecards sum, an agent's row and a completed leg (the weekly scorecards are per agent, their
+   * usual handle time from the legs).
+   */
+  private static final Map<String, Map<String, String>> SHAPES =
+      Map.of(
+          "interval_metrics", Map.of("interval_size_s", "900", "entity_kind", "'AGENT'"),
+          "agent_time", Map.of("interval_size_s", "900"),
+          "contact_facts", Map.of("fact", "'LEG'"));
+
   /** Parameterized views, with their arguments. */
   private static final Map<String, String> VIEW_ARGUMENTS =
       Map.of("repeat_contacts", "(window_hours = 72)");
@@ -133,12 +144,18 @@ class AccessControlITCase {
     for (String table : objects.names(Kind.TENANT_TABLE)) {
       assertThat(rows.get(table)).as(table).containsEntry("acme", 1L).containsEntry("globex", 1L);
     }
+    assertThat(objects.names(Kind.TENANT_TABLE)).contains("scorecard_targets");
+    assertThat(objects.names(Kind.VIEW)).contains("agent_weekly_scorecards", "agent_weekly_queues");
     // Every view answers per tenant, so that a row policy on its tables is all it needs; and
-    // shows rows of both, except three that need rows of a particular shape (handle_time_daily:
-    // contact_facts rows of completed legs).
+    // shows rows of both, except two that need rows of a particular shape (open alerts, repeat
+    // arrivals). One each, but handle_time_daily: a leg is a queue's and an agent's.
     for (String view : objects.names(Kind.VIEW)) {
-      if (!Set.of("open_alerts", "repeat_contacts", "handle_time_daily").contains(view)) {
-        assertThat(rows.get(view)).as(view).containsEntry("acme", 1L).containsEntry("globex", 1L);
+      if (!Set.of("open_alerts", "repeat_contacts").contains(view)) {
+        long each = view.equals("handle_time_daily") ? 2 : 1;
+        assertThat(rows.get(view))
+            .as(view)
+            .containsEntry("acme", each)
+            .containsEntry("globex", each);
       }
     }
     assertThat(accessOutput).contains("4 analyst(s)");
@@ -323,10 +340,18 @@ class AccessControlITCase {
         values.add(rs.getBoolean(2) ? "now()" : "tenant");
       }
     }
-    if (table.equals("interval_metrics")) {
-      columns.add("interval_size_s"); // the grain daily_metrics sums
-      values.add("900");
-    }
+    SHAPES
+        .getOrDefault(table, Map.of())
+        .forEach(
+            (column, value) -> {
+              int i = columns.indexOf(column);
+              if (i < 0) {
+                columns.add(column);
+                values.add(value);
+              } else {
+                values.set(i, value);
+              }
+            });
     execute(
         c,
         "INSERT INTO "
