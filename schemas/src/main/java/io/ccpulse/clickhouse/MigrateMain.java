@@ -13,6 +13,9 @@ import java.util.Set;
  * --user default                           password from CCPULSE_CLICKHOUSE_PASSWORD(_FILE)
  * --property name=value                    clickhouse-jdbc property, repeatable
  * --set name=value                         a migration placeholder, e.g. rejected_events_ttl_days=30
+ * --tenant-time-zone tenant=zone           a tenant's time zone for its days, weeks and months,
+ *                                          e.g. t01=America/New_York; repeatable; others stay as
+ *                                          they were (UTC if never set)
  * </pre>
  */
 public final class MigrateMain {
@@ -25,6 +28,7 @@ public final class MigrateMain {
     String user;
     Map<String, String> properties;
     Map<String, String> variables;
+    TenantTimeZones zones;
     try {
       options = CommandLine.parse(args, Set.of());
       url = options.value("url", "jdbc:clickhouse://127.0.0.1:8123");
@@ -32,12 +36,13 @@ public final class MigrateMain {
       user = options.value("user", "default");
       properties = options.pairs("property");
       variables = options.pairs("set");
+      zones = TenantTimeZones.of(options.pairs("tenant-time-zone"));
       options.rejectUnread();
-    } catch (CommandLine.UsageException e) {
+    } catch (IllegalArgumentException e) { // a CommandLine.UsageException too
       System.err.println(
           "migrate: "
               + e.getMessage()
-              + " (options: --url, --database, --user, --property, --set)");
+              + " (options: --url, --database, --user, --property, --set, --tenant-time-zone)");
       System.exit(2);
       return;
     }
@@ -49,5 +54,11 @@ public final class MigrateMain {
     report
         .applied()
         .forEach(m -> System.out.printf("  applied V%03d__%s%n", m.version(), m.name()));
+    if (!zones.zones().isEmpty()) {
+      Set<String> changed = zones.write(endpoint);
+      System.out.printf(
+          "Tenant time zones: %s (local rows derived again for %s)%n",
+          zones, changed.isEmpty() ? "none" : changed);
+    }
   }
 }

@@ -1,15 +1,17 @@
 package io.ccpulse.local;
 
 import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.clickhouse.TenantTimeZones;
 import io.ccpulse.simulator.truth.EntityKind;
 import io.ccpulse.simulator.truth.TruthRow;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +21,12 @@ import java.util.Objects;
 /**
  * What analysts read beyond the sums: the rates of interval_metrics_current (aht_s, asa_s,
  * abandon_rate, service_level, transfer_rate, csat_avg), the occupancy of agent_time_current, and
- * daily_metrics (every sum and rate per entity and UTC day, from the 15-minute rows), each checked
- * against the same computed here from the truth's sums ({@link Rates}), in both directions. The
- * sums of the interval rows are {@link TruthComparison}'s business; this checks the SQL on top.
+ * daily_metrics, weekly_metrics and monthly_metrics (every sum and rate per entity and local day,
+ * ISO week and month of the tenant's time zone, from the 15-minute rows), each checked against the
+ * same computed here from the truth's sums ({@link Rates}), in both directions. Local periods are
+ * taken here with java.time ({@link TenantTimeZones#localDay}), not with the offsets the views join
+ * on. The sums of the interval rows are {@link TruthComparison}'s business; this checks the SQL on
+ * top.
  */
 public final class AnalystViewCheck {
   /** Rows compared per view, and the differences (the first few listed, all counted). */
@@ -46,15 +51,46 @@ public final class AnalystViewCheck {
    */
   record ViewRow(String key, Map<String, Object> values) {}
 
-  static final int DAILY_INTERVAL_S = 900; // daily_metrics rolls up the 15-minute rows
+  static final int DAILY_INTERVAL_S = 900; // the rollups roll up the 15-minute rows
+
+  /** A local period's view, its period column and how a local day maps to its period. */
+  private enum Period {
+    DAY("daily_metrics", "day"),
+    WEEK("weekly_metrics", "week"),
+    MONTH("monthly_metrics", "month");
+
+    final String view;
+    final String column;
+
+    Period(String view, String column) {
+      this.view = view;
+      this.column = column;
+    }
+
+    LocalDate of(LocalDate day) {
+      return switch (this) {
+        case DAY -> day;
+        case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        case MONTH -> day.withDayOfMonth(1);
+      };
+    }
+  }
 
   private AnalystViewCheck() {}
 
+  /** With every tenant in UTC. */
   public static Report check(List<TruthRow> truth, ClickHouseEndpoint endpoint)
+      throws SQLException {
+    return check(truth, TenantTimeZones.none(), endpoint);
+  }
+
+  /** With local days, weeks and months in {@code zones}. */
+  public static Report check(
+      List<TruthRow> truth, TenantTimeZones zones, ClickHouseEndpoint endpoint)
       throws SQLException {
     List<ViewRow> intervals;
     List<ViewRow> agentTime;
-    List<ViewRow> daily;
+    Map<Period, List<ViewRow>> periods = new LinkedHashMap<>();
     try (Connection conn = endpoint.open();
         Statement st = conn.createStatement()) {
       intervals =
@@ -71,24 +107,39 @@ public final class AnalystViewCheck {
                   + String.join(", ", Rates.AGENT_TIME)
                   + " FROM agent_time_current",
               true);
-      daily =
-          read(
-              st,
-              "SELECT entity_kind, tenant_id, entity_id, channel, toString(day), "
-                  + String.join(", ", TruthComparison.INTERVAL_FIGURES)
-                  + ", "
-                  + String.join(", ", Rates.INTERVAL)
-                  + " FROM daily_metrics",
-              false);
+      for (Period period : Period.values()) {
+        periods.put(
+            period,
+            read(
+                st,
+                "SELECT entity_kind, tenant_id, entity_id, channel, toString("
+                    + period.column
+                    + "), "
+                    + String.join(", ", TruthComparison.INTERVAL_FIGURES)
+                    + ", "
+                    + String.join(", ", Rates.INTERVAL)
+                    + " FROM "
+                    + period.view,
+                false));
+      }
     }
-    return compare(truth, intervals, agentTime, daily);
+    return compare(truth, zones, intervals, agentTime, periods);
   }
 
   static Report compare(
       List<TruthRow> truth, List<ViewRow> intervals, List<ViewRow> agentTime, List<ViewRow> daily) {
+    return compare(truth, TenantTimeZones.none(), intervals, agentTime, Map.of(Period.DAY, daily));
+  }
+
+  private static Report compare(
+      List<TruthRow> truth,
+      TenantTimeZones zones,
+      List<ViewRow> intervals,
+      List<ViewRow> agentTime,
+      Map<Period, List<ViewRow>> read) {
     List<ViewRow> expectedIntervals = new ArrayList<>();
     List<ViewRow> expectedAgentTime = new ArrayList<>();
-    Map<String, Map<String, Long>> days = new LinkedHashMap<>();
+    Map<Period, Map<String, Map<String, Long>>> sumsByPeriod = new LinkedHashMap<>();
     for (TruthRow row : truth) {
       Map<String, Long> sums = TruthComparison.StoredRow.of(row).columns();
       if (row.kind() == EntityKind.AGENT_TIME) {
@@ -99,23 +150,22 @@ public final class AnalystViewCheck {
       expectedIntervals.add(
           new ViewRow(TruthComparison.key(row), new LinkedHashMap<>(Rates.ofInterval(sums))));
       if (row.intervalSize().toSeconds() == DAILY_INTERVAL_S) {
-        LocalDate day = row.intervalStart().atOffset(ZoneOffset.UTC).toLocalDate();
-        Map<String, Long> daySums =
-            days.computeIfAbsent(
-                TruthComparison.entityKey(row) + " " + day, k -> new LinkedHashMap<>());
-        // Sums add up; the longest wait is the longest of the day's.
-        sums.forEach(
-            (column, v) ->
-                daySums.merge(column, v, column.equals("wait_max_ms") ? Math::max : Long::sum));
+        LocalDate day = zones.localDay(row.tenantId(), row.intervalStart());
+        for (Period period : read.keySet()) {
+          Map<String, Long> periodSums =
+              sumsByPeriod
+                  .computeIfAbsent(period, p -> new LinkedHashMap<>())
+                  .computeIfAbsent(
+                      TruthComparison.entityKey(row) + " " + period.of(day),
+                      k -> new LinkedHashMap<>());
+          // Sums add up; the longest wait is the longest of the period's.
+          sums.forEach(
+              (column, v) ->
+                  periodSums.merge(
+                      column, v, column.equals("wait_max_ms") ? Math::max : Long::sum));
+        }
       }
     }
-    List<ViewRow> expectedDaily = new ArrayList<>();
-    days.forEach(
-        (key, sums) -> {
-          Map<String, Object> values = new LinkedHashMap<>(sums);
-          values.putAll(Rates.ofInterval(sums));
-          expectedDaily.add(new ViewRow(key, values));
-        });
     Map<String, Integer> rows = new LinkedHashMap<>();
     List<String> differences = new ArrayList<>();
     int[] count = new int[1];
@@ -125,7 +175,19 @@ public final class AnalystViewCheck {
     rows.put(
         "agent_time_current occupancy",
         compare("agent_time_current", expectedAgentTime, agentTime, differences, count));
-    rows.put("daily_metrics", compare("daily_metrics", expectedDaily, daily, differences, count));
+    for (Map.Entry<Period, List<ViewRow>> e : read.entrySet()) {
+      List<ViewRow> expected = new ArrayList<>();
+      sumsByPeriod
+          .getOrDefault(e.getKey(), Map.of())
+          .forEach(
+              (key, sums) -> {
+                Map<String, Object> values = new LinkedHashMap<>(sums);
+                values.putAll(Rates.ofInterval(sums));
+                expected.add(new ViewRow(key, values));
+              });
+      String view = e.getKey().view;
+      rows.put(view, compare(view, expected, e.getValue(), differences, count));
+    }
     return new Report(rows, differences, count[0]);
   }
 

@@ -89,7 +89,10 @@ class AccessControlITCase {
       try (Connection c = endpoint.open()) {
         objects = StoredObjects.read(c, DB);
         for (String table : objects.names(Kind.TENANT_TABLE)) {
-          fill(c, table);
+          // interval_metrics_local is filled by its materialized view, from interval_metrics's row
+          if (!table.equals("interval_metrics_local")) {
+            fill(c, table);
+          }
         }
         for (StoredObjects.StoredObject o : objects.objects()) {
           if (o.kind() == Kind.TENANT_TABLE || o.kind() == Kind.VIEW) {

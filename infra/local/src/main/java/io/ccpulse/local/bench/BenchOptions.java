@@ -68,6 +68,12 @@ final class BenchOptions {
   /** Only with --only faults: it takes a while, and kills ClickHouse. */
   boolean faults = false;
 
+  /** Only with --only rollups: it needs ClickHouse alone, and a while to load a year. */
+  boolean rollups = false;
+
+  int rollupDays = 365;
+  int rollupRuns = 5;
+
   /** Only with --only wait-estimate: the live estimates' accuracy, no Kafka or ClickHouse. */
   boolean waitEstimate = false;
 
@@ -103,9 +109,13 @@ final class BenchOptions {
         --alert-minutes N              alerts part: minutes fed at real time (default 10)
         --only wait-estimate           the live wait estimate's accuracy and the Erlang-A staffing
                                        figure (simulated days through the live operators, no stack)
-        --only throughput|peer|state|latency|alerts|faults   run one part (peer: the throughput
-                                       rounds without the pipeline; state: a bigger day sampled for
-                                       heap and checkpoint size; faults and state run only when named)
+        --only throughput|peer|state|latency|alerts|faults|rollups   run one part (peer: the
+                                       throughput rounds without the pipeline; state: a bigger day
+                                       sampled for heap and checkpoint size; rollups: a year of
+                                       15-minute rows loaded into ClickHouse, the day, week and month
+                                       queries timed; faults, state and rollups run only when named)
+        --rollup-days N                rollups part: days of rows generated (default 365)
+        --rollup-runs N                rollups part: runs of each query (default 5)
         --faults-preset P              faults part: scenario (default: default)
         --outages D,D                  faults part: how long ClickHouse stays down (default 60s,10min; none)
         --fuzz-events N                faults part: malformed events in the fuzz scenario (default 20000; 0: none)
@@ -153,13 +163,23 @@ final class BenchOptions {
       o.latency = only.get().equals("latency");
       o.alerts = only.get().equals("alerts");
       o.faults = only.get().equals("faults");
+      o.rollups = only.get().equals("rollups");
       o.waitEstimate = only.get().equals("wait-estimate");
-      if (!o.throughput && !o.state && !o.latency && !o.alerts && !o.faults && !o.waitEstimate) {
+      if (!o.throughput
+          && !o.state
+          && !o.latency
+          && !o.alerts
+          && !o.faults
+          && !o.rollups
+          && !o.waitEstimate) {
         throw new CommandLine.UsageException(
-            "--only takes throughput, peer, state, latency, alerts, faults or wait-estimate, not "
+            "--only takes throughput, peer, state, latency, alerts, faults, rollups or"
+                + " wait-estimate, not "
                 + only.get());
       }
     }
+    o.rollupDays = cl.positiveInt("rollup-days", o.rollupDays);
+    o.rollupRuns = cl.positiveInt("rollup-runs", o.rollupRuns);
     o.faultsPreset = Preset.of(cl.value("faults-preset", "default"));
     String outages = cl.value("outages", "");
     if (!outages.isEmpty()) {

@@ -38,6 +38,19 @@ public final class PipelineBenchmark {
     }
     long t0 = System.nanoTime();
     List<String> table = new ArrayList<>();
+    if (o.rollups) { // ClickHouse alone: no Kafka, no Flink
+      table.addAll(RollupsRun.run(o.rollupDays, o.rollupRuns, out));
+    }
+    if (o.throughput || o.latency || o.alerts || o.faults) {
+      stackParts(o, base, table, out);
+    }
+    out.println();
+    out.printf("Summary (%.0f s in all):%n", (System.nanoTime() - t0) / 1e9);
+    table.forEach(out::println);
+  }
+
+  private static void stackParts(
+      BenchOptions o, PipelineConfig base, List<String> table, PrintStream out) throws Exception {
     try (BenchStack stack = BenchStack.start(o.parallelism, o.partitions, out)) {
       if (o.throughput) {
         table.addAll(ThroughputRun.run(stack, base, o, out));
@@ -55,9 +68,6 @@ public final class PipelineBenchmark {
         table.addAll(faults(stack, base, o, out));
       }
     }
-    out.println();
-    out.printf("Summary (%.0f s in all):%n", (System.nanoTime() - t0) / 1e9);
-    table.forEach(out::println);
   }
 
   private static List<String> latency(
