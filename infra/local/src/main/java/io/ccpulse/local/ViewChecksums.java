@@ -28,6 +28,8 @@ public final class ViewChecksums {
     VIEWS.put("interval_metrics_current", "SELECT * FROM interval_metrics_current ORDER BY ALL");
     VIEWS.put("agent_time_current", "SELECT * FROM agent_time_current ORDER BY ALL");
     VIEWS.put("daily_metrics", "SELECT * FROM daily_metrics ORDER BY ALL");
+    VIEWS.put("weekly_metrics", "SELECT * FROM weekly_metrics ORDER BY ALL");
+    VIEWS.put("monthly_metrics", "SELECT * FROM monthly_metrics ORDER BY ALL");
     VIEWS.put(
         "contact_facts",
         "SELECT * EXCEPT (version, is_deleted) FROM contact_facts FINAL WHERE is_deleted = 0"
