@@ -114,6 +114,7 @@ public final class RunMain {
       ViewChecksums.print(clickhouse, out); // to compare with a replay of the same day
       if (scenario.rota()) { // the weeks preset: did the baselines find whose work changed?
         WeeksBurnout.read(clickhouse, scenario).print(out);
+        WeeksScorecards.read(clickhouse, scenario).print(out);
       }
       Path report = DayReport.write(clickhouse, data.resolve("run").resolve("report.html"));
       out.println();

@@ -86,7 +86,7 @@ final class RunSummary {
             + "' --data-binary 'SELECT * FROM daily_metrics FORMAT PrettyCompact'");
     out.println(
         "  tables: interval_metrics(_current), daily_metrics, weekly_metrics, monthly_metrics (in each tenant's zone: tenant_time_zones), agent_time(_current), contact_facts, repeat_contacts(window_hours=72), rejected_events, ingest_counts,"
-            + " burnout_assessments, burnout_latest, burnout_level_changes, queue_health(_latest), queue_alerts, queue_alert_history, open_alerts, sink_rejections");
+            + " burnout_assessments, burnout_latest, burnout_level_changes, agent_weekly_scorecards (targets: scorecard_targets), queue_health(_latest), queue_alerts, queue_alert_history, open_alerts, sink_rejections");
   }
 
   /**

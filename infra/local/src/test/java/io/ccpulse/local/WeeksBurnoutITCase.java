@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Ten days of the weekly rota (Monday of the first week to Wednesday of the second, seed 1, default
  * faults) through the broker, the job and ClickHouse: every interval row and rate equals the
  * simulator's truth on every day, and from the second week the baselines' indicators reach the
- * agents whose work changed and not the steady ones (docs/burnout.md, "Over weeks"). The full three
- * weeks: {@code make run ARGS="--preset weeks"}.
+ * agents whose work changed and not the steady ones (docs/burnout.md, "Over weeks"), and so do the
+ * weekly scorecards' flags (docs/scorecards.md). The full three weeks: {@code make run
+ * ARGS="--preset weeks"}.
  */
 class WeeksBurnoutITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -67,6 +68,25 @@ class WeeksBurnoutITCase {
     assertThat(table(weeks, WeeksBurnout.Check.HANDLE_DRIFT)).containsExactly(4L, 0L, 2L, 34L);
     assertThat(table(weeks, WeeksBurnout.Check.CONCURRENCY)).containsExactly(1L, 0L, 0L, 39L);
     assertThat(table(weeks, WeeksBurnout.Check.LEVEL)).containsExactly(2L, 0L, 2L, 36L);
+
+    // The weekly scorecards of the same run (docs/scorecards.md quotes the tables): the second
+    // week (three days) against the first, in flagged / not flagged, of the agents that should be
+    // flagged, then of the others.
+    WeeksScorecards cards = WeeksScorecards.read(run.endpoint(), scenario);
+    cards.print(System.out);
+    assertThat(cards.scored()).isEqualTo(scenario.agents());
+    assertThat(cards(cards, WeeksScorecards.Check.ANY)).containsExactly(4L, 0L, 0L, 36L);
+    assertThat(cards(cards, WeeksScorecards.Check.SLOWER)).containsExactly(2L, 0L, 0L, 38L);
+    assertThat(cards(cards, WeeksScorecards.Check.FASTER)).containsExactly(2L, 0L, 0L, 38L);
+    assertThat(cards(cards, WeeksScorecards.Check.CSAT)).containsExactly(1L, 1L, 0L, 38L);
+  }
+
+  private static List<Long> cards(WeeksScorecards w, WeeksScorecards.Check c) {
+    return List.of(
+        w.count(c, true, true),
+        w.count(c, true, false),
+        w.count(c, false, true),
+        w.count(c, false, false));
   }
 
   private static List<Long> table(WeeksBurnout w, WeeksBurnout.Check c) {

@@ -103,7 +103,9 @@ public final class AccessMain {
         Roles.MIGRATOR_USER,
         Roles.JOB_USER,
         analysts.size(),
-        objects.names(StoredObjects.Kind.TENANT_TABLE).size(),
+        objects
+            .names(StoredObjects.Kind.TENANT_TABLE, StoredObjects.Kind.TENANT_CONFIGURATION)
+            .size(),
         objects.names(StoredObjects.Kind.VIEW).size());
   }
 

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The tables and views of a migrated ccpulse database, as the access rules see them: read from the
@@ -18,6 +21,12 @@ public record StoredObjects(String database, List<StoredObject> objects) {
   public enum Kind {
     /** A table with a tenant_id column: the job writes it, analysts read their tenant's rows. */
     TENANT_TABLE,
+    /**
+     * A tenant's settings (time zone, scorecard targets), marked by a table comment starting with
+     * "configuration": the migrator or an admin writes them, analysts read their tenant's rows, the
+     * job neither (least privilege: it writes only what it computes).
+     */
+    TENANT_CONFIGURATION,
     /** A view: analysts read it; the row policies of the tables beneath it apply. */
     VIEW,
     /** The job's own bookkeeping without a tenant (sink_rejections): written, never shown. */
@@ -34,7 +43,8 @@ public record StoredObjects(String database, List<StoredObject> objects) {
     List<StoredObject> objects = new ArrayList<>();
     try (PreparedStatement st =
         connection.prepareStatement(
-            "SELECT t.name, t.engine, countIf(c.name = 'tenant_id') > 0"
+            "SELECT t.name, t.engine, countIf(c.name = 'tenant_id') > 0,"
+                + " startsWith(any(t.comment), 'configuration')"
                 + " FROM system.tables AS t"
                 + " LEFT JOIN system.columns AS c ON c.database = t.database AND c.table = t.name"
                 + " WHERE t.database = ? GROUP BY t.name, t.engine ORDER BY t.name")) {
@@ -43,14 +53,15 @@ public record StoredObjects(String database, List<StoredObject> objects) {
         while (rs.next()) {
           objects.add(
               new StoredObject(
-                  rs.getString(1), kindOf(rs.getString(1), rs.getString(2), rs.getBoolean(3))));
+                  rs.getString(1),
+                  kindOf(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4))));
         }
       }
     }
     return new StoredObjects(database, List.copyOf(objects));
   }
 
-  static Kind kindOf(String name, String engine, boolean hasTenant) {
+  static Kind kindOf(String name, String engine, boolean hasTenant, boolean configuration) {
     if (name.equals("schema_migrations") || name.startsWith(".inner")) {
       return Kind.INTERNAL;
     }
@@ -60,10 +71,16 @@ public record StoredObjects(String database, List<StoredObject> objects) {
     if (!engine.endsWith("MergeTree")) {
       return Kind.INTERNAL; // MaterializedView, Dictionary, ...: analysts read the target tables
     }
-    return hasTenant ? Kind.TENANT_TABLE : Kind.OPERATIONAL_TABLE;
+    if (!hasTenant) {
+      return Kind.OPERATIONAL_TABLE;
+    }
+    return configuration ? Kind.TENANT_CONFIGURATION : Kind.TENANT_TABLE;
   }
 
-  public List<String> names(Kind kind) {
-    return objects.stream().filter(o -> o.kind() == kind).map(StoredObject::name).toList();
+  /** The names of the objects of any of these kinds, in name order. */
+  public List<String> names(Kind... kinds) {
+    Set<Kind> wanted = EnumSet.noneOf(Kind.class);
+    wanted.addAll(Arrays.asList(kinds));
+    return objects.stream().filter(o -> wanted.contains(o.kind())).map(StoredObject::name).toList();
   }
 }

@@ -103,7 +103,7 @@ public final class UsersFile {
           Element analyst = user(users, name, Roles.ANALYST, Roles.ANALYST);
           add(analyst, "quota", Roles.ANALYST);
           Element database = add(add(analyst, "databases"), objects.database());
-          for (String table : objects.names(Kind.TENANT_TABLE)) {
+          for (String table : objects.names(Kind.TENANT_TABLE, Kind.TENANT_CONFIGURATION)) {
             add(add(database, table), "filter", rowFilter(binding));
           }
         });
