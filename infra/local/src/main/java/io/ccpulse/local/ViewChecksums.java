@@ -30,6 +30,8 @@ public final class ViewChecksums {
     VIEWS.put("daily_metrics", "SELECT * FROM daily_metrics ORDER BY ALL");
     VIEWS.put("weekly_metrics", "SELECT * FROM weekly_metrics ORDER BY ALL");
     VIEWS.put("monthly_metrics", "SELECT * FROM monthly_metrics ORDER BY ALL");
+    VIEWS.put("agent_weekly_queues", "SELECT * FROM agent_weekly_queues ORDER BY ALL");
+    VIEWS.put("agent_weekly_scorecards", "SELECT * FROM agent_weekly_scorecards ORDER BY ALL");
     VIEWS.put(
         "contact_facts",
         "SELECT * EXCEPT (version, is_deleted) FROM contact_facts FINAL WHERE is_deleted = 0"
