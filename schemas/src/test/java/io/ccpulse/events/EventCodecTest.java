@@ -105,6 +105,49 @@ class EventCodecTest {
     assertThat(again.event().getNps()).isEqualTo(9);
   }
 
+  /**
+   * An interaction written by a producer still on InteractionEvent v1 (no callback types) reads as
+   * the current schema, every field as written; the callback types are v2's and only v2 writes
+   * them.
+   */
+  @Test
+  void readsAnInteractionWrittenWithTheV1SchemaAndWritesCallbacksAsV2() throws Exception {
+    Schema v1 = interactions.history().versions().get(0);
+    Schema v1Types = v1.getField("type").schema();
+    assertThat(v1Types.hasEnumSymbol("CALLBACK_REQUESTED")).isFalse();
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("event_id", "e-1");
+    old.put("tenant_id", "acme");
+    old.put("interaction_id", "i-1");
+    old.put("customer_id", "c-9");
+    old.put("channel", new GenericData.EnumSymbol(v1.getField("channel").schema(), "VOICE"));
+    old.put("type", new GenericData.EnumSymbol(v1Types, "ABANDONED"));
+    old.put("occurred_at", T0.toEpochMilli());
+    old.put("queue_id", "billing");
+    byte[] bytes = toBytes(new BinaryMessageEncoder<>(GenericData.get(), v1), old);
+
+    DecodeResult<InteractionEvent> read = interactions.decode(bytes);
+    assertThat(read.isOk()).as("%s", read).isTrue();
+    assertThat(read.writerVersion()).isEqualTo(1);
+    assertThat(read.event().getType()).isEqualTo(InteractionType.ABANDONED);
+    assertThat(read.event().getQueueId()).isEqualTo("billing");
+    assertThat(read.event().getCustomerId()).isEqualTo("c-9");
+
+    InteractionEvent callback =
+        InteractionEvent.newBuilder(read.event())
+            .setType(InteractionType.CALLBACK_REQUESTED)
+            .build();
+    DecodeResult<InteractionEvent> again = interactions.decode(interactions.encode(callback));
+    assertThat(again.writerVersion()).isEqualTo(2);
+    assertThat(again.event().getType()).isEqualTo(InteractionType.CALLBACK_REQUESTED);
+    InteractionEvent dialed =
+        InteractionEvent.newBuilder(callback)
+            .setType(InteractionType.CALLBACK_DIALED)
+            .setAgentId("a-7")
+            .build();
+    assertThat(interactions.decode(interactions.encode(dialed)).event()).isEqualTo(dialed);
+  }
+
   @Test
   void writesSingleObjectHeaderOfTheCurrentSchema() {
     byte[] bytes = interactions.encode(answered());
@@ -211,7 +254,7 @@ class EventCodecTest {
     byte[] bytes = interactions.encode(answered());
     DecodeResult<InteractionEvent> truncated = interactions.decode(Arrays.copyOf(bytes, 14));
     assertThat(truncated.reason()).isEqualTo(RejectReason.MALFORMED_BODY);
-    assertThat(truncated.detail()).startsWith("InteractionEvent v1 body does not decode");
+    assertThat(truncated.detail()).startsWith("InteractionEvent v2 body does not decode");
 
     byte[] corrupt = bytes.clone();
     // The channel enum index sits after the strings; an index past the symbols is corrupt data.

@@ -35,7 +35,8 @@ public final class ContactFactCheck {
         ResultSet rs =
             st.executeQuery(
                 "SELECT fact, tenant_id, interaction_id, at, channel, queue_id, agent_id,"
-                    + " customer_id, answered_at, wait_ms, talk_ms, hold_ms, hold_count, acw_ms, handle_ms, transferred, csat"
+                    + " customer_id, answered_at, wait_ms, talk_ms, hold_ms, hold_count, acw_ms, handle_ms, transferred, csat,"
+                    + " callback"
                     + " FROM contact_facts FINAL")) {
       while (rs.next()) {
         OffsetDateTime answeredAt = rs.getObject(9, OffsetDateTime.class);
@@ -57,6 +58,7 @@ public final class ContactFactCheck {
                 rs.getLong(14),
                 rs.getLong(15),
                 rs.getBoolean(16),
+                rs.getBoolean(18),
                 rs.getInt(17)));
       }
     }
@@ -115,6 +117,7 @@ public final class ContactFactCheck {
         f.acwMs(),
         f.talkMs() + f.holdMs() + f.acwMs(),
         f.transferred(),
+        f.callback(),
         f.csat());
   }
 
@@ -135,6 +138,7 @@ public final class ContactFactCheck {
       long acwMs,
       long handleMs,
       boolean transferred,
+      boolean callback,
       int csat) {
     return String.join(
         " ",
@@ -152,6 +156,7 @@ public final class ContactFactCheck {
         "acw=" + acwMs,
         "handle=" + handleMs,
         "transferred=" + transferred,
+        "callback=" + callback,
         "csat=" + csat);
   }
 }

@@ -32,6 +32,7 @@ class ContactFactCheckTest {
               0,
               0,
               false,
+              false,
               0),
           new ContactFactTruth(
               "ANSWERED",
@@ -48,6 +49,7 @@ class ContactFactCheckTest {
               0,
               0,
               0,
+              false,
               false,
               0),
           new ContactFactTruth(
@@ -66,6 +68,7 @@ class ContactFactCheckTest {
               1,
               48_000,
               false,
+              false,
               0),
           new ContactFactTruth(
               "SURVEY",
@@ -83,6 +86,7 @@ class ContactFactCheckTest {
               0,
               0,
               false,
+              false,
               4));
 
   private static List<String> expected() {
@@ -97,7 +101,7 @@ class ContactFactCheckTest {
         .isEqualTo(
             "LEG t1/c1 at=2026-01-05T09:06:40Z VOICE queue=q1"
                 + " agent=a1 customer=cust1 answered_at=2026-01-05T09:00:12Z wait=0 talk=300000 hold=40000/1 acw=48000"
-                + " handle=388000 transferred=false csat=0");
+                + " handle=388000 transferred=false callback=false csat=0");
   }
 
   @Test

@@ -74,6 +74,7 @@ class ContactResolutionCheckTest {
               0,
               0,
               false,
+              false,
               0));
     }
     return legs;

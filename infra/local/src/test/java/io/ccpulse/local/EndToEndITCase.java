@@ -109,5 +109,13 @@ class EndToEndITCase {
     assertThat(sim.truth())
         .anyMatch(r -> r.get(Figure.NPS_DETRACTORS) > 0)
         .anyMatch(r -> r.get(Figure.NPS_PROMOTERS) > 0);
+    // Callers facing a long wait asked to be called back: requests, dials and callback legs are in
+    // the compared rows and facts, as the day's callbacks say.
+    assertThat(sim.stats().callbacksRequested()).isGreaterThan(10);
+    assertThat(sim.truth())
+        .anyMatch(r -> r.get(Figure.CALLBACKS_REQUESTED) > 0)
+        .anyMatch(r -> r.get(Figure.CALLBACKS_DIALED) > 0)
+        .anyMatch(r -> r.get(Figure.CALLBACKS_HANDLED) > 0);
+    assertThat(sim.contactFacts()).anyMatch(f -> f.callback());
   }
 }

@@ -2,9 +2,17 @@ package io.ccpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ccpulse.clickhouse.ClickHouseEndpoint;
+import io.ccpulse.events.EventCodec;
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.events.InteractionType;
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import io.ccpulse.infra.kafka.KafkaBrokerExtension;
 import io.ccpulse.simulator.engine.UnderstaffingReport;
+import io.ccpulse.simulator.output.DeliveredRecord;
+import io.ccpulse.simulator.output.EventStream;
+import io.ccpulse.simulator.scenario.CallbackSettings;
+import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
 import io.ccpulse.simulator.scenario.Understaffing;
@@ -12,9 +20,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -47,6 +58,9 @@ class QueueAlertsEndToEndITCase {
             .seed(3)
             .duration(Duration.ofHours(3))
             .understaffing(Understaffing.at(Duration.ofHours(2)))
+            // No callbacks: callers who take one neither wait on nor abandon, and the stretch's
+            // abandons are what the abandon-rate rule must catch here.
+            .callbacks(CallbackSettings.defaults().withAcceptShare(0))
             .build();
     SimulatedDay day = SimulatedDay.run(scenario, KAFKA, CLICKHOUSE, "queue-alerts-e2e");
     UnderstaffingReport stretch = day.sim().understaffing().orElseThrow();
@@ -187,5 +201,86 @@ class QueueAlertsEndToEndITCase {
     dashboards.ran().forEach(r -> System.out.println("  dashboard query " + r));
     assertThat(dashboards.problems()).isEmpty();
     assertThat(dashboards.ran()).hasSizeGreaterThan(20);
+  }
+
+  /**
+   * The same stretch with callbacks on (the default): callers of the understaffed queue ask to be
+   * called back, so callbacks are owed in its queue_health rows, the oldest for minutes, each row's
+   * count equal to the callbacks requested and not yet dialed by its moment, and none at the end.
+   */
+  @Test
+  void callbacksOwedDuringTheStretchShowInQueueHealth() throws Exception {
+    Scenario scenario =
+        Preset.DEFAULT
+            .builder()
+            .seed(3)
+            .duration(Duration.ofHours(3))
+            .understaffing(Understaffing.at(Duration.ofHours(2)))
+            .faults(FaultSettings.none())
+            .build();
+    // A database of its own: the other test's rows of the same queues and moments must not mix in.
+    String database = CLICKHOUSE.database() + "_callbacks";
+    SimulatedDay day =
+        SimulatedDay.run(
+            scenario,
+            KAFKA,
+            new ClickHouseEndpoint(CLICKHOUSE.serverJdbcUrl(), database, "default", Map.of()),
+            "queue-callbacks-e2e",
+            1,
+            2,
+            Map.of("event-time.watermark-per-event", "true"));
+    UnderstaffingReport stretch = day.sim().understaffing().orElseThrow();
+    assertThat(day.sim().stats().callbacksRequested()).isPositive();
+    // What the simulated events say was owed, per queue, at each moment.
+    Map<String, TreeMap<Long, Integer>> owed = new HashMap<>();
+    EventCodec<InteractionEvent> codec = EventCodec.interactions();
+    for (DeliveredRecord r : day.sim().records(EventStream.INTERACTIONS)) {
+      InteractionEvent i = codec.decode(r.value()).event();
+      if ((i.getType() == InteractionType.CALLBACK_REQUESTED
+          || i.getType() == InteractionType.CALLBACK_DIALED)) {
+        owed.computeIfAbsent(i.getQueueId(), q -> new TreeMap<>())
+            .merge(
+                i.getOccurredAt().toEpochMilli(),
+                i.getType() == InteractionType.CALLBACK_REQUESTED ? 1 : -1,
+                Integer::sum);
+      }
+    }
+    int rows = 0;
+    int withCallbacks = 0;
+    try (Connection c = day.endpoint().open();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT queue_id, toUnixTimestamp64Milli(at), callbacks_pending, oldest_callback_ms"
+                    + " FROM queue_health FINAL")) {
+      while (rs.next()) {
+        TreeMap<Long, Integer> steps = owed.getOrDefault(rs.getString(1), new TreeMap<>());
+        int expected = steps.headMap(rs.getLong(2), true).values().stream().mapToInt(n -> n).sum();
+        assertThat(rs.getInt(3))
+            .as(
+                "%s at %s, owed steps around it: %s",
+                rs.getString(1),
+                java.time.Instant.ofEpochMilli(rs.getLong(2)),
+                steps.subMap(rs.getLong(2) - 600_000, rs.getLong(2) + 600_000).entrySet().stream()
+                    .map(x -> java.time.Instant.ofEpochMilli(x.getKey()) + "=" + x.getValue())
+                    .toList())
+            .isEqualTo(expected);
+        rows++;
+        withCallbacks += rs.getInt(3) > 0 ? 1 : 0;
+        if (rs.getString(1).equals(stretch.queueId()) && rs.getInt(3) > 0) {
+          assertThat(rs.getLong(4)).isPositive();
+        }
+      }
+    }
+    assertThat(rows).isGreaterThan(1000);
+    assertThat(withCallbacks).isPositive();
+    try (Connection c = day.endpoint().open();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT countIf(callbacks_pending = 0), count()" + " FROM queue_health_latest")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("no callback owed at the end").isEqualTo(rs.getLong(2));
+    }
   }
 }

@@ -152,7 +152,7 @@ class TruthComparisonTest {
     assertThat(report.differences())
         .singleElement()
         .asString()
-        .contains("csat_sum expected 10 got null");
+        .contains("csat_sum expected 11 got null");
   }
 
   @Test

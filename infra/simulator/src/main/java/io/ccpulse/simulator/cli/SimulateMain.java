@@ -86,13 +86,17 @@ public final class SimulateMain {
     }
     double seconds = progress.elapsedSeconds();
     err.printf(
-        "Done: %,d records in %.1f s (%,.0f records/s); %,d contacts, %,d legs, %,d abandoned, last event %s%n",
+        "Done: %,d records in %.1f s (%,.0f records/s); %,d contacts, %,d legs, %,d abandoned,"
+            + " callbacks %,d offered %,d requested %,d dialed, last event %s%n",
         progress.count(),
         seconds,
         progress.count() / Math.max(seconds, 1e-9),
         result.stats().contacts(),
         result.stats().legs(),
         result.stats().abandons(),
+        result.stats().callbacksOffered(),
+        result.stats().callbacksRequested(),
+        result.stats().callbacksDialed(),
         Instant.ofEpochMilli(result.stats().endMillis()));
     result.understaffing().ifPresent(u -> err.println(u.summary()));
     for (EventStream s : EventStream.values()) {

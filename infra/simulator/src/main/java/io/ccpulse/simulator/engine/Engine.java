@@ -45,6 +45,7 @@ public final class Engine {
   final EngineStats stats = new EngineStats();
   final Shifts shifts;
   final Legs legs;
+  private final CallbacksRt callbacks;
   private final Map<String, ArrivalProcess> arrivals;
 
   /**
@@ -86,6 +87,7 @@ public final class Engine {
             scenario, layout.queues(), layout.agents(), Rng.derive(scenario.seed(), "arrivals"));
     this.shifts = new Shifts(this);
     this.legs = new Legs(this);
+    this.callbacks = new CallbacksRt(this);
     this.understaffing =
         scenario.understaffing() == null
             ? null
@@ -169,6 +171,8 @@ public final class Engine {
     }
     if (best != null) {
       connect(c, q, best);
+    } else {
+      callbacks.maybeOffer(c, q, number);
     }
   }
 
@@ -237,11 +241,22 @@ public final class Engine {
           best = head;
           bestQueue = q;
         }
+        ContactRt callback = q.callbackHead();
+        if (callback != null
+            && !callback.agentsOn.contains(a)
+            && (best == null || callback.queuedAt < best.queuedAt)) {
+          best = callback;
+          bestQueue = q;
+        }
       }
       if (best == null) {
         return;
       }
-      connect(best, bestQueue, a);
+      if (best.waitingIn == bestQueue) {
+        connect(best, bestQueue, a);
+      } else {
+        callbacks.dial(best, bestQueue, a);
+      }
     }
   }
 

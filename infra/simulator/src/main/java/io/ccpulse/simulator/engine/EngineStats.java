@@ -13,6 +13,9 @@ public final class EngineStats {
   long abandons;
   long transfers;
   long surveys;
+  long callbacksOffered;
+  long callbacksRequested;
+  long callbacksDialed;
   long tooLateEligible;
   long tooLateContacts;
   long impossibleBase;
@@ -45,6 +48,19 @@ public final class EngineStats {
 
   public long surveys() {
     return surveys;
+  }
+
+  /** Voice callers offered a callback (the estimated wait was long), accepted, dialed. */
+  public long callbacksOffered() {
+    return callbacksOffered;
+  }
+
+  public long callbacksRequested() {
+    return callbacksRequested;
+  }
+
+  public long callbacksDialed() {
+    return callbacksDialed;
   }
 
   /** Contacts that could have been picked for the too-late fault (the base of its rate). */

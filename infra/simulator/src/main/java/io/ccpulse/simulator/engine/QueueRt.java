@@ -20,6 +20,12 @@ final class QueueRt {
   /** Agents serving this queue who are logged in. */
   int loggedIn;
 
+  /** Callbacks due to be dialed (the caller has hung up), in no particular order. */
+  final List<ContactRt> callbacks = new ArrayList<>();
+
+  /** Callbacks requested and not dialed yet, due or not: agents stay while there are any. */
+  int callbacksOwed;
+
   QueueRt(ContactQueue def, ChannelProfile profile) {
     this.def = def;
     this.profile = profile;
@@ -37,6 +43,22 @@ final class QueueRt {
 
   int waitingCount() {
     return waitingCount;
+  }
+
+  /** Someone still needs an agent of this queue: a contact waiting or a callback owed. */
+  boolean hasWork() {
+    return waitingCount > 0 || callbacksOwed > 0;
+  }
+
+  /** The due callback whose caller first queued (it keeps the caller's place), or null. */
+  ContactRt callbackHead() {
+    ContactRt best = null;
+    for (ContactRt c : callbacks) {
+      if (best == null || c.queuedAt < best.queuedAt) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   /** The longest-waiting contact still waiting here, or null. */

@@ -158,14 +158,20 @@ final class Shifts {
 
   /**
    * Logs out, unless this is the last agent for a queue that still has contacts waiting (and not
-   * withdrawn by understaffing, which must not bring it back).
+   * withdrawn by understaffing, which must not bring it back) or callbacks owed. A callback has no
+   * patience to run out, so a withdrawn last agent owing one stays NOT_READY until the stretch
+   * ends, then dials it.
    */
   private void logoutOrStay(AgentRt a) {
     if (a.legs > 0) {
       return;
     }
     for (QueueRt q : a.queues) {
-      if (!a.withdrawn && q.waitingCount() > 0 && q.loggedIn == 1) {
+      if (a.withdrawn && q.callbacksOwed > 0 && q.loggedIn == 1) {
+        hold(a);
+        return;
+      }
+      if (!a.withdrawn && q.hasWork() && q.loggedIn == 1) {
         if (a.state != AgentState.AVAILABLE) {
           e.emitState(a, AgentState.AVAILABLE);
         }

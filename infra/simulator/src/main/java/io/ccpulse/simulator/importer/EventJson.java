@@ -103,10 +103,14 @@ public final class EventJson {
    */
   private static void checkInteraction(InteractionEvent e) {
     InteractionType t = e.getType();
-    if ((t == InteractionType.QUEUED || t == InteractionType.ABANDONED) && e.getQueueId() == null) {
+    boolean queueStep =
+        t == InteractionType.QUEUED
+            || t == InteractionType.ABANDONED
+            || t == InteractionType.CALLBACK_REQUESTED;
+    if (queueStep && e.getQueueId() == null) {
       throw new IllegalArgumentException(t + " needs queue_id");
     }
-    if (t != InteractionType.QUEUED && t != InteractionType.ABANDONED && e.getAgentId() == null) {
+    if (!queueStep && e.getAgentId() == null) {
       throw new IllegalArgumentException(t + " needs agent_id");
     }
     if (t == InteractionType.TRANSFERRED

@@ -26,6 +26,7 @@ public final class Scenario {
   private final double loadFactor;
   private final double strainedShare;
   private final double repeatShare;
+  private final CallbackSettings callbacks;
   private final int surgesPerTenant;
   private final ErlangA erlangA;
   private final TruthSettings truth;
@@ -45,6 +46,7 @@ public final class Scenario {
     this.loadFactor = b.loadFactor;
     this.strainedShare = b.strainedShare;
     this.repeatShare = b.repeatShare;
+    this.callbacks = b.callbacks;
     this.surgesPerTenant = b.surgesPerTenant;
     this.erlangA = b.erlangA;
     this.truth = b.truth;
@@ -84,6 +86,7 @@ public final class Scenario {
     b.loadFactor = loadFactor;
     b.strainedShare = strainedShare;
     b.repeatShare = repeatShare;
+    b.callbacks = callbacks;
     b.surgesPerTenant = surgesPerTenant;
     b.erlangA = erlangA;
     b.truth = truth;
@@ -154,6 +157,11 @@ public final class Scenario {
     return repeatShare;
   }
 
+  /** When voice callers are offered a callback. */
+  public CallbackSettings callbacks() {
+    return callbacks;
+  }
+
   /** Unforecast surges (one queue, 30–60 min, 1.6 × traffic) per tenant. */
   public int surgesPerTenant() {
     return surgesPerTenant;
@@ -219,6 +227,7 @@ public final class Scenario {
     double loadFactor = 1.0;
     double strainedShare = 0.1;
     double repeatShare = 0.12;
+    CallbackSettings callbacks = CallbackSettings.defaults();
     int surgesPerTenant = 1;
     ErlangA erlangA;
     TruthSettings truth = TruthSettings.defaults();
@@ -288,6 +297,11 @@ public final class Scenario {
 
     public Builder strainedShare(double v) {
       strainedShare = v;
+      return this;
+    }
+
+    public Builder callbacks(CallbackSettings v) {
+      callbacks = v;
       return this;
     }
 

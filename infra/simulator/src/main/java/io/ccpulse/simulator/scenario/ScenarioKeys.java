@@ -105,6 +105,16 @@ public final class ScenarioKeys {
         "chance a customer contacts again within hours (default 0.12)",
         (b, v) -> b.repeatShare(Values.probability(v)));
     add(
+        "callback-offer-above",
+        "DUR",
+        "offer a voice caller a callback when the estimated wait is above this (default 60s)",
+        (b, v) -> b.callbacks(b.callbacks.withOfferAbove(Values.duration(v))));
+    add(
+        "callback-accept",
+        "P",
+        "chance a caller offered a callback takes it (default 0.4; 0: no callbacks)",
+        (b, v) -> b.callbacks(b.callbacks.withAcceptShare(Values.probability(v))));
+    add(
         "surges",
         "N",
         "unforecast traffic surges per tenant (default 1)",
@@ -166,7 +176,7 @@ public final class ScenarioKeys {
     add(
         "fault-max-delay",
         "DUR",
-        "longest out-of-order or duplicate delay, at most --lateness (default 2m)",
+        "longest out-of-order or duplicate delay, at most --lateness (default 60s)",
         (b, v) ->
             b.faults(b.faults().withOutOfOrder(b.faults().outOfOrderRate(), Values.duration(v))));
     add(

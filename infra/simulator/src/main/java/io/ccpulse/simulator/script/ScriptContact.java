@@ -45,6 +45,16 @@ public final class ScriptContact {
     return event(time, InteractionType.ANSWERED, lastQueue, agentId, null, null, null);
   }
 
+  /** The customer waiting in the last queue asks to be called back. */
+  public ScriptContact callbackRequested(String time) {
+    return event(time, InteractionType.CALLBACK_REQUESTED, lastQueue, null, null, null, null);
+  }
+
+  /** An agent takes the callback and dials; the agent's ANSWERED then starts the callback leg. */
+  public ScriptContact callbackDialed(String time, String agentId) {
+    return event(time, InteractionType.CALLBACK_DIALED, lastQueue, agentId, null, null, null);
+  }
+
   public ScriptContact holdStarted(String time, String agentId) {
     return event(
         time, InteractionType.HOLD_STARTED, legQueue.get(agentId), agentId, null, null, null);

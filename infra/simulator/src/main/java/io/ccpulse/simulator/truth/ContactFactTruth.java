@@ -7,12 +7,15 @@ import io.ccpulse.events.Channel;
  * leg or a survey response, with the figures docs/metrics.md gives it. The pipeline's contact_facts
  * table holds one row per such fact.
  *
- * @param kind ARRIVED, TRANSFERRED_IN, ANSWERED, ABANDONED, MOVED_UNANSWERED, LEG or SURVEY
+ * @param kind ARRIVED, TRANSFERRED_IN, ANSWERED, ABANDONED, MOVED_UNANSWERED, CALLBACK_REQUESTED,
+ *     CALLBACK_DIALED, LEG or SURVEY
  * @param at the event time that places the fact in an interval
  * @param agentId the leg's, answering or surveyed agent; null for the other queue facts
  * @param customerId the contact's customer; null for a survey (its event names none)
  * @param answeredAt for a leg, when it was answered; else 0
- * @param waitMs for ANSWERED, ABANDONED and MOVED_UNANSWERED, the wait that ended; else 0
+ * @param waitMs for ANSWERED, ABANDONED, MOVED_UNANSWERED and CALLBACK_REQUESTED, the wait that
+ *     ended; for CALLBACK_DIALED, the callback's wait (request to dial); else 0
+ * @param callback a callback leg
  */
 public record ContactFactTruth(
     String kind,
@@ -30,6 +33,7 @@ public record ContactFactTruth(
     int holdCount,
     long acwMs,
     boolean transferred,
+    boolean callback,
     int csat) {
 
   static ContactFactTruth queueFact(
@@ -55,6 +59,7 @@ public record ContactFactTruth(
         0,
         0,
         0,
+        false,
         false,
         0);
   }

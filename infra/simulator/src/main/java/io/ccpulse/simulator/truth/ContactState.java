@@ -23,6 +23,16 @@ final class ContactState {
   String directAgent;
 
   String directQueue;
+
+  /** A callback requested in this queue and not dialed yet, or null; and since when. */
+  String callbackQueue;
+
+  long callbackSince;
+
+  /** The agent who dialed the callback, whose ANSWERED starts the callback leg; and its queue. */
+  String callbackAgent;
+
+  String callbackAgentQueue;
   final List<Leg> legs = new ArrayList<>(2);
 
   // The conversation so far (ContactResolutionTruth).
@@ -59,6 +69,7 @@ final class ContactState {
     int holdCount;
     long connectedEnd = -1;
     boolean transferredOut;
+    boolean callback;
 
     Leg(
         String agentId,
@@ -88,6 +99,11 @@ final class ContactState {
   }
 
   boolean finished() {
-    return wait == null && legs.isEmpty() && !queueTransferPending && directAgent == null;
+    return wait == null
+        && legs.isEmpty()
+        && !queueTransferPending
+        && directAgent == null
+        && callbackQueue == null
+        && callbackAgent == null;
   }
 }

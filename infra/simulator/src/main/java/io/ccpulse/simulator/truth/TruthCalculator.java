@@ -126,6 +126,7 @@ public final class TruthCalculator {
             0,
             0,
             false,
+            false,
             csat));
   }
 
@@ -162,6 +163,8 @@ public final class TruthCalculator {
       case TRANSFERRED -> transferred(c, leg(c, e), e, t);
       case TALK_ENDED -> endConnected(leg(c, e), e, t);
       case WRAPUP_ENDED -> wrapupEnded(c, leg(c, e), e, t);
+      case CALLBACK_REQUESTED -> callbackRequested(c, e, t);
+      case CALLBACK_DIALED -> callbackDialed(c, e, t);
       default -> throw bad(e, "unknown type");
     }
     if (c.finished()) {
@@ -277,6 +280,7 @@ public final class TruthCalculator {
       throw bad(e, "agent already has an open leg on this contact");
     }
     String queueId;
+    boolean callback = false;
     if (c.wait != null) {
       queueId = c.wait.queueId();
       long waited = t - c.wait.since();
@@ -291,6 +295,11 @@ public final class TruthCalculator {
           ContactFactTruth.queueFact(
               "ANSWERED", c, e.getInteractionId(), t, queueId, agent, waited));
       c.wait = null;
+    } else if (agent.equals(c.callbackAgent)) {
+      queueId = c.callbackAgentQueue;
+      c.callbackAgent = null;
+      c.callbackAgentQueue = null;
+      callback = true;
     } else if (agent.equals(c.directAgent)) {
       queueId = c.directQueue;
       c.directAgent = null;
@@ -308,7 +317,7 @@ public final class TruthCalculator {
     }
     AgentClock clock = entities.clock(c.tenantId, agent);
     clock.legOpened(t);
-    c.legs.add(
+    Leg leg =
         new Leg(
             agent,
             queueId,
@@ -316,7 +325,60 @@ public final class TruthCalculator {
             entities.agent(c.tenantId, agent, c.channel),
             entities.queue(c.tenantId, queueId, c.channel),
             entities.tenantChannel(c.tenantId, c.channel),
-            clock));
+            clock);
+    leg.callback = callback;
+    c.legs.add(leg);
+  }
+
+  /** The wait ends with a request to be called back: offered, neither answered nor abandoned. */
+  private void callbackRequested(ContactState c, InteractionEvent e, long t) {
+    if (c.wait == null || !c.wait.queueId().equals(e.getQueueId())) {
+      throw bad(e, "CALLBACK_REQUESTED without an open wait in its queue");
+    }
+    for (Entity x : new Entity[] {c.wait.queue(), c.wait.tenant()}) {
+      x.add(Figure.OFFERED, t, 1);
+      x.add(Figure.CALLBACKS_REQUESTED, t, 1);
+    }
+    fact(
+        ContactFactTruth.queueFact(
+            "CALLBACK_REQUESTED",
+            c,
+            e.getInteractionId(),
+            t,
+            c.wait.queueId(),
+            null,
+            t - c.wait.since()));
+    c.callbackQueue = c.wait.queueId();
+    c.callbackSince = t;
+    c.wait = null;
+  }
+
+  /** An agent takes the pending callback and dials: the callback's wait ends. */
+  private void callbackDialed(ContactState c, InteractionEvent e, long t) {
+    if (c.callbackQueue == null || e.getAgentId() == null) {
+      throw bad(e, "CALLBACK_DIALED with no callback pending or no agent_id");
+    }
+    long waited = t - c.callbackSince;
+    for (Entity x :
+        new Entity[] {
+          entities.queue(c.tenantId, c.callbackQueue, c.channel),
+          entities.tenantChannel(c.tenantId, c.channel)
+        }) {
+      x.add(Figure.CALLBACKS_DIALED, t, 1);
+      x.add(Figure.CALLBACK_WAIT_MS, t, waited);
+    }
+    fact(
+        ContactFactTruth.queueFact(
+            "CALLBACK_DIALED",
+            c,
+            e.getInteractionId(),
+            t,
+            c.callbackQueue,
+            e.getAgentId(),
+            waited));
+    c.callbackAgent = e.getAgentId();
+    c.callbackAgentQueue = c.callbackQueue;
+    c.callbackQueue = null;
   }
 
   private void holdStarted(Leg leg, InteractionEvent e, long t) {
@@ -376,6 +438,7 @@ public final class TruthCalculator {
       x.add(Figure.HOLD_COUNT, t, leg.holdCount);
       x.add(Figure.HELD_CONTACTS, t, leg.holdCount > 0 ? 1 : 0);
       x.add(Figure.TRANSFERRED_OUT, t, leg.transferredOut ? 1 : 0);
+      x.add(Figure.CALLBACKS_HANDLED, t, leg.callback ? 1 : 0);
     }
     fact(
         new ContactFactTruth(
@@ -394,6 +457,7 @@ public final class TruthCalculator {
             leg.holdCount,
             acw,
             leg.transferredOut,
+            leg.callback,
             0));
     leg.clock.legClosed(t);
     c.legs.remove(leg);

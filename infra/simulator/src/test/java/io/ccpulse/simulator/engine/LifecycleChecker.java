@@ -41,6 +41,8 @@ final class LifecycleChecker {
     String waitingIn;
     boolean queueTransferPending;
     String directAgent;
+    String callbackQueue;
+    String callbackAgent;
     final Map<String, Leg> legs = new HashMap<>();
     boolean talkEnded;
     boolean abandoned;
@@ -51,7 +53,12 @@ final class LifecycleChecker {
     }
 
     boolean over() {
-      return waitingIn == null && legs.isEmpty() && !queueTransferPending && directAgent == null;
+      return waitingIn == null
+          && legs.isEmpty()
+          && !queueTransferPending
+          && directAgent == null
+          && callbackQueue == null
+          && callbackAgent == null;
     }
   }
 
@@ -67,6 +74,8 @@ final class LifecycleChecker {
   private long abandoned;
   private long legs;
   private long negative;
+  private long callbacksRequested;
+  private long callbackLegs;
   private int maxChats;
 
   void accept(SpecificRecord e) {
@@ -119,8 +128,22 @@ final class LifecycleChecker {
         c.waitingIn = null;
         c.abandoned = true;
       }
+      case CALLBACK_REQUESTED -> {
+        assertThat(c.channel).as(what).isEqualTo(Channel.VOICE);
+        assertThat(c.waitingIn).as(what).isEqualTo(i.getQueueId());
+        c.waitingIn = null;
+        c.callbackQueue = i.getQueueId();
+        callbacksRequested++;
+      }
+      case CALLBACK_DIALED -> {
+        assertThat(c.callbackQueue).as(what).isEqualTo(i.getQueueId());
+        assertThat(agents.get(agent).state).as(what).isEqualTo(AgentState.AVAILABLE);
+        c.callbackQueue = null;
+        c.callbackAgent = agent;
+      }
       case ANSWERED -> {
-        assertThat(c.waitingIn != null || agent.equals(c.directAgent))
+        assertThat(
+                c.waitingIn != null || agent.equals(c.directAgent) || agent.equals(c.callbackAgent))
             .as("answered without a wait: " + what)
             .isTrue();
         assertThat(leg).as(what).isNull();
@@ -138,6 +161,8 @@ final class LifecycleChecker {
         }
         c.waitingIn = null;
         c.directAgent = null;
+        callbackLegs += agent.equals(c.callbackAgent) ? 1 : 0;
+        c.callbackAgent = null;
         c.legs.put(agent, new Leg(t));
         legs++;
       }
@@ -207,6 +232,15 @@ final class LifecycleChecker {
           }
         });
     return open;
+  }
+
+  long callbacksRequested() {
+    return callbacksRequested;
+  }
+
+  /** Legs started by the agent who dialed the contact's callback. */
+  long callbackLegs() {
+    return callbackLegs;
   }
 
   long completed() {

@@ -56,6 +56,20 @@ class LifecycleTest {
     assertThat(checker.abandoned()).isEqualTo(sim.stats().abandons());
   }
 
+  /**
+   * The default day offers voice callers facing a long wait a callback; those who take it are
+   * called back, each by one agent whose leg the customer answers, and the contact ends.
+   */
+  @Test
+  void callbacksAreRequestedDialedAndAnswered() {
+    assertThat(sim.stats().callbacksOffered()).isGreaterThan(sim.stats().callbacksRequested());
+    assertThat(checker.callbacksRequested())
+        .isEqualTo(sim.stats().callbacksRequested())
+        .isEqualTo(sim.stats().callbacksDialed())
+        .isGreaterThan(10);
+    assertThat(checker.callbackLegs()).isEqualTo(checker.callbacksRequested());
+  }
+
   @Test
   void noDurationIsNegative() {
     assertThat(checker.negativeDurations()).isZero();

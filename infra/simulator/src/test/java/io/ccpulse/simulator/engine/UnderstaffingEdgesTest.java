@@ -7,6 +7,7 @@ import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.simulator.Records;
 import io.ccpulse.simulator.Simulation;
 import io.ccpulse.simulator.Simulator;
+import io.ccpulse.simulator.scenario.CallbackSettings;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
@@ -26,6 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UnderstaffingEdgesTest {
   private static Simulation run(String understaff, long seed) {
+    return run(understaff, seed, CallbackSettings.defaults());
+  }
+
+  private static Simulation run(String understaff, long seed, CallbackSettings callbacks) {
     Scenario s =
         Preset.SMALL
             .builder()
@@ -33,6 +38,7 @@ class UnderstaffingEdgesTest {
             .duration(Duration.ofHours(4))
             .faults(FaultSettings.none())
             .understaffing(Understaffing.parse(understaff))
+            .callbacks(callbacks)
             .build();
     return Simulator.run(s);
   }
@@ -87,9 +93,30 @@ class UnderstaffingEdgesTest {
 
   @Test
   void pastEveryShiftNobodyComesBack() {
-    UnderstaffingReport r = run("t01.voice.support@3h+3h", 2).understaffing().orElseThrow();
+    UnderstaffingReport r =
+        run("t01.voice.support@3h+3h", 2, CallbackSettings.defaults().withAcceptShare(0))
+            .understaffing()
+            .orElseThrow();
     assertThat(r.firstBackAt()).isNull();
     assertThat(r.agentIds()).isNotEmpty();
+  }
+
+  /**
+   * A callback has no patience to run out: the last agent of the queue, withdrawn past its shift,
+   * stays logged in (NOT_READY) while callbacks are owed and dials them once the stretch is over.
+   */
+  @Test
+  void pastEveryShiftTheLastAgentComesBackOnlyForTheCallbacksOwed() {
+    Simulation sim = run("t01.voice.support@3h+3h", 2);
+    UnderstaffingReport r = sim.understaffing().orElseThrow();
+    LifecycleChecker checker = new LifecycleChecker();
+    Records.decodeAll(sim.records()).forEach(checker::accept);
+    assertThat(checker.openContacts()).isEmpty();
+    assertThat(checker.loggedInAtEnd()).isEmpty();
+    assertThat(sim.stats().callbacksDialed()).isEqualTo(sim.stats().callbacksRequested());
+    if (r.firstBackAt() != null) {
+      assertThat(r.firstBackAt()).isAfterOrEqualTo(r.end());
+    }
   }
 
   @Test

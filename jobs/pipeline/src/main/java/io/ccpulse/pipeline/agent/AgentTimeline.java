@@ -4,6 +4,7 @@ import io.ccpulse.events.AgentState;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
+import io.ccpulse.pipeline.source.HeldMoments;
 import io.ccpulse.pipeline.source.Lateness;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   private final long maxSilenceMs;
   private transient AgentClock clock;
   private transient ValueState<AgentClockState> agent;
-  private transient MapState<Long, AgentInput[]> pending;
+  private transient HeldMoments<AgentInput[]> pending;
   private transient MapState<String, Boolean> seen;
   private transient ValueState<Long> tick;
   private transient Counter duplicates;
@@ -70,12 +71,15 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
             .getState(
                 new ValueStateDescriptor<>("agent", TypeInformation.of(AgentClockState.class)));
     pending =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pending",
-                    Types.LONG,
-                    Types.OBJECT_ARRAY(TypeInformation.of(AgentInput.class))));
+        new HeldMoments<>(
+            getRuntimeContext()
+                .getMapState(
+                    new MapStateDescriptor<>(
+                        "pending",
+                        Types.LONG,
+                        Types.OBJECT_ARRAY(TypeInformation.of(AgentInput.class)))),
+            getRuntimeContext().getState(new ValueStateDescriptor<>("pending-from", Types.LONG)),
+            latenessMs);
     MapStateDescriptor<String, Boolean> seenDescriptor =
         new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
     seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
@@ -115,8 +119,7 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
       AgentInput[] more =
           waiting == null ? new AgentInput[] {in} : Arrays.copyOf(waiting, waiting.length + 1);
       more[more.length - 1] = in;
-      pending.put(in.at, more);
-      ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
+      pending.put(in.at, more, ctx.timerService());
     } else {
       // A presence change exactly the lateness behind, or a leg edge later than that (not
       // expected): counted where it is now.
@@ -127,30 +130,40 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentTimeRow> out)
       throws Exception {
-    long now =
-        timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
-    AgentInput[] due = pending.get(now);
-    if (due != null) {
-      pending.remove(now);
-      for (AgentInput in : due) {
-        apply(in, ctx, out);
+    // This operator's clock runs the lateness behind the watermark. Any timer of the agent (the one
+    // at its earliest input held, the next boundary's) takes every moment the clock has passed, in
+    // the order a timer per moment took them: a moment's inputs, then a boundary at that moment.
+    long now = ctx.timerService().currentWatermark() - latenessMs;
+    List<Long> moments = pending.dueMoments(now, ctx.timerService());
+    int next = 0;
+    while (true) {
+      Long boundary = tick.value();
+      if (next < moments.size() && (boundary == null || moments.get(next) <= boundary)) {
+        for (AgentInput in : pending.take(moments.get(next++))) {
+          apply(in, ctx, out);
+        }
+      } else if (boundary != null && boundary <= now) {
+        boundary(boundary, ctx, out);
+      } else {
+        return;
       }
     }
-    Long next = tick.value();
-    if (next != null && next == now) {
-      tick.clear();
-      AgentClockState s = agent.value();
-      emit(clock.advance(s, now), out);
-      if (s.lastInputAt == 0) { // restored from before the field existed: the silence counts now
-        s.lastInputAt = now;
-      }
-      if (s.state != null && s.openLegs == 0 && now - s.lastInputAt >= maxSilenceMs) {
-        silentLogouts.inc(); // the logout never came: no longer logged in from here
-        AgentClock.presence(s, AgentState.LOGGED_OUT);
-      }
-      agent.update(s);
-      scheduleOrForget(s, ctx, out);
+  }
+
+  /** The agent's time to the boundary {@code now}, a lost logout judged, the next boundary. */
+  private void boundary(long now, Context ctx, Collector<AgentTimeRow> out) throws Exception {
+    tick.clear();
+    AgentClockState s = agent.value();
+    emit(clock.advance(s, now), out);
+    if (s.lastInputAt == 0) { // restored from before the field existed: the silence counts now
+      s.lastInputAt = now;
     }
+    if (s.state != null && s.openLegs == 0 && now - s.lastInputAt >= maxSilenceMs) {
+      silentLogouts.inc(); // the logout never came: no longer logged in from here
+      AgentClock.presence(s, AgentState.LOGGED_OUT);
+    }
+    agent.update(s);
+    scheduleOrForget(s, ctx, out);
   }
 
   private void apply(AgentInput in, Context ctx, Collector<AgentTimeRow> out) throws Exception {
@@ -182,7 +195,7 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
     if (s.dormant() && !clock.holdsTime(s)) {
       Long next = tick.value();
       if (next != null) {
-        if (pending.get(next) == null) { // the same timer may also be due for buffered inputs
+        if (!pending.holds(next)) { // the same timer may also be due for buffered inputs
           ctx.timerService().deleteEventTimeTimer(next + latenessMs);
         }
         tick.clear();

@@ -326,11 +326,15 @@ public final class ContactAssembler
   }
 
   /**
-   * Waiting in a queue with no leg open: an email waits overnight, so the wait is kept as long as a
-   * contact may span (an answer later than that would be refused anyway), not the leg timeout.
+   * Waiting in a queue (or for a callback) with no leg open: an email waits overnight, so the wait
+   * is kept as long as a contact may span (an answer later than that would be refused anyway), not
+   * the leg timeout.
    */
   private static boolean onlyWaiting(ContactState state) {
-    return state.waitQueueId != null && state.legs.length == 0 && state.pendingAgent == null;
+    return (state.waitQueueId != null || state.callbackQueueId != null)
+        && state.legs.length == 0
+        && state.pendingAgent == null
+        && state.callbackAgent == null;
   }
 
   private void reject(Context ctx, Inbound<InteractionEvent> in, String reason, String detail) {

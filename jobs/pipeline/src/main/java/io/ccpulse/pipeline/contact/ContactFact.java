@@ -34,6 +34,9 @@ public class ContactFact {
   /** The leg ended with TRANSFERRED. */
   public boolean transferred;
 
+  /** The leg is a callback leg (the agent dialed a callback the customer asked for). */
+  public boolean callback;
+
   /** When the leg was answered, for busy time and burnout. */
   public long answeredAt;
 
@@ -94,6 +97,7 @@ public class ContactFact {
         && holdCount == o.holdCount
         && acwMs == o.acwMs
         && transferred == o.transferred
+        && callback == o.callback
         && answeredAt == o.answeredAt
         && csat == o.csat
         && nps == o.nps
@@ -124,6 +128,7 @@ public class ContactFact {
     f.holdCount = holdCount;
     f.acwMs = acwMs;
     f.transferred = transferred;
+    f.callback = callback;
     f.answeredAt = answeredAt;
     f.csat = csat;
     f.nps = nps;
@@ -155,6 +160,7 @@ public class ContactFact {
         + " acw="
         + acwMs
         + (transferred ? " transferred" : "")
+        + (callback ? " callback" : "")
         + ")";
   }
 }

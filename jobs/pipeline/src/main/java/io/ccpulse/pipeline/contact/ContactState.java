@@ -28,6 +28,18 @@ public class ContactState {
   public String pendingAgent;
 
   public String pendingAgentQueueId;
+
+  /** The queue a callback the customer asked for is pending in (not dialed yet), or null. */
+  public String callbackQueueId;
+
+  public long callbackRequestedAt;
+
+  /** The agent who dialed the callback and whose ANSWERED starts the callback leg; its queue. */
+  public String callbackAgent;
+
+  public String callbackAgentQueueId;
+
+  public long callbackDialedAt;
   public LegProgress[] legs = new LegProgress[0];
 
   /** Event time of the last event applied; the incomplete-leg timer counts from here. */
@@ -53,9 +65,13 @@ public class ContactState {
 
   public ContactState() {}
 
-  /** Nothing is open: no wait, no leg, no pending transfer. */
+  /** Nothing is open: no wait, no leg, no pending transfer, no callback to make or to answer. */
   public boolean finished() {
-    return waitQueueId == null && legs.length == 0 && pendingAgent == null;
+    return waitQueueId == null
+        && legs.length == 0
+        && pendingAgent == null
+        && callbackQueueId == null
+        && callbackAgent == null;
   }
 
   LegProgress leg(String agentId) {

@@ -10,8 +10,10 @@ import java.util.List;
  * out when a wait ends or a leg completes. A plain class, so every rule is tested without Flink.
  *
  * <p>QUEUED → ABANDONED, or ANSWERED (a leg starts) → HOLD_STARTED/HOLD_ENDED pairs → TRANSFERRED
- * or TALK_ENDED → WRAPUP_ENDED (the leg completes). An event that cannot follow is refused with
- * {@link ImpossibleTransition} and changes nothing.
+ * or TALK_ENDED → WRAPUP_ENDED (the leg completes). A wait may instead end with CALLBACK_REQUESTED;
+ * CALLBACK_DIALED by an agent and that agent's ANSWERED then start the callback leg ({@link
+ * Callbacks}). An event that cannot follow is refused with {@link ImpossibleTransition} and changes
+ * nothing.
  */
 public final class ContactTimeline {
   private ContactTimeline() {}
@@ -58,6 +60,12 @@ public final class ContactTimeline {
       case WRAPUP_ENDED:
         wrapupEnded(s, e, at, facts);
         break;
+      case CALLBACK_REQUESTED:
+        Callbacks.requested(s, e.getQueueId(), at, facts);
+        break;
+      case CALLBACK_DIALED:
+        Callbacks.dialed(s, e.getQueueId(), e.getAgentId(), at, facts);
+        break;
       default:
         throw new ImpossibleTransition("unknown event type " + e.getType());
     }
@@ -77,13 +85,15 @@ public final class ContactTimeline {
     s.legs = new LegProgress[0];
     s.waitQueueId = null;
     s.pendingAgent = null;
+    s.callbackQueueId = null;
+    s.callbackAgent = null;
     s.lastEventAt =
         Math.max(s.lastEventAt, at); // the retention of a closed contact counts from its close
     return facts;
   }
 
   /** Refuses an event stamped before the step it would close (only a late event can be). */
-  private static void notBefore(long at, long start, String what) throws ImpossibleTransition {
+  static void notBefore(long at, long start, String what) throws ImpossibleTransition {
     if (at < start) {
       throw new ImpossibleTransition(
           RejectReason.NEGATIVE_DURATION, what + " would be negative (" + (at - start) + " ms)");
@@ -94,6 +104,9 @@ public final class ContactTimeline {
       throws ImpossibleTransition {
     if (s.abandoned) {
       throw new ImpossibleTransition("QUEUED after the contact was ABANDONED");
+    }
+    if (s.callbackQueueId != null || s.callbackAgent != null) {
+      throw new ImpossibleTransition("QUEUED while a callback of the contact is open");
     }
     if (s.waitQueueId != null) {
       notBefore(at, s.waitStartedAt, "queue wait");
@@ -152,6 +165,12 @@ public final class ContactTimeline {
       facts.add(f);
       leg.queueId = s.waitQueueId;
       s.waitQueueId = null;
+    } else if (agentId.equals(s.callbackAgent)) {
+      notBefore(at, s.callbackDialedAt, "callback dialing");
+      leg.queueId = s.callbackAgentQueueId;
+      leg.callback = true;
+      s.callbackAgent = null;
+      s.callbackAgentQueueId = null;
     } else if (agentId.equals(s.pendingAgent)) {
       leg.queueId = s.pendingAgentQueueId;
       s.pendingAgent = null;
@@ -254,6 +273,7 @@ public final class ContactTimeline {
     f.talkMs = leg.connectedEndAt - leg.answeredAt - leg.holdMs;
     f.acwMs = at - leg.connectedEndAt;
     f.transferred = leg.transferred;
+    f.callback = leg.callback;
     facts.add(f);
     s.removeLeg(leg);
     s.legsCompleted++;

@@ -12,6 +12,10 @@ public enum FactKind {
   ABANDONED,
   /** A queue wait ended with the contact moved to another queue unanswered. */
   MOVED_UNANSWERED,
+  /** A queue wait ended with the customer asking to be called back (not an abandon). */
+  CALLBACK_REQUESTED,
+  /** A pending callback was taken by an agent, who dials the customer. */
+  CALLBACK_DIALED,
   /** An agent connected: a leg starts (not counted in intervals; it marks the agent busy). */
   LEG_STARTED,
   /** A leg completed with its wrap-up. */

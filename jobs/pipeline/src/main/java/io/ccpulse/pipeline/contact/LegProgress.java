@@ -17,6 +17,11 @@ public class LegProgress {
 
   public boolean transferred;
 
+  /**
+   * The leg is a callback: its agent took a callback (CALLBACK_DIALED) and the customer answered.
+   */
+  public boolean callback;
+
   public LegProgress() {}
 
   boolean connected() {

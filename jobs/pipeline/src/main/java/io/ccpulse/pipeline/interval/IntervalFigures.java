@@ -17,6 +17,7 @@ public class IntervalFigures {
   public long heldContacts;
   public long transferredOut;
   public long incompleteLegs;
+  public long callbacksHandled;
   // Queue waits, counted where they end; arrivals where they arrive.
   public long entered;
   public long transferredIn;
@@ -29,6 +30,11 @@ public class IntervalFigures {
   public long waitAnsweredMs;
   public long waitMaxMs;
   public long answeredWithinSl;
+  // Callbacks (docs/metrics.md §4): requests end a wait (in offered), dials end the callback's
+  // wait.
+  public long callbacksRequested;
+  public long callbacksDialed;
+  public long callbackWaitMs;
   // Surveys, counted where the response arrives.
   public long csatResponses;
   public long csatSum;
@@ -56,6 +62,7 @@ public class IntervalFigures {
         holdCount += n * f.holdCount;
         heldContacts += f.holdCount > 0 ? n : 0;
         transferredOut += f.transferred ? n : 0;
+        callbacksHandled += f.callback ? n : 0;
         break;
       case LEG_INCOMPLETE:
         incompleteLegs += n;
@@ -85,6 +92,14 @@ public class IntervalFigures {
         offered += n;
         movedUnanswered += n;
         break;
+      case CALLBACK_REQUESTED:
+        offered += n;
+        callbacksRequested += n;
+        break;
+      case CALLBACK_DIALED:
+        callbacksDialed += n;
+        callbackWaitMs += n * f.waitMs;
+        break;
       case SURVEY:
         csatResponses += n;
         csatSum += n * f.csat;
@@ -110,6 +125,7 @@ public class IntervalFigures {
     heldContacts += o.heldContacts;
     transferredOut += o.transferredOut;
     incompleteLegs += o.incompleteLegs;
+    callbacksHandled += o.callbacksHandled;
     entered += o.entered;
     transferredIn += o.transferredIn;
     offered += o.offered;
@@ -121,6 +137,9 @@ public class IntervalFigures {
     waitAnsweredMs += o.waitAnsweredMs;
     waitMaxMs = Math.max(waitMaxMs, o.waitMaxMs);
     answeredWithinSl += o.answeredWithinSl;
+    callbacksRequested += o.callbacksRequested;
+    callbacksDialed += o.callbacksDialed;
+    callbackWaitMs += o.callbackWaitMs;
     csatResponses += o.csatResponses;
     csatSum += o.csatSum;
     csatSatisfied += o.csatSatisfied;

@@ -56,18 +56,32 @@ public final class AgentAvailability
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSignal> out)
       throws Exception {
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // live: due by the wall clock
-      apply(edge.releaseUpTo(edge.dueByWall(timestamp)), ctx, out);
+      apply(edge.releaseUpTo(edge.dueByWall(timestamp), ctx.timerService()), ctx, out);
       return;
     }
-    apply(edge.release(timestamp), ctx, out);
-    Long silent = silentAt.value();
-    AgentPresence p = agent.value();
-    if (silent != null && silent == timestamp && p != null) {
-      List<QueueSignal> changes = new ArrayList<>();
-      p.forget(edge.now(timestamp), changes);
-      changes.forEach(out::collect);
-      agent.clear();
-      silentAt.clear();
+    // Any event-time timer of the agent (the edge's one at its earliest input held, the silence)
+    // takes every moment the edge has passed, in the order one timer per moment fired them: each
+    // moment's inputs (one may end the silence or move it), then a silence at that moment.
+    long now = edge.now(ctx.timerService().currentWatermark());
+    List<Long> moments = edge.dueMoments(now, ctx.timerService());
+    int next = 0;
+    while (true) {
+      Long silent = silentAt.value();
+      Long quietFrom = silent == null ? null : edge.now(silent);
+      if (next < moments.size() && (quietFrom == null || moments.get(next) <= quietFrom)) {
+        apply(edge.take(moments.get(next++)), ctx, out);
+      } else if (quietFrom != null && quietFrom <= now) {
+        AgentPresence p = agent.value();
+        if (p != null) {
+          List<QueueSignal> changes = new ArrayList<>();
+          p.forget(quietFrom, changes);
+          changes.forEach(out::collect);
+        }
+        agent.clear();
+        silentAt.clear();
+      } else {
+        return;
+      }
     }
   }
 

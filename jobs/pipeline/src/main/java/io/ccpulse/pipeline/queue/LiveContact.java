@@ -41,6 +41,14 @@ public class LiveContact {
   public long lastAt = Long.MIN_VALUE;
   public boolean abandoned;
 
+  /** The queue a requested callback is pending in (not dialed yet), or null; and since when. */
+  public String callbackQueueId;
+
+  public long callbackSince;
+
+  /** The callback was dialed: a straggling request must not open it again. */
+  public boolean callbackDialed;
+
   public LiveContact() {}
 
   public static LiveContact of(InteractionEvent first) {
@@ -51,9 +59,9 @@ public class LiveContact {
     return c;
   }
 
-  /** Nothing open: no wait, no agent busy with it. */
+  /** Nothing open: no wait, no callback pending, no agent busy with it. */
   public boolean finished() {
-    return waitQueueId == null && agents.length == 0;
+    return waitQueueId == null && callbackQueueId == null && agents.length == 0;
   }
 
   /** Applies an event; what it changes for queues and agents goes to the lists. */
@@ -99,6 +107,19 @@ public class LiveContact {
           agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, +1, at));
         }
       }
+      case CALLBACK_REQUESTED -> {
+        String queue = waitQueueId != null && at >= waitSince ? waitQueueId : null;
+        endWait(WaitOutcome.CALLBACK, at, queues);
+        if (queue != null && !callbackDialed && callbackQueueId == null) {
+          callbackQueueId = queue;
+          callbackSince = at;
+          queues.add(QueueSignal.callbackPending(this, queue, at));
+        }
+      }
+      case CALLBACK_DIALED -> {
+        callbackDialed = true;
+        endCallback(at, queues);
+      }
       case WRAPUP_ENDED -> {
         String agent = e.getAgentId();
         int i = agent == null ? -1 : Ids.indexOf(agents, agent);
@@ -126,6 +147,7 @@ public class LiveContact {
   /** The contact went silent: whatever is open is closed (no outcome counted). */
   public void close(long at, List<QueueSignal> queues, List<AgentSignal> agentEdges) {
     endWait(WaitOutcome.CLOSED, at, queues);
+    endCallback(at, queues);
     for (String agent : agents) {
       agentEdges.add(AgentSignal.contact(tenantId, agent, interactionId, -1, at));
     }
@@ -140,6 +162,13 @@ public class LiveContact {
       agentQueues = new String[agents.length];
       agentSince = new long[agents.length];
       Arrays.fill(agentSince, Long.MAX_VALUE); // never before a wrap-up: no handle time
+    }
+  }
+
+  private void endCallback(long at, List<QueueSignal> queues) {
+    if (callbackQueueId != null) {
+      queues.add(QueueSignal.callbackTaken(this, Math.max(at, callbackSince)));
+      callbackQueueId = null;
     }
   }
 

@@ -1,11 +1,11 @@
 package io.ccpulse.pipeline.queue;
 
+import io.ccpulse.pipeline.source.HeldMoments;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.TimerService;
@@ -28,12 +28,17 @@ import org.apache.flink.streaming.api.TimerService;
  * declared idle. So an input stamped near the wall clock (within {@code liveWindow}) is also due
  * once the wall clock is {@code hold} past its event time: enough for the other topics' events of
  * the same moment to have arrived. A straggler behind either edge is handed over at once.
+ *
+ * <p>One event-time timer per key, at the earliest input held, not one per input ({@link
+ * HeldMoments}): when any of its timers fires, the operator takes every moment the edge has passed
+ * ({@link #dueMoments}), in event-time order, interleaved with its own moments (cadence steps,
+ * silences), which is the order one timer per input gave.
  */
 final class LiveEdge<T> {
   private final long boundMs;
   private final long holdMs;
   private final long liveWindowMs;
-  private final MapState<Long, List<T>> held;
+  private final HeldMoments<List<T>> held;
 
   LiveEdge(
       RuntimeContext runtime,
@@ -46,7 +51,11 @@ final class LiveEdge<T> {
     this.holdMs = holdMs;
     this.liveWindowMs = liveWindowMs;
     this.held =
-        runtime.getMapState(new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type)));
+        new HeldMoments<>(
+            runtime.getMapState(
+                new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type))),
+            runtime.getState(new ValueStateDescriptor<>(name + "-earliest", Types.LONG)),
+            -boundMs); // the watermark at which the edge reaches a moment: timerFor
   }
 
   /** The event-time edge for a watermark. */
@@ -88,47 +97,44 @@ final class LiveEdge<T> {
     List<T> same = held.get(at);
     if (same == null) {
       same = new ArrayList<>(1);
-      timers.registerEventTimeTimer(timerFor(at));
       if (live(at, wall)) {
         timers.registerProcessingTimeTimer(wallTimerFor(at, wall));
       }
     }
     same.add(input);
-    held.put(at, same);
+    held.put(at, same, timers);
     return false;
   }
 
-  /** The inputs held for the event-time timer at {@code timer}, in arrival order; removed. */
-  List<T> release(long timer) throws Exception {
-    long at = timer + boundMs;
-    List<T> due = held.get(at);
-    if (due == null) {
-      return List.of();
-    }
-    held.remove(at);
-    return due;
+  /**
+   * The moments held up to {@code upTo}, earliest first, each to be taken in turn ({@link #take});
+   * the event-time timer moves to the earliest moment left after them.
+   */
+  List<Long> dueMoments(long upTo, TimerService timers) throws Exception {
+    return held.dueMoments(upTo, timers);
+  }
+
+  /** The inputs held for the moment {@code at} (one of {@link #dueMoments}), in arrival order. */
+  List<T> take(long at) throws Exception {
+    List<T> due = held.take(at);
+    return due == null ? List.of() : due;
   }
 
   /** Every input held with an event time up to {@code upTo}, in event-time order; removed. */
-  List<T> releaseUpTo(long upTo) throws Exception {
-    List<Long> times = new ArrayList<>();
-    for (Map.Entry<Long, List<T>> e : held.entries()) {
-      if (e.getKey() <= upTo) {
-        times.add(e.getKey());
-      }
-    }
-    times.sort(null);
+  List<T> releaseUpTo(long upTo, TimerService timers) throws Exception {
     List<T> due = new ArrayList<>();
-    for (Long t : times) {
-      due.addAll(held.get(t));
-      held.remove(t);
+    for (long at : dueMoments(upTo, timers)) {
+      due.addAll(take(at));
     }
     return due;
   }
 
-  /** Inputs are held for the event-time timer at {@code timer}. */
+  /**
+   * Inputs are held for the event-time timer at {@code timer}: the earliest (the one with the
+   * timer), or any of them in state checkpointed with a timer per input.
+   */
   boolean holdsFor(long timer) throws Exception {
-    return held.contains(timer + boundMs);
+    return held.holds(timer + boundMs);
   }
 
   boolean isEmpty() throws Exception {

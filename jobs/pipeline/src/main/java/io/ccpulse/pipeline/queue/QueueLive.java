@@ -14,6 +14,11 @@ public class QueueLive {
   public Channel channel;
   public String[] waitingIds = new String[0];
   public long[] waitingSince = new long[0];
+
+  /** Callbacks requested and not dialed yet, and since when; null in older state. */
+  public String[] callbackIds;
+
+  public long[] callbackSince;
   public String[] agentIds = new String[0];
   public AgentStatus[] agents = new AgentStatus[0];
   public OutcomeWindow outcomes;
@@ -72,6 +77,22 @@ public class QueueLive {
         rates().ended(s.interactionId, s.at, s.outcome, s.at - s.queuedAt);
       }
       case HANDLED -> rates().handled(s.at, s.handleMs);
+      case CALLBACK_PENDING -> {
+        callbacksInStep();
+        if (Ids.indexOf(callbackIds, s.interactionId) < 0) {
+          callbackIds = Ids.plus(callbackIds, s.interactionId);
+          callbackSince = Arrays.copyOf(callbackSince, callbackSince.length + 1);
+          callbackSince[callbackSince.length - 1] = s.queuedAt;
+        }
+      }
+      case CALLBACK_TAKEN -> {
+        callbacksInStep();
+        int i = Ids.indexOf(callbackIds, s.interactionId);
+        if (i >= 0) {
+          callbackIds = Ids.without(callbackIds, i);
+          callbackSince = Ids.without(callbackSince, i);
+        }
+      }
       case AGENT -> {
         int i = Ids.indexOf(agentIds, s.agentId);
         if (s.status == null && i >= 0) {
@@ -107,6 +128,14 @@ public class QueueLive {
     return rates;
   }
 
+  /** State from before callbacks were kept: none pending. */
+  private void callbacksInStep() {
+    if (callbackIds == null || callbackSince == null) {
+      callbackIds = new String[0];
+      callbackSince = new long[0];
+    }
+  }
+
   /** Contacts the on-queue agents could take now. */
   private int freeSlots() {
     int free = 0;
@@ -127,6 +156,12 @@ public class QueueLive {
     s.oldestWaitSince = Long.MAX_VALUE;
     for (long since : waitingSince) {
       s.oldestWaitSince = Math.min(s.oldestWaitSince, since);
+    }
+    callbacksInStep();
+    s.callbacksPending = callbackIds.length;
+    s.oldestCallbackSince = callbackSince.length == 0 ? 0 : Long.MAX_VALUE;
+    for (long since : callbackSince) {
+      s.oldestCallbackSince = Math.min(s.oldestCallbackSince, since);
     }
     s.agentsLoggedIn = agents.length;
     for (AgentStatus a : agents) {
@@ -173,12 +208,17 @@ public class QueueLive {
       s.arrived,
       s.handleTimeMs < 0 ? -1 : Math.round(s.handleTimeMs / 1000.0),
       s.estimatedWaitMs < 0 ? -1 : Math.round(s.estimatedWaitMs / 1000.0),
-      s.agentsRequired
+      s.agentsRequired,
+      s.callbacksPending,
+      s.callbacksPending == 0 ? 0 : s.oldestCallbackSince
     };
   }
 
-  /** Nothing waiting, nobody serving, no outcome in the window: nothing to watch. */
+  /** Nothing waiting, no callback owed, nobody serving, no outcome in the window. */
   public boolean quietAt(long now) {
-    return waitingIds.length == 0 && agents.length == 0 && outcomes.emptyAt(now);
+    return waitingIds.length == 0
+        && (callbackIds == null || callbackIds.length == 0)
+        && agents.length == 0
+        && outcomes.emptyAt(now);
   }
 }

@@ -48,7 +48,9 @@ public final class QueueMessages {
             .put("arrived", s.arrived)
             .put("handle_time_s", number(s.handleTimeSeconds()))
             .put("estimated_wait_s", number(s.estimatedWaitSeconds()))
-            .put("agents_required", number(s.agentsRequiredOrNaN())));
+            .put("agents_required", number(s.agentsRequiredOrNaN()))
+            .put("callbacks_pending", s.callbacksPending)
+            .put("oldest_callback_ms", s.oldestCallbackMs()));
   }
 
   /** The queue-wait topic's message: the estimate and what it stands on. */
@@ -90,6 +92,10 @@ public final class QueueMessages {
     s.handleTimeMs = millisOrNone(n.path("handle_time_s"));
     s.estimatedWaitMs = millisOrNone(n.path("estimated_wait_s"));
     s.agentsRequired = n.path("agents_required").isNumber() ? n.get("agents_required").asInt() : -1;
+    // Absent in messages from before V035: none pending.
+    s.callbacksPending = n.path("callbacks_pending").asInt(0);
+    s.oldestCallbackSince =
+        s.callbacksPending == 0 ? 0 : s.at - n.path("oldest_callback_ms").asLong(0);
     return s;
   }
 

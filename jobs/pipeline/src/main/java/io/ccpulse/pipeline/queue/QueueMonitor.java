@@ -125,17 +125,28 @@ public final class QueueMonitor
       for (int steps = 0;
           tick != null && tick <= dueTo && steps < 100;
           steps++) { // more come on the next timer
-        apply(edge.releaseUpTo(tick), ctx);
+        apply(edge.releaseUpTo(tick, ctx.timerService()), ctx);
         tick(tick, ctx, out);
         tick = nextTick.value();
       }
-      apply(edge.releaseUpTo(dueTo), ctx);
+      apply(edge.releaseUpTo(dueTo, ctx.timerService()), ctx);
       return;
     }
-    apply(edge.release(timestamp), ctx);
-    Long tick = nextTick.value();
-    if (tick != null && edge.timerFor(tick) == timestamp) {
-      tick(tick, ctx, out);
+    // Any event-time timer of the queue (the edge's one at its earliest input held, a step's)
+    // takes every moment the edge has passed, in the order one timer per moment fired them: each
+    // moment's inputs, then a step at that moment.
+    long now = edge.now(ctx.timerService().currentWatermark());
+    List<Long> moments = edge.dueMoments(now, ctx.timerService());
+    int next = 0;
+    while (true) {
+      Long tick = nextTick.value();
+      if (next < moments.size() && (tick == null || moments.get(next) <= tick)) {
+        apply(edge.take(moments.get(next++)), ctx);
+      } else if (tick != null && tick <= now) {
+        tick(tick, ctx, out);
+      } else {
+        return;
+      }
     }
   }
 

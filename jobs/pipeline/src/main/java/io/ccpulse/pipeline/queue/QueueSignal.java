@@ -14,6 +14,10 @@ public class QueueSignal {
     WAIT_ENDED,
     /** A leg answered from the queue was wrapped up: its handle time. */
     HANDLED,
+    /** A callback was requested in the queue and waits to be dialed. */
+    CALLBACK_PENDING,
+    /** The pending callback was dialed (or its contact closed): no longer pending. */
+    CALLBACK_TAKEN,
     AGENT
   }
 
@@ -55,6 +59,18 @@ public class QueueSignal {
     QueueSignal s = wait(Kind.WAIT_ENDED, c, c.waitQueueId, at);
     s.queuedAt = c.waitSince;
     s.outcome = outcome;
+    return s;
+  }
+
+  static QueueSignal callbackPending(LiveContact c, String queueId, long at) {
+    QueueSignal s = wait(Kind.CALLBACK_PENDING, c, queueId, at);
+    s.queuedAt = at;
+    return s;
+  }
+
+  static QueueSignal callbackTaken(LiveContact c, long at) {
+    QueueSignal s = wait(Kind.CALLBACK_TAKEN, c, c.callbackQueueId, at);
+    s.queuedAt = c.callbackSince;
     return s;
   }
 

@@ -19,6 +19,11 @@ public class QueueSnapshot {
   /** When the longest-waiting contact queued; meaningless with nothing waiting. */
   public long oldestWaitSince;
 
+  /** Callbacks requested and not dialed yet; when the oldest of them was requested. */
+  public int callbacksPending;
+
+  public long oldestCallbackSince;
+
   public int agentsLoggedIn;
   public int agentsOnQueue;
   public int agentsAvailable;
@@ -72,6 +77,11 @@ public class QueueSnapshot {
     return waiting == 0 ? 0 : Math.max(0, at - oldestWaitSince);
   }
 
+  /** Age of the oldest pending callback (request to now); 0 with none pending. */
+  public long oldestCallbackMs() {
+    return callbacksPending == 0 ? 0 : Math.max(0, at - oldestCallbackSince);
+  }
+
   /** The base of both rates: waits ended minus short abandons. */
   public int rateBase() {
     return offered - shortAbandoned;
@@ -96,6 +106,10 @@ public class QueueSnapshot {
         + waiting
         + " oldest="
         + oldestWaitMs()
+        + "ms callbacks="
+        + callbacksPending
+        + "/oldest="
+        + oldestCallbackMs()
         + "ms agents="
         + agentsLoggedIn
         + "/onQueue="

@@ -49,7 +49,7 @@ public final class OutputTables {
           .retainedBy(r -> r.intervalStart)
           .build();
 
-  /** interval_metrics (migrations V003, V026). */
+  /** interval_metrics (migrations V003, V026, V034). */
   public static final OutputTable<IntervalRow> INTERVAL_METRICS =
       OutputTable.<IntervalRow>named("interval_metrics")
           .lowCardinality("tenant_id", r -> r.tenantId)
@@ -67,6 +67,7 @@ public final class OutputTables {
           .uint64("held_contacts", r -> r.figures.heldContacts)
           .uint64("transferred_out", r -> r.figures.transferredOut)
           .uint64("incomplete_legs", r -> r.figures.incompleteLegs)
+          .uint64("callbacks_handled", r -> r.figures.callbacksHandled)
           .uint64("entered", r -> r.figures.entered)
           .uint64("transferred_in", r -> r.figures.transferredIn)
           .uint64("offered", r -> r.figures.offered)
@@ -74,6 +75,9 @@ public final class OutputTables {
           .uint64("abandoned", r -> r.figures.abandoned)
           .uint64("short_abandoned", r -> r.figures.shortAbandoned)
           .uint64("moved_unanswered", r -> r.figures.movedUnanswered)
+          .uint64("callbacks_requested", r -> r.figures.callbacksRequested)
+          .uint64("callbacks_dialed", r -> r.figures.callbacksDialed)
+          .uint64("callback_wait_ms", r -> r.figures.callbackWaitMs)
           .uint64("abandon_time_ms", r -> r.figures.abandonTimeMs)
           .uint64("wait_answered_ms", r -> r.figures.waitAnsweredMs)
           .uint64("wait_max_ms", r -> r.figures.waitMaxMs)
@@ -89,8 +93,8 @@ public final class OutputTables {
           .build();
 
   /**
-   * contact_facts (migration V004): completed legs and queue outcomes, for ad-hoc analysis. A
-   * retraction is written as a deleting row (is_deleted = 1), so FINAL no longer shows the fact.
+   * contact_facts (migrations V004, V034): completed legs and queue outcomes, for ad-hoc analysis.
+   * A retraction is written as a deleting row (is_deleted = 1), so FINAL no longer shows the fact.
    */
   public static final OutputTable<ContactFact> CONTACT_FACTS =
       OutputTable.<ContactFact>named("contact_facts")
@@ -110,6 +114,7 @@ public final class OutputTables {
           .uint64("acw_ms", f -> f.acwMs)
           .uint64("handle_ms", ContactFact::handleMs)
           .bool("transferred", f -> f.transferred)
+          .bool("callback", f -> f.callback)
           .uint8("csat", f -> f.csat)
           .uint64("version", f -> f.version)
           .uint8("is_deleted", f -> f.sign < 0 ? 1 : 0)
@@ -191,7 +196,7 @@ public final class OutputTables {
           .retainedBy(r -> r.at)
           .build();
 
-  /** queue_health (migrations V007, V030). */
+  /** queue_health (migrations V007, V030, V035). */
   public static final OutputTable<QueueSnapshot> QUEUE_HEALTH =
       OutputTable.<QueueSnapshot>named("queue_health")
           .lowCardinality("tenant_id", s -> s.tenantId)
@@ -218,6 +223,9 @@ public final class OutputTables {
           .nullableFloat64("handle_time_s", QueueSnapshot::handleTimeSeconds)
           .nullableFloat64("estimated_wait_s", QueueSnapshot::estimatedWaitSeconds)
           .nullableFloat64("agents_required", QueueSnapshot::agentsRequiredOrNaN)
+          // V035: callbacks requested and not dialed yet
+          .uint32("callbacks_pending", s -> s.callbacksPending)
+          .uint64("oldest_callback_ms", QueueSnapshot::oldestCallbackMs)
           .retainedBy(r -> r.at)
           .build();
 

@@ -106,8 +106,10 @@ public final class EventChecks implements Serializable {
     switch (e.getType()) {
       case QUEUED:
       case ABANDONED:
+      case CALLBACK_REQUESTED:
         return blank(e.getQueueId()) ? field(e.getType() + " needs queue_id") : null;
       case ANSWERED:
+      case CALLBACK_DIALED:
       case HOLD_STARTED:
       case HOLD_ENDED:
       case TALK_ENDED:

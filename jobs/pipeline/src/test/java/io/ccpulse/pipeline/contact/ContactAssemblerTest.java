@@ -408,6 +408,27 @@ class ContactAssemblerTest {
   }
 
   @Test
+  void aPendingCallbackIsKeptPastTheRetentionUntilItIsDialedAndAnswered() throws Exception {
+    // Requested at 60 s, dialed 2 h later (over the 1 h leg timeout and the 30 min retention): the
+    // pending callback keeps the contact, so the callback leg still finds its queue.
+    send(at(0).queued("q"), at(60).callbackRequested("q"));
+    watermark(2 * 3600);
+    send(
+        at(2 * 3600).callbackDialed("q", "a-1"),
+        at(2 * 3600 + 10).answered("a-1"),
+        at(2 * 3600 + 200).wrapupEnded("a-1"));
+    watermark(2 * 3600 + 300);
+    assertThat(rejected()).isEmpty();
+    assertThat(facts())
+        .extracting(f -> f.kind + " " + f.queueId + " " + f.waitMs + (f.callback ? " cb" : ""))
+        .containsExactly(
+            "ARRIVED q 0", "CALLBACK_REQUESTED q 60000", "CALLBACK_DIALED q 7140000", "LEG q 0 cb");
+    watermark(2 * 3600 + 200 + 1800);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
   void keepsNoStateOnceACompletedContactIsPastItsRetention() throws Exception {
     send(
         at(0).queued("q"),

@@ -56,6 +56,14 @@ final class Steps {
     return base(InteractionType.TRANSFERRED).setAgentId(agent).setTargetAgentId(target).build();
   }
 
+  InteractionEvent callbackRequested(String queue) {
+    return base(InteractionType.CALLBACK_REQUESTED).setQueueId(queue).build();
+  }
+
+  InteractionEvent callbackDialed(String queue, String agent) {
+    return base(InteractionType.CALLBACK_DIALED).setQueueId(queue).setAgentId(agent).build();
+  }
+
   InteractionEvent wrapupEnded(String agent) {
     return base(InteractionType.WRAPUP_ENDED).setAgentId(agent).build();
   }

@@ -51,6 +51,51 @@ class IntervalFiguresTest {
     assertThat(q.serviceLevel()).isEqualTo(0.4);
   }
 
+  /**
+   * Callbacks worked by hand: a request ends a wait (offered, neither answered nor abandoned, so in
+   * the service-level base but never within it); the dial counts the callback's wait apart, outside
+   * ASA; the callback leg is a handled leg like any other, counted again in callbacks_handled.
+   */
+  @Test
+  void callbacksCountInOfferedNotAsAbandonsAndTheirWaitIsApart() {
+    IntervalFigures q = new IntervalFigures();
+    q.add(wait(FactKind.ANSWERED, 10_000), T); // within
+    q.add(wait(FactKind.ANSWERED, 30_000), T);
+    q.add(wait(FactKind.ABANDONED, 60_000), T);
+    q.add(wait(FactKind.CALLBACK_REQUESTED, 15_000), T);
+    q.add(wait(FactKind.CALLBACK_REQUESTED, 95_000), T);
+    q.add(wait(FactKind.CALLBACK_DIALED, 600_000), T);
+    ContactFact callbackLeg = leg(100_000, 0, 0, 20_000, false);
+    callbackLeg.callback = true;
+    q.add(callbackLeg, T);
+    q.add(leg(50_000, 0, 0, 10_000, false), T);
+    assertThat(q.offered).isEqualTo(5);
+    assertThat(q.answered).isEqualTo(2);
+    assertThat(q.abandoned).isEqualTo(1);
+    assertThat(q.callbacksRequested).isEqualTo(2);
+    assertThat(q.callbacksDialed).isEqualTo(1);
+    assertThat(q.callbackWaitMs).isEqualTo(600_000);
+    assertThat(q.waitAnsweredMs).isEqualTo(40_000); // ASA 20 s: callbacks' waits are not in it
+    assertThat(q.waitMaxMs).isEqualTo(30_000);
+    assertThat(q.handled).isEqualTo(2);
+    assertThat(q.callbacksHandled).isEqualTo(1);
+    assertThat(q.handleMs).isEqualTo(180_000);
+    // abandon rate 1 / 5; service level 1 / 5: a request within 20 s is not an answer within it
+    assertThat(q.abandonRate()).isEqualTo(0.2);
+    assertThat(q.serviceLevel()).isEqualTo(0.2);
+
+    ContactFact back = wait(FactKind.CALLBACK_DIALED, 600_000).retraction();
+    q.add(back, T);
+    IntervalFigures other = new IntervalFigures();
+    other.add(wait(FactKind.CALLBACK_DIALED, 45_000), T);
+    q.merge(other);
+    assertThat(q.callbacksDialed).isEqualTo(1);
+    assertThat(q.callbackWaitMs).isEqualTo(45_000);
+    ContactFact legBack = callbackLeg.retraction();
+    q.add(legBack, T);
+    assertThat(q.callbacksHandled).isZero();
+  }
+
   @Test
   void legFiguresAndMerging() {
     IntervalFigures a = new IntervalFigures();

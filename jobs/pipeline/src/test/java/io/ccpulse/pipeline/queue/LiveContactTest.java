@@ -144,4 +144,47 @@ class LiveContactTest {
     assertThat(agents).extracting(a -> a.contactDelta).containsExactly(1, -1);
     assertThat(contact.finished()).isTrue();
   }
+
+  @Test
+  void aCallbackRequestEndsTheWaitAndIsPendingUntilDialed() {
+    apply(event(InteractionType.QUEUED, "09:00:00", "billing", null));
+    apply(event(InteractionType.CALLBACK_REQUESTED, "09:01:30", "billing", null));
+    assertThat(contact.finished()).isFalse();
+    apply(event(InteractionType.CALLBACK_DIALED, "09:20:00", "billing", "a-1"));
+    apply(event(InteractionType.ANSWERED, "09:20:10", "billing", "a-1"));
+    apply(event(InteractionType.WRAPUP_ENDED, "09:25:00", "billing", "a-1"));
+
+    assertThat(waits)
+        .extracting(w -> w.kind + " " + w.queueId + " " + (w.at - at("09:00:00")) + " " + w.outcome)
+        .containsExactly(
+            "WAIT_STARTED billing 0 null",
+            "WAIT_ENDED billing 90000 CALLBACK",
+            "CALLBACK_PENDING billing 90000 null",
+            "CALLBACK_TAKEN billing 1200000 null");
+    assertThat(waits.get(3).queuedAt).isEqualTo(at("09:01:30"));
+    assertThat(agents).extracting(a -> a.contactDelta).containsExactly(1, -1);
+    assertThat(contact.finished()).isTrue();
+  }
+
+  @Test
+  void aStragglingRequestAfterTheDialOpensNoCallbackAndClosingEndsAPendingOne() {
+    apply(event(InteractionType.QUEUED, "09:00:00", "billing", null));
+    apply(event(InteractionType.CALLBACK_DIALED, "09:20:00", "billing", "a-1"));
+    apply(event(InteractionType.CALLBACK_REQUESTED, "09:01:30", "billing", null));
+    assertThat(waits).extracting(w -> w.kind).doesNotContain(QueueSignal.Kind.CALLBACK_PENDING);
+
+    contact = null;
+    waits.clear();
+    apply(event(InteractionType.QUEUED, "10:00:00", "billing", null));
+    apply(event(InteractionType.CALLBACK_REQUESTED, "10:00:40", "billing", null));
+    contact.close(at("14:00:40"), waits, agents);
+    assertThat(waits)
+        .extracting(w -> w.kind)
+        .containsExactly(
+            QueueSignal.Kind.WAIT_STARTED,
+            QueueSignal.Kind.WAIT_ENDED,
+            QueueSignal.Kind.CALLBACK_PENDING,
+            QueueSignal.Kind.CALLBACK_TAKEN);
+    assertThat(contact.finished()).isTrue();
+  }
 }

@@ -39,6 +39,8 @@ class QueueMessagesTest {
     s.handleTimeMs = 251_500;
     s.estimatedWaitMs = 83_400;
     s.agentsRequired = 9;
+    s.callbacksPending = 2;
+    s.oldestCallbackSince = T - 600_000;
 
     String json = QueueMessages.toJson(s);
     QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
@@ -49,6 +51,8 @@ class QueueMessagesTest {
             "\"oldest_wait_ms\":75250",
             "\"estimated_wait_s\":83.4",
             "\"agents_required\":9.0",
+            "\"callbacks_pending\":2",
+            "\"oldest_callback_ms\":600000",
             "\"at\":\"2026-01-05T08:00:00.123Z\"",
             "\"tenant_id\":\"t\\\"01\"");
     assertThat(QueueMessages.toJson(back)).isEqualTo(json);

@@ -184,7 +184,10 @@ class QueueMonitorOrderTest {
                   1,
                   -1,
                   0,
-                  -1
+                  -1,
+                  // callbacks pending, the oldest's request (none)
+                  0,
+                  0
                 }));
     assertThat(table(written)).isEqualTo(expected);
   }
@@ -271,7 +274,9 @@ class QueueMonitorOrderTest {
                   2,
                   -1,
                   -1,
-                  -1
+                  -1,
+                  0,
+                  0
                 }));
   }
 

@@ -137,6 +137,42 @@ class QueueMonitorTest {
         : harness.getSideOutput(QueueMonitor.ALERTS).stream().map(StreamRecord::getValue).toList();
   }
 
+  private void callback(String contact, String requested, String dialed) throws Exception {
+    LiveContact c = contact(contact);
+    signal(QueueSignal.callbackPending(c, "billing", at(requested)));
+    if (dialed != null) {
+      c.callbackQueueId = "billing";
+      c.callbackSince = at(requested);
+      signal(QueueSignal.callbackTaken(c, at(dialed)));
+    }
+  }
+
+  /**
+   * Callbacks pending and the oldest one's age, by hand: c-1 requested at 09:00:05 and dialed at
+   * 09:00:35, c-2 requested at 09:00:15 and still pending.
+   */
+  @Test
+  void countsTheCallbacksPendingAndTheAgeOfTheOldest() throws Exception {
+    open(Map.of("queue-health.snapshots", "every-step"));
+    agent("a-1", "09:00", onQueue(1));
+    ended("c-1", "09:00:00", "09:00:05", WaitOutcome.CALLBACK);
+    callback("c-1", "09:00:05", null);
+    callback("c-2", "09:00:15", null);
+    callback("c-1", "09:00:05", "09:00:35");
+    watermark("09:00:50");
+
+    assertThat(snapshot("09:00:10").callbacksPending).isEqualTo(1);
+    assertThat(snapshot("09:00:10").oldestCallbackMs()).isEqualTo(5_000L);
+    assertThat(snapshot("09:00:30").callbacksPending).isEqualTo(2);
+    assertThat(snapshot("09:00:30").oldestCallbackMs()).isEqualTo(25_000L); // c-1's
+    assertThat(snapshot("09:00:40").callbacksPending).isEqualTo(1);
+    assertThat(snapshot("09:00:40").oldestCallbackMs()).isEqualTo(25_000L); // c-2's
+    // The request ended a wait: offered, neither answered nor abandoned.
+    assertThat(snapshot("09:00:40").offered).isEqualTo(1);
+    assertThat(snapshot("09:00:40").answered).isZero();
+    assertThat(snapshot("09:00:40").abandoned).isZero();
+  }
+
   @Test
   void anIdleQueuesOldestWaitKeepsGrowingOnTimersAlone() throws Exception {
     open(Map.of("queue-health.snapshots", "every-step"));
@@ -228,6 +264,32 @@ class QueueMonitorTest {
     assertThat(snapshot("09:00:30").waiting)
         .as("a snapshot counts what happened up to its moment")
         .isEqualTo(1);
+  }
+
+  @Test
+  void heldSignalsShareOneTimerAndAreAppliedInEventTimeOrderAroundTheSteps() throws Exception {
+    open(Map.of("queue-health.snapshots", "every-step"));
+    watermark("09:00");
+    agent("a-1", "09:00", onQueue(0)); // due at once: the step at 09:00:10 is scheduled
+    // Held across two steps, the later ones out of order; c-1's wait ends before the 09:00:20 step.
+    queued("c-1", "09:00:03");
+    ended("c-1", "09:00:03", "09:00:16", WaitOutcome.ANSWERED);
+    queued("c-3", "09:00:25");
+    queued("c-2", "09:00:12");
+    assertThat(harness.numEventTimeTimers())
+        .as("the next step's timer and one at the earliest signal held, not one per signal")
+        .isEqualTo(2);
+
+    watermark("09:00:30"); // the edge passes every signal and two steps in one go
+
+    assertThat(snapshots())
+        .extracting(s -> s.at)
+        .containsExactly(at("09:00:10"), at("09:00:20"), at("09:00:30"));
+    assertThat(snapshot("09:00:10").waiting).isEqualTo(1); // c-1 only
+    assertThat(snapshot("09:00:20").waiting).isEqualTo(1); // c-2: c-1 was answered at 09:00:16
+    assertThat(snapshot("09:00:30").waiting).isEqualTo(2); // c-2, c-3
+    assertThat(snapshot("09:00:30").oldestWaitMs()).isEqualTo(18_000L);
+    assertThat(harness.numEventTimeTimers()).as("the next step only").isEqualTo(1);
   }
 
   @Test
