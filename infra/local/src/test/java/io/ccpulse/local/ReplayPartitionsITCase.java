@@ -73,7 +73,7 @@ class ReplayPartitionsITCase {
             .withOutOfOrder(0.05, Duration.ofMinutes(2))
             .withTooLate(0.08, Duration.ofMinutes(5), null);
     Scenario scenario =
-        Preset.SMALL.builder().seed(13).duration(Duration.ofHours(3)).faults(faults).build();
+        Preset.SMALL.builder().seed(14).duration(Duration.ofHours(3)).faults(faults).build();
 
     Map<String, List<String>> first = null;
     String firstRun = null;
