@@ -26,7 +26,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * {@code make replay}: history (JSON lines, as {@code make import} takes it) imported into fresh
  * topics, the job run bounded over them into a ClickHouse database (created and migrated if new),
  * and the same summary as {@code make run}, ending with the database to query. Exit status: 0 done,
- * 1 the job or the stack failed, 2 bad usage, 4 refused (events before the tables' retention).
+ * 1 the job or the stack failed, 2 bad usage, 3 a view differs from {@code --compare-with}'s, 4
+ * refused (events before the tables' retention).
  */
 public final class ReplayMain {
   static final String HELP =
@@ -45,10 +46,13 @@ public final class ReplayMain {
         --set name=value          a migration placeholder for a new database, e.g. a TTL that keeps
                                   old history: --set interval_ttl_days=9000 (repeatable)
         --accept-retention-loss   replay even events the tables' TTL deletes at once
+        --compare-with NAME       then compare every analyst view's checksum with database NAME
+                                  (a replay of the same history on other partitions, say)
         --key value               any job setting (ccpulse-defaults.properties)
 
-      Exit status: 0 done, 1 failed (the job, the stack), 2 bad usage, 4 refused (events before
-      the tables' retention; nothing published).
+      Exit status: 0 done, 1 failed (the job, the stack), 2 bad usage, 3 a view differs from
+      --compare-with's database, 4 refused (events before the tables' retention; nothing
+      published).
       """;
 
   private static final Pattern DATABASE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -64,6 +68,7 @@ public final class ReplayMain {
       String input,
       int partitions,
       String database,
+      String compareWith,
       List<String> importArgs,
       Map<String, String> placeholders,
       PipelineConfig job) {}
@@ -78,9 +83,12 @@ public final class ReplayMain {
             "replay_"
                 + LocalDateTime.now(ZoneOffset.UTC)
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")));
-    if (!DATABASE.matcher(database).matches()) {
-      throw new CommandLine.UsageException(
-          "--database must be letters, digits and _, not starting with a digit: " + database);
+    String compareWith = options.value("compare-with").orElse(null);
+    for (String name : new String[] {database, compareWith}) {
+      if (name != null && !DATABASE.matcher(name).matches()) {
+        throw new CommandLine.UsageException(
+            "a database name must be letters, digits and _, not starting with a digit: " + name);
+      }
     }
     List<String> importArgs = new ArrayList<>();
     options.value("order").ifPresent(o -> importArgs.addAll(List.of("--order", o)));
@@ -89,7 +97,13 @@ public final class ReplayMain {
     }
     Map<String, String> placeholders = new LinkedHashMap<>(options.pairs("set"));
     return new Options(
-        input, partitions, database, importArgs, placeholders, PipelineConfig.from(options));
+        input,
+        partitions,
+        database,
+        compareWith,
+        importArgs,
+        placeholders,
+        PipelineConfig.from(options));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -190,6 +204,10 @@ public final class ReplayMain {
       RunSummary.print(clickhouse, out);
       RunSummary.printExpired(out);
       ViewChecksums.print(clickhouse, out);
+      List<String> differ = List.of();
+      if (o.compareWith() != null) {
+        differ = ViewChecksums.compare(clickhouse, LocalStack.clickHouse(o.compareWith()), out);
+      }
       out.println();
       out.println(
           stack.attached()
@@ -198,6 +216,9 @@ public final class ReplayMain {
       RunSummary.printQueryHints(database, out);
       out.println();
       out.println("Replayed into database " + database);
+      if (!differ.isEmpty()) {
+        return 3;
+      }
     }
     return 0;
   }

@@ -111,6 +111,7 @@ public final class RunMain {
 
       RunSummary.print(clickhouse, out);
       RunSummary.printExpired(out);
+      ViewChecksums.print(clickhouse, out); // to compare with a replay of the same day
       if (scenario.rota()) { // the weeks preset: did the baselines find whose work changed?
         WeeksBurnout.read(clickhouse, scenario).print(out);
         WeeksScorecards.read(clickhouse, scenario).print(out);

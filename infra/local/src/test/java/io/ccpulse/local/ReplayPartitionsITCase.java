@@ -10,6 +10,10 @@ import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.scenario.FaultSettings;
 import io.ccpulse.simulator.scenario.Preset;
 import io.ccpulse.simulator.scenario.Scenario;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,13 +30,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same day replayed at full speed on 1 and on 4 partitions (every topic), twice each, under the
- * production defaults (periodic watermarks, two readers): every analyst table and view (the
- * interval figures, contact facts, rejections, ingest counts, live queue health and its alerts; not
- * yet the burnout tables, see ViewChecksums) is the same in the four runs, and equals the
- * simulator's truth where it has one (interval rows, rates and days, contact facts, rejections,
- * ingest counts). The day has events late within the allowed lateness and contacts too late for it,
- * so the verdict is exercised both ways; it is judged by the partition's clock (docs/metrics.md
- * §10), not by how far another partition has been read.
+ * production defaults (periodic watermarks, two readers; burnout levels lower, to move within the
+ * day): every analyst table and view (the interval figures, contact facts, rejections, ingest
+ * counts, live queue health and its alerts, the burnout assessments and level changes) is the same
+ * in the four runs, and equals the simulator's truth where it has one (interval rows, rates and
+ * days, contact facts, rejections, ingest counts). The day has events late within the allowed
+ * lateness and contacts too late for it, so the verdict is exercised both ways; it is judged by the
+ * partition's clock (docs/metrics.md §10), not by how far another partition has been read.
  */
 class ReplayPartitionsITCase {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -49,6 +53,14 @@ class ReplayPartitionsITCase {
   /** Every table and view an analyst reads, as rows of text (what is left out: its javadoc). */
   private static final Map<String, String> VIEWS = ViewChecksums.VIEWS;
 
+  /**
+   * Burnout levels that move within three hours (the defaults need 3.5 h without a break for
+   * ELEVATED), so level changes are compared too, and every indicator, the demanding-contacts share
+   * among them, can move a level.
+   */
+  private static final Map<String, String> BURNOUT_LEVELS =
+      Map.of("burnout.level.elevated", "5", "burnout.level.high", "40");
+
   /** Views a simulated day may leave empty (an open alert needs one still open at the end). */
   private static final Set<String> MAY_BE_EMPTY = Set.of("open_alerts");
 
@@ -61,10 +73,12 @@ class ReplayPartitionsITCase {
             .withOutOfOrder(0.05, Duration.ofMinutes(2))
             .withTooLate(0.08, Duration.ofMinutes(5), null);
     Scenario scenario =
-        Preset.SMALL.builder().seed(13).duration(Duration.ofHours(3)).faults(faults).build();
+        Preset.SMALL.builder().seed(14).duration(Duration.ofHours(3)).faults(faults).build();
 
     Map<String, List<String>> first = null;
     String firstRun = null;
+    ClickHouseEndpoint firstEndpoint = null;
+    ClickHouseEndpoint lastEndpoint = null;
     List<String> databases = new ArrayList<>();
     try {
       for (int partitions : new int[] {1, 4}) {
@@ -82,7 +96,7 @@ class ReplayPartitionsITCase {
                   "replay-p" + partitions + "-" + round,
                   partitions,
                   partitions,
-                  Map.of());
+                  BURNOUT_LEVELS);
           assertThat(day.sim().faults().expectedRejections(EventStream.INTERACTIONS))
               .as("the day has too-late contacts")
               .containsKey(RejectReason.TOO_LATE);
@@ -100,9 +114,11 @@ class ReplayPartitionsITCase {
               .anyMatch(r -> r.contains("RAISED"))
               .anyMatch(r -> r.contains("CLEARED"));
           assertThat(views.get("sink_rejections")).containsExactly("0");
+          lastEndpoint = endpoint;
           if (first == null) {
             first = views;
             firstRun = run;
+            firstEndpoint = endpoint;
             assertThat(views.get("rejected_events")).anyMatch(r -> r.contains("TOO_LATE"));
           } else {
             for (String view : views.keySet()) {
@@ -110,9 +126,33 @@ class ReplayPartitionsITCase {
                   .as("%s on %s against %s", view, run, firstRun)
                   .containsExactlyElementsOf(first.get(view));
             }
+            // What make replay --compare-with prints and returns.
+            assertThat(
+                    ViewChecksums.compare(
+                        endpoint, firstEndpoint, new PrintStream(OutputStream.nullOutputStream())))
+                .as("views whose checksum differs on %s from %s", run, firstRun)
+                .isEmpty();
           }
         }
       }
+      // And the comparison sees a difference: one level change more in the last run's database.
+      CLICKHOUSE.execute(
+          "INSERT INTO "
+              + lastEndpoint.database()
+              + ".burnout_level_changes SELECT * REPLACE (at + INTERVAL 1 SECOND AS at)"
+              + " FROM "
+              + lastEndpoint.database()
+              + ".burnout_level_changes LIMIT 1");
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      assertThat(
+              ViewChecksums.compare(
+                  lastEndpoint,
+                  firstEndpoint,
+                  new PrintStream(printed, true, StandardCharsets.UTF_8)))
+          .containsExactly("burnout_level_changes");
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("burnout_level_changes      DIFFERS: ")
+          .contains("1 view(s) differ from " + firstEndpoint.database());
     } finally {
       for (String database : databases) {
         CLICKHOUSE.execute("DROP DATABASE IF EXISTS " + database);

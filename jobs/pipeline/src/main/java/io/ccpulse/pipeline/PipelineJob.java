@@ -264,7 +264,8 @@ public final class PipelineJob {
             facts,
             BurnoutSettings.from(config),
             lateness,
-            config.getDuration("metrics.dedup-ttl"));
+            config.getDuration("metrics.dedup-ttl"),
+            config.getBoolean("kafka.bounded"));
     burnout
         .sinkTo(sinks.table(OutputTables.BURNOUT_ASSESSMENTS))
         .uid("sink-burnout-assessments")

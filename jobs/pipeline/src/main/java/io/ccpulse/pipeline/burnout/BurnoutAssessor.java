@@ -5,7 +5,6 @@ import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -33,6 +32,15 @@ import org.apache.flink.util.OutputTag;
  * finished shifts, kept for the baseline period (pruned on use, and by an event-time timer when a
  * day leaves the period, so an agent who left keeps nothing; TTL too), so it survives restarts. A
  * shift with no input for {@code burnout.shift.max-silence} lost its logout and is closed.
+ *
+ * <p>The rows are the data's (docs/metrics.md §10): inputs of one instant are applied in an order
+ * of their own ({@link BurnoutInput#ORDER}), and legs come stamped with their queue's usual in
+ * event-time order ({@link QueueUsualHandle}). Live, the clock ticks as the watermark moves. A
+ * bounded input (a replay of history) ends with the watermark jumping to the end from wherever the
+ * sources' last periodic watermark had left it, so there a shift is assessed at every boundary up
+ * to the first one after its latest input and no further: the boundaries before an input are
+ * assessed when it comes (as the clock would have, before it), whether or not the watermark had
+ * passed them; the same rows however far the watermark got before the end.
  */
 public final class BurnoutAssessor
     extends KeyedProcessFunction<TenantKey, BurnoutInput, BurnoutRow> {
@@ -45,6 +53,7 @@ public final class BurnoutAssessor
   private final BurnoutSettings settings;
   private final long latenessMs;
   private final Duration dedupTtl;
+  private final boolean boundedInput;
   private transient ShiftTracker tracker;
   private transient ValueState<ShiftState> shift;
   private transient ValueState<Long> tick;
@@ -55,9 +64,19 @@ public final class BurnoutAssessor
   private transient Counter silentShifts;
 
   public BurnoutAssessor(BurnoutSettings settings, Duration allowedLateness, Duration dedupTtl) {
+    this(settings, allowedLateness, dedupTtl, false);
+  }
+
+  /**
+   * @param boundedInput a replay of history that ends: a shift is assessed up to the first boundary
+   *     after its latest input, at the end of the input too, and no further
+   */
+  public BurnoutAssessor(
+      BurnoutSettings settings, Duration allowedLateness, Duration dedupTtl, boolean boundedInput) {
     this.settings = settings;
     this.latenessMs = allowedLateness.toMillis();
     this.dedupTtl = dedupTtl;
+    this.boundedInput = boundedInput;
   }
 
   @Override
@@ -142,26 +161,19 @@ public final class BurnoutAssessor
     Long next = tick.value();
     if (next != null
         && next == now) { // first: an instant on a boundary belongs to the later interval
-      tick.clear();
       ShiftState s = shift.value();
-      tracker.advance(s, now);
-      if (s.lastInputAt == 0) { // a shift restored from before the field existed: from now
-        s.lastInputAt = now;
-      }
-      if (now - s.lastInputAt >= settings.maxSilenceMs) {
-        // No logout came and nothing happened for so long that none will: the shift is over.
-        silentShifts.inc();
-        forget(s, ctx);
-      } else {
-        assess(s, now, now - settings.intervalMs, ctx, out);
-        schedule(s, ctx);
+      if (boundary(s, now, ctx, out)) {
+        // Live the clock ticks on; not past the end of the input (a timer would fire at once,
+        // forever: what comes after the last input is unknown), nor a bounded input's past its
+        // latest input.
+        schedule(s, ctx, !boundedInput && ctx.timerService().currentWatermark() < Long.MAX_VALUE);
         shift.update(s);
       }
     }
     BurnoutInput[] due = pending.get(now);
     if (due != null) {
       pending.remove(now);
-      Arrays.sort(due, Comparator.comparing((BurnoutInput i) -> i.kind)); // closing before opening
+      Arrays.sort(due, BurnoutInput.ORDER); // closing before opening, then an order of their own
       for (BurnoutInput in : due) {
         apply(in, ctx, out);
       }
@@ -178,7 +190,12 @@ public final class BurnoutAssessor
         return; // nothing to follow outside a shift
       }
       s = tracker.start(in.tenantId, in.agentId, in.at);
-      schedule(s, ctx);
+    } else {
+      s = catchUp(s, in, ctx, out);
+      if (s == null) { // closed as silent before this input: it may start the next shift
+        apply(in, ctx, out);
+        return;
+      }
     }
     long at = Math.max(in.at, s.accountedTo);
     tracker.advance(s, at);
@@ -205,8 +222,49 @@ public final class BurnoutAssessor
     if (s.state == null) {
       endShift(s, at, ctx, out);
     } else {
+      schedule(s, ctx, true); // the first boundary after an input is assessed in any case
       shift.update(s);
     }
+  }
+
+  /**
+   * The boundaries up to an input that the clock did not reach (a bounded input's, or any at its
+   * end), assessed as the clock would have: with everything before each applied, nothing after.
+   * Live the clock has always passed them: no-op. Returns the shift, or null if it was closed as
+   * silent on the way.
+   */
+  private ShiftState catchUp(ShiftState s, BurnoutInput in, Context ctx, Collector<BurnoutRow> out)
+      throws Exception {
+    Long next = tick.value();
+    while (next != null && next <= in.at) {
+      if (!boundary(s, next, ctx, out)) {
+        return null;
+      }
+      schedule(s, ctx, false);
+      next = tick.value();
+    }
+    return s;
+  }
+
+  /**
+   * A boundary of the shift's clock: assessed, or the shift closed if it was silent too long.
+   * Returns whether the shift goes on.
+   */
+  private boolean boundary(ShiftState s, long now, Context ctx, Collector<BurnoutRow> out)
+      throws Exception {
+    tick.clear();
+    tracker.advance(s, now);
+    if (s.lastInputAt == 0) { // a shift restored from before the field existed: from now
+      s.lastInputAt = now;
+    }
+    if (now - s.lastInputAt >= settings.maxSilenceMs) {
+      // No logout came and nothing happened for so long that none will: the shift is over.
+      silentShifts.inc();
+      forget(s, ctx);
+      return false;
+    }
+    assess(s, now, now - settings.intervalMs, ctx, out);
+    return true;
   }
 
   /** Logout: a last assessment, the shift into the baseline, and the shift forgotten. */
@@ -292,12 +350,12 @@ public final class BurnoutAssessor
     return b;
   }
 
-  private void schedule(ShiftState s, Context ctx) throws Exception {
-    if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
-      return; // the input has ended: a clock ticking on would never stop
-    }
+  /** The shift's next boundary, with a timer for it if asked. */
+  private void schedule(ShiftState s, Context ctx, boolean withTimer) throws Exception {
     long next = (Math.floorDiv(s.accountedTo, settings.intervalMs) + 1) * settings.intervalMs;
     tick.update(next);
-    ctx.timerService().registerEventTimeTimer(next + latenessMs);
+    if (withTimer) {
+      ctx.timerService().registerEventTimeTimer(next + latenessMs);
+    }
   }
 }

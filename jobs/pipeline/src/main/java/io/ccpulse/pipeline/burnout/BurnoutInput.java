@@ -6,6 +6,7 @@ import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.Inbound;
+import java.util.Comparator;
 import java.util.Objects;
 
 /** What the burnout indicators follow: presence changes, contacts opening and closing, surveys. */
@@ -18,6 +19,24 @@ public class BurnoutInput {
     CONTACT_OPENED,
     SURVEY
   }
+
+  /**
+   * The order inputs of one instant are applied in: by kind (closing before opening), then by
+   * content, so the outcome does not depend on which parallel task delivered first. Presence
+   * changes of one instant stay in the order they came in (a sort by this order is stable): an
+   * agent's events come from one partition, in the order they were written (LOGGED_IN before
+   * AVAILABLE).
+   */
+  public static final Comparator<BurnoutInput> ORDER =
+      Comparator.comparing((BurnoutInput i) -> i.kind)
+          .thenComparingInt(i -> i.sign)
+          .thenComparing(i -> i.interactionId, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(i -> i.queueId, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(i -> i.channel, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparingLong(i -> i.handleMs)
+          .thenComparing(i -> i.transferred)
+          .thenComparingInt(i -> i.csat)
+          .thenComparingLong(i -> i.queueUsualMs);
 
   public Kind kind;
   public String tenantId;

@@ -11,7 +11,9 @@ import org.apache.flink.util.Collector;
 /**
  * The burnout-risk part of the graph: contact facts to inputs; completed legs through the queue
  * (for the queue's usual handle time); then with presence changes, by agent, into assessments (and
- * level changes in {@link BurnoutAssessor#LEVEL_CHANGES}).
+ * level changes in {@link BurnoutAssessor#LEVEL_CHANGES}). {@code boundedInput}: a replay of
+ * history that ends (kafka.bounded), whose rows must not depend on where the watermark was when it
+ * ended.
  */
 public final class BurnoutStage {
   private BurnoutStage() {}
@@ -21,7 +23,8 @@ public final class BurnoutStage {
       DataStream<ContactFact> facts,
       BurnoutSettings settings,
       Duration allowedLateness,
-      Duration dedupTtl) {
+      Duration dedupTtl,
+      boolean boundedInput) {
     DataStream<BurnoutInput> fromFacts =
         facts
             .flatMap(
@@ -40,7 +43,7 @@ public final class BurnoutStage {
             .uid("burnout-legs")
             .name("completed legs")
             .keyBy(BurnoutInput::queueKey)
-            .process(new QueueUsualHandle(Duration.ofMillis(settings.baselineMs)))
+            .process(new QueueUsualHandle(Duration.ofMillis(settings.baselineMs), allowedLateness))
             .uid("burnout-queue-usual")
             .name("queue usual handle");
     DataStream<BurnoutInput> others =
@@ -57,7 +60,7 @@ public final class BurnoutStage {
     return presence
         .union(others, legs)
         .keyBy(BurnoutInput::key)
-        .process(new BurnoutAssessor(settings, allowedLateness, dedupTtl))
+        .process(new BurnoutAssessor(settings, allowedLateness, dedupTtl, boundedInput))
         .uid("burnout-assessor")
         .name("burnout risk");
   }
