@@ -65,11 +65,13 @@ final class PeerQuery implements AutoCloseable {
 
   /**
    * The day's queue figures, docs/metrics.md §4 and the handle time of §3, as close as plain SQL
-   * gets. A wait is a QUEUED and the contact's next QUEUED, ANSWERED or ABANDONED (at equal times
-   * the QUEUED first): answered, abandoned or moved on, counted in the interval where it ended. A
-   * leg is an agent's ANSWERED and that agent's next WRAPUP_ENDED on the contact, counted for the
-   * queue the wrap-up carries (leg events carry their leg's queue) where it ended. Short abandon
-   * below 5 s, service level within 20 s (the job's defaults).
+   * gets. A wait is a QUEUED and the contact's next QUEUED, ANSWERED, ABANDONED or
+   * CALLBACK_REQUESTED (at equal times the QUEUED first): answered, abandoned, moved on or ended by
+   * a callback request (offered, neither answered nor abandoned: §4a), counted in the interval
+   * where it ended; the callback leg's later ANSWERED ends no wait. A leg is an agent's ANSWERED
+   * and that agent's next WRAPUP_ENDED on the contact, counted for the queue the wrap-up carries
+   * (leg events carry their leg's queue) where it ended. Short abandon below 5 s, service level
+   * within 20 s (the job's defaults).
    */
   static final String QUEUE_FIGURES =
       """
@@ -87,7 +89,7 @@ final class PeerQuery implements AutoCloseable {
                      leadInFrame(type) OVER w AS next_type,
                      leadInFrame(occurred_at) OVER w AS next_at
               FROM events
-              WHERE type IN ('QUEUED', 'ANSWERED', 'ABANDONED')
+              WHERE type IN ('QUEUED', 'ANSWERED', 'ABANDONED', 'CALLBACK_REQUESTED')
               WINDOW w AS (PARTITION BY tenant_id, interaction_id
                            ORDER BY occurred_at, type != 'QUEUED'
                            ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING)
