@@ -209,6 +209,30 @@ class LocalRollupsITCase {
     return Migrator.bundled().stream().filter(m -> m.version() <= version).toList();
   }
 
+  @Test
+  void aCorrectionThatEmptiesAnIntervalLeavesNoCurrentRow() throws Exception {
+    // A late event moved the interval's only figure elsewhere: version 2 has every figure 0.
+    new Migrator(endpoint(), Map.of()).migrate();
+    try (Connection conn = endpoint().open();
+        Statement st = conn.createStatement()) {
+      st.execute(quarter("t05", "2026-03-02 10:00:00", 1));
+      st.execute(quarter("t05", "2026-03-02 10:15:00", 1));
+      st.execute(
+          String.format(
+              "INSERT INTO interval_metrics (%s) VALUES ('t05', 'QUEUE', 't05.q', 'VOICE', 900,"
+                  + " '2026-03-02 10:00:00', 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)",
+              COLUMNS));
+      assertThat(query(st, "SELECT count() FROM interval_metrics FINAL WHERE tenant_id = 't05'"))
+          .containsExactly("2");
+      assertThat(
+              query(
+                  st,
+                  "SELECT toString(interval_start), handled FROM interval_metrics_current"
+                      + " WHERE tenant_id = 't05'"))
+          .containsExactly("2026-03-02 10:15:00.000 1");
+    }
+  }
+
   private static List<String> query(Statement st, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (ResultSet rs = st.executeQuery(sql)) {

@@ -45,7 +45,13 @@ public enum Preset {
         .agents(agents)
         .start(start)
         .duration(duration)
-        .rota(this == WEEKS);
+        .rota(this == WEEKS)
+        // Weeks are about agents whose work changes (docs/burnout.md quotes its tables); callbacks
+        // are the default day's. --callback-accept turns them on here too.
+        .callbacks(
+            this == WEEKS
+                ? CallbackSettings.defaults().withAcceptShare(0)
+                : CallbackSettings.defaults());
   }
 
   /** This preset with a seed, everything else default. */
