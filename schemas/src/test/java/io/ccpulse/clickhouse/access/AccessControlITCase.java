@@ -50,13 +50,17 @@ class AccessControlITCase {
   /**
    * Columns a filled row needs for the views to show it: the 15-minute grain the rollups and
    * scorecards sum, an agent's row and a completed leg (the weekly scorecards are per agent, their
-   * usual handle time from the legs).
+   * usual handle time from the legs); an interval with something in it (interval_metrics_current
+   * leaves out intervals a correction emptied).
    */
   private static final Map<String, Map<String, String>> SHAPES =
       Map.of(
-          "interval_metrics", Map.of("interval_size_s", "900", "entity_kind", "'AGENT'"),
-          "agent_time", Map.of("interval_size_s", "900"),
-          "contact_facts", Map.of("fact", "'LEG'"));
+          "interval_metrics",
+          Map.of("interval_size_s", "900", "entity_kind", "'AGENT'", "handled", "1"),
+          "agent_time",
+          Map.of("interval_size_s", "900"),
+          "contact_facts",
+          Map.of("fact", "'LEG'"));
 
   /** Parameterized views, with their arguments. */
   private static final Map<String, String> VIEW_ARGUMENTS =
