@@ -3,13 +3,14 @@ package io.ccpulse.local.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Is the state flat after the first week? Each measure at the end of the last day against the same
- * weekday a week before (so the weekly rhythm, quieter weekends and the rota's days off, cancels
- * out): flat if none grew by more than {@link #FLAT} over that week. The states that grew are
- * named, with how much a day, so growth is traced to its state.
+ * Is the state flat after the first week? Each measure's mean over the last seven days sampled
+ * against its mean over the seven before (a whole week each, so the weekly rhythm, quieter weekends
+ * and the rota's days off, cancels out, and one sample caught with many contacts open does not
+ * decide): flat if no mean grew by more than {@link #FLAT}. The states that grew are named, with
+ * how much a day, so growth is traced to its state.
  */
 final class StateVerdict {
   /** Growth over a week still called flat: the machine and RocksDB's estimates are noisy. */
@@ -18,9 +19,12 @@ final class StateVerdict {
   /** A state growing by fewer entries than this over a week is noise, whatever its ratio. */
   static final long MIN_ENTRIES = 100;
 
+  private static final int WEEK = 7;
+
   private StateVerdict() {}
 
   /**
+   * @param days consecutive, as sampled
    * @param agents in the scenario, for the state per agent
    */
   static List<String> lines(List<StateDay> days, int agents) {
@@ -28,27 +32,30 @@ final class StateVerdict {
     if (days.isEmpty()) {
       return List.of("No day sampled: no verdict.");
     }
-    StateDay last = days.get(days.size() - 1);
-    Optional<StateDay> weekBefore = day(days, last.day() - 7);
-    if (last.day() < 14 || weekBefore.isEmpty()) {
+    int n = days.size();
+    if (n < 2 * WEEK || days.get(n - 2 * WEEK).day() <= WEEK) {
       t.add(
-          "Too short for a verdict: flat after the first week needs day 14 or later and the same"
-              + " weekday a week before (last day sampled: "
-              + last.day()
+          "Too short for a verdict: flat after the first week needs two whole weeks after it"
+              + " (day 21 or later; last day sampled: "
+              + days.get(n - 1).day()
               + ")");
       return t;
     }
-    StateDay before = weekBefore.get();
-    day(days, before.day() - 7).ifPresent(b -> t.add(week("The week before", b, before)));
+    StateDay last = mean(days.subList(n - WEEK, n));
+    StateDay before = mean(days.subList(n - 2 * WEEK, n - WEEK));
+    if (n >= 3 * WEEK) {
+      t.add(week("The week before", mean(days.subList(n - 3 * WEEK, n - 2 * WEEK)), before));
+    }
     t.add(week("The last week", before, last));
     List<String> growing = growing(before, last);
     if (last.hasEntries()) {
       t.add(
           growing.isEmpty()
               ? String.format(
-                  "No state grew over the last week by more than %.0f %% and %d entries",
+                  "No state's mean grew over the last week by more than %.0f %% and %d entries",
                   FLAT * 100, MIN_ENTRIES)
-              : "States that grew over the last week: " + String.join("; ", growing));
+              : "States that grew over the last week (weekly means): "
+                  + String.join("; ", growing));
       if (!growing.isEmpty()) {
         List<String> names = grownStates(before, last);
         long rest = entriesBut(before, names);
@@ -69,26 +76,43 @@ final class StateVerdict {
     if (last.hasEntries() && growth(before.totalEntries(), last.totalEntries()) > FLAT) {
       grew.add("entries");
     }
+    String weeks = String.format("from %s to %s", span(before), span(last));
     t.add(
         grew.isEmpty()
             ? String.format(
-                "Verdict: flat after the first week (nothing grew by more than %.0f %% from day %d to"
-                    + " day %d)",
-                FLAT * 100, before.day(), last.day())
+                "Verdict: flat after the first week (no weekly mean grew by more than %.0f %% %s)",
+                FLAT * 100, weeks)
             : String.format(
-                "Verdict: NOT flat after the first week: %s grew by more than %.0f %% from day %d to"
-                    + " day %d",
-                String.join(", ", grew), FLAT * 100, before.day(), last.day()));
+                "Verdict: NOT flat after the first week: the weekly mean of %s grew by more than"
+                    + " %.0f %% %s",
+                String.join(", ", grew), FLAT * 100, weeks));
+    StateDay end = days.get(n - 1);
     t.add(
         String.format(
             "Per agent (%d) at the end of day %d: checkpoint %,.1f KiB%s",
             agents,
-            last.day(),
-            last.checkpointBytes() / 1024.0 / agents,
-            last.hasEntries()
-                ? String.format(", %,.0f entries", last.totalEntries() / (double) agents)
+            end.day(),
+            end.checkpointBytes() / 1024.0 / agents,
+            end.hasEntries()
+                ? String.format(", %,.0f entries", end.totalEntries() / (double) agents)
                 : ""));
     return t;
+  }
+
+  /** A week as one day: the last day's number, date and records, every measure's mean. */
+  static StateDay mean(List<StateDay> week) {
+    StateDay last = week.get(week.size() - 1);
+    Map<String, Long> entries = new TreeMap<>();
+    week.forEach(d -> d.entries().forEach((s, e) -> entries.merge(s, e, Long::sum)));
+    entries.replaceAll((s, sum) -> Math.round(sum / (double) week.size()));
+    return new StateDay(
+        last.day(),
+        last.date(),
+        last.records(),
+        Math.round(week.stream().mapToLong(StateDay::heapAfterGc).average().orElse(0)),
+        last.checkpointId(),
+        Math.round(week.stream().mapToLong(StateDay::checkpointBytes).average().orElse(0)),
+        entries);
   }
 
   /**
@@ -127,14 +151,17 @@ final class StateVerdict {
         .sum();
   }
 
+  private static String span(StateDay week) {
+    return String.format("days %d-%d", week.day() - WEEK + 1, week.day());
+  }
+
   private static String week(String label, StateDay from, StateDay to) {
     return String.format(
-        "%s (day %d -> day %d, both %s): heap after GC %,d -> %,d MiB (%s), checkpoint %,.2f ->"
+        "%s (%s -> %s, weekly means): heap after GC %,d -> %,d MiB (%s), checkpoint %,.2f ->"
             + " %,.2f MiB (%s)%s",
         label,
-        from.day(),
-        to.day(),
-        to.date().getDayOfWeek(),
+        span(from),
+        span(to),
         from.heapAfterGc() >> 20,
         to.heapAfterGc() >> 20,
         percent(from.heapAfterGc(), to.heapAfterGc()),
@@ -148,10 +175,6 @@ final class StateVerdict {
                 to.totalEntries(),
                 percent(from.totalEntries(), to.totalEntries()))
             : "");
-  }
-
-  private static Optional<StateDay> day(List<StateDay> days, int day) {
-    return days.stream().filter(d -> d.day() == day).findFirst();
   }
 
   /** Relative growth; from nothing to something is infinite growth. */

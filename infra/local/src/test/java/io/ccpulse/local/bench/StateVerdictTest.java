@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/** The verdict compares the same weekday a week apart and names the state that grows. */
+/** The verdict compares whole weeks' means and names the state that grows. */
 class StateVerdictTest {
   private static final LocalDate MONDAY = LocalDate.parse("2026-01-05");
 
@@ -29,7 +29,7 @@ class StateVerdictTest {
               day * 3_500L,
               (200L << 20) + agents * 4096,
               day * 9L,
-              agents * 2048 + seenOnDay.apply(day) * 40,
+              agents * 2048 + seenOnDay.apply(day) * 400,
               Map.of(
                   "agent @ agent-time",
                   agents,
@@ -39,18 +39,33 @@ class StateVerdictTest {
     return days;
   }
 
+  private static List<StateDay> withoutEntries(List<StateDay> days) {
+    return days.stream()
+        .map(
+            d ->
+                new StateDay(
+                    d.day(),
+                    d.date(),
+                    d.records(),
+                    d.heapAfterGc(),
+                    d.checkpointId(),
+                    d.checkpointBytes(),
+                    Map.of()))
+        .toList();
+  }
+
   @Test
   void aWeeklyRhythmAfterTheFirstWeekIsFlat() {
     List<String> lines = StateVerdict.lines(days(21, day -> 300L), 40);
 
     assertThat(lines)
-        .anyMatch(l -> l.startsWith("The week before (day 7 -> day 14, both SUNDAY)"))
-        .anyMatch(l -> l.startsWith("The last week (day 14 -> day 21, both SUNDAY)"))
-        .anyMatch(l -> l.startsWith("No state grew over the last week"))
+        .anyMatch(l -> l.startsWith("The week before (days 1-7 -> days 8-14, weekly means)"))
+        .anyMatch(l -> l.startsWith("The last week (days 8-14 -> days 15-21, weekly means)"))
+        .anyMatch(l -> l.startsWith("No state's mean grew over the last week"))
         .anyMatch(
             l ->
                 l.startsWith("Verdict: flat after the first week")
-                    && l.contains("day 14 to day 21"))
+                    && l.contains("from days 8-14 to days 15-21"))
         .anyMatch(l -> l.startsWith("Per agent (40) at the end of day 21:"));
   }
 
@@ -60,33 +75,55 @@ class StateVerdictTest {
 
     assertThat(lines)
         .contains(
-            "States that grew over the last week: seen-event-ids @ agent-time 7,000 -> 10,500"
-                + " (+500 a day)",
-            "Every other state together: 500 -> 500 entries (+0.0 %)")
+            "States that grew over the last week (weekly means): seen-event-ids @ agent-time"
+                + " 5,500 -> 9,000 (+500 a day)",
+            "Every other state together: 857 -> 857 entries (+0.0 %)")
         .anyMatch(
             l ->
-                l.startsWith("Verdict: NOT flat after the first week: checkpoint, entries grew")
-                    && l.contains("from day 14 to day 21"));
+                l.startsWith(
+                        "Verdict: NOT flat after the first week: the weekly mean of checkpoint,"
+                            + " entries grew")
+                    && l.contains("from days 8-14 to days 15-21"));
+  }
+
+  @Test
+  void oneBusySampleDoesNotDecide() {
+    List<StateDay> days = new ArrayList<>(withoutEntries(days(22, day -> 300L)));
+    StateDay busy = days.get(17); // day 18: caught with many contacts open
+    days.set(
+        17,
+        new StateDay(
+            busy.day(),
+            busy.date(),
+            busy.records(),
+            busy.heapAfterGc(),
+            busy.checkpointId(),
+            busy.checkpointBytes() * 14 / 10,
+            Map.of()));
+
+    List<String> lines = StateVerdict.lines(days, 40);
+
+    assertThat(lines).noneMatch(l -> l.contains("entries"));
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("The last week (days 9-15 -> days 16-22, weekly means)"))
+        .anyMatch(l -> l.startsWith("Verdict: flat after the first week"));
   }
 
   @Test
   void withoutEntriesTheHeapAndCheckpointDecide() {
-    List<StateDay> days = new ArrayList<>();
-    for (StateDay d : days(15, day -> 0L)) {
-      days.add(
-          new StateDay(
-              d.day(), d.date(), d.records(), d.heapAfterGc(), 1, d.checkpointBytes(), Map.of()));
-    }
-    List<String> lines = StateVerdict.lines(days, 40);
+    List<String> lines = StateVerdict.lines(withoutEntries(days(21, day -> day * 500L)), 40);
 
     assertThat(lines).noneMatch(l -> l.contains("entries"));
-    assertThat(lines).anyMatch(l -> l.startsWith("Verdict: flat after the first week"));
-    assertThat(lines).anyMatch(l -> l.startsWith("The last week (day 8 -> day 15, both MONDAY)"));
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "Verdict: NOT flat after the first week: the weekly mean of checkpoint grew"));
   }
 
   @Test
-  void lessThanTwoWeeksGivesNoVerdict() {
-    assertThat(StateVerdict.lines(days(13, day -> 0L), 40))
+  void lessThanTwoWeeksAfterTheFirstGivesNoVerdict() {
+    assertThat(StateVerdict.lines(days(20, day -> 0L), 40))
         .singleElement()
         .asString()
         .startsWith("Too short for a verdict");
