@@ -85,10 +85,10 @@ public class ContactFact {
    * Stamps versions in emission order (retractions come before what replaces them) and returns the
    * last one. contact_facts keeps the highest version of a key, so each version is above the
    * contact's previous one ({@code lastVersion}), not only above the wall clock: a fact and its
-   * retraction often go out within one millisecond (the timer that emitted the fact and the late
-   * event that retracts it arrive in one network buffer), and a retraction stamped as low as the
-   * fact would leave the fact in the table. Twice the wall clock, as since the first version, so
-   * rows written before stay below.
+   * retraction can go out within one millisecond (a job reading fast handles the watermark that
+   * sends the fact and the late event that retracts it back to back), and a retraction stamped as
+   * low as the fact would leave the fact in the table. Twice the wall clock, as since the first
+   * version, so rows written before stay below.
    */
   static long stamp(List<ContactFact> facts, long nowMs, long lastVersion) {
     long version = lastVersion;

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  *                                    ANSWERED names
  * HOLD_STARTED                     a leg without hold                 LEG (same key, new figures)
  * CALLBACK_REQUESTED               a wait answered                    ANSWERED, LEG
- * first QUEUED naming the          facts of no customer               every fact (customer_id)
+ * first QUEUED naming the          a leg of no customer               LEG (its customer_id)
  *   customer
  * ABANDONED, the contact's last    (nothing: applied in place)        none
  * </pre>
@@ -188,7 +188,7 @@ class LateFactsTest {
   }
 
   @Test
-  void aLateFirstEventThatNamesTheCustomerCorrectsEveryFact() throws Exception {
+  void aLateFirstEventThatNamesTheCustomerCorrectsTheLegWrittenWithoutIt() throws Exception {
     // Imported history may name the customer on the first event only.
     InteractionEvent late =
         InteractionEvent.newBuilder(at(0).queued(A)).setCustomerId("cu-7").build();
