@@ -14,7 +14,7 @@ public final class StaffingGap {
   /**
    * Agents needed; -1 with no target or no handle time seen yet. The result for the same (rounded)
    * inputs is kept in {@code rates}: the inputs move slowly, and the computation is the costliest
-   * thing the queue does.
+   * thing the queue does. When they have moved, the search starts from the last answer.
    */
   public static int requiredAgents(
       QueueRates rates,
@@ -47,7 +47,8 @@ public final class StaffingGap {
               m.abandonsPerMsWaited * 1000,
               thresholds.serviceLevelMs() / 1000.0,
               thresholds.shortAbandonMs() / 1000.0,
-              target);
+              target,
+              rates.staffServers);
       rates.staffInputs = inputs;
     }
     int capacity = 0;
