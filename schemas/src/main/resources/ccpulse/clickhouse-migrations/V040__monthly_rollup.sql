@@ -29,10 +29,11 @@ GROUP BY tenant_id, month;
 
 -- The months as monthly_metrics sums them (every sum of §7, the longest wait, the days with a
 -- row), each row with the refresh that wrote it: a refresh writes every row of a tenant's month at
--- once, and month_rows says how many, so that a refresh cut short (a server killed mid-insert)
--- leaves a month that is recognizably incomplete rather than wrong. Older refreshes' rows merge
--- away (ReplacingMergeTree on refreshed_at); until they do, reads take the latest refresh's rows
--- only. Not partitioned: a refresh's rows are one part, written whole or not at all.
+-- once, and month_rows says how many, so that a refresh cut short (a server killed between two of
+-- its parts: an insert commits a part per block of a million rows) leaves a month recognizably
+-- incomplete rather than wrong. Not partitioned, so that a block is one part. Older refreshes' rows
+-- merge away (ReplacingMergeTree on refreshed_at); until they do, reads take the latest refresh's
+-- rows only.
 CREATE TABLE IF NOT EXISTS monthly_rollup
 (
     tenant_id           LowCardinality(String),
