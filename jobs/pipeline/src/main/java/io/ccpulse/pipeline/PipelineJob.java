@@ -4,6 +4,7 @@ import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.agent.AgentInput;
+import io.ccpulse.pipeline.agent.AgentTimeRow;
 import io.ccpulse.pipeline.agent.AgentTimeline;
 import io.ccpulse.pipeline.burnout.BurnoutAssessor;
 import io.ccpulse.pipeline.burnout.BurnoutRow;
@@ -44,6 +45,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The pipeline graphs, in one place: two jobs from the same jar, so live queue health and its
@@ -223,7 +225,7 @@ public final class PipelineJob {
         .uid("sink-interval-metrics")
         .name("interval_metrics");
 
-    SingleOutputStreamOperator<io.ccpulse.pipeline.agent.AgentTimeRow> agentTime =
+    SingleOutputStreamOperator<AgentTimeRow> agentTime =
         agentStates
             .map(AgentInput::of)
             .returns(AgentInput.class)
@@ -232,7 +234,7 @@ public final class PipelineJob {
             .union(
                 contactFacts
                     .flatMap(
-                        (ContactFact f, org.apache.flink.util.Collector<AgentInput> out) -> {
+                        (ContactFact f, Collector<AgentInput> out) -> {
                           AgentInput edge = AgentInput.of(f);
                           if (edge != null) {
                             out.collect(edge);
@@ -275,9 +277,7 @@ public final class PipelineJob {
         .sinkTo(sinks.table(OutputTables.BURNOUT_LEVEL_CHANGES))
         .uid("sink-burnout-level-changes")
         .name("burnout_level_changes");
-    if (!config
-        .get("kafka.topic.burnout-level-changes")
-        .isEmpty()) { // empty: no supervisor tool listens
+    if (!config.get("kafka.topic.burnout-level-changes").isEmpty()) { // empty: nobody listens
       levelChanges
           .sinkTo(sinks.burnoutLevelChangeTopic())
           .uid("topic-burnout-level-changes")

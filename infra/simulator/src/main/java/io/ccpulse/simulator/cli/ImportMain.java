@@ -4,6 +4,7 @@ import io.ccpulse.options.CommandLine;
 import io.ccpulse.simulator.importer.ImportReport;
 import io.ccpulse.simulator.importer.Importer;
 import io.ccpulse.simulator.importer.Retention;
+import io.ccpulse.simulator.output.DeliveredRecord;
 import io.ccpulse.simulator.output.EventStream;
 import io.ccpulse.simulator.output.RecordSink;
 import io.ccpulse.simulator.output.TopicNames;
@@ -176,7 +177,7 @@ public final class ImportMain {
     }
 
     @Override
-    public void accept(io.ccpulse.simulator.output.DeliveredRecord record) {
+    public void accept(DeliveredRecord record) {
       if (sink == null) {
         sink = open.get();
       }

@@ -5,6 +5,7 @@ import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.contact.FactKind;
 import io.ccpulse.pipeline.key.TenantKey;
+import io.ccpulse.pipeline.source.Inbound;
 
 /** What changes an agent's time: a presence change, or a leg opening or closing. */
 public class AgentInput {
@@ -33,7 +34,7 @@ public class AgentInput {
 
   public AgentInput() {}
 
-  public static AgentInput of(io.ccpulse.pipeline.source.Inbound<AgentStateEvent> sourced) {
+  public static AgentInput of(Inbound<AgentStateEvent> sourced) {
     AgentInput in = of(sourced.event);
     in.event = sourced.event;
     in.topic = sourced.topic;

@@ -1,6 +1,8 @@
 package io.ccpulse.pipeline.agent;
 
 import io.ccpulse.events.AgentState;
+import io.ccpulse.events.AgentStateEvent;
+import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
@@ -49,7 +51,7 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   private transient ValueState<Long> tick;
   private transient Counter duplicates;
   private transient Counter silentLogouts;
-  private transient io.ccpulse.events.EventCodec<io.ccpulse.events.AgentStateEvent> codec;
+  private transient EventCodec<AgentStateEvent> codec;
 
   /**
    * @param maxSilence an agent logged in with no contact open and no input for this long lost its
@@ -87,7 +89,7 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
     tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateAgentStates");
     silentLogouts = getRuntimeContext().getMetricGroup().counter("agentSilentLogouts");
-    codec = io.ccpulse.events.EventCodec.agentStates();
+    codec = EventCodec.agentStates();
   }
 
   @Override

@@ -197,7 +197,7 @@ public final class ContactAssembler
       incompleteLegs.inc(closed.size());
       ContactHistory past = history.value();
       past.emitted = ContactReplay.append(past.emitted, closed);
-      emit(closed, out);
+      emit(ctx, past, closed, out);
       contact.update(state);
       history.update(past);
       scheduleHousekeeping(ctx, state);
@@ -247,7 +247,7 @@ public final class ContactAssembler
       try {
         List<ContactFact> facts = ContactTimeline.apply(state, in.event);
         past.emitted = ContactReplay.append(past.emitted, facts);
-        emit(facts, out);
+        emit(ctx, past, facts, out);
       } catch (ImpossibleTransition refused) {
         past.refusals =
             ContactReplay.append(
@@ -269,7 +269,7 @@ public final class ContactAssembler
     long lastEventAt = contact.value().lastEventAt;
     past.log = ContactReplay.insert(past.log, in);
     ContactReplay.Outcome replayed = ContactReplay.replay(past.log);
-    emit(ContactReplay.changes(past.emitted, replayed.facts()), out);
+    emit(ctx, past, ContactReplay.changes(past.emitted, replayed.facts()), out);
     past.emitted = replayed.facts().toArray(ContactFact[]::new);
     past.refusals = replayed.refusals().toArray(ContactHistory.Refusal[]::new);
     for (ContactHistory.Refusal r : past.refusals) {
@@ -362,8 +362,15 @@ public final class ContactAssembler
         "refused event " + eventId + " is not in the contact's history");
   }
 
-  private static void emit(List<ContactFact> facts, Collector<ContactFact> out) {
-    ContactFact.stamp(facts);
+  /**
+   * Sends facts on, each versioned above everything the contact sent before (kept in {@code past},
+   * which the caller stores). The clock is the operator's processing time: the wall clock when
+   * running, one the tests set.
+   */
+  private static void emit(
+      Context ctx, ContactHistory past, List<ContactFact> facts, Collector<ContactFact> out) {
+    past.lastVersion =
+        ContactFact.stamp(facts, ctx.timerService().currentProcessingTime(), past.lastVersion);
     facts.forEach(out::collect);
   }
 

@@ -2,6 +2,7 @@ package io.ccpulse.pipeline.contact;
 
 import io.ccpulse.events.Channel;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One thing that happened to a contact and counts in an interval: an arrival, the end of a queue
@@ -55,7 +56,8 @@ public class ContactFact {
   public int sign = 1;
 
   /**
-   * Orders rows of the same fact in contact_facts: a correction outranks the retraction before it.
+   * Orders rows of the same fact in contact_facts: rises with every fact a contact sends, so a
+   * retraction outranks the fact it takes back and a correction the retraction before it.
    */
   public long version;
 
@@ -79,15 +81,28 @@ public class ContactFact {
     return talkMs + holdMs + acwMs;
   }
 
-  /** Stamps the emission order: retractions first, then what replaces them. */
-  static void stamp(List<ContactFact> facts) {
-    long now = System.currentTimeMillis() * 2;
+  /**
+   * Stamps versions in emission order (retractions come before what replaces them) and returns the
+   * last one. contact_facts keeps the highest version of a key, so each version is above the
+   * contact's previous one ({@code lastVersion}), not only above the wall clock: a fact and its
+   * retraction can go out within one millisecond (a job reading fast handles the watermark that
+   * sends the fact and the late event that retracts it back to back), and a retraction stamped as
+   * low as the fact would leave the fact in the table. Twice the wall clock, as since the first
+   * version, so rows written before stay below.
+   */
+  static long stamp(List<ContactFact> facts, long nowMs, long lastVersion) {
+    long version = lastVersion;
     for (ContactFact f : facts) {
-      f.version = f.sign < 0 ? now : now + 1;
+      version = Math.max(nowMs * 2, version + 1);
+      f.version = version;
     }
+    return version;
   }
 
-  /** The same fact (every field but sign and version): what a replay compares. */
+  /**
+   * The same fact (every column but sign and version): what a replay compares. The customer too: a
+   * late first event may be the one that names it, and a fact written without it must be corrected.
+   */
   public boolean sameAs(ContactFact o) {
     return kind == o.kind
         && at == o.at
@@ -101,8 +116,10 @@ public class ContactFact {
         && answeredAt == o.answeredAt
         && csat == o.csat
         && nps == o.nps
-        && java.util.Objects.equals(queueId, o.queueId)
-        && java.util.Objects.equals(agentId, o.agentId);
+        && channel == o.channel
+        && Objects.equals(queueId, o.queueId)
+        && Objects.equals(agentId, o.agentId)
+        && Objects.equals(customerId, o.customerId);
   }
 
   /** This fact taken back. */

@@ -19,6 +19,13 @@ public class ContactHistory {
    */
   public Refusal[] refusals = new Refusal[0];
 
+  /**
+   * The highest version given to a fact of this contact so far (0 for none): each next fact gets a
+   * higher one, so in contact_facts a retraction outranks the fact it takes back even when both go
+   * out within one millisecond ({@link ContactFact#stamp}).
+   */
+  public long lastVersion;
+
   public ContactHistory() {}
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.contact;
 
+import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.events.SurveyEvent;
 import io.ccpulse.pipeline.key.TenantKey;
@@ -32,7 +33,7 @@ public final class SurveyFacts
   private final long latenessMs;
   private transient ValueState<Boolean> seen;
   private transient Counter duplicates;
-  private transient io.ccpulse.events.EventCodec<SurveyEvent> codec;
+  private transient EventCodec<SurveyEvent> codec;
 
   public SurveyFacts(Duration allowedLateness, Duration dedupTtl) {
     this.latenessMs = allowedLateness.toMillis();
@@ -49,7 +50,7 @@ public final class SurveyFacts
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
     seen = getRuntimeContext().getState(descriptor);
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateSurveys");
-    codec = io.ccpulse.events.EventCodec.surveys();
+    codec = EventCodec.surveys();
   }
 
   @Override

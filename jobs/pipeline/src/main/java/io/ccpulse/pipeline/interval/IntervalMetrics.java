@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.interval;
 
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -53,10 +54,10 @@ public final class IntervalMetrics {
   }
 
   /** A fact too late for its window, as a rejection (it has no Kafka position of its own). */
-  public static io.ccpulse.pipeline.source.RejectedEvent rejection(EntityFact late) {
+  public static RejectedEvent rejection(EntityFact late) {
     ContactFact f = late.fact;
-    io.ccpulse.pipeline.source.RejectedEvent r =
-        io.ccpulse.pipeline.source.RejectedEvent.of(
+    RejectedEvent r =
+        RejectedEvent.of(
             io.ccpulse.events.RejectReason.TOO_LATE,
             f.kind
                 + " of "

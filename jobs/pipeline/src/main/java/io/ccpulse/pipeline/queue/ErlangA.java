@@ -70,17 +70,44 @@ public final class ErlangA {
    */
   public static int requiredServers(
       double lambda, double mu, double theta, double t, double s, double target) {
+    return requiredServers(lambda, mu, theta, t, s, target, 0);
+  }
+
+  /**
+   * The same fewest servers, searched from {@code guess} (the answer for the inputs a moment ago;
+   * below 1: none): the answer moves little as live rates drift, so two service levels usually
+   * decide it where a search from scratch takes a dozen or more, and each is the costliest thing a
+   * queue computes. Steps double away from the guess until they bracket the answer, then bisect.
+   */
+  public static int requiredServers(
+      double lambda, double mu, double theta, double t, double s, double target, int guess) {
     if (lambda <= 0) {
       return 0;
     }
-    int hi = 1;
-    while (serviceLevel(hi, lambda, mu, theta, t, s) < target) {
-      if (hi >= 1 << 20) {
-        return hi;
+    int lo; // the service level with lo servers is below target (0: no servers)
+    int hi; // ... and with hi it reaches it
+    if (guess >= 1 && serviceLevel(guess, lambda, mu, theta, t, s) >= target) {
+      hi = guess;
+      lo = 0;
+      for (int step = 1; step < guess; step *= 2) {
+        int n = guess - step;
+        if (serviceLevel(n, lambda, mu, theta, t, s) < target) {
+          lo = n;
+          break;
+        }
+        hi = n;
       }
-      hi *= 2;
+    } else {
+      lo = Math.max(guess, 0);
+      hi = lo + 1;
+      for (int step = 1; serviceLevel(hi, lambda, mu, theta, t, s) < target; step *= 2) {
+        if (hi >= 1 << 20) {
+          return hi;
+        }
+        lo = hi;
+        hi = Math.max(guess, 0) + 2 * step;
+      }
     }
-    int lo = hi / 2; // below target (or 0)
     while (hi - lo > 1) {
       int mid = (lo + hi) >>> 1;
       if (serviceLevel(mid, lambda, mu, theta, t, s) >= target) {

@@ -111,14 +111,15 @@ public class QueueLive {
 
   /**
    * The estimated wait and the agents needed, into a snapshot of this queue ({@code target}: the
-   * service level to staff for, NaN for none).
+   * service level to staff for, NaN for none; {@code step}: a cadence step, where the agents needed
+   * are computed anew, see {@link StaffingGap#requiredAgents}).
    */
-  public void estimate(QueueSnapshot s, double target, Thresholds thresholds) {
+  public void estimate(QueueSnapshot s, double target, Thresholds thresholds, boolean step) {
     QueueRates.Measured m = rates().measure(s.at, waitingSince);
     s.arrived = m.arrived;
     s.handleTimeMs = m.handleMs;
     s.estimatedWaitMs = WaitEstimate.estimateMs(agents, waitingIds.length, m);
-    s.agentsRequired = StaffingGap.requiredAgents(rates, m, agents, target, thresholds);
+    s.agentsRequired = StaffingGap.requiredAgents(rates, m, agents, target, thresholds, step);
   }
 
   private QueueRates rates() {

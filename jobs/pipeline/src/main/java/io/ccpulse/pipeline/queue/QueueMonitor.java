@@ -165,7 +165,7 @@ public final class QueueMonitor
   private void tick(long tick, Context ctx, Collector<QueueSnapshot> out) throws Exception {
     QueueLive q = queue.value();
     AlertBook book = alerts.value();
-    QueueSnapshot now = judge(q, book, tick, ctx);
+    QueueSnapshot now = judge(q, book, tick, true, ctx);
     now.openAlerts = book.openCount();
     if (q.publish(now) || everyStep) {
       out.collect(now);
@@ -205,7 +205,7 @@ public final class QueueMonitor
       // Judged once a moment's inputs are all in: those of one moment come from several
       // subtasks in any order, and a rule judged between them would depend on it.
       if (i == signals.size() - 1 || signals.get(i + 1).knownAt != s.knownAt) {
-        judge(q, book, s.knownAt, ctx);
+        judge(q, book, s.knownAt, false, ctx);
       }
     }
     queue.update(q);
@@ -217,9 +217,10 @@ public final class QueueMonitor
   }
 
   /**
-   * The queue's health at {@code at} (never before a moment already judged), alerts judged on it.
+   * The queue's health at {@code at} (never before a moment already judged), alerts judged on it;
+   * {@code step}: a cadence step (else an input's moment).
    */
-  private QueueSnapshot judge(QueueLive q, AlertBook book, long at, Context ctx) {
+  private QueueSnapshot judge(QueueLive q, AlertBook book, long at, boolean step, Context ctx) {
     q.judgedAt = Math.max(q.judgedAt, at);
     QueueSnapshot s = q.snapshot(q.judgedAt);
     Map<AlertRule, RuleSettings> settings =
@@ -227,7 +228,7 @@ public final class QueueMonitor
             List.of(q.tenantId, q.queueId, String.valueOf(q.channel)),
             k -> rules.forQueue(q.tenantId, q.queueId, q.channel));
     RuleSettings sl = settings.get(AlertRule.SERVICE_LEVEL); // its clear level is the target
-    q.estimate(s, sl.enabled ? sl.clear : Double.NaN, thresholds);
+    q.estimate(s, sl.enabled ? sl.clear : Double.NaN, thresholds, step);
     for (QueueAlert change : book.judge(settings, s)) {
       if (change.status == QueueAlert.Status.RAISED) {
         raised.inc();

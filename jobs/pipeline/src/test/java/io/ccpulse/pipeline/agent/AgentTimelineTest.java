@@ -3,6 +3,7 @@ package io.ccpulse.pipeline.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.events.AgentState;
+import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.pipeline.key.TenantKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +53,8 @@ class AgentTimelineTest {
   }
 
   private void presence(String hhmm, AgentState state) throws Exception {
-    io.ccpulse.events.AgentStateEvent e =
-        io.ccpulse.events.AgentStateEvent.newBuilder()
+    AgentStateEvent e =
+        AgentStateEvent.newBuilder()
             .setEventId("s-" + (++eventNo))
             .setTenantId("acme")
             .setAgentId("a-1")

@@ -88,6 +88,37 @@ class ErlangATest {
     assertThat(ErlangA.requiredServers(0, mu, theta, 20, 5, 0.8)).isZero();
   }
 
+  /**
+   * Searched from a guess (the last answer, as the live queue does), the answer is the fewest
+   * servers found by scanning n up from 1, whether the guess is right, a little off, far off either
+   * way or absent; with and without patience, on small and large queues.
+   */
+  @Test
+  void aSearchFromAGuessFindsTheFewestServersAsAScanDoes() {
+    double[][] queues = { // λ per s, μ per s, θ per s
+      {2.4 / 60, 0.25 / 60, 0.5 / 60},
+      {2.4 / 60, 0.25 / 60, 0},
+      {40.0 / 60, 1.0 / 300, 1.0 / 90},
+      {0.2 / 60, 1.0 / 600, 1.0 / 30},
+    };
+    for (double[] q : queues) {
+      for (double target : new double[] {0.5, 0.8, 0.95}) {
+        int scanned = 1;
+        while (ErlangA.serviceLevel(scanned, q[0], q[1], q[2], 20, 5) < target) {
+          scanned++;
+        }
+        for (int guess :
+            new int[] {
+              0, 1, 2, scanned - 3, scanned - 1, scanned, scanned + 1, scanned + 7, 3 * scanned
+            }) {
+          assertThat(ErlangA.requiredServers(q[0], q[1], q[2], 20, 5, target, guess))
+              .as("λ %s μ %s θ %s target %s from %d", q[0], q[1], q[2], target, guess)
+              .isEqualTo(scanned);
+        }
+      }
+    }
+  }
+
   /** Stationary distribution by the chain, waits by the hypoexponential's closed form. */
   static double closedFormServiceLevel(
       int n, double lambda, double mu, double theta, double t, double s) {

@@ -51,18 +51,47 @@ class QueueRatesTest {
     Thresholds th = new Thresholds(20_000, 5_000);
     AgentStatus[] voice = {AgentStatus.of(true, false, 1, 1)};
     int servers = ErlangA.requiredServers(2.4 / 60, 0.25 / 60, 0.5 / 60, 20, 5, 0.8);
-    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th)).isEqualTo(servers).isEqualTo(12);
+    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th, true))
+        .isEqualTo(servers)
+        .isEqualTo(12);
     // Chat agents take 3 at once: 12 slots are 4 agents.
     AgentStatus[] chat = {AgentStatus.of(true, false, 0, 3), AgentStatus.of(false, false, 0, 3)};
-    assertThat(StaffingGap.requiredAgents(r, m, chat, 0.8, th)).isEqualTo(4);
+    assertThat(StaffingGap.requiredAgents(r, m, chat, 0.8, th, true)).isEqualTo(4);
     // The same inputs again come from the cache; a real change is computed again.
     m.arrivalsPerMs = 3.0 / MIN;
-    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th))
-        .isEqualTo(ErlangA.requiredServers(3.0 / 60, 0.25 / 60, 0.5 / 60, 20, 5, 0.8));
-    assertThat(StaffingGap.requiredAgents(r, m, voice, Double.NaN, th)).isEqualTo(-1);
+    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th, true))
+        .isEqualTo(ErlangA.requiredServers(3.0 / 60, 0.25 / 60, 0.5 / 60, 20, 5, 0.8))
+        .isEqualTo(14);
+    assertThat(StaffingGap.requiredAgents(r, m, voice, Double.NaN, th, true)).isEqualTo(-1);
     m.arrivalsPerMs = 0;
-    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th)).isZero();
+    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th, true)).isZero();
     m.handleMs = -1;
-    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th)).isEqualTo(-1);
+    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th, true)).isEqualTo(-1);
+  }
+
+  /**
+   * Between two steps (an input's moment, where only alerts are judged) the last step's servers
+   * count, with the agents' capacity as it is then; the next step computes them anew. The first
+   * figure of a queue is computed wherever it is asked.
+   */
+  @Test
+  void staffingIsComputedAtSteps() {
+    QueueRates r = QueueRates.of(15 * MIN, 10_000);
+    QueueRates.Measured m = new QueueRates.Measured();
+    m.arrivalsPerMs = 2.4 / MIN;
+    m.handleMs = 240_000;
+    m.abandonsPerMsWaited = 0.5 / MIN;
+    Thresholds th = new Thresholds(20_000, 5_000);
+    AgentStatus[] voice = {AgentStatus.of(true, false, 1, 1)};
+    AgentStatus[] chat = {AgentStatus.of(true, false, 0, 3)};
+    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th, false)).isEqualTo(12);
+    m.arrivalsPerMs = 3.0 / MIN; // 14 agents' worth
+    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th, false))
+        .as("between steps: the last figure")
+        .isEqualTo(12);
+    assertThat(StaffingGap.requiredAgents(r, m, chat, 0.8, th, false))
+        .as("its servers, this moment's capacity")
+        .isEqualTo(4);
+    assertThat(StaffingGap.requiredAgents(r, m, voice, 0.8, th, true)).as("a step").isEqualTo(14);
   }
 }
