@@ -154,9 +154,10 @@ public final class TenantTimeZones {
 
   /**
    * Writes these tenants' zones, with their zones' offsets, to the endpoint's database (migrated to
-   * V032 or later). A tenant whose zone changes has its local rows ({@code interval_metrics_local})
-   * derived again from {@code interval_metrics}; do it with the metrics job stopped, or a batch
-   * written at that moment may keep the old zone's days. Tenants not named keep what they had.
+   * V040 or later). A tenant whose zone changes has its local rows ({@code interval_metrics_local})
+   * derived again from {@code interval_metrics}, and its stored months with them; do it with the
+   * metrics job stopped, or a batch written at that moment may keep the old zone's days. Tenants
+   * not named keep what they had.
    *
    * @return the tenants whose zone changed
    */
@@ -203,18 +204,26 @@ public final class TenantTimeZones {
     return changed;
   }
 
+  /**
+   * The tenant's local rows derived again in its new zone. Its rows change months, so first every
+   * month it had is marked as written now, which makes {@code monthly_metrics} sum it from the
+   * 15-minute rows rather than read it stored (even if a refresh running at this moment stores it
+   * again), then its stored months go; the rows written again mark their new months the same way,
+   * and the next refresh stores them (docs/metrics.md §12).
+   */
   private static void rederive(Connection conn, String tenant) throws SQLException {
-    try (PreparedStatement delete =
-            conn.prepareStatement(
-                "ALTER TABLE interval_metrics_local DELETE WHERE tenant_id = ? SETTINGS mutations_sync = 2");
-        PreparedStatement insert =
-            conn.prepareStatement(
-                "INSERT INTO interval_metrics_local SELECT * FROM interval_metrics_localized"
-                    + " WHERE tenant_id = ?")) {
-      delete.setString(1, tenant);
-      delete.execute();
-      insert.setString(1, tenant);
-      insert.execute();
+    for (String sql :
+        List.of(
+            "INSERT INTO monthly_rollup_touches (tenant_id, month, touched_at)"
+                + " SELECT tenant_id, month, now64(3) FROM monthly_rollup_months WHERE tenant_id = ?",
+            "ALTER TABLE interval_metrics_local DELETE WHERE tenant_id = ? SETTINGS mutations_sync = 2",
+            "ALTER TABLE monthly_rollup DELETE WHERE tenant_id = ? SETTINGS mutations_sync = 2",
+            "INSERT INTO interval_metrics_local SELECT * FROM interval_metrics_localized"
+                + " WHERE tenant_id = ?")) {
+      try (PreparedStatement st = conn.prepareStatement(sql)) {
+        st.setString(1, tenant);
+        st.execute();
+      }
     }
   }
 

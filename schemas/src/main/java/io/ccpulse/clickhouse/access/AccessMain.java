@@ -103,9 +103,7 @@ public final class AccessMain {
         Roles.MIGRATOR_USER,
         Roles.JOB_USER,
         analysts.size(),
-        objects
-            .names(StoredObjects.Kind.TENANT_TABLE, StoredObjects.Kind.TENANT_CONFIGURATION)
-            .size(),
+        objects.tenantTables().size(),
         objects.names(StoredObjects.Kind.VIEW).size());
   }
 

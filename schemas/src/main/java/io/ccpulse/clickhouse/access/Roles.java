@@ -66,7 +66,7 @@ public final class Roles {
         }
       }
       case ANALYST -> {
-        for (String table : objects.names(Kind.TENANT_TABLE, Kind.TENANT_CONFIGURATION)) {
+        for (String table : objects.tenantTables()) {
           grants.add("GRANT SELECT ON " + db + "." + table);
         }
         for (String view : objects.names(Kind.VIEW)) {

@@ -27,6 +27,13 @@ public record StoredObjects(String database, List<StoredObject> objects) {
      * job neither (least privilege: it writes only what it computes).
      */
     TENANT_CONFIGURATION,
+    /**
+     * What ClickHouse derives from the job's rows itself (the stored months), marked by a table
+     * comment starting with "derived": written only by the views that derive it (with their
+     * creator's rights), analysts read their tenant's rows, the job neither (a job could otherwise
+     * write a month that its 15-minute rows do not add up to).
+     */
+    TENANT_DERIVED,
     /** A view: analysts read it; the row policies of the tables beneath it apply. */
     VIEW,
     /** The job's own bookkeeping without a tenant (sink_rejections): written, never shown. */
@@ -43,8 +50,7 @@ public record StoredObjects(String database, List<StoredObject> objects) {
     List<StoredObject> objects = new ArrayList<>();
     try (PreparedStatement st =
         connection.prepareStatement(
-            "SELECT t.name, t.engine, countIf(c.name = 'tenant_id') > 0,"
-                + " startsWith(any(t.comment), 'configuration')"
+            "SELECT t.name, t.engine, countIf(c.name = 'tenant_id') > 0, any(t.comment)"
                 + " FROM system.tables AS t"
                 + " LEFT JOIN system.columns AS c ON c.database = t.database AND c.table = t.name"
                 + " WHERE t.database = ? GROUP BY t.name, t.engine ORDER BY t.name")) {
@@ -54,14 +60,14 @@ public record StoredObjects(String database, List<StoredObject> objects) {
           objects.add(
               new StoredObject(
                   rs.getString(1),
-                  kindOf(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4))));
+                  kindOf(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4))));
         }
       }
     }
     return new StoredObjects(database, List.copyOf(objects));
   }
 
-  static Kind kindOf(String name, String engine, boolean hasTenant, boolean configuration) {
+  static Kind kindOf(String name, String engine, boolean hasTenant, String comment) {
     if (name.equals("schema_migrations") || name.startsWith(".inner")) {
       return Kind.INTERNAL;
     }
@@ -74,7 +80,15 @@ public record StoredObjects(String database, List<StoredObject> objects) {
     if (!hasTenant) {
       return Kind.OPERATIONAL_TABLE;
     }
-    return configuration ? Kind.TENANT_CONFIGURATION : Kind.TENANT_TABLE;
+    if (comment.startsWith("configuration")) {
+      return Kind.TENANT_CONFIGURATION;
+    }
+    return comment.startsWith("derived") ? Kind.TENANT_DERIVED : Kind.TENANT_TABLE;
+  }
+
+  /** The tables analysts read under a row policy: every table of a tenant's rows. */
+  public List<String> tenantTables() {
+    return names(Kind.TENANT_TABLE, Kind.TENANT_CONFIGURATION, Kind.TENANT_DERIVED);
   }
 
   /** The names of the objects of any of these kinds, in name order. */

@@ -1,6 +1,5 @@
 package io.ccpulse.clickhouse.access;
 
-import io.ccpulse.clickhouse.access.StoredObjects.Kind;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +102,7 @@ public final class UsersFile {
           Element analyst = user(users, name, Roles.ANALYST, Roles.ANALYST);
           add(analyst, "quota", Roles.ANALYST);
           Element database = add(add(analyst, "databases"), objects.database());
-          for (String table : objects.names(Kind.TENANT_TABLE, Kind.TENANT_CONFIGURATION)) {
+          for (String table : objects.tenantTables()) {
             add(add(database, table), "filter", rowFilter(binding));
           }
         });

@@ -22,6 +22,7 @@ class UsersFileTest {
           List.of(
               new StoredObject("interval_metrics", Kind.TENANT_TABLE),
               new StoredObject("queue_health", Kind.TENANT_TABLE),
+              new StoredObject("monthly_rollup", Kind.TENANT_DERIVED),
               new StoredObject("daily_metrics", Kind.VIEW),
               new StoredObject("sink_rejections", Kind.OPERATIONAL_TABLE),
               new StoredObject("schema_migrations", Kind.INTERNAL)));
@@ -59,9 +60,12 @@ class UsersFileTest {
         .contains("<query>GRANT SELECT ON ccpulse.daily_metrics</query>")
         .doesNotContain("SELECT ON ccpulse.sink_rejections")
         .doesNotContain("ON ccpulse.schema_migrations")
-        .doesNotContain("INSERT ON ccpulse.daily_metrics");
-    assertThat(xml.split("<filter>tenant_id = 'acme'</filter>", -1)).hasSize(3);
-    assertThat(xml.split("<filter>0</filter>", -1)).hasSize(3);
+        .doesNotContain("INSERT ON ccpulse.daily_metrics")
+        // what ClickHouse derives is read by analysts and written by no role: not the job's
+        .contains("<query>GRANT SELECT ON ccpulse.monthly_rollup</query>")
+        .doesNotContain("INSERT ON ccpulse.monthly_rollup");
+    assertThat(xml.split("<filter>tenant_id = 'acme'</filter>", -1)).hasSize(4);
+    assertThat(xml.split("<filter>0</filter>", -1)).hasSize(4);
     assertThat(xml).contains("<max_execution_time>").contains("<readonly>2</readonly>");
   }
 

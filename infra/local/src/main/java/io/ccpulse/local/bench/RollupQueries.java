@@ -181,6 +181,16 @@ final class RollupQueries {
             "month: every month, every tenant's channels",
             "SELECT * FROM monthly_metrics WHERE entity_kind = 'TENANT_CHANNEL' ORDER BY tenant_id, channel, month"),
         new Query(
+            "old monthly_metrics (monthly_sums, from the 15-minute rows): every month, per queue"
+                + " and channel",
+            "SELECT * FROM monthly_sums WHERE "
+                + t01
+                + " AND entity_kind IN ('QUEUE', 'TENANT_CHANNEL') ORDER BY entity_kind, entity_id, month"),
+        new Query(
+            "old monthly_metrics (monthly_sums, from the 15-minute rows): every month, every"
+                + " tenant's channels",
+            "SELECT * FROM monthly_sums WHERE entity_kind = 'TENANT_CHANNEL' ORDER BY tenant_id, channel, month"),
+        new Query(
             "nested (sums of daily_metrics): 13 weeks, per queue",
             "SELECT * FROM nested_weekly_metrics WHERE "
                 + t01

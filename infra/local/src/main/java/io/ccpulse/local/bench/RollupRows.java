@@ -153,6 +153,19 @@ final class RollupRows {
         + ")) SETTINGS max_block_size = 1048576, min_insert_block_size_rows = 1048576";
   }
 
+  /**
+   * The last of {@code days} days written again a version higher, as the job writes the day in
+   * progress: its months are then summed from the 15-minute rows until a refresh stores them.
+   */
+  static String lastDayAgain(int days) {
+    return "INSERT INTO interval_metrics SELECT * REPLACE (version + 1 AS version)"
+        + " FROM interval_metrics FINAL WHERE interval_start >= "
+        + START
+        + " + toIntervalDay("
+        + (days - 1)
+        + ")";
+  }
+
   /** The same rows' 1% corrected: a higher version and figures from another hash. */
   private static String corrected(String insert) {
     return insert

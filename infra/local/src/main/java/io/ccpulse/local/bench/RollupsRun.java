@@ -26,8 +26,10 @@ import java.util.stream.Stream;
  * {@code numbers()} and written into interval_metrics as the job writes them (so through the
  * materialized view that fills interval_metrics_local), 1% of them corrected later with a higher
  * version; then the day, week and month queries an analyst runs, each timed over several runs, with
- * the old UTC daily view (interval_metrics FINAL on every query) beside them. Prints figures,
- * asserts nothing.
+ * the old UTC daily view (interval_metrics FINAL on every query) beside them; the months stored by
+ * a refresh first (V040), the last day then written again as the job writes the day in progress,
+ * and the old monthly view (every month summed from the 15-minute rows) beside them. Prints
+ * figures, asserts nothing.
  */
 final class RollupsRun {
   /** Timing of one query over the runs, and what one run read (ClickHouse's own counters). */
@@ -97,10 +99,14 @@ final class RollupsRun {
         ChdbProcess.builder().dataDir(dir.resolve("clickhouse")).port(0).start()) {
       ClickHouseEndpoint db =
           new ClickHouseEndpoint(clickhouse.jdbcUrl(), "bench_rollups", "default", Map.of());
-      new Migrator(db, Map.of("interval_ttl_days", "3650")).migrate();
+      // No margin for inserts in flight: the benchmark refreshes the stored months itself, after
+      // the inserts, and stops the server's own refreshes from running beside its timings.
+      new Migrator(db, Map.of("interval_ttl_days", "3650", "monthly_rollup_margin_s", "0"))
+          .migrate();
       TenantTimeZones.of(ZONES).write(db);
       try (Connection conn = db.open();
           Statement st = conn.createStatement()) {
+        st.execute("SYSTEM STOP VIEW monthly_rollup_refresh");
         st.execute(RollupQueries.UTC_DAILY);
         st.execute(RollupQueries.nested("weekly_metrics", "week", "toMonday(day)"));
         st.execute(RollupQueries.nested("monthly_metrics", "month", "toStartOfMonth(day)"));
@@ -132,16 +138,32 @@ final class RollupsRun {
             "Loaded in %.0f s: interval_metrics %,d rows, interval_metrics_local %,d rows (%,d current"
                 + " intervals, %d active parts)%n",
             loadSeconds, base, local, current, parts);
+        double refreshSeconds = refresh(st);
+        String stored =
+            String.format(
+                "the first refresh stored %,d tenant months (%,d rows) in %.1f s",
+                count(st, "SELECT countIf(stored) FROM monthly_rollup_months"),
+                count(st, "SELECT count() FROM monthly_rollup"),
+                refreshSeconds);
+        st.execute(RollupRows.lastDayAgain(days));
+        long written = count(st, "SELECT countIf(NOT stored) FROM monthly_rollup_months");
+        out.printf(
+            "Then %s; the last day written again: %d tenant months summed from the 15-minute"
+                + " rows until the next refresh%n",
+            stored, written);
         explain(st, days, out);
         List<String> table = new ArrayList<>();
         table.add("");
         table.add(
             String.format(
                 "Rollups, %d days of the large preset's 15-minute rows: %,d rows written (%,d versions"
-                    + " corrected), %,d current; load %.0f s; %d runs per query, as loaded (%d parts)",
-                days, base, base - current, current, loadSeconds, runs, parts));
+                    + " corrected), %,d current; load %.0f s; %s; the last day written again (%d"
+                    + " tenant months from the 15-minute rows); %d runs per query, as loaded (%d"
+                    + " parts)",
+                days, base, base - current, current, loadSeconds, stored, written, runs, parts));
         table.addAll(timeQueries(st, runs, days, out));
         st.execute("OPTIMIZE TABLE interval_metrics_local FINAL");
+        st.execute("OPTIMIZE TABLE monthly_rollup FINAL");
         parts =
             count(
                 st,
@@ -152,6 +174,15 @@ final class RollupsRun {
             String.format(
                 "The same after OPTIMIZE TABLE interval_metrics_local FINAL (%d parts)", parts));
         table.addAll(timeQueries(st, runs, days, out));
+        double again = refresh(st);
+        table.add("");
+        table.add(
+            String.format(
+                "Then a refresh of the %d tenant months written since the first: %.1f s (%d left"
+                    + " summed from the 15-minute rows)",
+                written,
+                again,
+                count(st, "SELECT countIf(NOT stored) FROM monthly_rollup_months")));
         return table;
       }
     } finally {
@@ -229,6 +260,13 @@ final class RollupsRun {
         }
       }
     }
+  }
+
+  /** What the server's refresh does (monthly_rollup_refresh), run here; seconds it took. */
+  private static double refresh(Statement st) throws SQLException {
+    long t = System.nanoTime();
+    st.execute("INSERT INTO monthly_rollup SELECT * FROM monthly_rollup_pending");
+    return (System.nanoTime() - t) / 1e9;
   }
 
   private static long count(Statement st, String sql) throws SQLException {
