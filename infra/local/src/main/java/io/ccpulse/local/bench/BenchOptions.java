@@ -44,6 +44,13 @@ final class BenchOptions {
 
   int stateScale = 3;
   Duration stateSample = Duration.ofSeconds(20);
+
+  /** --state-sample day: sampled at the end of each simulated day, not by the wall clock. */
+  boolean statePerDay = false;
+
+  /** The state backends the per-day state run runs on, one run each. */
+  List<String> stateBackends = List.of("rocksdb", "hashmap");
+
   double speed = 60;
   int latencyMinutes = 60;
 
@@ -98,7 +105,15 @@ final class BenchOptions {
                                        interaction events into a plain MergeTree, the queue figures by
                                        one SQL query, checked against the truth (default true)
         --state-scale N                --only state: tenants and agents times N of the preset (default 3)
-        --state-sample D               --only state: how often heap and checkpoint are sampled (20s)
+        --state-sample D|day           --only state: how often heap and checkpoint are sampled (20s);
+                                       day: at the end of each simulated day (UTC), the scenario
+                                       published a day at a time into the job running unbounded, each
+                                       day read and checkpointed before it is sampled, with the entries
+                                       of every state on RocksDB and a verdict: flat after the first
+                                       week or not (e.g. --preset weeks --state-scale 1)
+        --state-backend B[,B]          --state-sample day: the runs, one per state backend (default
+                                       rocksdb,hashmap: entries are counted on RocksDB, the heap holds
+                                       the state on hashmap)
         --latency-preset P             scenario for the latency part (default: default)
         --speed N                      latency part: simulated seconds per real second (default 60)
         --latency-from HH:MM           latency part: simulated time the paced window starts (default 10:00,
@@ -149,7 +164,11 @@ final class BenchOptions {
     }
     o.peer = peer.equals("true");
     o.stateScale = cl.positiveInt("state-scale", o.stateScale);
-    o.stateSample = cl.duration("state-sample", o.stateSample);
+    o.statePerDay = cl.value("state-sample", "").equals("day");
+    if (!o.statePerDay) {
+      o.stateSample = cl.duration("state-sample", o.stateSample);
+    }
+    o.stateBackends = stateBackends(cl.value("state-backend", "rocksdb,hashmap"));
     o.speed = Double.parseDouble(cl.value("speed", Double.toString(o.speed)));
     o.latencyFrom = cl.value("latency-from").map(LocalTime::parse).orElse(o.latencyFrom);
     o.latencyMinutes = cl.positiveInt("latency-minutes", o.latencyMinutes);
@@ -194,6 +213,19 @@ final class BenchOptions {
     // Whatever is left is the job's (both parts): an unknown key fails now, not after minutes.
     o.base = PipelineConfig.from(cl);
     return o;
+  }
+
+  private static List<String> stateBackends(String text) {
+    List<String> list = new ArrayList<>();
+    for (String b : text.split(",")) {
+      String backend = b.trim();
+      if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
+        throw new CommandLine.UsageException(
+            "--state-backend takes rocksdb and/or hashmap separated by commas, not " + text);
+      }
+      list.add(backend);
+    }
+    return List.copyOf(list);
   }
 
   private static List<Integer> parallelisms(String text) {

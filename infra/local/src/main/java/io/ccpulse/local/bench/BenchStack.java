@@ -89,6 +89,9 @@ final class BenchStack implements AutoCloseable {
       conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
       conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
       conf.set(TaskManagerOptions.HOST, "127.0.0.1");
+      // RocksDB's entries per state, for the per-day state run (read in this JVM); costs nothing
+      // while no job runs on RocksDB.
+      conf.addAll(Configuration.fromMap(StateEntries.clusterSettings()));
       flink =
           new MiniCluster(
               new MiniClusterConfiguration.Builder()
@@ -226,6 +229,16 @@ final class BenchStack implements AutoCloseable {
 
   /** The same at another parallelism (at most the stack's: the slots are sized for it). */
   StreamGraph graph(PipelineConfig config, String name, boolean live, int parallelism) {
+    return graph(config, name, live, parallelism, new Configuration());
+  }
+
+  /** The metrics job with Flink options of its own on top (e.g. another state backend). */
+  StreamGraph graph(PipelineConfig config, String name, Configuration options) {
+    return graph(config, name, false, parallelism, options);
+  }
+
+  private StreamGraph graph(
+      PipelineConfig config, String name, boolean live, int parallelism, Configuration options) {
     // Checkpoints to local disk, as a deployment would (to its file system or object store): the
     // default JobManager storage refuses a task state above 5 MB, which the large day exceeds, and
     // each refused checkpoint then fails the job over.
@@ -234,6 +247,7 @@ final class BenchStack implements AutoCloseable {
     job.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     job.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+    job.addAll(options);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job);
     env.setParallelism(parallelism);
     env.enableCheckpointing(Duration.ofSeconds(10).toMillis());

@@ -41,7 +41,7 @@ public final class PipelineBenchmark {
     if (o.rollups) { // ClickHouse alone: no Kafka, no Flink
       table.addAll(RollupsRun.run(o.rollupDays, o.rollupRuns, out));
     }
-    if (o.throughput || o.latency || o.alerts || o.faults) {
+    if (o.throughput || o.state || o.latency || o.alerts || o.faults) {
       stackParts(o, base, table, out);
     }
     out.println();
@@ -56,7 +56,10 @@ public final class PipelineBenchmark {
         table.addAll(ThroughputRun.run(stack, base, o, out));
       }
       if (o.state) {
-        table.addAll(StateRun.run(stack, base, o, out));
+        table.addAll(
+            o.statePerDay
+                ? DayStateRun.run(stack, base, o, out)
+                : StateRun.run(stack, base, o, out));
       }
       if (o.latency) {
         table.addAll(latency(stack, base, o, out));

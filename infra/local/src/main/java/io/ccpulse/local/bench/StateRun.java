@@ -52,12 +52,7 @@ final class StateRun {
 
   static List<String> run(BenchStack stack, PipelineConfig base, BenchOptions o, PrintStream out)
       throws Exception {
-    Scenario preset = o.preset.builder().seed(o.seed).build();
-    Scenario scenario =
-        preset.toBuilder()
-            .tenants(preset.tenants() * o.stateScale)
-            .agents(preset.agents() * o.stateScale)
-            .build();
+    Scenario scenario = scenario(o);
     TopicNames topics = stack.createTopics("state");
     out.println();
     out.printf("State: publishing %s into Kafka...%n", scenario);
@@ -113,6 +108,15 @@ final class StateRun {
             o.stateSample.toSeconds()));
     samples.forEach(s -> t.add("  " + s));
     return t;
+  }
+
+  /** The preset with tenants and agents times {@code --state-scale}. */
+  static Scenario scenario(BenchOptions o) {
+    Scenario preset = o.preset.builder().seed(o.seed).build();
+    return preset.toBuilder()
+        .tenants(preset.tenants() * o.stateScale)
+        .agents(preset.agents() * o.stateScale)
+        .build();
   }
 
   private static Sample sample(
