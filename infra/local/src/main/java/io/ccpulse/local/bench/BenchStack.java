@@ -10,6 +10,7 @@ import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.simulator.output.TopicNames;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -282,6 +284,25 @@ final class BenchStack implements AutoCloseable {
             .get(30, TimeUnit.SECONDS)
             .getStatusTimestamp(JobStatus.RESTARTING)
         != 0;
+  }
+
+  /** The job's latest completed checkpoint; null before the first. */
+  CompletedCheckpointStats latestCheckpoint(JobID job) throws Exception {
+    return flink
+        .getExecutionGraph(job)
+        .get(30, TimeUnit.SECONDS)
+        .getCheckpointStatsSnapshot()
+        .getHistory()
+        .getLatestCompletedCheckpoint();
+  }
+
+  /**
+   * The heap in use after a full collection: what the job (and the broker, in this JVM) keep. For
+   * the state runs, which sample it while the job runs.
+   */
+  static long heapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /**

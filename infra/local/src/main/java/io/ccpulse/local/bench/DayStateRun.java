@@ -7,7 +7,6 @@ import io.ccpulse.simulator.output.KafkaOutput;
 import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -138,16 +137,8 @@ final class DayStateRun {
 
   private static StateDay sample(BenchStack stack, JobID job, int day, LocalDate date, long records)
       throws Exception {
-    System.gc(); // a full collection: what is left is what the job (and the broker) keep
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    CompletedCheckpointStats latest =
-        stack
-            .flink()
-            .getExecutionGraph(job)
-            .get(30, TimeUnit.SECONDS)
-            .getCheckpointStatsSnapshot()
-            .getHistory()
-            .getLatestCompletedCheckpoint();
+    long heap = BenchStack.heapAfterGc();
+    CompletedCheckpointStats latest = stack.latestCheckpoint(job);
     return new StateDay(
         day,
         date,

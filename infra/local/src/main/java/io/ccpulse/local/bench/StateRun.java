@@ -8,7 +8,6 @@ import io.ccpulse.simulator.output.ProgressSink;
 import io.ccpulse.simulator.output.TopicNames;
 import io.ccpulse.simulator.scenario.Scenario;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -122,16 +121,8 @@ final class StateRun {
   private static Sample sample(
       BenchStack stack, JobID job, ClickHouseEndpoint db, long published, long t0)
       throws Exception {
-    System.gc(); // a full collection: what is left is what the job (and the broker) keep
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    CompletedCheckpointStats latest =
-        stack
-            .flink()
-            .getExecutionGraph(job)
-            .get(30, TimeUnit.SECONDS)
-            .getCheckpointStatsSnapshot()
-            .getHistory()
-            .getLatestCompletedCheckpoint();
+    long heap = BenchStack.heapAfterGc();
+    CompletedCheckpointStats latest = stack.latestCheckpoint(job);
     long counted;
     try (Connection c = db.open();
         Statement st = c.createStatement();
