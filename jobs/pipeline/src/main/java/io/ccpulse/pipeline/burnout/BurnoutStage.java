@@ -2,6 +2,7 @@ package io.ccpulse.pipeline.burnout;
 
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.FactStreams;
 import io.ccpulse.pipeline.source.Inbound;
 import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -20,37 +21,20 @@ public final class BurnoutStage {
 
   public static SingleOutputStreamOperator<BurnoutRow> build(
       DataStream<Inbound<AgentStateEvent>> agentStates,
-      DataStream<ContactFact> facts,
+      FactStreams facts,
       BurnoutSettings settings,
       Duration allowedLateness,
       Duration dedupTtl,
       boolean boundedInput) {
-    DataStream<BurnoutInput> fromFacts =
-        facts
-            .flatMap(
-                (ContactFact f, Collector<BurnoutInput> out) -> {
-                  BurnoutInput in = BurnoutInput.of(f);
-                  if (in != null) {
-                    out.collect(in);
-                  }
-                })
-            .returns(BurnoutInput.class)
-            .uid("burnout-fact-inputs")
-            .name("burnout inputs");
     DataStream<BurnoutInput> legs =
-        fromFacts
-            .filter(in -> in.kind == BurnoutInput.Kind.LEG)
-            .uid("burnout-legs")
-            .name("completed legs")
+        facts
+            .each("burnout-legs", "completed legs", f -> inputs(f, true))
             .keyBy(BurnoutInput::queueKey)
             .process(new QueueUsualHandle(Duration.ofMillis(settings.baselineMs), allowedLateness))
             .uid("burnout-queue-usual")
             .name("queue usual handle");
     DataStream<BurnoutInput> others =
-        fromFacts
-            .filter(in -> in.kind != BurnoutInput.Kind.LEG)
-            .uid("burnout-contact-edges")
-            .name("contact edges, surveys");
+        facts.each("burnout-contact-edges", "contact edges, surveys", f -> inputs(f, false));
     DataStream<BurnoutInput> presence =
         agentStates
             .map(BurnoutInput::of)
@@ -63,5 +47,19 @@ public final class BurnoutStage {
         .process(new BurnoutAssessor(settings, allowedLateness, dedupTtl, boundedInput))
         .uid("burnout-assessor")
         .name("burnout risk");
+  }
+
+  /** The facts burnout reads, as its inputs: the completed legs, or everything else. */
+  private static SingleOutputStreamOperator<BurnoutInput> inputs(
+      DataStream<ContactFact> facts, boolean legs) {
+    return facts
+        .flatMap(
+            (ContactFact f, Collector<BurnoutInput> out) -> {
+              BurnoutInput in = BurnoutInput.of(f);
+              if (in != null && (in.kind == BurnoutInput.Kind.LEG) == legs) {
+                out.collect(in);
+              }
+            })
+        .returns(BurnoutInput.class);
   }
 }

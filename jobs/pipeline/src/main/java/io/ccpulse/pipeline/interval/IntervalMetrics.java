@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.interval;
 
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.FactStreams;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -30,15 +30,10 @@ public final class IntervalMetrics {
 
   /** Rows for every size; the late facts of each size are in that size's side output. */
   public static List<SingleOutputStreamOperator<IntervalRow>> build(
-      DataStream<ContactFact> facts,
-      List<Duration> sizes,
-      Thresholds thresholds,
-      Duration allowedLateness) {
+      FactStreams facts, List<Duration> sizes, Thresholds thresholds, Duration allowedLateness) {
     KeyedStream<EntityFact, IntervalKey> byEntity =
         facts
-            .flatMap(new Entities())
-            .uid("interval-entities")
-            .name("facts to entities")
+            .each("interval-entities", "facts to entities", f -> f.flatMap(new Entities()))
             .keyBy(EntityFact::key);
     return sizes.stream()
         .map(
