@@ -148,7 +148,11 @@ public final class ContactAssembler
           Lateness.detail(at, in.partitionClock, watermark, allowedLatenessMs));
       return;
     }
-    ContactExtent kept = extent.value() == null ? new ContactExtent() : extent.value();
+    // Each state is read once per call and handed on: on RocksDB every read deserializes it.
+    ContactExtent kept = extent.value();
+    if (kept == null) {
+      kept = new ContactExtent();
+    }
     String refusal = kept.refusal(at, maxEvents, maxSpanMs);
     if (refusal != null) {
       // Not kept, not remembered as seen: the excess costs its rejection and a later housekeeping.
@@ -157,7 +161,7 @@ public final class ContactAssembler
       extent.update(kept);
       ContactState state = contact.value();
       if (state != null) {
-        scheduleHousekeeping(ctx, state);
+        scheduleHousekeeping(ctx, state, history.value(), kept);
       }
       return;
     }
@@ -168,13 +172,14 @@ public final class ContactAssembler
       Inbound<InteractionEvent>[] waiting = pending.get(at);
       pending.put(at, waiting == null ? oneOf(in) : ContactReplay.append(waiting, List.of(in)));
       ctx.timerService().registerEventTimeTimer(at);
-    } else if (at >= lastLogged()) {
-      apply(
-          List.of(in),
-          ctx,
-          out); // nothing came after it, refused events included: its place is the end
+      return;
+    }
+    ContactHistory past = history.value();
+    if (at >= lastLogged(past)) {
+      // nothing came after it, refused events included: its place is the end
+      apply(List.of(in), past, kept, ctx, out);
     } else {
-      replayWith(in, ctx, out);
+      replayWith(in, past, kept, ctx, out);
     }
   }
 
@@ -182,11 +187,13 @@ public final class ContactAssembler
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContactFact> out)
       throws Exception {
     Inbound<InteractionEvent>[] due = pending.get(timestamp);
+    ContactHistory past = history.value();
     if (due != null) {
       pending.remove(timestamp);
-      apply(Arrays.asList(due), ctx, out); // one instant: in the order they came
+      // one instant: in the order they came
+      past = apply(Arrays.asList(due), past, extent.value(), ctx, out);
     }
-    reportSettledRefusals(ctx, timestamp);
+    reportSettledRefusals(ctx, timestamp, past);
     Long housekeeping = housekeepingAt.value();
     if (housekeeping == null || housekeeping != timestamp) {
       return;
@@ -195,14 +202,13 @@ public final class ContactAssembler
     if (state != null && !state.finished()) {
       List<ContactFact> closed = ContactTimeline.closeIncomplete(state, timestamp);
       incompleteLegs.inc(closed.size());
-      ContactHistory past = history.value();
       past.emitted = ContactReplay.append(past.emitted, closed);
       emit(ctx, past, closed, out);
       contact.update(state);
       history.update(past);
-      scheduleHousekeeping(ctx, state);
+      scheduleHousekeeping(ctx, state, past, extent.value());
     } else if (pending.isEmpty()) {
-      reportSettledRefusals(ctx, Long.MAX_VALUE);
+      reportSettledRefusals(ctx, Long.MAX_VALUE, past);
       resolve(ctx, state);
       contact.clear();
       history.clear();
@@ -226,19 +232,27 @@ public final class ContactAssembler
   }
 
   /** Event time of the latest event in the history, refused ones too; MIN_VALUE for none. */
-  private long lastLogged() throws Exception {
-    ContactHistory past = history.value();
+  private static long lastLogged(ContactHistory past) {
     return past == null || past.log.length == 0
         ? Long.MIN_VALUE
         : past.log[past.log.length - 1].event.getOccurredAt().toEpochMilli();
   }
 
-  /** Applies events in order at the end of the contact's history. */
-  private void apply(
-      List<Inbound<InteractionEvent>> events, Context ctx, Collector<ContactFact> out)
+  /**
+   * Applies events in order at the end of the contact's history ({@code past}, null for none, as
+   * read from state); returns the history as stored.
+   */
+  private ContactHistory apply(
+      List<Inbound<InteractionEvent>> events,
+      ContactHistory past,
+      ContactExtent kept,
+      Context ctx,
+      Collector<ContactFact> out)
       throws Exception {
     ContactState state = contact.value();
-    ContactHistory past = history.value() == null ? new ContactHistory() : history.value();
+    if (past == null) {
+      past = new ContactHistory();
+    }
     for (Inbound<InteractionEvent> in : events) {
       if (state == null) {
         state = ContactTimeline.start(in.event);
@@ -258,14 +272,19 @@ public final class ContactAssembler
     }
     contact.update(state);
     history.update(past);
-    scheduleHousekeeping(ctx, state);
+    scheduleHousekeeping(ctx, state, past, kept);
+    return past;
   }
 
   /** A late event that belongs before what was already applied: replay the contact with it. */
-  private void replayWith(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out)
+  private void replayWith(
+      Inbound<InteractionEvent> in,
+      ContactHistory past,
+      ContactExtent kept,
+      Context ctx,
+      Collector<ContactFact> out)
       throws Exception {
     replays.inc();
-    ContactHistory past = history.value();
     long lastEventAt = contact.value().lastEventAt;
     past.log = ContactReplay.insert(past.log, in);
     ContactReplay.Outcome replayed = ContactReplay.replay(past.log);
@@ -281,12 +300,14 @@ public final class ContactAssembler
     state.lastEventAt = Math.max(state.lastEventAt, lastEventAt);
     contact.update(state);
     history.update(past);
-    scheduleHousekeeping(ctx, state);
+    scheduleHousekeeping(ctx, state, past, kept);
   }
 
-  /** Reports the refusals no late event can undo any more: their event is past the lateness. */
-  private void reportSettledRefusals(Context ctx, long now) throws Exception {
-    ContactHistory past = history.value();
+  /**
+   * Reports the refusals no late event can undo any more: their event is past the lateness. {@code
+   * past} is the history as stored (null for none); it is stored again if a refusal went.
+   */
+  private void reportSettledRefusals(Context ctx, long now, ContactHistory past) throws Exception {
     if (past == null || past.refusals.length == 0) {
       return;
     }
@@ -303,12 +324,15 @@ public final class ContactAssembler
     history.update(past);
   }
 
-  /** One timer per contact: the incomplete-leg limit while open, forgetting it once finished. */
-  private void scheduleHousekeeping(Context ctx, ContactState state) throws Exception {
+  /**
+   * One timer per contact: the incomplete-leg limit while open, forgetting it once finished. {@code
+   * past} and {@code kept} are the history and extent as stored (null for none).
+   */
+  private void scheduleHousekeeping(
+      Context ctx, ContactState state, ContactHistory past, ContactExtent kept) throws Exception {
     // From the latest event seen, refused ones too: a contact whose only event was refused is kept
     // (not forgotten at once) so the event that makes it valid can still arrive.
-    long last = Math.max(state.lastEventAt, lastLogged());
-    ContactExtent kept = extent.value();
+    long last = Math.max(state.lastEventAt, lastLogged(past));
     if (kept != null) {
       last = Math.max(last, kept.lastRefusedAt);
     }
