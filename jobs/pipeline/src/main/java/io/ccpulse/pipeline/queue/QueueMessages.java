@@ -3,6 +3,8 @@ package io.ccpulse.pipeline.queue;
 import static io.ccpulse.pipeline.json.Json.number;
 import static io.ccpulse.pipeline.json.Json.time;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccpulse.events.Channel;
@@ -11,7 +13,8 @@ import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The live job's messages on Kafka (docs/queue-health.md): a queue-health snapshot as JSON, and
@@ -67,36 +70,100 @@ public final class QueueMessages {
             .put("agents_available", s.agentsAvailable));
   }
 
+  /**
+   * A snapshot from {@link #toJson}. Read field by field as the parser meets them, not as a tree:
+   * the metrics job reads one per queue and step (most of a day's messages). A message without one
+   * of the fields every version has is refused; fields a later version added read as absent.
+   */
   public static QueueSnapshot snapshot(byte[] json) {
-    JsonNode n = parse(json);
     QueueSnapshot s = new QueueSnapshot();
-    s.tenantId = n.get("tenant_id").asText();
-    s.queueId = n.get("queue_id").asText();
-    s.channel = n.get("channel").isNull() ? null : Channel.valueOf(n.get("channel").asText());
-    s.at = millis(n.get("at"));
-    s.waiting = n.get("waiting").asInt();
-    s.oldestWaitSince = s.at - n.get("oldest_wait_ms").asLong();
-    s.agentsLoggedIn = n.get("agents_logged_in").asInt();
-    s.agentsOnQueue = n.get("agents_on_queue").asInt();
-    s.agentsAvailable = n.get("agents_available").asInt();
-    s.agentsOnContact = n.get("agents_on_contact").asInt();
-    s.agentsOnBreak = n.get("agents_on_break").asInt();
-    s.offered = n.get("offered").asInt();
-    s.answered = n.get("answered").asInt();
-    s.answeredInSl = n.get("answered_in_sl").asInt();
-    s.abandoned = n.get("abandoned").asInt();
-    s.shortAbandoned = n.get("short_abandoned").asInt();
-    s.openAlerts = n.get("open_alerts").asInt();
-    // Absent in messages from before V030: no telling.
-    s.arrived = n.path("arrived").asInt(0);
-    s.handleTimeMs = millisOrNone(n.path("handle_time_s"));
-    s.estimatedWaitMs = millisOrNone(n.path("estimated_wait_s"));
-    s.agentsRequired = n.path("agents_required").isNumber() ? n.get("agents_required").asInt() : -1;
-    // Absent in messages from before V035: none pending.
-    s.callbacksPending = n.path("callbacks_pending").asInt(0);
-    s.oldestCallbackSince =
-        s.callbacksPending == 0 ? 0 : s.at - n.path("oldest_callback_ms").asLong(0);
+    s.handleTimeMs = -1; // absent in messages from before V030: no telling
+    s.estimatedWaitMs = -1;
+    s.agentsRequired = -1;
+    long oldestWaitMs = 0;
+    long oldestCallbackMs = 0;
+    int seen = 0;
+    try (JsonParser p = JSON.getFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        boolean isNull = value == JsonToken.VALUE_NULL;
+        Integer required = SNAPSHOT_FIELDS.get(field);
+        if (required != null) {
+          seen |= required;
+        }
+        switch (field) {
+          case "tenant_id" -> s.tenantId = p.getText();
+          case "queue_id" -> s.queueId = p.getText();
+          case "channel" -> s.channel = isNull ? null : Channel.valueOf(p.getText());
+          case "at" -> s.at = Json.parseTime(p.getText());
+          case "waiting" -> s.waiting = p.getIntValue();
+          case "oldest_wait_ms" -> oldestWaitMs = p.getLongValue();
+          case "agents_logged_in" -> s.agentsLoggedIn = p.getIntValue();
+          case "agents_on_queue" -> s.agentsOnQueue = p.getIntValue();
+          case "agents_available" -> s.agentsAvailable = p.getIntValue();
+          case "agents_on_contact" -> s.agentsOnContact = p.getIntValue();
+          case "agents_on_break" -> s.agentsOnBreak = p.getIntValue();
+          case "offered" -> s.offered = p.getIntValue();
+          case "answered" -> s.answered = p.getIntValue();
+          case "answered_in_sl" -> s.answeredInSl = p.getIntValue();
+          case "abandoned" -> s.abandoned = p.getIntValue();
+          case "short_abandoned" -> s.shortAbandoned = p.getIntValue();
+          case "open_alerts" -> s.openAlerts = p.getIntValue();
+          case "arrived" -> s.arrived = p.getIntValue();
+          case "handle_time_s" -> s.handleTimeMs = isNull ? -1 : millis(p.getDoubleValue());
+          case "estimated_wait_s" -> s.estimatedWaitMs = isNull ? -1 : millis(p.getDoubleValue());
+          case "agents_required" -> s.agentsRequired = isNull ? -1 : p.getIntValue();
+          case "callbacks_pending" -> s.callbacksPending = p.getIntValue();
+          case "oldest_callback_ms" -> oldestCallbackMs = p.getLongValue();
+          default -> p.skipChildren(); // service_level, abandon_rate: derived from the counts
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
+    }
+    if (seen != (1 << SNAPSHOT_FIELDS.size()) - 1) {
+      throw new IllegalArgumentException("not a queue-health snapshot: a field is missing");
+    }
+    s.oldestWaitSince = s.at - oldestWaitMs;
+    s.oldestCallbackSince = s.callbacksPending == 0 ? 0 : s.at - oldestCallbackMs;
     return s;
+  }
+
+  /** The fields every snapshot message has had (before V030 and V035 added theirs), by bit. */
+  private static final Map<String, Integer> SNAPSHOT_FIELDS =
+      bits(
+          "tenant_id",
+          "queue_id",
+          "channel",
+          "at",
+          "waiting",
+          "oldest_wait_ms",
+          "agents_logged_in",
+          "agents_on_queue",
+          "agents_available",
+          "agents_on_contact",
+          "agents_on_break",
+          "offered",
+          "answered",
+          "answered_in_sl",
+          "abandoned",
+          "short_abandoned",
+          "open_alerts");
+
+  private static Map<String, Integer> bits(String... fields) {
+    Map<String, Integer> bits = new HashMap<>();
+    for (int i = 0; i < fields.length; i++) {
+      bits.put(fields[i], 1 << i);
+    }
+    return Map.copyOf(bits);
+  }
+
+  private static long millis(double seconds) {
+    return Math.round(seconds * 1000);
   }
 
   /** An alert from {@link QueueAlert#toJson()}. */
@@ -124,11 +191,7 @@ public final class QueueMessages {
     }
   }
 
-  private static long millisOrNone(JsonNode seconds) {
-    return seconds.isNumber() ? Math.round(seconds.asDouble() * 1000) : -1;
-  }
-
   private static long millis(JsonNode time) {
-    return Instant.parse(time.asText()).toEpochMilli();
+    return Json.parseTime(time.asText());
   }
 }

@@ -1,11 +1,19 @@
 package io.ccpulse.pipeline.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.alert.AlertRule;
 import io.ccpulse.pipeline.alert.QueueAlert;
+import io.ccpulse.pipeline.json.Json;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +93,45 @@ class QueueMessagesTest {
     assertThat(old).doesNotContain("estimated_wait_s");
     assertThat(before.estimatedWaitMs).isEqualTo(-1);
     assertThat(before.handleTimeMs).isEqualTo(-1);
+  }
+
+  @Test
+  void aSnapshotIsReadWhateverTheOrderOfItsFieldsAndOneWithoutAFieldEveryVersionHasIsRefused()
+      throws Exception {
+    QueueSnapshot s = new QueueSnapshot();
+    s.tenantId = "t";
+    s.queueId = "q";
+    s.channel = Channel.CHAT;
+    s.at = T;
+    s.waiting = 2;
+    s.oldestWaitSince = T - 5_000;
+    s.offered = 4;
+    s.answered = 3;
+    s.estimatedWaitMs = 12_300;
+    ObjectNode fields = (ObjectNode) new ObjectMapper().readTree(QueueMessages.toJson(s));
+    List<String> names = new ArrayList<>();
+    fields.fieldNames().forEachRemaining(names::add);
+    Collections.reverse(names);
+    ObjectNode reversed = Json.object();
+    names.forEach(n -> reversed.set(n, fields.get(n)));
+    reversed.put("added_by_a_later_version", 1).putObject("nested").put("x", 1);
+    QueueSnapshot back =
+        QueueMessages.snapshot(Json.write(reversed).getBytes(StandardCharsets.UTF_8));
+    assertThat(back).usingRecursiveComparison().isEqualTo(s);
+
+    for (String required : new String[] {"tenant_id", "at", "waiting", "open_alerts"}) {
+      ObjectNode without = fields.deepCopy();
+      without.remove(required);
+      byte[] message = Json.write(without).getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> QueueMessages.snapshot(message))
+          .as(required)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> QueueMessages.snapshot("[1]".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> QueueMessages.snapshot("{\"tenant_id\":".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(UncheckedIOException.class);
   }
 
   @Test
