@@ -15,18 +15,17 @@ public final class ClickHouseSinks implements PipelineSinks {
   private static final long serialVersionUID = 1L;
 
   private final ClickHouseEndpoint endpoint;
-  private final SinkSettings settings;
   private final PipelineConfig config;
 
   public ClickHouseSinks(PipelineConfig config) {
     this.config = config;
     this.endpoint = config.clickHouse();
-    this.settings = SinkSettings.from(config);
+    SinkSettings.from(config, OutputTables.INTERVAL_METRICS); // checked at once, not on the cluster
   }
 
   @Override
   public <T> Sink<T> table(OutputTable<T> table) {
-    return new ClickHouseSink<>(endpoint, table, settings);
+    return new ClickHouseSink<>(endpoint, table, SinkSettings.from(config, table));
   }
 
   @Override

@@ -19,11 +19,14 @@ public final class OutputTable<T> implements Serializable {
   private final String name;
   private final List<Column<T>> columns;
   private final LongOf<T> retainedBy;
+  private final boolean readLive;
 
-  private OutputTable(String name, List<Column<T>> columns, LongOf<T> retainedBy) {
+  private OutputTable(
+      String name, List<Column<T>> columns, LongOf<T> retainedBy, boolean readLive) {
     this.name = name;
     this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
     this.retainedBy = retainedBy;
+    this.readLive = readLive;
   }
 
   /** Starts the declaration of table {@code name}; columns are added in the order of the INSERT. */
@@ -37,6 +40,14 @@ public final class OutputTable<T> implements Serializable {
 
   public List<Column<T>> columns() {
     return columns;
+  }
+
+  /**
+   * True for a table dashboards read as it is written (its rows are sent within {@code
+   * sink.flush-interval}); false for one read for analysis, whose rows may wait longer.
+   */
+  public boolean readLive() {
+    return readLive;
   }
 
   /**
@@ -84,6 +95,7 @@ public final class OutputTable<T> implements Serializable {
     private final String name;
     private final List<Column<T>> columns = new ArrayList<>();
     private LongOf<T> retainedBy;
+    private boolean readLive;
 
     private Builder(String name) {
       this.name = name;
@@ -168,11 +180,17 @@ public final class OutputTable<T> implements Serializable {
       return this;
     }
 
+    /** Read by dashboards as it is written: see {@link OutputTable#readLive()}. */
+    public Builder<T> readLive() {
+      this.readLive = true;
+      return this;
+    }
+
     public OutputTable<T> build() {
       if (columns.isEmpty()) {
         throw new IllegalArgumentException(name + " has no columns");
       }
-      return new OutputTable<>(name, columns, retainedBy);
+      return new OutputTable<>(name, columns, retainedBy, readLive);
     }
   }
 

@@ -90,6 +90,7 @@ public final class OutputTables {
           .uint64("nps_detractors", r -> r.figures.npsDetractors)
           .uint64("version", r -> r.version)
           .retainedBy(r -> r.intervalStart)
+          .readLive()
           .build();
 
   /**
@@ -194,6 +195,7 @@ public final class OutputTables {
           .string("factors", c -> c.factors)
           .uint64("version", c -> c.version)
           .retainedBy(r -> r.at)
+          .readLive()
           .build();
 
   /** queue_health (migrations V007, V030, V035). */
@@ -227,6 +229,7 @@ public final class OutputTables {
           .uint32("callbacks_pending", s -> s.callbacksPending)
           .uint64("oldest_callback_ms", QueueSnapshot::oldestCallbackMs)
           .retainedBy(r -> r.at)
+          .readLive()
           .build();
 
   /** queue_alerts (migration V007): one row per raise and per clear. */
@@ -243,6 +246,7 @@ public final class OutputTables {
           .time("raised_at", a -> a.raisedAt)
           .nullableTime("cleared_at", a -> a.clearedAt == Long.MIN_VALUE ? null : a.clearedAt)
           .retainedBy(r -> r.raisedAt)
+          .readLive()
           .build();
 
   /** sink_rejections (migration V008): the dead letter of every table above. */
