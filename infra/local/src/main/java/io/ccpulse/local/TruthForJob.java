@@ -8,10 +8,10 @@ import java.time.Duration;
 
 /**
  * A scenario whose ground truth is computed with the job's own settings: its interval sizes (of the
- * interval figures and of agent time), its service-level and short-abandon thresholds, and its
- * allowed lateness (which decides what the simulator may delay and what it must deliver too late).
- * Without this a run with {@code --metrics.intervals 5min} would be compared with 1- and 15-minute
- * truth, and differ falsely.
+ * interval figures, the agents' among them, and of agent time), its service-level and short-abandon
+ * thresholds, and its allowed lateness (which decides what the simulator may delay and what it must
+ * deliver too late). Without this a run with {@code --metrics.intervals 5min} would be compared
+ * with 1- and 15-minute truth, and differ falsely.
  */
 public final class TruthForJob {
   private TruthForJob() {}
@@ -25,7 +25,8 @@ public final class TruthForJob {
         job.getDurations("metrics.intervals"),
         job.getDuration("metrics.service-level-threshold"),
         job.getDuration("metrics.short-abandon-threshold"),
-        job.getDurations("metrics.agent-time-intervals"));
+        job.getDurations("metrics.agent-time-intervals"),
+        job.getDurations("metrics.agent-intervals"));
   }
 
   /**

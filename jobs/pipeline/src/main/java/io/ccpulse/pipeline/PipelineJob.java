@@ -214,7 +214,12 @@ public final class PipelineJob {
 
     List<Duration> sizes = intervalSizes("metrics.intervals");
     List<SingleOutputStreamOperator<IntervalRow>> intervals =
-        IntervalMetrics.build(facts, sizes, Thresholds.from(config), lateness);
+        IntervalMetrics.build(
+            facts,
+            sizes,
+            intervalSizes("metrics.agent-intervals"),
+            Thresholds.from(config),
+            lateness);
     DataStream<IntervalRow> rows = intervals.get(0);
     DataStream<RejectedEvent> tooLate = tooLate(intervals.get(0), sizes.get(0));
     for (int i = 1; i < sizes.size(); i++) {

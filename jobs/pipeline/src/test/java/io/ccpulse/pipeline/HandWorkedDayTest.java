@@ -112,7 +112,10 @@ class HandWorkedDayTest {
                     .setOccurredAt(Instant.ofEpochMilli(at("09:30:00")))
                     .build());
 
-    PipelineConfig config = PipelineConfig.defaults().with(Map.of("metrics.leg-timeout", "1h"));
+    // Agents' 1-minute rows too (off by default): the hold below is checked in one.
+    PipelineConfig config =
+        PipelineConfig.defaults()
+            .with(Map.of("metrics.leg-timeout", "1h", "metrics.agent-intervals", "1min,15min"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     new PipelineJob(config, sources, SINKS).buildMetrics(env);

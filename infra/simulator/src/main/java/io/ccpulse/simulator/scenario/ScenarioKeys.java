@@ -129,8 +129,15 @@ public final class ScenarioKeys {
     add(
         "intervals",
         "LIST",
-        "truth interval sizes, as the job's metrics.intervals (default 1min,15min)",
+        "truth interval sizes, as the job's metrics.intervals (default 1min,15min; sets the agents'"
+            + " and agent time's too: give those after it)",
         (b, v) -> b.truth(b.truth().withIntervals(Values.intervals(v))));
+    add(
+        "agent-intervals",
+        "LIST",
+        "of the interval sizes, those agents have rows at, as the job's metrics.agent-intervals"
+            + " (default 15min)",
+        (b, v) -> b.truth(b.truth().withAgentIntervals(Values.intervals(v))));
     add(
         "agent-time-intervals",
         "LIST",
@@ -142,22 +149,14 @@ public final class ScenarioKeys {
         "answered within this wait counts for service level (default 20s)",
         (b, v) ->
             b.truth(
-                new TruthSettings(
-                    b.truth().intervals(),
-                    Values.duration(v),
-                    b.truth().shortAbandonThreshold(),
-                    b.truth().agentTimeIntervals())));
+                b.truth().withThresholds(Values.duration(v), b.truth().shortAbandonThreshold())));
     add(
         "short-abandon-threshold",
         "DUR",
         "abandons quicker than this are short (default 5s)",
         (b, v) ->
             b.truth(
-                new TruthSettings(
-                    b.truth().intervals(),
-                    b.truth().serviceLevelThreshold(),
-                    Values.duration(v),
-                    b.truth().agentTimeIntervals())));
+                b.truth().withThresholds(b.truth().serviceLevelThreshold(), Values.duration(v))));
     flag(
         "no-faults",
         "inject no faults at all (applied before the fault-* keys)",

@@ -15,6 +15,7 @@ final class Entities {
   private final long[] sizes;
   private final long[] intervalSizes;
   private final long[] agentTimeSizes;
+  private final long[] agentSizes;
   private final Map<Key, Entity> entities = new HashMap<>();
   private final Map<Key, AgentClock> clocks = new HashMap<>();
 
@@ -22,11 +23,13 @@ final class Entities {
    * @param sizes every size figures are kept for
    * @param intervalSizes of them, those with rows of the interval kinds
    * @param agentTimeSizes of them, those with agent-time rows
+   * @param agentSizes of the interval sizes, those with agents' rows
    */
-  Entities(long[] sizes, long[] intervalSizes, long[] agentTimeSizes) {
+  Entities(long[] sizes, long[] intervalSizes, long[] agentTimeSizes, long[] agentSizes) {
     this.sizes = sizes;
     this.intervalSizes = intervalSizes;
     this.agentTimeSizes = agentTimeSizes;
+    this.agentSizes = agentSizes;
   }
 
   Entity agent(String tenantId, String agentId, Channel channel) {
@@ -67,7 +70,12 @@ final class Entities {
       TreeMap<Long, List<TruthRow>> byStart = new TreeMap<>();
       long size = sizes[i];
       for (Entity e : sorted) {
-        long[] kept = e.kind == EntityKind.AGENT_TIME ? agentTimeSizes : intervalSizes;
+        long[] kept =
+            switch (e.kind) {
+              case AGENT_TIME -> agentTimeSizes;
+              case AGENT -> agentSizes;
+              default -> intervalSizes;
+            };
         if (java.util.Arrays.stream(kept).anyMatch(k -> k == size)) {
           e.rows(i, byStart);
         }

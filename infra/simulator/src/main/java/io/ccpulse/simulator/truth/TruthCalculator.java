@@ -55,7 +55,8 @@ public final class TruthCalculator {
         new Entities(
             sizes,
             settings.intervals().stream().mapToLong(Duration::toMillis).toArray(),
-            settings.agentTimeIntervals().stream().mapToLong(Duration::toMillis).toArray());
+            settings.agentTimeIntervals().stream().mapToLong(Duration::toMillis).toArray(),
+            settings.agentIntervals().stream().mapToLong(Duration::toMillis).toArray());
   }
 
   /** Accepts an {@link InteractionEvent}, {@link AgentStateEvent} or {@link SurveyEvent}. */

@@ -1,6 +1,7 @@
 package io.ccpulse.simulator.truth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ccpulse.simulator.Simulator;
 import io.ccpulse.simulator.scenario.TruthSettings;
@@ -50,5 +51,31 @@ class AgentTimeSizesTest {
         .filteredOn(r -> r.kind() != EntityKind.AGENT_TIME)
         .isNotEmpty()
         .allMatch(r -> r.intervalSize().equals(QUARTER));
+  }
+
+  @Test
+  void agentsHaveRowsAtTheirOwnSizesQueuesAndChannelsAtEvery() {
+    TruthSettings everySize = TruthSettings.defaults().withAgentIntervals(List.of(MINUTE, QUARTER));
+    List<TruthRow> all = Simulator.replay(WorkedExample.day(), everySize).truth();
+    List<TruthRow> rows = Simulator.replay(WorkedExample.day(), TruthSettings.defaults()).truth();
+
+    assertThat(all)
+        .filteredOn(r -> r.kind() == EntityKind.AGENT && r.intervalSize().equals(MINUTE))
+        .isNotEmpty();
+    assertThat(rows)
+        .as("the default truth: every row but the agents' 1-minute ones")
+        .containsExactlyElementsOf(
+            all.stream()
+                .filter(r -> !(r.kind() == EntityKind.AGENT && r.intervalSize().equals(MINUTE)))
+                .toList());
+    assertThat(rows)
+        .filteredOn(r -> r.kind() == EntityKind.QUEUE && r.intervalSize().equals(MINUTE))
+        .isNotEmpty();
+    assertThatThrownBy(
+            () ->
+                TruthSettings.defaults()
+                    .withIntervals(List.of(MINUTE))
+                    .withAgentIntervals(List.of(QUARTER)))
+        .hasMessageContaining("not all of");
   }
 }

@@ -30,7 +30,9 @@ class HandWorkedTruthTest {
             WorkedExample.day(),
             // Agent time in 1-minute rows too (opt-in in the job), so the hand-worked minutes check
             // them.
-            TruthSettings.defaults().withAgentTimeIntervals(TruthSettings.DEFAULT_INTERVALS));
+            TruthSettings.defaults()
+                .withAgentTimeIntervals(TruthSettings.DEFAULT_INTERVALS)
+                .withAgentIntervals(TruthSettings.DEFAULT_INTERVALS));
     rows = sim.truth();
     resolutions = sim.contactResolutions();
     truth = new TruthAssert(rows, "2026-01-05");

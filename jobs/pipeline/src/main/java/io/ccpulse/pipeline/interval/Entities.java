@@ -5,11 +5,17 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Sends each fact to the entities it counts for: a leg or a survey to its agent, its queue and its
- * tenant×channel; a queue outcome to its queue and its tenant×channel.
+ * Sends each fact to the entities it counts for: a leg or a survey to its agent (if agents are
+ * counted), its queue and its tenant×channel; a queue outcome to its queue and its tenant×channel.
  */
 public final class Entities implements FlatMapFunction<ContactFact, EntityFact> {
   private static final long serialVersionUID = 1L;
+
+  private final boolean agents;
+
+  public Entities(boolean agents) {
+    this.agents = agents;
+  }
 
   @Override
   public void flatMap(ContactFact fact, Collector<EntityFact> out) {
@@ -20,7 +26,9 @@ public final class Entities implements FlatMapFunction<ContactFact, EntityFact> 
       case LEG:
       case LEG_INCOMPLETE:
       case SURVEY:
-        out.collect(EntityFact.of(EntityKind.AGENT, fact.agentId, fact));
+        if (agents) {
+          out.collect(EntityFact.of(EntityKind.AGENT, fact.agentId, fact));
+        }
         break;
       default:
         break; // queue outcomes are not an agent's

@@ -28,17 +28,40 @@ public final class IntervalMetrics {
 
   private IntervalMetrics() {}
 
-  /** Rows for every size; the late facts of each size are in that size's side output. */
+  /**
+   * Rows for every size, agents' only at {@code agentSizes} (of {@code sizes}); the late facts of
+   * each size are in that size's side output.
+   */
   public static List<SingleOutputStreamOperator<IntervalRow>> build(
-      FactStreams facts, List<Duration> sizes, Thresholds thresholds, Duration allowedLateness) {
-    KeyedStream<EntityFact, IntervalKey> byEntity =
-        facts
-            .each("interval-entities", "facts to entities", f -> f.flatMap(new Entities()))
-            .keyBy(EntityFact::key);
+      FactStreams facts,
+      List<Duration> sizes,
+      List<Duration> agentSizes,
+      Thresholds thresholds,
+      Duration allowedLateness) {
+    if (!sizes.containsAll(agentSizes)) {
+      throw new IllegalArgumentException(
+          "metrics.agent-intervals " + agentSizes + " must be sizes of metrics.intervals " + sizes);
+    }
+    // Each stream only where a size reads it: facts are not sent to a window that drops them.
+    KeyedStream<EntityFact, IntervalKey> withAgents =
+        sizes.stream().anyMatch(agentSizes::contains)
+            ? facts
+                .each("interval-entities", "facts to entities", f -> f.flatMap(new Entities(true)))
+                .keyBy(EntityFact::key)
+            : null;
+    KeyedStream<EntityFact, IntervalKey> withoutAgents =
+        sizes.stream().anyMatch(s -> !agentSizes.contains(s))
+            ? facts
+                .each(
+                    "interval-entities-no-agents",
+                    "facts to queues and channels",
+                    f -> f.flatMap(new Entities(false)))
+                .keyBy(EntityFact::key)
+            : null;
     return sizes.stream()
         .map(
             size ->
-                byEntity
+                (agentSizes.contains(size) ? withAgents : withoutAgents)
                     .window(new FactTimeWindows(size))
                     .allowedLateness(allowedLateness)
                     .sideOutputLateData(TOO_LATE)
