@@ -18,6 +18,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,6 +38,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * for the oldest wait, which breaches by time passing, it is the instant the limit was passed.
  */
 final class AlertLatencyRun {
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One alert raised during the paced feed: its rule and the delay in ms. */
@@ -174,7 +179,7 @@ final class AlertLatencyRun {
               "  %s %s raised at %s, on the alerts topic %s later%n",
               a.queue(),
               a.rule(),
-              raisedAt.toString().substring(11, 23),
+              CLOCK.format(raisedAt), // not toString: a whole second has no fraction
               Figures.seconds(a.delayMs()));
           synchronized (alerts) {
             alerts.add(a);
