@@ -1,12 +1,11 @@
 package io.ccpulse.clickhouse;
 
+import static io.ccpulse.clickhouse.SqlRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,20 +137,5 @@ class CrashSafeTablesITCase {
         + "', "
         + (clearedAt == null ? "NULL" : "'" + clearedAt + "'")
         + ")";
-  }
-
-  private static List<String> query(Statement st, String sql) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= columns; i++) {
-          row.append(i > 1 ? " " : "").append(rs.getString(i));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
   }
 }

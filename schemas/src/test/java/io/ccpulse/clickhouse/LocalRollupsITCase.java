@@ -1,13 +1,11 @@
 package io.ccpulse.clickhouse;
 
+import static io.ccpulse.clickhouse.SqlRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -231,20 +229,5 @@ class LocalRollupsITCase {
                       + " WHERE tenant_id = 't05'"))
           .containsExactly("2026-03-02 10:15:00.000 1");
     }
-  }
-
-  private static List<String> query(Statement st, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c = 1; c <= n; c++) {
-          row.append(c == 1 ? "" : " ").append(rs.getString(c));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
   }
 }

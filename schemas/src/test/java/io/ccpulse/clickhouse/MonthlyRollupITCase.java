@@ -1,15 +1,13 @@
 package io.ccpulse.clickhouse;
 
+import static io.ccpulse.clickhouse.SqlRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccpulse.infra.clickhouse.ClickHouseExtension;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -278,20 +276,5 @@ class MonthlyRollupITCase {
       assertThat(query(st, STORED)).containsExactly("t01 t01.q 2026-02-01 1 1 300000 1 50000");
       assertThat(query(st, "SELECT stored FROM monthly_rollup_months")).containsExactly("1");
     }
-  }
-
-  private static List<String> query(Statement st, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c = 1; c <= n; c++) {
-          row.append(c == 1 ? "" : " ").append(rs.getString(c));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
   }
 }
