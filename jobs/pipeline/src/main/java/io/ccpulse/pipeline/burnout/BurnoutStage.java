@@ -2,6 +2,7 @@ package io.ccpulse.pipeline.burnout;
 
 import io.ccpulse.events.AgentStateEvent;
 import io.ccpulse.pipeline.contact.ContactFact;
+import io.ccpulse.pipeline.contact.FactKind;
 import io.ccpulse.pipeline.contact.FactStreams;
 import io.ccpulse.pipeline.source.Inbound;
 import java.time.Duration;
@@ -55,9 +56,12 @@ public final class BurnoutStage {
     return facts
         .flatMap(
             (ContactFact f, Collector<BurnoutInput> out) -> {
-              BurnoutInput in = BurnoutInput.of(f);
-              if (in != null && (in.kind == BurnoutInput.Kind.LEG) == legs) {
-                out.collect(in);
+              if ((f.kind == FactKind.LEG)
+                  == legs) { // LEG is the one fact that becomes a LEG input
+                BurnoutInput in = BurnoutInput.of(f);
+                if (in != null) {
+                  out.collect(in);
+                }
               }
             })
         .returns(BurnoutInput.class);

@@ -25,31 +25,7 @@ class QueueMessagesTest {
 
   @Test
   void aSnapshotRoundTripsWithEveryFigure() {
-    QueueSnapshot s = new QueueSnapshot();
-    s.tenantId = "t\"01";
-    s.queueId = "voice/support";
-    s.channel = Channel.VOICE;
-    s.at = T;
-    s.waiting = 3;
-    s.oldestWaitSince = T - 75_250;
-    s.agentsLoggedIn = 9;
-    s.agentsOnQueue = 7;
-    s.agentsAvailable = 1;
-    s.agentsOnContact = 6;
-    s.agentsOnBreak = 2;
-    s.offered = 40;
-    s.answered = 33;
-    s.answeredInSl = 29;
-    s.abandoned = 7;
-    s.shortAbandoned = 2;
-    s.openAlerts = 1;
-    s.arrived = 45;
-    s.handleTimeMs = 251_500;
-    s.estimatedWaitMs = 83_400;
-    s.agentsRequired = 9;
-    s.callbacksPending = 2;
-    s.oldestCallbackSince = T - 600_000;
-
+    QueueSnapshot s = withEveryFigure();
     String json = QueueMessages.toJson(s);
     QueueSnapshot back = QueueMessages.snapshot(json.getBytes(StandardCharsets.UTF_8));
 
@@ -98,16 +74,7 @@ class QueueMessagesTest {
   @Test
   void aSnapshotIsReadWhateverTheOrderOfItsFieldsAndOneWithoutAFieldEveryVersionHasIsRefused()
       throws Exception {
-    QueueSnapshot s = new QueueSnapshot();
-    s.tenantId = "t";
-    s.queueId = "q";
-    s.channel = Channel.CHAT;
-    s.at = T;
-    s.waiting = 2;
-    s.oldestWaitSince = T - 5_000;
-    s.offered = 4;
-    s.answered = 3;
-    s.estimatedWaitMs = 12_300;
+    QueueSnapshot s = withEveryFigure();
     ObjectNode fields = (ObjectNode) new ObjectMapper().readTree(QueueMessages.toJson(s));
     List<String> names = new ArrayList<>();
     fields.fieldNames().forEachRemaining(names::add);
@@ -156,5 +123,34 @@ class QueueMessagesTest {
     assertThat(cleared.value).isNaN();
     assertThat(cleared.clearedAt).isEqualTo(T + 60_000);
     assertThat(cleared.toJson()).isEqualTo(a.toJson());
+  }
+
+  /** A snapshot with every figure set, none to its default. */
+  private static QueueSnapshot withEveryFigure() {
+    QueueSnapshot s = new QueueSnapshot();
+    s.tenantId = "t\"01";
+    s.queueId = "voice/support";
+    s.channel = Channel.VOICE;
+    s.at = T;
+    s.waiting = 3;
+    s.oldestWaitSince = T - 75_250;
+    s.agentsLoggedIn = 9;
+    s.agentsOnQueue = 7;
+    s.agentsAvailable = 1;
+    s.agentsOnContact = 6;
+    s.agentsOnBreak = 2;
+    s.offered = 40;
+    s.answered = 33;
+    s.answeredInSl = 29;
+    s.abandoned = 7;
+    s.shortAbandoned = 2;
+    s.openAlerts = 1;
+    s.arrived = 45;
+    s.handleTimeMs = 251_500;
+    s.estimatedWaitMs = 83_400;
+    s.agentsRequired = 9;
+    s.callbacksPending = 2;
+    s.oldestCallbackSince = T - 600_000;
+    return s;
   }
 }
