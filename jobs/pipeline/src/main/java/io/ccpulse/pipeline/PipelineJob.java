@@ -62,7 +62,7 @@ import org.apache.flink.util.Collector;
  * metrics job:
  * interactions ─ decode ─ by contact: order, dedupe, assemble legs ─┐
  * surveys ────── decode ─ by survey: dedupe ─────────────────────────┴─ facts ─┬─> contact_facts
- *                                                                              └─ by entity: intervals ─> interval_metrics
+ *                                                                              └─ summed per entity and interval ─ by entity: intervals ─> interval_metrics
  * agent states ─ decode ─┬─ by agent, with leg starts and ends: agent time ─> agent_time
  *                        ├─ by agent, with facts (legs via their queue's usual): burnout risk ─┬─> burnout_assessments
  *                        │                                                level changes ────────┴─> burnout_level_changes, Kafka topic

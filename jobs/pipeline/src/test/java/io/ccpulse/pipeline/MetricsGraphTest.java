@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The metrics job's graph as the settings shape it: which steps exist, and what is refused. */
 class MetricsGraphTest {
   @Test
-  void agentsAreSentOnlyToTheIntervalSizesTheyHaveRowsAt() {
+  void eachIntervalSizeHasItsSumsAndItsWindowsAndAgentsOnlyAtSizesOfTheIntervals() {
     assertThat(uids(Map.of()))
-        .as("default: agents at 15 minutes, queues and channels at 1 and 15")
-        .contains(
-            "interval-entities", "interval-entities-no-agents", "interval-60s", "interval-900s");
-    assertThat(uids(Map.of("metrics.agent-intervals", "1min,15min")))
-        .contains("interval-entities", "interval-60s", "interval-900s")
-        .doesNotContain("interval-entities-no-agents");
+        .contains("interval-sums-60s", "interval-60s", "interval-sums-900s", "interval-900s");
+    assertThat(uids(Map.of("metrics.intervals", "5min", "metrics.agent-intervals", "5min")))
+        .contains("interval-sums-300s", "interval-300s")
+        .doesNotContain("interval-60s", "interval-sums-60s");
     assertThatThrownBy(() -> uids(Map.of("metrics.agent-intervals", "5min")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("metrics.agent-intervals [PT5M] must be sizes of metrics.intervals");

@@ -1,41 +1,35 @@
 package io.ccpulse.pipeline.interval;
 
 import io.ccpulse.pipeline.contact.ContactFact;
-import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.util.Collector;
+import java.util.function.Consumer;
 
 /**
- * Sends each fact to the entities it counts for: a leg or a survey to its agent (if agents are
- * counted), its queue and its tenant×channel; a queue outcome to its queue and its tenant×channel.
+ * The entities a fact counts for: a leg or a survey for its agent (if agents are counted), its
+ * queue and its tenant×channel; a queue outcome for its queue and its tenant×channel.
  */
-public final class Entities implements FlatMapFunction<ContactFact, EntityFact> {
-  private static final long serialVersionUID = 1L;
+final class Entities {
+  private Entities() {}
 
-  private final boolean agents;
-
-  public Entities(boolean agents) {
-    this.agents = agents;
-  }
-
-  @Override
-  public void flatMap(ContactFact fact, Collector<EntityFact> out) {
-    if (fact.kind == io.ccpulse.pipeline.contact.FactKind.LEG_STARTED) {
-      return; // marks an agent busy (agent time); counts in no interval figure
-    }
+  /** {@code to} once per entity {@code fact} counts for, agents only if {@code agents}. */
+  static void each(ContactFact fact, boolean agents, Consumer<IntervalKey> to) {
     switch (fact.kind) {
+      case LEG_STARTED:
+        return; // marks an agent busy (agent time); counts in no interval figure
       case LEG:
       case LEG_INCOMPLETE:
       case SURVEY:
         if (agents) {
-          out.collect(EntityFact.of(EntityKind.AGENT, fact.agentId, fact));
+          to.accept(IntervalKey.of(fact.tenantId, EntityKind.AGENT, fact.agentId, fact.channel));
         }
         break;
       default:
         break; // queue outcomes are not an agent's
     }
     if (fact.queueId != null) {
-      out.collect(EntityFact.of(EntityKind.QUEUE, fact.queueId, fact));
+      to.accept(IntervalKey.of(fact.tenantId, EntityKind.QUEUE, fact.queueId, fact.channel));
     }
-    out.collect(EntityFact.of(EntityKind.TENANT_CHANNEL, fact.channel.name(), fact));
+    to.accept(
+        IntervalKey.of(
+            fact.tenantId, EntityKind.TENANT_CHANNEL, fact.channel.name(), fact.channel));
   }
 }

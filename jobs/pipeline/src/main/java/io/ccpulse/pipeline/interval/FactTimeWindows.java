@@ -11,11 +11,11 @@ import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
- * Tumbling event-time intervals placed by the fact's own time ({@link
- * io.ccpulse.pipeline.contact.ContactFact#at}) rather than the record's: a retraction emitted now
- * must land in the interval of the fact it takes back.
+ * Tumbling event-time intervals placed by the facts' own time ({@link EntityFigures#intervalStart},
+ * from {@link io.ccpulse.pipeline.contact.ContactFact#at}) rather than the record's: a retraction
+ * emitted now must land in the interval of the fact it takes back.
  */
-public final class FactTimeWindows extends WindowAssigner<EntityFact, TimeWindow> {
+public final class FactTimeWindows extends WindowAssigner<EntityFigures, TimeWindow> {
   private static final long serialVersionUID = 1L;
 
   private final long size;
@@ -26,15 +26,15 @@ public final class FactTimeWindows extends WindowAssigner<EntityFact, TimeWindow
 
   @Override
   public Collection<TimeWindow> assignWindows(
-      EntityFact element, long timestamp, WindowAssignerContext context) {
-    long start = TimeWindow.getWindowStartWithOffset(element.fact.at, 0, size);
+      EntityFigures element, long timestamp, WindowAssignerContext context) {
+    long start = TimeWindow.getWindowStartWithOffset(element.intervalStart, 0, size);
     return List.of(new TimeWindow(start, start + size));
   }
 
   @Override
-  public Trigger<EntityFact, TimeWindow> getDefaultTrigger() {
+  public Trigger<EntityFigures, TimeWindow> getDefaultTrigger() {
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Trigger<EntityFact, TimeWindow> trigger = (Trigger) EventTimeTrigger.create();
+    Trigger<EntityFigures, TimeWindow> trigger = (Trigger) EventTimeTrigger.create();
     return trigger;
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -24,7 +24,7 @@ import org.apache.flink.util.OutputTag;
  */
 public final class IntervalMetrics {
   /** Facts later than the allowed lateness of their window: should not happen, never silent. */
-  public static final OutputTag<EntityFact> TOO_LATE = new OutputTag<>("interval-too-late") {};
+  public static final OutputTag<EntityFigures> TOO_LATE = new OutputTag<>("interval-too-late") {};
 
   private IntervalMetrics() {}
 
@@ -42,37 +42,34 @@ public final class IntervalMetrics {
       throw new IllegalArgumentException(
           "metrics.agent-intervals " + agentSizes + " must be sizes of metrics.intervals " + sizes);
     }
-    // Each stream only where a size reads it: facts are not sent to a window that drops them.
-    KeyedStream<EntityFact, IntervalKey> withAgents =
-        sizes.stream().anyMatch(agentSizes::contains)
-            ? facts
-                .each("interval-entities", "facts to entities", f -> f.flatMap(new Entities(true)))
-                .keyBy(EntityFact::key)
-            : null;
-    KeyedStream<EntityFact, IntervalKey> withoutAgents =
-        sizes.stream().anyMatch(s -> !agentSizes.contains(s))
-            ? facts
-                .each(
-                    "interval-entities-no-agents",
-                    "facts to queues and channels",
-                    f -> f.flatMap(new Entities(false)))
-                .keyBy(EntityFact::key)
-            : null;
     return sizes.stream()
         .map(
-            size ->
-                (agentSizes.contains(size) ? withAgents : withoutAgents)
-                    .window(new FactTimeWindows(size))
-                    .allowedLateness(allowedLateness)
-                    .sideOutputLateData(TOO_LATE)
-                    .aggregate(new Accumulate(thresholds), new Emit())
-                    .uid("interval-" + size.toSeconds() + "s")
-                    .name("intervals " + size.toSeconds() + "s"))
+            size -> {
+              boolean agents = agentSizes.contains(size);
+              String s = size.toSeconds() + "s";
+              return facts
+                  .each(
+                      "interval-sums-" + s,
+                      "sums for " + s + " intervals",
+                      f ->
+                          f.transform(
+                              "sums",
+                              TypeInformation.of(EntityFigures.class),
+                              new IntervalSums(size, agents, thresholds)))
+                  .keyBy(EntityFigures::key)
+                  .window(new FactTimeWindows(size))
+                  .allowedLateness(allowedLateness)
+                  .sideOutputLateData(TOO_LATE)
+                  .aggregate(new Accumulate(), new Emit())
+                  .uid("interval-" + s)
+                  .name("intervals " + s);
+            })
         .toList();
   }
 
   /** A fact too late for its window, as a rejection (it has no Kafka position of its own). */
-  public static RejectedEvent rejection(EntityFact late) {
+  public static RejectedEvent rejection(EntityFigures late) {
+    // Only a fact that came after its interval had closed can be too late for it; it comes alone.
     ContactFact f = late.fact;
     RejectedEvent r =
         RejectedEvent.of(
@@ -97,15 +94,10 @@ public final class IntervalMetrics {
     return r;
   }
 
-  /** Adds facts one at a time. */
+  /** Adds the sums (and the facts that came alone) as they come. */
   static final class Accumulate
-      implements AggregateFunction<EntityFact, IntervalFigures, IntervalFigures> {
+      implements AggregateFunction<EntityFigures, IntervalFigures, IntervalFigures> {
     private static final long serialVersionUID = 1L;
-    private final Thresholds thresholds;
-
-    Accumulate(Thresholds thresholds) {
-      this.thresholds = thresholds;
-    }
 
     @Override
     public IntervalFigures createAccumulator() {
@@ -113,8 +105,8 @@ public final class IntervalMetrics {
     }
 
     @Override
-    public IntervalFigures add(EntityFact e, IntervalFigures figures) {
-      figures.add(e.fact, thresholds);
+    public IntervalFigures add(EntityFigures e, IntervalFigures figures) {
+      figures.merge(e.figures);
       return figures;
     }
 
