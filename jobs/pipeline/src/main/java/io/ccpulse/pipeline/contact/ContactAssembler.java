@@ -198,7 +198,16 @@ public final class ContactAssembler
     if (housekeeping == null || housekeeping != timestamp) {
       return;
     }
+    housekeepingAt.clear(); // fired
     ContactState state = contact.value();
+    if (state != null) {
+      long dueAt = housekeepingDue(state, past, extent.value());
+      if (dueAt > timestamp) { // events since the timer was set moved it on
+        ctx.timerService().registerEventTimeTimer(dueAt);
+        housekeepingAt.update(dueAt);
+        return;
+      }
+    }
     if (state != null && !state.finished()) {
       List<ContactFact> closed = ContactTimeline.closeIncomplete(state, timestamp);
       incompleteLegs.inc(closed.size());
@@ -326,20 +335,16 @@ public final class ContactAssembler
 
   /**
    * One timer per contact: the incomplete-leg limit while open, forgetting it once finished. {@code
-   * past} and {@code kept} are the history and extent as stored (null for none).
+   * past} and {@code kept} are the history and extent as stored (null for none). A timer already
+   * set before the due time stays: each event moves the due time on, and moving the timer with it
+   * (a delete and an insert in the timer heap per event) cost more than the timer firing early once
+   * and setting itself again ({@link #onTimer}). One set after it is moved back.
    */
   private void scheduleHousekeeping(
       Context ctx, ContactState state, ContactHistory past, ContactExtent kept) throws Exception {
-    // From the latest event seen, refused ones too: a contact whose only event was refused is kept
-    // (not forgotten at once) so the event that makes it valid can still arrive.
-    long last = Math.max(state.lastEventAt, lastLogged(past));
-    if (kept != null) {
-      last = Math.max(last, kept.lastRefusedAt);
-    }
-    long due =
-        last + (state.finished() ? retentionMs : onlyWaiting(state) ? maxSpanMs : legTimeoutMs);
+    long due = housekeepingDue(state, past, kept);
     Long current = housekeepingAt.value();
-    if (current != null && current == due) {
+    if (current != null && current <= due) {
       return;
     }
     if (current != null && pending.get(current) == null) {
@@ -347,6 +352,17 @@ public final class ContactAssembler
     }
     ctx.timerService().registerEventTimeTimer(due);
     housekeepingAt.update(due);
+  }
+
+  /** When the contact's housekeeping is due, by its state now. */
+  private long housekeepingDue(ContactState state, ContactHistory past, ContactExtent kept) {
+    // From the latest event seen, refused ones too: a contact whose only event was refused is kept
+    // (not forgotten at once) so the event that makes it valid can still arrive.
+    long last = Math.max(state.lastEventAt, lastLogged(past));
+    if (kept != null) {
+      last = Math.max(last, kept.lastRefusedAt);
+    }
+    return last + (state.finished() ? retentionMs : onlyWaiting(state) ? maxSpanMs : legTimeoutMs);
   }
 
   /**

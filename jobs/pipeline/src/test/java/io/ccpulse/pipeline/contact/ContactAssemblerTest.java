@@ -324,6 +324,31 @@ class ContactAssemblerTest {
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
+  @Test
+  void theLegLimitRunsFromTheLatestEventThoughTheTimerWasSetAtAnEarlierOne() throws Exception {
+    // The timer set at the answer (10 + 3600 s) stays when talk ends at 3000 s; it fires, finds the
+    // limit moved on to 3000 + 3600 s and sets itself there.
+    send(at(0).queued("q"), at(10).answered("a-1"), at(3000).talkEnded("a-1"));
+    watermark(3001);
+    assertThat(harness.numEventTimeTimers()).as("one housekeeping timer").isEqualTo(1);
+    watermark(3610);
+    assertThat(facts()).extracting(f -> f.kind).doesNotContain(FactKind.LEG_INCOMPLETE);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    watermark(6599);
+    assertThat(facts()).extracting(f -> f.kind).doesNotContain(FactKind.LEG_INCOMPLETE);
+    watermark(6600);
+    assertThat(facts())
+        .last()
+        .satisfies(
+            f -> {
+              assertThat(f.kind).isEqualTo(FactKind.LEG_INCOMPLETE);
+              assertThat(f.at).isEqualTo(ms(6600));
+            });
+    watermark(6600 + 1800);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
   private List<ContactResolution> resolved() {
     var side = harness.getSideOutput(ContactAssembler.RESOLVED);
     return side == null
