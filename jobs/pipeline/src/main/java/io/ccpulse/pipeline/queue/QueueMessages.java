@@ -3,8 +3,11 @@ package io.ccpulse.pipeline.queue;
 import static io.ccpulse.pipeline.json.Json.number;
 import static io.ccpulse.pipeline.json.Json.time;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccpulse.events.Channel;
@@ -13,8 +16,10 @@ import io.ccpulse.pipeline.alert.QueueAlert;
 import io.ccpulse.pipeline.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The live job's messages on Kafka (docs/queue-health.md): a queue-health snapshot as JSON, and
@@ -72,8 +77,10 @@ public final class QueueMessages {
 
   /**
    * A snapshot from {@link #toJson}. Read field by field as the parser meets them, not as a tree:
-   * the metrics job reads one per queue and step (most of a day's messages). A message without one
-   * of the fields every version has is refused; fields a later version added read as absent.
+   * the metrics job reads one per queue and step (most of a day's messages). Each name is first
+   * matched against the one {@link #toJson} writes next (bytes against bytes, no string made), then
+   * looked up. A message without one of the fields every version has is refused; fields a later
+   * version added read as absent.
    */
   public static QueueSnapshot snapshot(byte[] json) {
     QueueSnapshot s = new QueueSnapshot();
@@ -82,50 +89,64 @@ public final class QueueMessages {
     s.agentsRequired = -1;
     long oldestWaitMs = 0;
     long oldestCallbackMs = 0;
-    int seen = 0;
-    try (JsonParser p = JSON.getFactory().createParser(json)) {
+    long seen = 0;
+    try (JsonParser p = SNAPSHOT_JSON.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("not a JSON object");
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        boolean isNull = value == JsonToken.VALUE_NULL;
-        Integer required = SNAPSHOT_FIELDS.get(field);
-        if (required != null) {
-          seen |= required;
+      int next = 0; // the field toJson writes next
+      while (true) {
+        boolean expected = false;
+        if (next < SNAPSHOT_FIELDS.length) {
+          expected = p.nextFieldName(SNAPSHOT_FIELDS[next]); // moves on, whatever comes
+        } else {
+          p.nextToken();
+        }
+        int field;
+        if (expected) {
+          field = next;
+        } else if (p.currentToken() == JsonToken.FIELD_NAME) {
+          field = SNAPSHOT_FIELD_INDEX.getOrDefault(p.currentName(), -1);
+        } else {
+          break;
+        }
+        next = field + 1;
+        boolean isNull = p.nextToken() == JsonToken.VALUE_NULL;
+        if (field >= 0) {
+          seen |= 1L << field;
         }
         switch (field) {
-          case "tenant_id" -> s.tenantId = p.getText();
-          case "queue_id" -> s.queueId = p.getText();
-          case "channel" -> s.channel = isNull ? null : Channel.valueOf(p.getText());
-          case "at" -> s.at = Json.parseTime(p.getText());
-          case "waiting" -> s.waiting = p.getIntValue();
-          case "oldest_wait_ms" -> oldestWaitMs = p.getLongValue();
-          case "agents_logged_in" -> s.agentsLoggedIn = p.getIntValue();
-          case "agents_on_queue" -> s.agentsOnQueue = p.getIntValue();
-          case "agents_available" -> s.agentsAvailable = p.getIntValue();
-          case "agents_on_contact" -> s.agentsOnContact = p.getIntValue();
-          case "agents_on_break" -> s.agentsOnBreak = p.getIntValue();
-          case "offered" -> s.offered = p.getIntValue();
-          case "answered" -> s.answered = p.getIntValue();
-          case "answered_in_sl" -> s.answeredInSl = p.getIntValue();
-          case "abandoned" -> s.abandoned = p.getIntValue();
-          case "short_abandoned" -> s.shortAbandoned = p.getIntValue();
-          case "open_alerts" -> s.openAlerts = p.getIntValue();
-          case "arrived" -> s.arrived = p.getIntValue();
-          case "handle_time_s" -> s.handleTimeMs = isNull ? -1 : millis(p.getDoubleValue());
-          case "estimated_wait_s" -> s.estimatedWaitMs = isNull ? -1 : millis(p.getDoubleValue());
-          case "agents_required" -> s.agentsRequired = isNull ? -1 : p.getIntValue();
-          case "callbacks_pending" -> s.callbacksPending = p.getIntValue();
-          case "oldest_callback_ms" -> oldestCallbackMs = p.getLongValue();
-          default -> p.skipChildren(); // service_level, abandon_rate: derived from the counts
+          case 0 -> s.tenantId = p.getText();
+          case 1 -> s.queueId = p.getText();
+          case 2 -> s.channel = isNull ? null : Channel.valueOf(p.getText());
+          case 3 -> s.at = Json.parseTime(p.getText());
+          case 4 -> s.waiting = p.getIntValue();
+          case 5 -> oldestWaitMs = p.getLongValue();
+          case 6 -> s.agentsLoggedIn = p.getIntValue();
+          case 7 -> s.agentsOnQueue = p.getIntValue();
+          case 8 -> s.agentsAvailable = p.getIntValue();
+          case 9 -> s.agentsOnContact = p.getIntValue();
+          case 10 -> s.agentsOnBreak = p.getIntValue();
+          case 11 -> s.offered = p.getIntValue();
+          case 12 -> s.answered = p.getIntValue();
+          case 13 -> s.answeredInSl = p.getIntValue();
+          case 14 -> s.abandoned = p.getIntValue();
+          case 15 -> s.shortAbandoned = p.getIntValue();
+          case 16, 17 -> {} // service_level, abandon_rate: derived from the counts
+          case 18 -> s.openAlerts = p.getIntValue();
+          case 19 -> s.arrived = p.getIntValue();
+          case 20 -> s.handleTimeMs = isNull ? -1 : millis(p.getDoubleValue());
+          case 21 -> s.estimatedWaitMs = isNull ? -1 : millis(p.getDoubleValue());
+          case 22 -> s.agentsRequired = isNull ? -1 : p.getIntValue();
+          case 23 -> s.callbacksPending = p.getIntValue();
+          case 24 -> oldestCallbackMs = p.getLongValue();
+          default -> p.skipChildren(); // a field this version does not know
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
     }
-    if (seen != (1 << SNAPSHOT_FIELDS.size()) - 1) {
+    if ((seen & REQUIRED) != REQUIRED) {
       throw new IllegalArgumentException("not a queue-health snapshot: a field is missing");
     }
     s.oldestWaitSince = s.at - oldestWaitMs;
@@ -133,34 +154,51 @@ public final class QueueMessages {
     return s;
   }
 
-  /** The fields every snapshot message has had (before V030 and V035 added theirs), by bit. */
-  private static final Map<String, Integer> SNAPSHOT_FIELDS =
-      bits(
-          "tenant_id",
-          "queue_id",
-          "channel",
-          "at",
-          "waiting",
-          "oldest_wait_ms",
-          "agents_logged_in",
-          "agents_on_queue",
-          "agents_available",
-          "agents_on_contact",
-          "agents_on_break",
-          "offered",
-          "answered",
-          "answered_in_sl",
-          "abandoned",
-          "short_abandoned",
-          "open_alerts");
+  /** Doubles read by Jackson's fast parser (the estimates and handle times in every snapshot). */
+  private static final JsonFactory SNAPSHOT_JSON =
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
-  private static Map<String, Integer> bits(String... fields) {
-    Map<String, Integer> bits = new HashMap<>();
-    for (int i = 0; i < fields.length; i++) {
-      bits.put(fields[i], 1 << i);
-    }
-    return Map.copyOf(bits);
-  }
+  /** The snapshot's fields in the order {@link #toJson} writes them; the switch above by index. */
+  private static final SerializedString[] SNAPSHOT_FIELDS =
+      Stream.of(
+              "tenant_id",
+              "queue_id",
+              "channel",
+              "at",
+              "waiting",
+              "oldest_wait_ms",
+              "agents_logged_in",
+              "agents_on_queue",
+              "agents_available",
+              "agents_on_contact",
+              "agents_on_break",
+              "offered",
+              "answered",
+              "answered_in_sl",
+              "abandoned",
+              "short_abandoned",
+              "service_level",
+              "abandon_rate",
+              "open_alerts",
+              "arrived",
+              "handle_time_s",
+              "estimated_wait_s",
+              "agents_required",
+              "callbacks_pending",
+              "oldest_callback_ms")
+          .map(SerializedString::new)
+          .toArray(SerializedString[]::new);
+
+  private static final Map<String, Integer> SNAPSHOT_FIELD_INDEX =
+      IntStream.range(0, SNAPSHOT_FIELDS.length)
+          .boxed()
+          .collect(Collectors.toUnmodifiableMap(i -> SNAPSHOT_FIELDS[i].getValue(), i -> i));
+
+  /**
+   * The fields every snapshot message has had (before V030 and V035 added theirs): tenant_id to
+   * short_abandoned, and open_alerts.
+   */
+  private static final long REQUIRED = (1L << 16) - 1 | 1L << 18;
 
   private static long millis(double seconds) {
     return Math.round(seconds * 1000);
