@@ -199,12 +199,21 @@ public final class PipelineJob {
             .uid("survey-facts")
             .name("survey facts");
     FactStreams facts = new FactStreams(contactFacts, surveyFacts);
-    facts
-        .each(
-            "facts-for-table", "counted facts", s -> s.filter(f -> f.kind != FactKind.LEG_STARTED))
-        .sinkTo(sinks.table(OutputTables.CONTACT_FACTS))
-        .uid("sink-contact-facts")
-        .name("contact_facts");
+    facts.eachInto(
+        "facts-for-table",
+        "counted facts",
+        // a copy: the writer, chained here, keeps it until its batch goes
+        s ->
+            s.flatMap(
+                    (ContactFact f, Collector<ContactFact> out) -> {
+                      if (f.kind != FactKind.LEG_STARTED) {
+                        out.collect(f.copy());
+                      }
+                    })
+                .returns(ContactFact.class),
+        () -> sinks.table(OutputTables.CONTACT_FACTS),
+        "sink-contact-facts",
+        "contact_facts");
 
     contactFacts
         .getSideOutput(ContactAssembler.RESOLVED)
@@ -220,15 +229,18 @@ public final class PipelineJob {
             intervalSizes("metrics.agent-intervals"),
             Thresholds.from(config),
             lateness);
-    DataStream<IntervalRow> rows = intervals.get(0);
-    DataStream<RejectedEvent> tooLate = tooLate(intervals.get(0), sizes.get(0));
-    for (int i = 1; i < sizes.size(); i++) {
-      rows = rows.union(intervals.get(i));
-      tooLate = tooLate.union(tooLate(intervals.get(i), sizes.get(i)));
+    DataStream<RejectedEvent> tooLate = null;
+    for (int i = 0; i < sizes.size(); i++) {
+      // A writer per size, chained to its windows: a union in front of one would send every row
+      // over the network first.
+      intervals
+          .get(i)
+          .sinkTo(sinks.table(OutputTables.INTERVAL_METRICS))
+          .uid("sink-interval-metrics-" + sizes.get(i).toSeconds() + "s")
+          .name("interval_metrics");
+      DataStream<RejectedEvent> late = tooLate(intervals.get(i), sizes.get(i));
+      tooLate = tooLate == null ? late : tooLate.union(late);
     }
-    rows.sinkTo(sinks.table(OutputTables.INTERVAL_METRICS))
-        .uid("sink-interval-metrics")
-        .name("interval_metrics");
 
     SingleOutputStreamOperator<AgentTimeRow> agentTime =
         agentStates

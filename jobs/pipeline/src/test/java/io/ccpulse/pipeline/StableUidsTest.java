@@ -37,7 +37,10 @@ class StableUidsTest {
             "source-queue-health",
             "source-queue-alerts",
             "contact-assembler",
-            "sink-interval-metrics",
+            "sink-contact-facts",
+            "sink-contact-facts-surveys",
+            "sink-interval-metrics-60s",
+            "sink-interval-metrics-900s",
             "sink-queue-health");
   }
 

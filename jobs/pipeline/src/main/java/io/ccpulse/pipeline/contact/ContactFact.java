@@ -129,7 +129,8 @@ public class ContactFact {
     return r;
   }
 
-  private ContactFact copy() {
+  /** A copy, for a writer that keeps the fact until its batch goes (README, "Developing"). */
+  public ContactFact copy() {
     ContactFact f = new ContactFact();
     f.kind = kind;
     f.tenantId = tenantId;

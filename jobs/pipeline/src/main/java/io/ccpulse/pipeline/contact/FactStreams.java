@@ -1,6 +1,8 @@
 package io.ccpulse.pipeline.contact;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -31,5 +33,25 @@ public final class FactStreams {
     SingleOutputStreamOperator<T> fromSurveys =
         step.apply(surveys).uid(uid + "-surveys").name(name + " (surveys)");
     return fromContacts.union(fromSurveys);
+  }
+
+  /**
+   * {@code step}, then a sink of its own, on each stream: the sink chained to each producer, so
+   * nothing crosses the network on its way to it. Uids as {@link #each}, for the step and the sink.
+   */
+  public <T> void eachInto(
+      String uid,
+      String name,
+      Function<DataStream<ContactFact>, SingleOutputStreamOperator<T>> step,
+      Supplier<Sink<T>> sink,
+      String sinkUid,
+      String sinkName) {
+    step.apply(contacts).uid(uid).name(name).sinkTo(sink.get()).uid(sinkUid).name(sinkName);
+    step.apply(surveys)
+        .uid(uid + "-surveys")
+        .name(name + " (surveys)")
+        .sinkTo(sink.get())
+        .uid(sinkUid + "-surveys")
+        .name(sinkName + " (surveys)");
   }
 }

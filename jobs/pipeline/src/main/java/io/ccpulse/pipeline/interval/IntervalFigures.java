@@ -148,6 +148,13 @@ public class IntervalFigures {
     npsDetractors += o.npsDetractors;
   }
 
+  /** A copy: a row keeps its figures while the window's go on changing. */
+  public IntervalFigures copy() {
+    IntervalFigures c = new IntervalFigures();
+    c.merge(this); // every figure a sum, or a maximum of waits (never below 0)
+    return c;
+  }
+
   /** AHT in ms, or NaN with nothing handled. */
   public double ahtMs() {
     return handled == 0 ? Double.NaN : (double) handleMs / handled;

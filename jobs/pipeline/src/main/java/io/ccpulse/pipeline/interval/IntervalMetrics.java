@@ -138,7 +138,9 @@ public final class IntervalMetrics {
       row.kind = key.kind;
       row.entityId = key.entityId;
       row.channel = key.channel;
-      row.figures = result.iterator().next();
+      // A copy: the writer, chained here, keeps the row until its batch goes, and the window's
+      // figures change with the next fact.
+      row.figures = result.iterator().next().copy();
       row.intervalStart = ctx.window().getStart();
       row.intervalSizeSeconds = (ctx.window().getEnd() - ctx.window().getStart()) / 1000;
       // Wall-clock millis, so a later emission (a late correction, or a rerun) replaces an earlier
