@@ -41,6 +41,7 @@ final class BoundedJobRound {
       TableRows tables,
       CpuMeter.Usage cpu,
       Map<String, Long> clickhouseThreads,
+      Map<String, Long> jobThreads,
       ClickHouseWork clickhouseWork,
       Live live) {
     double recordsPerSecond() {
@@ -105,6 +106,7 @@ final class BoundedJobRound {
 
     ClickHouseWork workBefore = ClickHouseWork.read(db);
     ThreadCpu threads = ThreadCpu.start(stack.clickhousePid());
+    JobThreadCpu jobThreads = JobThreadCpu.start();
     CpuMeter cpu = CpuMeter.start(stack.clickhousePid());
     long t0 = System.nanoTime();
     JobID job = stack.submit(graph);
@@ -127,6 +129,8 @@ final class BoundedJobRound {
     long finished = System.nanoTime();
     CpuMeter.Usage cpuUse = cpu.since();
     Map<String, Long> clickhouseThreads = threads.since();
+    Map<String, Long> byChain = jobThreads.byChain();
+    jobThreads.close();
     if (!result.isSuccess()) {
       throw new IllegalStateException(
           "the bounded job failed",
@@ -171,6 +175,7 @@ final class BoundedJobRound {
         tables,
         cpuUse,
         clickhouseThreads,
+        byChain,
         work,
         live);
   }
