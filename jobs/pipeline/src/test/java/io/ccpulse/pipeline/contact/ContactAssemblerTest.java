@@ -311,17 +311,21 @@ class ContactAssemblerTest {
         .extracting(f -> f.kind)
         .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
     watermark(10 + 3600);
+    assertLastClosedIncompleteAt(3610);
+    assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
+    watermark(10 + 3600 + 1800);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  private void assertLastClosedIncompleteAt(long secondsAfterT0) {
     assertThat(facts())
         .last()
         .satisfies(
             f -> {
               assertThat(f.kind).isEqualTo(FactKind.LEG_INCOMPLETE);
-              assertThat(f.at).isEqualTo(ms(3610));
+              assertThat(f.at).isEqualTo(ms(secondsAfterT0));
             });
-    assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
-    watermark(10 + 3600 + 1800);
-    assertThat(harness.numKeyedStateEntries()).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   @Test
@@ -337,13 +341,7 @@ class ContactAssemblerTest {
     watermark(6599);
     assertThat(facts()).extracting(f -> f.kind).doesNotContain(FactKind.LEG_INCOMPLETE);
     watermark(6600);
-    assertThat(facts())
-        .last()
-        .satisfies(
-            f -> {
-              assertThat(f.kind).isEqualTo(FactKind.LEG_INCOMPLETE);
-              assertThat(f.at).isEqualTo(ms(6600));
-            });
+    assertLastClosedIncompleteAt(6600);
     watermark(6600 + 1800);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
