@@ -13,15 +13,16 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Sums the facts per entity and interval of one size before they are sent to the interval windows:
- * a fact counts for two or three entities, so the windows would otherwise get each fact two or
- * three times, each a record over the network and a window update with its timers. A sum goes on
- * when the watermark passes its interval's end (before the watermark itself, so the window fires
- * with it, as it would have with the facts), at a checkpoint (so it keeps no state: what it holds
- * is in the windows' state by then) and at the end of the input. A fact whose interval had already
- * closed here goes on alone at once, with the fact: the window fires a correction for it, or, past
- * the allowed lateness, rejects it by name. Exact: the windows add the sums as they added the facts
- * ({@link IntervalFigures#merge}), every figure a sum or a maximum.
+ * Sums the facts per entity and interval of one size before they are sent to the interval windows,
+ * which would otherwise get a record for each fact and entity it counts for (two or three), each
+ * sent over the network and added with two timer registrations; summed, they get about one per
+ * entity and interval. A sum goes on when the watermark passes its interval's end (before the
+ * watermark itself, so the window fires with it, as it would have with the facts), at a checkpoint
+ * (so it keeps no state: what it holds is in the windows' state by then) and at the end of the
+ * input. A fact whose interval had already closed here goes on alone at once, with the fact: the
+ * window fires a correction for it, or, past the allowed lateness, rejects it by name. Exact: the
+ * windows add the sums as they added the facts ({@link IntervalFigures#merge}), every figure a sum
+ * or a maximum.
  */
 public final class IntervalSums extends AbstractStreamOperator<EntityFigures>
     implements OneInputStreamOperator<ContactFact, EntityFigures> {
