@@ -94,7 +94,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
     } else if (!flushTimerPending) {
       flushTimerPending = true;
       time.registerTimer(
-          time.getCurrentProcessingTime() + settings.flushInterval().toMillis(),
+          settings.flushAt(time.getCurrentProcessingTime()),
           t -> {
             flushTimerPending = false;
             insertBuffer();

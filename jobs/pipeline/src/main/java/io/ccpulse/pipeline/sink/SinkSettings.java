@@ -29,6 +29,18 @@ public record SinkSettings(
   }
 
   /**
+   * When a batch whose first row came at {@code nowMs} goes: at the next whole multiple of the
+   * flush interval, not the interval after its first row. Rows made together (a minute's interval
+   * rows, made as the watermark passes its end) would otherwise always wait the whole interval; on
+   * the clock's grid they wait half of it on average, and a batch is still never older than the
+   * interval.
+   */
+  public long flushAt(long nowMs) {
+    long every = Math.max(1, flushInterval.toMillis());
+    return (Math.floorDiv(nowMs, every) + 1) * every;
+  }
+
+  /**
    * The settings for {@code table}: a table dashboards read as it is written ({@link
    * OutputTable#readLive()}) gets its batches sent after {@code sink.flush-interval}, the others
    * after {@code sink.analysis-flush-interval} (fewer, larger INSERTs: less for ClickHouse to

@@ -326,13 +326,20 @@ class ClickHouseSinkITCase {
   }
 
   @Test
-  void insertsAPartialBatchWhenItIsOldEnough() throws Exception {
+  void insertsAPartialBatchAtTheNextMultipleOfItsFlushIntervalOnTheClock() throws Exception {
     try (ClickHouseWriter<long[]> writer = writer(endpoint, "pairs", 1000, 0)) {
+      time.setCurrentTime(1_765_000_000_500L); // 500 ms past a multiple of the 2 s interval
       writer.write(new long[] {1, 1}, null);
-      time.setCurrentTime(time.getCurrentProcessingTime() + 1999);
+      time.setCurrentTime(1_765_000_001_999L);
       assertThat(rows()).isZero();
-      time.setCurrentTime(time.getCurrentProcessingTime() + 1);
+      time.setCurrentTime(1_765_000_002_000L); // 1.5 s after its first row
       assertThat(rows()).isEqualTo(1);
+
+      writer.write(new long[] {2, 2}, null); // on a multiple: it waits the whole interval
+      time.setCurrentTime(1_765_000_003_999L);
+      assertThat(rows()).isEqualTo(1);
+      time.setCurrentTime(1_765_000_004_000L);
+      assertThat(rows()).isEqualTo(2);
     }
   }
 

@@ -1,0 +1,36 @@
+package io.ccpulse.pipeline.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SinkSettingsTest {
+  private static final SinkSettings EVERY_2S =
+      new SinkSettings(
+          50_000, Duration.ofSeconds(2), -1, Duration.ofMillis(200), Duration.ofSeconds(5));
+
+  @Test
+  void aBatchGoesAtTheNextMultipleOfTheFlushIntervalOnTheClock() {
+    assertThat(EVERY_2S.flushAt(0)).isEqualTo(2_000);
+    assertThat(EVERY_2S.flushAt(1)).isEqualTo(2_000);
+    assertThat(EVERY_2S.flushAt(1_999)).isEqualTo(2_000);
+    assertThat(EVERY_2S.flushAt(2_000)).isEqualTo(4_000);
+    assertThat(EVERY_2S.flushAt(1_765_000_001_234L)).isEqualTo(1_765_000_002_000L);
+  }
+
+  @Test
+  void aRowWaitsAtMostTheIntervalAndHalfOfItOnAverage() {
+    Random random = new Random(7);
+    long sum = 0;
+    int n = 100_000;
+    for (int i = 0; i < n; i++) {
+      long now = 1_765_000_000_000L + random.nextInt(1_000_000);
+      long wait = EVERY_2S.flushAt(now) - now;
+      assertThat(wait).isBetween(1L, 2_000L);
+      sum += wait;
+    }
+    assertThat(sum / (double) n).isBetween(950.0, 1_050.0);
+  }
+}
