@@ -19,6 +19,9 @@ class MetricsGraphTest {
     assertThat(uids(Map.of("metrics.intervals", "5min", "metrics.agent-intervals", "5min")))
         .contains("interval-sums-300s", "interval-300s")
         .doesNotContain("interval-60s", "interval-sums-60s");
+    assertThatThrownBy(() -> uids(Map.of("metrics.intervals", "", "metrics.agent-intervals", "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("metrics.intervals must name at least one size");
     assertThatThrownBy(() -> uids(Map.of("metrics.agent-intervals", "5min")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("metrics.agent-intervals [PT5M] must be sizes of metrics.intervals");

@@ -38,6 +38,9 @@ public final class IntervalMetrics {
       List<Duration> agentSizes,
       Thresholds thresholds,
       Duration allowedLateness) {
+    if (sizes.isEmpty()) {
+      throw new IllegalArgumentException("metrics.intervals must name at least one size");
+    }
     if (!sizes.containsAll(agentSizes)) {
       throw new IllegalArgumentException(
           "metrics.agent-intervals " + agentSizes + " must be sizes of metrics.intervals " + sizes);
