@@ -14,8 +14,19 @@ public record SinkSettings(
     Duration flushInterval,
     int maxRetries,
     Duration retryBackoff,
-    Duration retryMaxBackoff)
+    Duration retryMaxBackoff,
+    boolean flushOnTheClock)
     implements Serializable {
+
+  /** Settings whose batches go on the clock's grid ({@link #flushAt}). */
+  public SinkSettings(
+      int batchSize,
+      Duration flushInterval,
+      int maxRetries,
+      Duration retryBackoff,
+      Duration retryMaxBackoff) {
+    this(batchSize, flushInterval, maxRetries, retryBackoff, retryMaxBackoff, true);
+  }
 
   public SinkSettings {
     if (batchSize < 1
@@ -29,15 +40,15 @@ public record SinkSettings(
   }
 
   /**
-   * When a batch whose first row came at {@code nowMs} goes: at the next whole multiple of the
-   * flush interval, not the interval after its first row. Rows made together (a minute's interval
-   * rows, made as the watermark passes its end) would otherwise always wait the whole interval; on
-   * the clock's grid they wait half of it on average, and a batch is still never older than the
-   * interval.
+   * When a batch whose first row came at {@code nowMs} goes. On the clock ({@link
+   * #flushOnTheClock}, the tables dashboards read live): at the next whole multiple of the flush
+   * interval, so rows made together (a minute's interval rows, made as the watermark passes its
+   * end) wait half the interval on average instead of all of it, and never longer. Otherwise the
+   * interval after the first row: an analysis table's batches stay as large as they can be.
    */
   public long flushAt(long nowMs) {
     long every = Math.max(1, flushInterval.toMillis());
-    return (Math.floorDiv(nowMs, every) + 1) * every;
+    return flushOnTheClock ? (Math.floorDiv(nowMs, every) + 1) * every : nowMs + every;
   }
 
   /**
@@ -53,7 +64,8 @@ public record SinkSettings(
             table.readLive() ? "sink.flush-interval" : "sink.analysis-flush-interval"),
         config.getInt("sink.max-retries"),
         config.getDuration("sink.retry-backoff"),
-        config.getDuration("sink.retry-max-backoff"));
+        config.getDuration("sink.retry-max-backoff"),
+        table.readLive());
   }
 
   boolean retriesLeft(int attempt) {

@@ -21,6 +21,19 @@ class SinkSettingsTest {
   }
 
   @Test
+  void anAnalysisTablesBatchGoesTheIntervalAfterItsFirstRow() {
+    SinkSettings analysis =
+        new SinkSettings(
+            50_000,
+            Duration.ofSeconds(30),
+            -1,
+            Duration.ofMillis(200),
+            Duration.ofSeconds(5),
+            false);
+    assertThat(analysis.flushAt(1_765_000_001_234L)).isEqualTo(1_765_000_031_234L);
+  }
+
+  @Test
   void aRowWaitsAtMostTheIntervalAndHalfOfItOnAverage() {
     Random random = new Random(7);
     long sum = 0;
