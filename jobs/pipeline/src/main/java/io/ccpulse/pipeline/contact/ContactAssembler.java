@@ -13,21 +13,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by contact: puts its events in event-time order, runs them through {@link ContactTimeline}
- * and emits the facts.
+ * Keyed by contact: runs its events through {@link ContactTimeline} in event-time order and emits
+ * the facts.
  *
  * <ul>
  *   <li>Events wait until the watermark passes them, so events within the bounded out-of-orderness
@@ -47,6 +43,8 @@ import org.apache.flink.util.OutputTag;
  *       its legs reported incomplete; one only waiting in a queue (an email overnight) is closed
  *       after {@code maxSpan}; a finished contact is forgotten {@code retention} after its last
  *       event (kept that long so duplicates and stragglers are still recognised).
+ *   <li>All of a contact is one keyed state ({@link KeptContact}): an event costs one look-up of it
+ *       and a timer fired another, where six states each cost one or two.
  * </ul>
  */
 public final class ContactAssembler
@@ -65,12 +63,8 @@ public final class ContactAssembler
   private final int maxEvents;
   private final long maxSpanMs;
 
-  private transient ValueState<ContactState> contact;
-  private transient ValueState<ContactHistory> history;
-  private transient MapState<Long, Inbound<InteractionEvent>[]> pending;
-  private transient MapState<String, Boolean> seen;
-  private transient ValueState<Long> housekeepingAt;
-  private transient ValueState<ContactExtent> extent;
+  private transient ValueState<KeptContact> contact;
+  private transient ContactStatesBefore before;
   private transient EventCodec<InteractionEvent> codec;
   private transient Counter duplicates;
   private transient Counter replays;
@@ -95,34 +89,12 @@ public final class ContactAssembler
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void open(OpenContext openContext) {
-    TypeInformation<Inbound<InteractionEvent>> inbound = EventKind.INTERACTION.inboundType();
     contact =
         getRuntimeContext()
             .getState(
-                new ValueStateDescriptor<>("contact", TypeInformation.of(ContactState.class)));
-    history =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("history", TypeInformation.of(ContactHistory.class)));
-    pending =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pending",
-                    Types.LONG,
-                    ObjectArrayTypeInfo.getInfoFor(
-                        (Class<Inbound<InteractionEvent>[]>) (Class<?>) Inbound[].class, inbound)));
-    seen =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN));
-    housekeepingAt =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("housekeeping-at", Types.LONG));
-    extent =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("extent", TypeInformation.of(ContactExtent.class)));
+                new ValueStateDescriptor<>("kept-contact", TypeInformation.of(KeptContact.class)));
+    before = new ContactStatesBefore(getRuntimeContext());
     codec = EventKind.INTERACTION.codec();
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     replays = getRuntimeContext().getMetricGroup().counter("lateEventReplays");
@@ -132,7 +104,8 @@ public final class ContactAssembler
   @Override
   public void processElement(Inbound<InteractionEvent> in, Context ctx, Collector<ContactFact> out)
       throws Exception {
-    if (seen.contains(in.event.getEventId())) {
+    KeptContact kept = kept();
+    if (kept != null && kept.seen(in.event.getEventId())) {
       duplicates.inc();
       return;
     }
@@ -148,82 +121,120 @@ public final class ContactAssembler
           Lateness.detail(at, in.partitionClock, watermark, allowedLatenessMs));
       return;
     }
-    // Each state is read once per call and handed on: on RocksDB every read deserializes it.
-    ContactExtent kept = extent.value();
     if (kept == null) {
-      kept = new ContactExtent();
+      kept = new KeptContact();
     }
-    String refusal = kept.refusal(at, maxEvents, maxSpanMs);
+    String refusal = kept.extent.refusal(at, maxEvents, maxSpanMs);
     if (refusal != null) {
-      // Not kept, not remembered as seen: the excess costs its rejection and a later housekeeping.
-      reject(ctx, in, kept.reason(maxEvents).name(), refusal);
-      kept.refused(at);
-      extent.update(kept);
-      ContactState state = contact.value();
-      if (state != null) {
-        scheduleHousekeeping(ctx, state, history.value(), kept);
+      // Not kept, not logged: the excess costs its rejection and a later housekeeping.
+      reject(ctx, in, kept.extent.reason(maxEvents).name(), refusal);
+      kept.extent.refused(at);
+      if (kept.state != null) {
+        scheduleHousekeeping(ctx, kept);
       }
+      contact.update(kept);
       return;
     }
-    kept.add(at);
-    extent.update(kept);
-    seen.put(in.event.getEventId(), Boolean.TRUE);
+    kept.extent.add(at);
     if (at > watermark) {
-      Inbound<InteractionEvent>[] waiting = pending.get(at);
-      pending.put(at, waiting == null ? oneOf(in) : ContactReplay.append(waiting, List.of(in)));
+      kept.waiting = ContactReplay.insert(kept.waiting, in);
       ctx.timerService().registerEventTimeTimer(at);
-      return;
-    }
-    ContactHistory past = history.value();
-    if (at >= lastLogged(past)) {
-      // nothing came after it, refused events included: its place is the end
-      apply(List.of(in), past, kept, ctx, out);
     } else {
-      replayWith(in, past, kept, ctx, out);
+      place(in, kept, ctx, out);
     }
+    contact.update(kept);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContactFact> out)
       throws Exception {
-    Inbound<InteractionEvent>[] due = pending.get(timestamp);
-    ContactHistory past = history.value();
-    if (due != null) {
-      pending.remove(timestamp);
-      // one instant: in the order they came
-      past = apply(Arrays.asList(due), past, extent.value(), ctx, out);
-    }
-    reportSettledRefusals(ctx, timestamp, past);
-    Long housekeeping = housekeepingAt.value();
-    if (housekeeping == null || housekeeping != timestamp) {
+    KeptContact kept = kept();
+    if (kept == null) {
       return;
     }
-    housekeepingAt.clear(); // fired
-    ContactState state = contact.value();
+    boolean applied = applyWaiting(timestamp, kept, ctx, out);
+    boolean reported = reportSettledRefusals(ctx, timestamp, kept);
+    if (kept.housekeepingAt != timestamp) {
+      if (applied || reported) {
+        contact.update(kept);
+      }
+      return;
+    }
+    kept.housekeepingAt = KeptContact.NONE; // fired
+    ContactState state = kept.state;
     if (state != null) {
-      long dueAt = housekeepingDue(state, past, extent.value());
+      long dueAt = housekeepingDue(kept);
       if (dueAt > timestamp) { // events since the timer was set moved it on
         ctx.timerService().registerEventTimeTimer(dueAt);
-        housekeepingAt.update(dueAt);
+        kept.housekeepingAt = dueAt;
+        contact.update(kept);
         return;
       }
     }
     if (state != null && !state.finished()) {
       List<ContactFact> closed = ContactTimeline.closeIncomplete(state, timestamp);
       incompleteLegs.inc(closed.size());
+      ContactHistory past = kept.history;
       past.emitted = ContactReplay.append(past.emitted, closed);
       emit(ctx, past, closed, out);
-      contact.update(state);
-      history.update(past);
-      scheduleHousekeeping(ctx, state, past, extent.value());
-    } else if (pending.isEmpty()) {
-      reportSettledRefusals(ctx, Long.MAX_VALUE, past);
+      scheduleHousekeeping(ctx, kept);
+      contact.update(kept);
+    } else if (kept.waiting.length == 0) {
+      reportSettledRefusals(ctx, Long.MAX_VALUE, kept);
       resolve(ctx, state);
       contact.clear();
-      history.clear();
-      seen.clear();
-      housekeepingAt.clear();
-      extent.clear();
+    } else {
+      contact.update(kept);
+    }
+  }
+
+  /**
+   * Applies the waiting events the watermark has passed ({@code now}, a timer's time), in order.
+   * Returns whether there was one.
+   */
+  private boolean applyWaiting(
+      long now, KeptContact kept, Context ctx, Collector<ContactFact> out) {
+    Inbound<InteractionEvent>[] waiting = kept.waiting;
+    int due = 0;
+    while (due < waiting.length && waiting[due].event.getOccurredAt().toEpochMilli() <= now) {
+      due++;
+    }
+    if (due == 0) {
+      return false;
+    }
+    kept.waiting = Arrays.copyOfRange(waiting, due, waiting.length);
+    for (int i = 0; i < due; i++) {
+      place(waiting[i], kept, ctx, out);
+    }
+    return true;
+  }
+
+  /**
+   * The current key's contact; null if none. A contact a savepoint of an earlier release kept in
+   * six states is moved into the one state first.
+   */
+  private KeptContact kept() throws Exception {
+    KeptContact kept = contact.value();
+    if (kept != null) {
+      return kept;
+    }
+    kept = before.take();
+    if (kept != null) {
+      contact.update(kept);
+    }
+    return kept;
+  }
+
+  /**
+   * Applies an event kept for the contact: at the end of its history, or replayed into its place.
+   */
+  private void place(
+      Inbound<InteractionEvent> in, KeptContact kept, Context ctx, Collector<ContactFact> out) {
+    if (in.event.getOccurredAt().toEpochMilli() >= kept.lastLogged()) {
+      // nothing came after it, refused events included: its place is the end
+      apply(in, kept, ctx, out);
+    } else {
+      replayWith(in, kept, ctx, out);
     }
   }
 
@@ -240,61 +251,34 @@ public final class ContactAssembler
     }
   }
 
-  /** Event time of the latest event in the history, refused ones too; MIN_VALUE for none. */
-  private static long lastLogged(ContactHistory past) {
-    return past == null || past.log.length == 0
-        ? Long.MIN_VALUE
-        : past.log[past.log.length - 1].event.getOccurredAt().toEpochMilli();
+  /** Applies an event at the end of the contact's history. */
+  private void apply(
+      Inbound<InteractionEvent> in, KeptContact kept, Context ctx, Collector<ContactFact> out) {
+    if (kept.state == null) {
+      kept.state = ContactTimeline.start(in.event);
+    }
+    ContactHistory past = kept.history;
+    past.log = ContactReplay.insert(past.log, in);
+    try {
+      List<ContactFact> facts = ContactTimeline.apply(kept.state, in.event);
+      past.emitted = ContactReplay.append(past.emitted, facts);
+      emit(ctx, past, facts, out);
+    } catch (ImpossibleTransition refused) {
+      past.refusals =
+          ContactReplay.append(
+              past.refusals, List.of(ContactHistory.Refusal.of(in.event, refused)));
+      ctx.timerService()
+          .registerEventTimeTimer(in.event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
+    }
+    scheduleHousekeeping(ctx, kept);
   }
 
-  /**
-   * Applies events in order at the end of the contact's history ({@code past}, null for none, as
-   * read from state); returns the history as stored.
-   */
-  private ContactHistory apply(
-      List<Inbound<InteractionEvent>> events,
-      ContactHistory past,
-      ContactExtent kept,
-      Context ctx,
-      Collector<ContactFact> out)
-      throws Exception {
-    ContactState state = contact.value();
-    if (past == null) {
-      past = new ContactHistory();
-    }
-    for (Inbound<InteractionEvent> in : events) {
-      if (state == null) {
-        state = ContactTimeline.start(in.event);
-      }
-      past.log = ContactReplay.insert(past.log, in);
-      try {
-        List<ContactFact> facts = ContactTimeline.apply(state, in.event);
-        past.emitted = ContactReplay.append(past.emitted, facts);
-        emit(ctx, past, facts, out);
-      } catch (ImpossibleTransition refused) {
-        past.refusals =
-            ContactReplay.append(
-                past.refusals, List.of(ContactHistory.Refusal.of(in.event, refused)));
-        ctx.timerService()
-            .registerEventTimeTimer(in.event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
-      }
-    }
-    contact.update(state);
-    history.update(past);
-    scheduleHousekeeping(ctx, state, past, kept);
-    return past;
-  }
-
-  /** A late event that belongs before what was already applied: replay the contact with it. */
+  /** An event that belongs before what was already applied: replay the contact with it. */
   private void replayWith(
-      Inbound<InteractionEvent> in,
-      ContactHistory past,
-      ContactExtent kept,
-      Context ctx,
-      Collector<ContactFact> out)
-      throws Exception {
+      Inbound<InteractionEvent> in, KeptContact kept, Context ctx, Collector<ContactFact> out) {
     replays.inc();
-    long lastEventAt = contact.value().lastEventAt;
+    ContactHistory past = kept.history;
+    long lastEventAt = kept.state.lastEventAt;
     past.log = ContactReplay.insert(past.log, in);
     ContactReplay.Outcome replayed = ContactReplay.replay(past.log);
     emit(ctx, past, ContactReplay.changes(past.emitted, replayed.facts()), out);
@@ -305,20 +289,19 @@ public final class ContactAssembler
           .registerEventTimeTimer(
               logged(past, r.eventId).event.getOccurredAt().toEpochMilli() + allowedLatenessMs);
     }
-    ContactState state = replayed.state();
-    state.lastEventAt = Math.max(state.lastEventAt, lastEventAt);
-    contact.update(state);
-    history.update(past);
-    scheduleHousekeeping(ctx, state, past, kept);
+    kept.state = replayed.state();
+    kept.state.lastEventAt = Math.max(kept.state.lastEventAt, lastEventAt);
+    scheduleHousekeeping(ctx, kept);
   }
 
   /**
-   * Reports the refusals no late event can undo any more: their event is past the lateness. {@code
-   * past} is the history as stored (null for none); it is stored again if a refusal went.
+   * Reports the refusals no late event can undo any more: their event is past the lateness. Returns
+   * whether one went (the caller stores the contact).
    */
-  private void reportSettledRefusals(Context ctx, long now, ContactHistory past) throws Exception {
-    if (past == null || past.refusals.length == 0) {
-      return;
+  private boolean reportSettledRefusals(Context ctx, long now, KeptContact kept) {
+    ContactHistory past = kept.history;
+    if (past.refusals.length == 0) {
+      return false;
     }
     List<ContactHistory.Refusal> open = new ArrayList<>();
     for (ContactHistory.Refusal r : past.refusals) {
@@ -329,39 +312,51 @@ public final class ContactAssembler
         open.add(r);
       }
     }
+    if (open.size() == past.refusals.length) {
+      return false;
+    }
     past.refusals = open.toArray(ContactHistory.Refusal[]::new);
-    history.update(past);
+    return true;
   }
 
   /**
-   * One timer per contact: the incomplete-leg limit while open, forgetting it once finished. {@code
-   * past} and {@code kept} are the history and extent as stored (null for none). A timer already
-   * set before the due time stays: each event moves the due time on, and moving the timer with it
-   * (a delete and an insert in the timer heap per event) cost more than the timer firing early once
-   * and setting itself again ({@link #onTimer}). One set after it is moved back.
+   * One housekeeping timer per contact: the incomplete-leg limit while open, forgetting it once
+   * finished. A timer already set before the due time stays: each event moves the due time on, and
+   * moving the timer with it (a delete and an insert in the timer heap per event) cost more than
+   * the timer firing early once and setting itself again ({@link #onTimer}). One set after it is
+   * moved back.
    */
-  private void scheduleHousekeeping(
-      Context ctx, ContactState state, ContactHistory past, ContactExtent kept) throws Exception {
-    long due = housekeepingDue(state, past, kept);
-    Long current = housekeepingAt.value();
-    if (current != null && current <= due) {
+  private void scheduleHousekeeping(Context ctx, KeptContact kept) {
+    long due = housekeepingDue(kept);
+    long current = kept.housekeepingAt;
+    if (current != KeptContact.NONE && current <= due) {
       return;
     }
-    if (current != null && pending.get(current) == null) {
+    if (current != KeptContact.NONE
+        && !kept.waitingAt(current)
+        && !refusalDueAt(kept.history, current)) {
       ctx.timerService().deleteEventTimeTimer(current);
     }
     ctx.timerService().registerEventTimeTimer(due);
-    housekeepingAt.update(due);
+    kept.housekeepingAt = due;
+  }
+
+  /** A refused event is reported at {@code at}: the timer there is its timer too. */
+  private boolean refusalDueAt(ContactHistory past, long at) {
+    for (ContactHistory.Refusal r : past.refusals) {
+      if (logged(past, r.eventId).event.getOccurredAt().toEpochMilli() + allowedLatenessMs == at) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** When the contact's housekeeping is due, by its state now. */
-  private long housekeepingDue(ContactState state, ContactHistory past, ContactExtent kept) {
+  private long housekeepingDue(KeptContact kept) {
     // From the latest event seen, refused ones too: a contact whose only event was refused is kept
     // (not forgotten at once) so the event that makes it valid can still arrive.
-    long last = Math.max(state.lastEventAt, lastLogged(past));
-    if (kept != null) {
-      last = Math.max(last, kept.lastRefusedAt);
-    }
+    ContactState state = kept.state;
+    long last = Math.max(Math.max(state.lastEventAt, kept.lastLogged()), kept.extent.lastRefusedAt);
     return last + (state.finished() ? retentionMs : onlyWaiting(state) ? maxSpanMs : legTimeoutMs);
   }
 
@@ -412,11 +407,5 @@ public final class ContactAssembler
     past.lastVersion =
         ContactFact.stamp(facts, ctx.timerService().currentProcessingTime(), past.lastVersion);
     facts.forEach(out::collect);
-  }
-
-  private static Inbound<InteractionEvent>[] oneOf(Inbound<InteractionEvent> in) {
-    Inbound<InteractionEvent>[] one = ContactHistory.newLog(1);
-    one[0] = in;
-    return one;
   }
 }

@@ -1,0 +1,63 @@
+package io.ccpulse.pipeline.contact;
+
+import io.ccpulse.events.InteractionEvent;
+import io.ccpulse.pipeline.source.Inbound;
+
+/**
+ * All the assembler keeps of one contact, in one keyed state: an event costs one look-up and one
+ * write of it (on RocksDB, one read and one write of the contact, which a late event's replay needs
+ * whole anyway). A Flink POJO.
+ */
+public class KeptContact {
+  /** Where the contact stands; null until its first event is applied. */
+  public ContactState state;
+
+  public ContactHistory history = new ContactHistory();
+
+  /**
+   * Events ahead of the watermark, waiting for it in event-time order (equal times in the order
+   * they came); each time has a timer.
+   */
+  public Inbound<InteractionEvent>[] waiting = ContactHistory.newLog(0);
+
+  public ContactExtent extent = new ContactExtent();
+
+  /** When the housekeeping timer is set for; {@link #NONE} for none. */
+  public long housekeepingAt = NONE;
+
+  public static final long NONE = Long.MIN_VALUE;
+
+  public KeptContact() {}
+
+  /** The event with this id is kept already, applied or waiting: a duplicate. */
+  boolean seen(String eventId) {
+    return in(history.log, eventId) || in(waiting, eventId);
+  }
+
+  private static boolean in(Inbound<InteractionEvent>[] events, String eventId) {
+    for (Inbound<InteractionEvent> in : events) {
+      if (in.event.getEventId().equals(eventId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A waiting event is due at {@code at}: the timer there is its timer. */
+  boolean waitingAt(long at) {
+    for (Inbound<InteractionEvent> in : waiting) {
+      if (in.event.getOccurredAt().toEpochMilli() == at) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Event time of the latest event in the history, refused ones too; MIN_VALUE for none. */
+  long lastLogged() {
+    var log = history.log;
+    return log.length == 0
+        ? Long.MIN_VALUE
+        : log[log.length - 1].event.getOccurredAt().toEpochMilli();
+  }
+}
