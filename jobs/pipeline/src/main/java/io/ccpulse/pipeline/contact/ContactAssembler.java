@@ -138,7 +138,9 @@ public final class ContactAssembler
     kept.extent.add(at);
     if (at > watermark) {
       kept.waiting = ContactReplay.insert(kept.waiting, in);
-      ctx.timerService().registerEventTimeTimer(at);
+      if (kept.waiting[0] == in) { // the first waiting: the others' timer is its timer too
+        ctx.timerService().registerEventTimeTimer(at);
+      }
     } else {
       place(in, kept, ctx, out);
     }
@@ -189,24 +191,32 @@ public final class ContactAssembler
   }
 
   /**
-   * Applies the waiting events the watermark has passed ({@code now}, a timer's time), in order.
-   * Returns whether there was one.
+   * Applies the waiting events the watermark has passed, in order, and sets the timer for the first
+   * one still waiting. One timer for a contact's waiting events, not one per event: when the
+   * watermark passes several at once (a job reading a backlog), one firing applies them all. Past
+   * the timer's own time ({@code now}) they stop at the contact's housekeeping, which comes first
+   * at its time, as when each event had a timer. Returns whether one was applied.
    */
   private boolean applyWaiting(
       long now, KeptContact kept, Context ctx, Collector<ContactFact> out) {
-    Inbound<InteractionEvent>[] waiting = kept.waiting;
-    int due = 0;
-    while (due < waiting.length && waiting[due].event.getOccurredAt().toEpochMilli() <= now) {
-      due++;
+    long watermark = Math.max(now, ctx.timerService().currentWatermark());
+    boolean applied = false;
+    while (kept.waiting.length > 0) {
+      Inbound<InteractionEvent> next = kept.waiting[0];
+      long at = next.event.getOccurredAt().toEpochMilli();
+      if (at > watermark
+          || (at > now && kept.housekeepingAt != KeptContact.NONE && at > kept.housekeepingAt)) {
+        break;
+      }
+      kept.waiting = Arrays.copyOfRange(kept.waiting, 1, kept.waiting.length);
+      place(next, kept, ctx, out);
+      applied = true;
     }
-    if (due == 0) {
-      return false;
+    if (applied && kept.waiting.length > 0) {
+      ctx.timerService()
+          .registerEventTimeTimer(kept.waiting[0].event.getOccurredAt().toEpochMilli());
     }
-    kept.waiting = Arrays.copyOfRange(waiting, due, waiting.length);
-    for (int i = 0; i < due; i++) {
-      place(waiting[i], kept, ctx, out);
-    }
-    return true;
+    return applied;
   }
 
   /**

@@ -16,7 +16,7 @@ public class KeptContact {
 
   /**
    * Events ahead of the watermark, waiting for it in event-time order (equal times in the order
-   * they came); each time has a timer.
+   * they came); the first has a timer.
    */
   public Inbound<InteractionEvent>[] waiting = ContactHistory.newLog(0);
 

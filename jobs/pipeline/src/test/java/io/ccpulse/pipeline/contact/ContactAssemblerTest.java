@@ -90,6 +90,38 @@ class ContactAssemblerTest {
   }
 
   @Test
+  void aContactsWaitingEventsShareOneTimer() throws Exception {
+    send(at(0).queued("q"), at(10).answered("a-1"), at(60).holdStarted("a-1"));
+    // A timer for the first waiting event only: the watermark that passes it applies what else
+    // it passes, in order, and sets the timer for what still waits.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    watermark(30);
+    assertThat(facts())
+        .extracting(f -> f.kind)
+        .containsExactly(FactKind.ARRIVED, FactKind.ANSWERED);
+    // the hold start's timer and the leg timeout's
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+  }
+
+  @Test
+  void aWaitingEventAfterTheLegTimeoutComesAfterTheLegIsClosed() throws Exception {
+    // The hold end, refused (no hold started), has a timer at its lateness (320 s), before the leg
+    // timeout (20 + 3600 s); the talk end waits at 3700 s. One watermark passes all three: the
+    // refusal's timer comes first and must not apply the talk end before the timeout closes the
+    // leg, as a timer of its own at 3700 s would not have.
+    send(at(0).queued("q"), at(10).answered("a-1"), at(20).holdEnded("a-1"));
+    watermark(25);
+    send(at(3700).talkEnded("a-1"));
+    watermark(4000);
+    assertThat(facts()).extracting(f -> f.kind).doesNotContain(FactKind.LEG);
+    assertLastClosedIncompleteAt(3620);
+    watermark(3700 + LATENESS.toSeconds());
+    assertThat(rejected())
+        .extracting(r -> r.eventType)
+        .containsExactly("InteractionEvent.HOLD_ENDED", "InteractionEvent.TALK_ENDED");
+  }
+
+  @Test
   void contactsOfTwoTenantsNeverShareState() throws Exception {
     // Tenant "a/b" with contact "c", and tenant "a" with contact "b/c": one key when ids were
     // joined with "/", so the second contact's QUEUED was refused as a repeat of the first's.
