@@ -1,9 +1,11 @@
 package io.ccpulse.pipeline.contact;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -13,12 +15,22 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * anything was done with it (Flink chains no operator that has two inputs).
  */
 public final class FactStreams {
-  private final DataStream<ContactFact> contacts;
-  private final DataStream<ContactFact> surveys;
+  /** A producer's facts, and what its operators' uids and names end with. */
+  private record Producer(DataStream<ContactFact> facts, String uidSuffix, String nameSuffix) {
+    /** {@code step} on this producer's facts, as operator {@code uid} and {@code name}. */
+    <T> SingleOutputStreamOperator<T> apply(
+        String uid,
+        String name,
+        Function<DataStream<ContactFact>, SingleOutputStreamOperator<T>> step) {
+      return step.apply(facts).uid(uid + uidSuffix).name(name + nameSuffix);
+    }
+  }
+
+  private final List<Producer> producers;
 
   public FactStreams(DataStream<ContactFact> contacts, DataStream<ContactFact> surveys) {
-    this.contacts = contacts;
-    this.surveys = surveys;
+    this.producers =
+        List.of(new Producer(contacts, "", ""), new Producer(surveys, "-surveys", " (surveys)"));
   }
 
   /**
@@ -29,10 +41,12 @@ public final class FactStreams {
       String uid,
       String name,
       Function<DataStream<ContactFact>, SingleOutputStreamOperator<T>> step) {
-    SingleOutputStreamOperator<T> fromContacts = step.apply(contacts).uid(uid).name(name);
-    SingleOutputStreamOperator<T> fromSurveys =
-        step.apply(surveys).uid(uid + "-surveys").name(name + " (surveys)");
-    return fromContacts.union(fromSurveys);
+    DataStream<T> merged = null;
+    for (Producer p : producers) {
+      SingleOutputStreamOperator<T> one = p.apply(uid, name, step);
+      merged = merged == null ? one : merged.union(one);
+    }
+    return merged;
   }
 
   /**
@@ -46,12 +60,9 @@ public final class FactStreams {
       Supplier<Sink<T>> sink,
       String sinkUid,
       String sinkName) {
-    step.apply(contacts).uid(uid).name(name).sinkTo(sink.get()).uid(sinkUid).name(sinkName);
-    step.apply(surveys)
-        .uid(uid + "-surveys")
-        .name(name + " (surveys)")
-        .sinkTo(sink.get())
-        .uid(sinkUid + "-surveys")
-        .name(sinkName + " (surveys)");
+    for (Producer p : producers) {
+      DataStreamSink<T> written = p.apply(uid, name, step).sinkTo(sink.get());
+      written.uid(sinkUid + p.uidSuffix()).name(sinkName + p.nameSuffix());
+    }
   }
 }
