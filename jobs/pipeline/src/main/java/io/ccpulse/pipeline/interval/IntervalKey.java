@@ -19,6 +19,14 @@ public class IntervalKey {
 
   public Channel channel;
 
+  // The hash code, with the fields it was made of, as TenantKey keeps it: Flink hashes a key for
+  // every state look-up and timer. Transient, so not part of the POJO's serialized form.
+  private transient String hashedTenantId;
+  private transient EntityKind hashedKind;
+  private transient String hashedEntityId;
+  private transient Channel hashedChannel;
+  private transient int hash;
+
   public IntervalKey() {}
 
   public static IntervalKey of(String tenantId, EntityKind kind, String entityId, Channel channel) {
@@ -32,15 +40,30 @@ public class IntervalKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof IntervalKey k
-        && Objects.equals(tenantId, k.tenantId)
-        && kind == k.kind
-        && Objects.equals(entityId, k.entityId)
-        && channel == k.channel;
+    return o == this
+        || o instanceof IntervalKey k
+            && Objects.equals(tenantId, k.tenantId)
+            && kind == k.kind
+            && Objects.equals(entityId, k.entityId)
+            && channel == k.channel;
   }
 
   @Override
   public int hashCode() {
+    if (tenantId != hashedTenantId
+        || kind != hashedKind
+        || entityId != hashedEntityId
+        || channel != hashedChannel) {
+      hash = valueHash();
+      hashedTenantId = tenantId;
+      hashedKind = kind;
+      hashedEntityId = entityId;
+      hashedChannel = channel;
+    }
+    return hash;
+  }
+
+  private int valueHash() {
     int h = Objects.hashCode(tenantId);
     h = 31 * h + (kind == null ? 0 : kind.name().hashCode());
     h = 31 * h + Objects.hashCode(entityId);

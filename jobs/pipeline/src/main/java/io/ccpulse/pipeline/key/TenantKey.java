@@ -16,6 +16,13 @@ public class TenantKey {
   /** The contact, agent, queue or event id within the tenant. */
   public String id;
 
+  // The hash code, with the strings it was made of: Flink hashes a key for every state look-up and
+  // timer, and by a timer's time the strings are far from the cache. Checked against the fields
+  // (a reused key is given new ones), and transient, so not part of the POJO's serialized form.
+  private transient String hashedTenantId;
+  private transient String hashedId;
+  private transient int hash;
+
   public TenantKey() {}
 
   public static TenantKey of(String tenantId, String id) {
@@ -27,14 +34,20 @@ public class TenantKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TenantKey k
-        && Objects.equals(tenantId, k.tenantId)
-        && Objects.equals(id, k.id);
+    return o == this
+        || o instanceof TenantKey k
+            && Objects.equals(tenantId, k.tenantId)
+            && Objects.equals(id, k.id);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Objects.hashCode(tenantId) + Objects.hashCode(id);
+    if (tenantId != hashedTenantId || id != hashedId) {
+      hash = 31 * Objects.hashCode(tenantId) + Objects.hashCode(id);
+      hashedTenantId = tenantId;
+      hashedId = id;
+    }
+    return hash;
   }
 
   @Override

@@ -51,6 +51,23 @@ class StateKeysTest {
   }
 
   @Test
+  void aKeyGivenNewFieldsHashesByThem() {
+    // Its hash code is kept, but a serializer reusing the object may set other fields.
+    TenantKey k = TenantKey.of("acme", "i-1");
+    int before = k.hashCode();
+    k.id = "i-2";
+    assertThat(k.hashCode()).isEqualTo(TenantKey.of("acme", "i-2").hashCode()).isNotEqualTo(before);
+    k.tenantId = null;
+    assertThat(k.hashCode()).isEqualTo("i-2".hashCode());
+    IntervalKey e = IntervalKey.of("acme", EntityKind.QUEUE, "billing", Channel.VOICE);
+    int queue = e.hashCode();
+    e.kind = EntityKind.AGENT;
+    assertThat(e.hashCode())
+        .isEqualTo(IntervalKey.of("acme", EntityKind.AGENT, "billing", Channel.VOICE).hashCode())
+        .isNotEqualTo(queue);
+  }
+
+  @Test
   void keysArePojosWithTheirOwnSerializerAndSurviveAnyId() throws Exception {
     String odd = "a/b\u0001c\n\u0000\u200b" + "x".repeat(1000);
     assertThat(roundTrip(TenantKey.class, TenantKey.of(odd, odd)))
