@@ -1,6 +1,8 @@
 package io.ccpulse.pipeline.interval;
 
 import io.ccpulse.events.Channel;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 /**
@@ -19,13 +21,24 @@ public class IntervalKey {
 
   public Channel channel;
 
-  // The hash code, with the fields it was made of, as TenantKey keeps it: Flink hashes a key for
-  // every state look-up and timer. Transient, so not part of the POJO's serialized form.
-  private transient String hashedTenantId;
+  // The hash code, with the fields it was made of, kept as TenantKey keeps it (the tenant id
+  // written last, released; read first, acquired).
+  private transient int hash;
   private transient EntityKind hashedKind;
   private transient String hashedEntityId;
   private transient Channel hashedChannel;
-  private transient int hash;
+  private transient String hashedTenantId;
+
+  private static final VarHandle HASHED_TENANT_ID;
+
+  static {
+    try {
+      HASHED_TENANT_ID =
+          MethodHandles.lookup().findVarHandle(IntervalKey.class, "hashedTenantId", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   public IntervalKey() {}
 
@@ -50,15 +63,15 @@ public class IntervalKey {
 
   @Override
   public int hashCode() {
-    if (tenantId != hashedTenantId
-        || kind != hashedKind
-        || entityId != hashedEntityId
-        || channel != hashedChannel) {
+    if (HASHED_TENANT_ID.getAcquire(this) != tenantId
+        || hashedKind != kind
+        || hashedEntityId != entityId
+        || hashedChannel != channel) {
       hash = valueHash();
-      hashedTenantId = tenantId;
       hashedKind = kind;
       hashedEntityId = entityId;
       hashedChannel = channel;
+      HASHED_TENANT_ID.setRelease(this, tenantId);
     }
     return hash;
   }

@@ -1,5 +1,7 @@
 package io.ccpulse.pipeline.key;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 /**
@@ -16,12 +18,25 @@ public class TenantKey {
   /** The contact, agent, queue or event id within the tenant. */
   public String id;
 
-  // The hash code, with the strings it was made of: Flink hashes a key for every state look-up and
-  // timer, and by a timer's time the strings are far from the cache. Checked against the fields
-  // (a reused key is given new ones), and transient, so not part of the POJO's serialized form.
-  private transient String hashedTenantId;
-  private transient String hashedId;
+  // The hash code, with the strings it was made of: Flink hashes a key for every state look-up
+  // and timer, and by a timer's time the strings are far from the cache. Checked against the
+  // fields (a key given new ones hashes anew). A checkpoint's thread hashes keys too: the tenant id
+  // is written last, with release semantics, and read first, with acquire, so a thread that finds
+  // it sees the hash and id written before it. Transient: not in the POJO's serialized form.
   private transient int hash;
+  private transient String hashedId;
+  private transient String hashedTenantId;
+
+  private static final VarHandle HASHED_TENANT_ID;
+
+  static {
+    try {
+      HASHED_TENANT_ID =
+          MethodHandles.lookup().findVarHandle(TenantKey.class, "hashedTenantId", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   public TenantKey() {}
 
@@ -42,10 +57,10 @@ public class TenantKey {
 
   @Override
   public int hashCode() {
-    if (tenantId != hashedTenantId || id != hashedId) {
+    if (HASHED_TENANT_ID.getAcquire(this) != tenantId || hashedId != id) {
       hash = 31 * Objects.hashCode(tenantId) + Objects.hashCode(id);
-      hashedTenantId = tenantId;
       hashedId = id;
+      HASHED_TENANT_ID.setRelease(this, tenantId);
     }
     return hash;
   }
