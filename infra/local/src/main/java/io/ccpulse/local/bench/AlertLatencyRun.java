@@ -35,7 +35,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * For every alert raised while paced, the wall time from the moment its breaching event was due in
  * Kafka (the feed maps event time to wall time one to one) to the alert message reaching a consumer
  * of the alerts topic. For the rules that breach on an event that is the event's own produce time;
- * for the oldest wait, which breaches by time passing, it is the instant the limit was passed.
+ * for the oldest wait, which breaches by time passing, it is the instant the limit was passed, and
+ * for a rule with a raise-after (understaffed) the instant its breach had lasted that long: the
+ * alert's raised_at in every case.
  */
 final class AlertLatencyRun {
   private static final DateTimeFormatter CLOCK =

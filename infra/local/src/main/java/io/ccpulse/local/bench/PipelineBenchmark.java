@@ -7,6 +7,7 @@ import io.ccpulse.simulator.scenario.Scenario;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code make bench}: the whole pipeline's throughput beside the raw Kafka-consume rate of the same
@@ -152,20 +153,22 @@ public final class PipelineBenchmark {
     t.add(
         "| breaching event due in Kafka -> alert message received | alerts | median | p90 | max |");
     t.add("|---|---|---|---|---|");
+    // The oldest wait is breached by time passing, and a rule with a raise-after (understaffed:
+    // 1 min) is raised once the breach has lasted that long: both are noticed at the next cadence
+    // step, not at an event, so their delay is up to a step and is reported apart.
+    Predicate<AlertLatencyRun.Alert> byTime =
+        a ->
+            a.rule().equals("oldest-wait")
+                || !base.getDuration("alerts." + a.rule() + ".raise-after").isZero();
     t.add(
         latencyRow(
-            "rules breached by an event (no agent, abandon rate, service level)",
-            alerts.stream()
-                .filter(a -> !a.rule().equals("oldest-wait"))
-                .map(AlertLatencyRun.Alert::delayMs)
-                .toList()));
+            "rules breached by an event, raised at once (no agent, abandon rate, service level)",
+            alerts.stream().filter(byTime.negate()).map(AlertLatencyRun.Alert::delayMs).toList()));
     t.add(
         latencyRow(
-            "oldest wait (breached by time passing; checked every cadence step)",
-            alerts.stream()
-                .filter(a -> a.rule().equals("oldest-wait"))
-                .map(AlertLatencyRun.Alert::delayMs)
-                .toList()));
+            "raised by time passing (oldest wait; understaffed once its raise-after has passed);"
+                + " checked every cadence step",
+            alerts.stream().filter(byTime).map(AlertLatencyRun.Alert::delayMs).toList()));
     return t;
   }
 
