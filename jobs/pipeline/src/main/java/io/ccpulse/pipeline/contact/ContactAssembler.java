@@ -398,10 +398,9 @@ public final class ContactAssembler
   }
 
   private static Inbound<InteractionEvent> logged(ContactHistory past, String eventId) {
-    for (Inbound<InteractionEvent> in : past.log) {
-      if (in.event.getEventId().equals(eventId)) {
-        return in;
-      }
+    Inbound<InteractionEvent> in = KeptContact.find(past.log, eventId);
+    if (in != null) {
+      return in;
     }
     throw new IllegalStateException(
         "refused event " + eventId + " is not in the contact's history");

@@ -22,7 +22,7 @@ import org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo;
  * the one that made it), declared as they were so a savepoint of such a release restores: a contact
  * found in them is moved into one {@link KeptContact} the first time its key is seen again, by an
  * event or a timer, and they are cleared for it. Events that waited for the watermark then ({@code
- * pending}) are returned to be applied.
+ * pending}) wait on in it, at the timers they had.
  */
 final class ContactStatesBefore {
   final ValueState<ContactState> contact;

@@ -31,26 +31,22 @@ public class KeptContact {
 
   /** The event with this id is kept already, applied or waiting: a duplicate. */
   boolean seen(String eventId) {
-    return in(history.log, eventId) || in(waiting, eventId);
+    return find(history.log, eventId) != null || find(waiting, eventId) != null;
   }
 
-  private static boolean in(Inbound<InteractionEvent>[] events, String eventId) {
+  /** The event with this id among {@code events}, or null. */
+  static Inbound<InteractionEvent> find(Inbound<InteractionEvent>[] events, String eventId) {
     for (Inbound<InteractionEvent> in : events) {
       if (in.event.getEventId().equals(eventId)) {
-        return true;
+        return in;
       }
     }
-    return false;
+    return null;
   }
 
-  /** A waiting event is due at {@code at}: the timer there is its timer. */
+  /** The first waiting event is due at {@code at}: the timer there is the waiting events' timer. */
   boolean waitingAt(long at) {
-    for (Inbound<InteractionEvent> in : waiting) {
-      if (in.event.getOccurredAt().toEpochMilli() == at) {
-        return true;
-      }
-    }
-    return false;
+    return waiting.length > 0 && waiting[0].event.getOccurredAt().toEpochMilli() == at;
   }
 
   /** Event time of the latest event in the history, refused ones too; MIN_VALUE for none. */
