@@ -23,6 +23,9 @@ final class JobThreadCpu implements AutoCloseable {
   private final Thread poller;
   private volatile boolean running = true;
 
+  /** The JVM's own threads (compilers, collectors), which Java does not list: from /proc. */
+  private final ThreadCpu vm = ThreadCpu.start(ProcessHandle.current().pid());
+
   private JobThreadCpu() {
     for (long id : threads.getAllThreadIds()) {
       long ns = threads.getThreadCpuTime(id);
@@ -68,10 +71,21 @@ final class JobThreadCpu implements AutoCloseable {
     }
   }
 
-  /** The CPU since {@link #start} by chain or pool, in ms, largest first. */
+  /**
+   * The CPU since {@link #start} by chain or pool, in ms, largest first, with the JVM's own work:
+   * "JIT compilers" and "garbage collector" (their threads', which Java does not list).
+   */
   synchronized Map<String, Long> byChain() {
     poll();
     Map<String, Long> byName = new HashMap<>();
+    vm.since()
+        .forEach(
+            (name, ms) -> {
+              String work = vmWork(name);
+              if (work != null) {
+                byName.merge(work, ms, Long::sum);
+              }
+            });
     latest.forEach(
         (id, ns) -> {
           long ms = (ns - atStart.getOrDefault(id, 0L)) / 1_000_000;
@@ -84,6 +98,17 @@ final class JobThreadCpu implements AutoCloseable {
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return sorted;
+  }
+
+  /** "JIT compilers" or "garbage collector" for a JVM thread's Linux name; null for the rest. */
+  static String vmWork(String thread) {
+    if (thread.startsWith("C1 CompilerThre") || thread.startsWith("C2 CompilerThre")) {
+      return "JIT compilers";
+    }
+    if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+      return "garbage collector";
+    }
+    return null;
   }
 
   /**

@@ -125,7 +125,7 @@ final class ThroughputRun {
     long measured = job.jobThreads().values().stream().mapToLong(Long::longValue).sum();
     out.printf(
         "          this JVM's CPU by operator chain or thread (%.1f s of its %.1f s; the rest is"
-            + " GC, the JIT and threads between polls): %s%n",
+            + " threads between polls and the VM's others): %s%n",
         measured / 1000.0, job.cpu().jvmMs() / 1000.0, ThreadCpu.describe(job.jobThreads()));
     out.printf("          ClickHouse did: %s%n", job.clickhouseWork());
     out.printf("          %s%n", job.tables().describe(job.records()));

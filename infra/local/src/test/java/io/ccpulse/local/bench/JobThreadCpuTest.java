@@ -25,6 +25,29 @@ class JobThreadCpuTest {
   }
 
   @Test
+  void theJvmsOwnThreadsAreCountedAsItsCompilersAndCollector() {
+    assertThat(JobThreadCpu.vmWork("C2 CompilerThre")).isEqualTo("JIT compilers");
+    assertThat(JobThreadCpu.vmWork("C1 CompilerThre")).isEqualTo("JIT compilers");
+    assertThat(JobThreadCpu.vmWork("GC Thread")).isEqualTo("garbage collector");
+    assertThat(JobThreadCpu.vmWork("G1 Conc")).isEqualTo("garbage collector");
+    assertThat(JobThreadCpu.vmWork("assemble contac")).isNull();
+  }
+
+  @Test
+  void theCompilersWorkIsMeasured() throws Exception {
+    try (JobThreadCpu cpu = JobThreadCpu.start()) {
+      // code the JIT has not seen: a class of its own, run hot enough to be compiled
+      long x = 0;
+      for (int i = 0; i < 2_000_000; i++) {
+        x += Long.toString(i).hashCode() % 3;
+      }
+      assertThat(x).isNotZero();
+      Thread.sleep(300);
+      assertThat(cpu.byChain()).containsKey("JIT compilers");
+    }
+  }
+
+  @Test
   void aThreadThatEndedBeforeTheEndIsCountedByItsLastPoll() throws Exception {
     try (JobThreadCpu cpu = JobThreadCpu.start()) {
       Thread busy =
