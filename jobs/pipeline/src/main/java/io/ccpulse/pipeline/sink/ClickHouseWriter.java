@@ -61,7 +61,7 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   /** When the current run of failed attempts began (epoch ms), 0 while inserts succeed: a gauge. */
   private volatile long failingSince;
 
-  private final RowBinaryBatch batch = new RowBinaryBatch();
+  private final NativeBlock batch = new NativeBlock();
   private Connection connection;
   private Client client;
   private boolean flushTimerPending;
@@ -265,24 +265,20 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   }
 
   /**
-   * Encodes each row in RowBinary (a row that cannot be encoded is set aside in {@code unbound})
-   * and sends the batch through the official client, as one INSERT with a binary body. A failure
+   * Encodes the rows as a Native block (a row that cannot be encoded is set aside in {@code
+   * unbound}) and sends it through the official client, as one INSERT with a binary body. A failure
    * comes back as an SQLException with ClickHouse's code (0 when ClickHouse did not answer), so
    * {@link InsertFailure} sorts it as it sorts the driver's.
    */
   private <R> int insert(OutputTable<R> into, List<R> rows, List<SinkRejection> unbound)
       throws SQLException, InterruptedException {
-    try {
-      batch.start(into);
-      for (R row : rows) {
-        try {
-          batch.add(into, row);
-        } catch (IOException | RuntimeException e) {
-          unbound.add(rejection(into, row, 0, "cannot bind: " + e));
-        }
+    batch.start(into);
+    for (R row : rows) {
+      try {
+        batch.add(into, row);
+      } catch (RuntimeException e) {
+        unbound.add(rejection(into, row, 0, "cannot bind: " + e));
       }
-    } catch (IOException e) { // the header: in memory, it cannot fail
-      throw new IllegalStateException(e);
     }
     if (batch.rows() == 0) {
       return 0;
@@ -291,15 +287,14 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
       connection = endpoint.open();
       client = connection.unwrap(ConnectionImpl.class).getClient();
     }
-    InsertSettings insertSettings = new InsertSettings().setDatabase(endpoint.database());
+    InsertSettings insertSettings =
+        new InsertSettings()
+            .setDatabase(endpoint.database())
+            .serverSetting(NativeBlock.STRICT_TYPES, "0");
     try (InsertResponse response =
         client
             .insert(
-                into.name(),
-                into.columnNames(),
-                batch::writeTo,
-                RowBinaryBatch.FORMAT,
-                insertSettings)
+                into.name(), into.columnNames(), batch::writeTo, NativeBlock.FORMAT, insertSettings)
             .get()) {
       return batch.rows();
     } catch (ExecutionException e) {

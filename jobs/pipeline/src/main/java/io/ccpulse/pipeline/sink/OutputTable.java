@@ -1,7 +1,5 @@
 package io.ccpulse.pipeline.sink;
 
-import com.clickhouse.client.api.data_formats.RowBinaryFormatSerializer;
-import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -221,8 +219,8 @@ public final class OutputTable<T> implements Serializable {
      */
     public abstract Object value(T row);
 
-    /** Writes the row's value in RowBinary, as ClickHouse reads this column's type. */
-    abstract void write(RowBinaryBatch batch, T row) throws IOException;
+    /** Appends the row's value to its column of a block. */
+    abstract void write(NativeColumn out, T row);
 
     IllegalArgumentException refused(Object value, String why) {
       return new IllegalArgumentException("column " + name + " " + type + ": " + value + " " + why);
@@ -245,9 +243,8 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void write(RowBinaryBatch batch, T row) throws IOException {
-      RowBinaryFormatSerializer out = batch.serializer();
-      out.writeString(value(row));
+    void write(NativeColumn out, T row) {
+      out.string(value(row));
     }
   }
 
@@ -267,10 +264,8 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void write(RowBinaryBatch batch, T row) throws IOException {
-      byte[] v = value(row);
-      RowBinaryFormatSerializer.writeSize(batch, v.length);
-      batch.write(v, 0, v.length);
+    void write(NativeColumn out, T row) {
+      out.bytes(value(row));
     }
   }
 
@@ -301,16 +296,8 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void write(RowBinaryBatch batch, T row) throws IOException {
-      RowBinaryFormatSerializer out = batch.serializer();
-      long v = checked(row);
-      switch (type()) {
-        case "UInt8" -> out.writeUInt8((short) v);
-        case "UInt16" -> out.writeUInt16((int) v);
-        case "UInt32" -> out.writeUInt32(v);
-        case "Int32" -> out.writeInt32((int) v);
-        default -> out.writeInt64(v); // Int64, and UInt64 up to Long.MAX_VALUE: the same 8 bytes
-      }
+    void write(NativeColumn out, T row) {
+      out.integer(checked(row));
     }
   }
 
@@ -333,9 +320,8 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void write(RowBinaryBatch batch, T row) throws IOException {
-      RowBinaryFormatSerializer out = batch.serializer();
-      out.writeBool(value(row));
+    void write(NativeColumn out, T row) {
+      out.integer(value(row) ? 1 : 0);
     }
   }
 
@@ -357,17 +343,15 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void write(RowBinaryBatch batch, T row) throws IOException {
-      RowBinaryFormatSerializer out = batch.serializer();
+    void write(NativeColumn out, T row) {
       double v = value.of(row);
       if (nanIsNull) {
+        out.isNull(Double.isNaN(v));
         if (Double.isNaN(v)) {
-          out.writeNull();
           return;
         }
-        out.writeNotNull();
       }
-      out.writeFloat64(v);
+      out.float64(v);
     }
   }
 
@@ -386,9 +370,8 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void write(RowBinaryBatch batch, T row) throws IOException {
-      RowBinaryFormatSerializer out = batch.serializer();
-      out.writeInt64(epochMillis.of(row)); // DateTime64(3): milliseconds since the epoch, Int64
+    void write(NativeColumn out, T row) {
+      out.integer(epochMillis.of(row)); // DateTime64(3): milliseconds since the epoch, Int64
     }
   }
 
@@ -408,14 +391,11 @@ public final class OutputTable<T> implements Serializable {
     }
 
     @Override
-    void write(RowBinaryBatch batch, T row) throws IOException {
-      RowBinaryFormatSerializer out = batch.serializer();
+    void write(NativeColumn out, T row) {
       Long v = epochMillis.of(row);
-      if (v == null) {
-        out.writeNull();
-      } else {
-        out.writeNotNull();
-        out.writeInt64(v);
+      out.isNull(v == null);
+      if (v != null) {
+        out.integer(v);
       }
     }
   }

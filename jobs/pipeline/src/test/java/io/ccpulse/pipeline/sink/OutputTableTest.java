@@ -7,9 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A declaration's RowBinary encoding and its rendering for the dead letter, without ClickHouse. */
+/** A declaration's Native encoding and its rendering for the dead letter, without ClickHouse. */
 class OutputTableTest {
   record Row(long id, String name, double rate, Long at, int small, byte[] payload) {}
 
@@ -24,41 +25,76 @@ class OutputTableTest {
           .build();
 
   @Test
-  void encodesEachColumnAsClickHouseReadsItsType() throws IOException {
-    RowBinaryBatch batch = new RowBinaryBatch();
-    batch.start(TABLE);
-    int header = batch.size();
-    batch.add(TABLE, new Row(7, "é", Double.NaN, 1_000L, 255, new byte[] {0, -1}));
-    assertThat(batch.rows()).isEqualTo(1);
+  void encodesEachColumnAsClickHousesNativeFormatHoldsItsType() throws IOException {
+    NativeBlock block = new NativeBlock();
+    block.start(TABLE);
+    block.add(TABLE, new Row(7, "é", Double.NaN, 1_000L, 255, new byte[] {0, -1}));
+    assertThat(block.rows()).isEqualTo(1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    batch.writeTo(out);
-    byte[] all = out.toByteArray();
-    ByteBuffer row =
-        ByteBuffer.wrap(all, header, all.length - header).order(ByteOrder.LITTLE_ENDIAN);
-    assertThat(row.getLong()).isEqualTo(7); // UInt64
-    assertThat(row.get()).isEqualTo((byte) 2); // String: varint length, UTF-8 bytes
-    assertThat(new byte[] {row.get(), row.get()}).isEqualTo("é".getBytes("UTF-8"));
-    assertThat(row.get()).isEqualTo((byte) 1); // Nullable(Float64): NaN is NULL
-    assertThat(row.get()).isEqualTo((byte) 0); // Nullable(DateTime64(3)): not null, then millis
-    assertThat(row.getLong()).isEqualTo(1_000);
-    assertThat(row.get()).isEqualTo((byte) 255); // UInt8
-    assertThat(row.get()).isEqualTo((byte) 2); // bytes as they are
-    assertThat(new byte[] {row.get(), row.get()}).isEqualTo(new byte[] {0, -1});
-    assertThat(row.hasRemaining()).isFalse();
+    block.writeTo(out);
+    ByteBuffer b = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(b.get()).isEqualTo((byte) 6); // columns, then rows: VarUInt
+    assertThat(b.get()).isEqualTo((byte) 1);
+
+    column(b, "id", "UInt64");
+    assertThat(b.getLong()).isEqualTo(7);
+
+    column(b, "name", "LowCardinality(String)");
+    assertThat(b.getLong()).isEqualTo(1); // keys version: a dictionary with each block
+    assertThat(b.getLong()).isEqualTo(0x600); // its keys in the block, UInt8 indexes
+    assertThat(b.getLong()).isEqualTo(2); // the keys: the default first, as ClickHouse writes
+    assertThat(string(b)).isEmpty();
+    assertThat(string(b)).isEqualTo("é");
+    assertThat(b.getLong()).isEqualTo(1); // rows, then an index each
+    assertThat(b.get()).isEqualTo((byte) 1);
+
+    column(b, "rate", "Nullable(Float64)"); // the null map, then the values: NaN is NULL
+    assertThat(b.get()).isEqualTo((byte) 1);
+    assertThat(b.getLong()).isZero();
+
+    column(b, "at", "Nullable(DateTime64(3, 'UTC'))");
+    assertThat(b.get()).isEqualTo((byte) 0);
+    assertThat(b.getLong()).isEqualTo(1_000);
+
+    column(b, "small", "UInt8");
+    assertThat(b.get()).isEqualTo((byte) 255);
+
+    column(b, "payload", "String"); // bytes as they are
+    assertThat(b.get()).isEqualTo((byte) 2);
+    assertThat(new byte[] {b.get(), b.get()}).isEqualTo(new byte[] {0, -1});
+    assertThat(b.hasRemaining()).isFalse();
   }
 
   @Test
-  void aRowThatCannotBeEncodedLeavesNothingInTheBatch() throws IOException {
-    RowBinaryBatch batch = new RowBinaryBatch();
-    batch.start(TABLE);
-    int header = batch.size();
-    assertThatThrownBy(() -> batch.add(TABLE, new Row(1, "a", 0.5, null, 256, new byte[0])))
+  void aRowThatCannotBeEncodedLeavesNothingInTheBlock() throws IOException {
+    NativeBlock block = new NativeBlock();
+    block.start(TABLE);
+    ByteArrayOutputStream empty = new ByteArrayOutputStream();
+    block.writeTo(empty);
+    assertThatThrownBy(() -> block.add(TABLE, new Row(1, "a", 0.5, null, 256, new byte[0])))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("column small UInt8: 256 is out of range");
-    assertThatThrownBy(() -> batch.add(TABLE, new Row(-1, "a", 0.5, null, 1, new byte[0])))
+    assertThatThrownBy(() -> block.add(TABLE, new Row(-1, "a", 0.5, null, 1, new byte[0])))
         .hasMessage("column id UInt64: -1 is out of range");
-    assertThat(batch.size()).isEqualTo(header);
-    assertThat(batch.rows()).isZero();
+    assertThat(block.rows()).isZero();
+    ByteArrayOutputStream after = new ByteArrayOutputStream();
+    block.writeTo(after);
+    // the failed row's new dictionary key stays, unused; nothing else
+    assertThat(after.size()).isEqualTo(empty.size() + 2);
+
+    block.add(TABLE, new Row(2, "b", 0.25, 5L, 1, new byte[0]));
+    assertThat(block.rows()).isOne();
+  }
+
+  private static void column(ByteBuffer b, String name, String type) {
+    assertThat(string(b)).isEqualTo(name);
+    assertThat(string(b)).isEqualTo(type);
+  }
+
+  private static String string(ByteBuffer b) {
+    byte[] s = new byte[b.get()]; // VarUInt: one byte below 128
+    b.get(s);
+    return new String(s, StandardCharsets.UTF_8);
   }
 
   @Test
