@@ -26,6 +26,9 @@ import org.apache.flink.util.Collector;
  * written again; a too-late one is left out (it is in rejected_events). So the counts are the
  * data's, the same on any number of partitions and at any read speed: a window that closed at the
  * watermark and dropped what came behind it counted whatever the slowest partition had let through.
+ *
+ * <p>The events are counted where they are read, per interval, and the counts go to the windows
+ * ({@link IngestSums}): a record per tenant, type and interval over the network, not one per event.
  */
 public final class IngestMonitor {
   private IngestMonitor() {}
@@ -43,15 +46,12 @@ public final class IngestMonitor {
                     latenessMs))
         .uid("ingest-on-time-" + kind.recordName())
         .name("ingest on time " + kind.recordName())
-        // Tenant and type kept apart (the id is the event type): a tenant id holding a separator
-        // must not land its events in another tenant's count.
-        .map(
-            in ->
-                TenantKey.of(kind.tenant(in.event), kind.recordName() + "." + kind.type(in.event)))
-        .returns(TenantKey.class)
-        .uid("ingest-key-" + kind.recordName())
-        .name("ingest key " + kind.recordName())
-        .keyBy(key -> key, TypeInformation.of(TenantKey.class))
+        .transform(
+            "ingest sums " + kind.recordName(),
+            TypeInformation.of(IngestSum.class),
+            new IngestSums<>(kind, interval))
+        .uid("ingest-sums-" + kind.recordName())
+        .keyBy(sum -> sum.key, TypeInformation.of(TenantKey.class))
         .window(TumblingEventTimeWindows.of(interval))
         // One millisecond more than the lateness: an event the clock accepts (event time + lateness
         // at or after the clock, and the watermark never ahead of the clock) is never dropped here.
@@ -62,15 +62,15 @@ public final class IngestMonitor {
   }
 
   /** Counts incrementally: the window holds one long, not its events. */
-  static final class Count implements AggregateFunction<TenantKey, Long, Long> {
+  static final class Count implements AggregateFunction<IngestSum, Long, Long> {
     @Override
     public Long createAccumulator() {
       return 0L;
     }
 
     @Override
-    public Long add(TenantKey key, Long count) {
-      return count + 1;
+    public Long add(IngestSum sum, Long count) {
+      return count + sum.events;
     }
 
     @Override
