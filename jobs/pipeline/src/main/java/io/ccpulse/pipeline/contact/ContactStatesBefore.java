@@ -1,7 +1,6 @@
 package io.ccpulse.pipeline.contact;
 
 import io.ccpulse.events.InteractionEvent;
-import io.ccpulse.pipeline.source.EventKind;
 import io.ccpulse.pipeline.source.Inbound;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo;
@@ -34,7 +34,9 @@ final class ContactStatesBefore {
 
   @SuppressWarnings("unchecked")
   ContactStatesBefore(RuntimeContext context) {
-    TypeInformation<Inbound<InteractionEvent>> inbound = EventKind.INTERACTION.inboundType();
+    // as those states were written: Flink's POJO serializer (streams send events as their bytes)
+    TypeInformation<Inbound<InteractionEvent>> inbound =
+        TypeInformation.of(new TypeHint<Inbound<InteractionEvent>>() {});
     contact =
         context.getState(
             new ValueStateDescriptor<>("contact", TypeInformation.of(ContactState.class)));

@@ -6,10 +6,10 @@ import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.SurveyEvent;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
@@ -37,8 +37,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
           InteractionEvent::getTenantId,
           InteractionEvent::getEventId,
           e -> e.getType().name(),
-          EventChecks::interaction,
-          () -> TypeInformation.of(new TypeHint<Inbound<InteractionEvent>>() {}));
+          EventChecks::interaction);
 
   public static final EventKind<AgentStateEvent> AGENT_STATE =
       new EventKind<>(
@@ -48,8 +47,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
           AgentStateEvent::getTenantId,
           AgentStateEvent::getEventId,
           e -> e.getState().name(),
-          EventChecks::agentState,
-          () -> TypeInformation.of(new TypeHint<Inbound<AgentStateEvent>>() {}));
+          EventChecks::agentState);
 
   public static final EventKind<SurveyEvent> SURVEY =
       new EventKind<>(
@@ -59,8 +57,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
           SurveyEvent::getTenantId,
           SurveyEvent::getEventId,
           e -> "SURVEY",
-          EventChecks::survey,
-          () -> TypeInformation.of(new TypeHint<Inbound<SurveyEvent>>() {}));
+          EventChecks::survey);
 
   private final String recordName;
   private final Make<EventCodec<T>> codec;
@@ -69,7 +66,6 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   private final Fn<T, String> eventId;
   private final Fn<T, String> type;
   private final Check<T> invalid;
-  private final Make<TypeInformation<Inbound<T>>> inboundType;
 
   private EventKind(
       String recordName,
@@ -78,8 +74,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
       Fn<T, String> tenant,
       Fn<T, String> eventId,
       Fn<T, String> type,
-      Check<T> invalid,
-      Make<TypeInformation<Inbound<T>>> inboundType) {
+      Check<T> invalid) {
     this.recordName = recordName;
     this.codec = codec;
     this.occurredAt = occurredAt;
@@ -87,7 +82,6 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
     this.eventId = eventId;
     this.type = type;
     this.invalid = invalid;
-    this.inboundType = inboundType;
   }
 
   public String recordName() {
@@ -121,8 +115,19 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
     return invalid.apply(checks, event);
   }
 
+  /** The type of a stream of this kind's events: sent on as the bytes they were read from. */
   public TypeInformation<Inbound<T>> inboundType() {
-    return inboundType.get();
+    return new InboundType<>(this);
+  }
+
+  /** The kind of the record type {@code recordName}. */
+  static EventKind<?> named(String recordName) {
+    for (EventKind<?> k : List.of(INTERACTION, AGENT_STATE, SURVEY)) {
+      if (k.recordName.equals(recordName)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("no event kind " + recordName);
   }
 
   @Override

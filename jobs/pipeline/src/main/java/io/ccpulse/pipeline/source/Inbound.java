@@ -11,6 +11,13 @@ public class Inbound<T> {
   /** The decoded event, or null when rejected. */
   public T event;
 
+  /**
+   * The Kafka record's value the event was decoded from, sent on in its place ({@link
+   * InboundSerializer}); null where there is none. Transient: not kept in state. The event is never
+   * changed once decoded, so the bytes stay what it is.
+   */
+  public transient byte[] payload;
+
   /** Why it was rejected, or null when decoded. */
   public RejectedEvent rejected;
 

@@ -62,7 +62,9 @@ public final class InboundDeserializer<T extends SpecificRecord>
     T event = result.event();
     EventChecks.Invalid invalid = checks.check(kind, event, now);
     if (invalid == null) {
-      return Inbound.of(event, topic, partition, offset);
+      Inbound<T> in = Inbound.of(event, topic, partition, offset);
+      in.payload = payload;
+      return in;
     }
     return Inbound.rejected(
         RejectedEvent.of(
