@@ -27,11 +27,13 @@ import org.apache.flink.util.OutputTag;
  * every interval boundary and at logout: a {@link BurnoutRow}, plus a {@link LevelChange} in the
  * side output when the level moved.
  *
- * <p>State: the shift (cleared at logout with its timer), inputs waiting for their time, recent
- * presence event ids (TTL, to drop duplicates), and the baseline: one bucket per day of the agent's
- * finished shifts, kept for the baseline period (pruned on use, and by an event-time timer when a
- * day leaves the period, so an agent who left keeps nothing; TTL too), so it survives restarts. A
- * shift with no input for {@code burnout.shift.max-silence} lost its logout and is closed.
+ * <p>State: the agent's shift with its next boundary and the inputs waiting for their time, in one
+ * state ({@link KeptAgent}) with one timer, at the first instant something is due (cleared at
+ * logout); recent presence event ids (TTL, to drop duplicates); and the baseline: one bucket per
+ * day of the agent's finished shifts, kept for the baseline period (pruned on use, and by an
+ * event-time timer when a day leaves the period, so an agent who left keeps nothing; TTL too), so
+ * it survives restarts. A shift with no input for {@code burnout.shift.max-silence} lost its logout
+ * and is closed.
  *
  * <p>The rows are the data's (docs/metrics.md §10): inputs of one instant are applied in an order
  * of their own ({@link BurnoutInput#ORDER}), and legs come stamped with their queue's usual in
@@ -55,9 +57,8 @@ public final class BurnoutAssessor
   private final Duration dedupTtl;
   private final boolean boundedInput;
   private transient ShiftTracker tracker;
-  private transient ValueState<ShiftState> shift;
-  private transient ValueState<Long> tick;
-  private transient MapState<Long, BurnoutInput[]> pending;
+  private transient ValueState<KeptAgent> kept;
+  private transient ShiftStatesBefore before;
   private transient MapState<String, Boolean> seen;
   private transient MapState<Long, long[]> baseline;
   private transient Counter lateInputs;
@@ -82,17 +83,11 @@ public final class BurnoutAssessor
   @Override
   public void open(OpenContext openContext) {
     tracker = new ShiftTracker(settings);
-    shift =
+    kept =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("shift", TypeInformation.of(ShiftState.class)));
-    tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
-    pending =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pending",
-                    Types.LONG,
-                    Types.OBJECT_ARRAY(TypeInformation.of(BurnoutInput.class))));
+            .getState(
+                new ValueStateDescriptor<>("kept-agent", TypeInformation.of(KeptAgent.class)));
+    before = new ShiftStatesBefore(getRuntimeContext());
     MapStateDescriptor<String, Boolean> seenDescriptor =
         new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
     seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
@@ -119,38 +114,43 @@ public final class BurnoutAssessor
       }
       seen.put(in.eventId, Boolean.TRUE);
     }
+    KeptAgent a = kept();
     if (in.at + latenessMs > ctx.timerService().currentWatermark()) {
-      hold(in, ctx);
+      // Held until the clock reaches it; a retraction cancels the input it takes back if still
+      // waiting (a timer set for it fires to nothing).
+      if (!a.cancel(in)) {
+        a.wait(in);
+      }
     } else {
       // Later than the allowed lateness (agent time rejects such presence changes visibly): it
       // still counts, now, rather than not at all.
       lateInputs.inc();
-      apply(in, ctx, out);
+      apply(a, in, ctx, out);
     }
+    keep(a, ctx);
   }
 
-  /**
-   * Holds an input until the clock reaches it; a retraction cancels the input it takes back if
-   * still waiting.
-   */
-  private void hold(BurnoutInput in, Context ctx) throws Exception {
-    BurnoutInput[] waiting = pending.get(in.at);
-    List<BurnoutInput> list =
-        waiting == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(waiting));
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).cancels(in)) {
-        list.remove(i);
-        if (list.isEmpty()) {
-          pending.remove(in.at); // its timer fires to nothing
-        } else {
-          pending.put(in.at, list.toArray(BurnoutInput[]::new));
-        }
-        return;
-      }
+  /** The agent's state; moved from the states of an earlier release the first time. */
+  private KeptAgent kept() throws Exception {
+    KeptAgent a = kept.value();
+    if (a == null) {
+      a = before.take();
     }
-    list.add(in);
-    pending.put(in.at, list.toArray(BurnoutInput[]::new));
-    ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
+    return a == null ? new KeptAgent() : a;
+  }
+
+  /** Keeps the agent's state, with a timer for what is due first (none if that has one). */
+  private void keep(KeptAgent a, Context ctx) throws Exception {
+    long due = a.due();
+    if (due != KeptAgent.NONE && due != a.timerAt) {
+      ctx.timerService().registerEventTimeTimer(due + latenessMs);
+      a.timerAt = due;
+    }
+    if (a.isEmpty()) {
+      kept.clear();
+    } else {
+      kept.update(a);
+    }
   }
 
   @Override
@@ -158,42 +158,44 @@ public final class BurnoutAssessor
       throws Exception {
     long now =
         timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
-    Long next = tick.value();
-    if (next != null
-        && next == now) { // first: an instant on a boundary belongs to the later interval
-      ShiftState s = shift.value();
-      if (boundary(s, now, ctx, out)) {
+    KeptAgent a = kept();
+    if (a.timerAt == now) {
+      a.timerAt = KeptAgent.NONE; // fired
+    }
+    if (a.tick != KeptAgent.NONE
+        && a.tick == now) { // first: an instant on a boundary belongs to the later interval
+      ShiftState s = a.shift;
+      if (boundary(a, s, now, ctx, out)) {
         // Live the clock ticks on; not past the end of the input (a timer would fire at once,
         // forever: what comes after the last input is unknown), nor a bounded input's past its
         // latest input.
-        schedule(s, ctx, !boundedInput && ctx.timerService().currentWatermark() < Long.MAX_VALUE);
-        shift.update(s);
+        schedule(a, !boundedInput && ctx.timerService().currentWatermark() < Long.MAX_VALUE);
       }
     }
-    BurnoutInput[] due = pending.get(now);
-    if (due != null) {
-      pending.remove(now);
-      Arrays.sort(due, BurnoutInput.ORDER); // closing before opening, then an order of their own
-      for (BurnoutInput in : due) {
-        apply(in, ctx, out);
-      }
+    BurnoutInput[] due = a.takeAt(now);
+    Arrays.sort(due, BurnoutInput.ORDER); // closing before opening, then an order of their own
+    for (BurnoutInput in : due) {
+      apply(a, in, ctx, out);
     }
-    if (shift.value() == null) {
+    if (a.shift == null) {
       baselineBefore(now); // a day past the baseline period (its expiry timer): dropped
     }
+    keep(a, ctx);
   }
 
-  private void apply(BurnoutInput in, Context ctx, Collector<BurnoutRow> out) throws Exception {
-    ShiftState s = shift.value();
+  private void apply(KeptAgent a, BurnoutInput in, Context ctx, Collector<BurnoutRow> out)
+      throws Exception {
+    ShiftState s = a.shift;
     if (s == null) {
       if (in.kind != BurnoutInput.Kind.PRESENCE || in.state == AgentState.LOGGED_OUT) {
         return; // nothing to follow outside a shift
       }
       s = tracker.start(in.tenantId, in.agentId, in.at);
+      a.shift = s;
     } else {
-      s = catchUp(s, in, ctx, out);
+      s = catchUp(a, s, in, ctx, out);
       if (s == null) { // closed as silent before this input: it may start the next shift
-        apply(in, ctx, out);
+        apply(a, in, ctx, out);
         return;
       }
     }
@@ -220,10 +222,9 @@ public final class BurnoutAssessor
       }
     }
     if (s.state == null) {
-      endShift(s, at, ctx, out);
+      endShift(a, s, at, ctx, out);
     } else {
-      schedule(s, ctx, true); // the first boundary after an input is assessed in any case
-      shift.update(s);
+      schedule(a, true); // the first boundary after an input is assessed in any case
     }
   }
 
@@ -233,15 +234,14 @@ public final class BurnoutAssessor
    * Live the clock has always passed them: no-op. Returns the shift, or null if it was closed as
    * silent on the way.
    */
-  private ShiftState catchUp(ShiftState s, BurnoutInput in, Context ctx, Collector<BurnoutRow> out)
+  private ShiftState catchUp(
+      KeptAgent a, ShiftState s, BurnoutInput in, Context ctx, Collector<BurnoutRow> out)
       throws Exception {
-    Long next = tick.value();
-    while (next != null && next <= in.at) {
-      if (!boundary(s, next, ctx, out)) {
+    while (a.tick != KeptAgent.NONE && a.tick <= in.at) {
+      if (!boundary(a, s, a.tick, ctx, out)) {
         return null;
       }
-      schedule(s, ctx, false);
-      next = tick.value();
+      schedule(a, false);
     }
     return s;
   }
@@ -250,9 +250,10 @@ public final class BurnoutAssessor
    * A boundary of the shift's clock: assessed, or the shift closed if it was silent too long.
    * Returns whether the shift goes on.
    */
-  private boolean boundary(ShiftState s, long now, Context ctx, Collector<BurnoutRow> out)
+  private boolean boundary(
+      KeptAgent a, ShiftState s, long now, Context ctx, Collector<BurnoutRow> out)
       throws Exception {
-    tick.clear();
+    a.tick = KeptAgent.NONE;
     tracker.advance(s, now);
     if (s.lastInputAt == 0) { // a shift restored from before the field existed: from now
       s.lastInputAt = now;
@@ -260,7 +261,7 @@ public final class BurnoutAssessor
     if (now - s.lastInputAt >= settings.maxSilenceMs) {
       // No logout came and nothing happened for so long that none will: the shift is over.
       silentShifts.inc();
-      forget(s, ctx);
+      forget(a, s, ctx);
       return false;
     }
     assess(s, now, now - settings.intervalMs, ctx, out);
@@ -268,35 +269,37 @@ public final class BurnoutAssessor
   }
 
   /** Logout: a last assessment, the shift into the baseline, and the shift forgotten. */
-  private void endShift(ShiftState s, long at, Context ctx, Collector<BurnoutRow> out)
+  private void endShift(KeptAgent a, ShiftState s, long at, Context ctx, Collector<BurnoutRow> out)
       throws Exception {
     long intervalStart = Math.floorDiv(at, settings.intervalMs) * settings.intervalMs;
     if (at > intervalStart) { // on a boundary the tick has just assessed it
       assess(s, at, intervalStart, ctx, out);
     }
-    forget(s, ctx);
+    forget(a, s, ctx);
   }
 
   /**
    * The shift into the baseline, with a timer for when its day leaves the baseline period (so an
    * agent who never comes back keeps nothing), and the shift forgotten.
    */
-  private void forget(ShiftState s, Context ctx) throws Exception {
+  private void forget(KeptAgent a, ShiftState s, Context ctx) throws Exception {
     long day = Math.floorDiv(s.shiftStart, DAY) * DAY;
     long[] bucket = baseline.get(day);
     baseline.put(
         day, bucket == null ? Baseline.bucket(s) : Baseline.plus(bucket, Baseline.bucket(s)));
-    Long next = tick.value();
-    if (next != null) {
-      if (pending.get(next) == null) { // the same timer may also be due for waiting inputs
-        ctx.timerService().deleteEventTimeTimer(next + latenessMs);
+    if (a.tick != KeptAgent.NONE) {
+      if (!a.waitsAt(a.tick)) { // the same timer may also be due for waiting inputs
+        ctx.timerService().deleteEventTimeTimer(a.tick + latenessMs);
+        if (a.timerAt == a.tick) {
+          a.timerAt = KeptAgent.NONE;
+        }
       }
-      tick.clear();
+      a.tick = KeptAgent.NONE;
     }
     if (ctx.timerService().currentWatermark() < Long.MAX_VALUE) { // after the delete: may be equal
       ctx.timerService().registerEventTimeTimer(day + DAY + settings.baselineMs + latenessMs);
     }
-    shift.clear();
+    a.shift = null;
   }
 
   private void assess(
@@ -350,12 +353,12 @@ public final class BurnoutAssessor
     return b;
   }
 
-  /** The shift's next boundary, with a timer for it if asked. */
-  private void schedule(ShiftState s, Context ctx, boolean withTimer) throws Exception {
-    long next = (Math.floorDiv(s.accountedTo, settings.intervalMs) + 1) * settings.intervalMs;
-    tick.update(next);
-    if (withTimer) {
-      ctx.timerService().registerEventTimeTimer(next + latenessMs);
-    }
+  /**
+   * The shift's next boundary, due when the clock reaches it if {@code timed} (the timer is set
+   * with the state, {@link #keep}), else at the next input.
+   */
+  private void schedule(KeptAgent a, boolean timed) {
+    a.tick = (Math.floorDiv(a.shift.accountedTo, settings.intervalMs) + 1) * settings.intervalMs;
+    a.tickTimed = timed;
   }
 }

@@ -69,6 +69,17 @@ class BurnoutStateBoundsTest {
   }
 
   @Test
+  void anAgentsWaitingInputsAndNextBoundaryShareOneTimer() throws Exception {
+    shift("05"); // 83 inputs at 82 instants, all waiting for the watermark
+    assertThat(harness.numEventTimeTimers()).isOne();
+    watermark(at("05", "12:00")); // the clock, 5 minutes behind, at 11:55
+    assertThat(harness.numEventTimeTimers())
+        .as("the next input still waiting or the 12:00 boundary, whichever is first")
+        .isOne();
+    assertThat(rows()).extracting(r -> r.intervalStart).last().isEqualTo(at("05", "11:30"));
+  }
+
+  @Test
   void anAgentWhoNeverLogsOutIsClosedAfterTwelveSilentHours() throws Exception {
     send(
         Inputs.presence(at("05", "08:00"), AgentState.LOGGED_IN),
