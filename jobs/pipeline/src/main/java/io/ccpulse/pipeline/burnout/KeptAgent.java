@@ -1,7 +1,5 @@
 package io.ccpulse.pipeline.burnout;
 
-import java.util.Arrays;
-
 /**
  * What the burnout assessor keeps for one agent, in one keyed state (one look-up and one write per
  * input or timer): the shift, its next interval boundary, the inputs waiting for their time (in
@@ -24,7 +22,7 @@ public class KeptAgent {
    */
   public boolean tickTimed;
 
-  public BurnoutInput[] waiting = new BurnoutInput[0];
+  public BurnoutInput[] waiting = Waiting.NONE;
 
   /** The instant the timer was last set for; {@link #NONE} if none is known. */
   public long timerAt = NONE;
@@ -46,52 +44,27 @@ public class KeptAgent {
 
   /** Whether an input waits at {@code at}. */
   boolean waitsAt(long at) {
-    for (BurnoutInput in : waiting) {
-      if (in.at == at) {
-        return true;
-      }
-      if (in.at > at) {
-        return false;
-      }
-    }
-    return false;
+    return Waiting.holds(waiting, at);
   }
 
   /** Adds {@code in} after every input of its instant or earlier. */
   void wait(BurnoutInput in) {
-    int i = waiting.length;
-    while (i > 0 && waiting[i - 1].at > in.at) {
-      i--;
-    }
-    BurnoutInput[] more = new BurnoutInput[waiting.length + 1];
-    System.arraycopy(waiting, 0, more, 0, i);
-    more[i] = in;
-    System.arraycopy(waiting, i, more, i + 1, waiting.length - i);
-    waiting = more;
+    waiting = Waiting.add(waiting, in);
   }
 
   /** Takes back the waiting input {@code retraction} cancels; false if none waits. */
   boolean cancel(BurnoutInput retraction) {
-    for (int i = 0; i < waiting.length; i++) {
-      if (waiting[i].at == retraction.at && waiting[i].cancels(retraction)) {
-        BurnoutInput[] fewer = new BurnoutInput[waiting.length - 1];
-        System.arraycopy(waiting, 0, fewer, 0, i);
-        System.arraycopy(waiting, i + 1, fewer, i, waiting.length - i - 1);
-        waiting = fewer;
-        return true;
-      }
-    }
-    return false;
+    BurnoutInput[] fewer = Waiting.cancel(waiting, retraction);
+    boolean cancelled = fewer != waiting;
+    waiting = fewer;
+    return cancelled;
   }
 
   /** Takes out the inputs waiting at {@code at} (none earlier wait), in the order they came. */
   BurnoutInput[] takeAt(long at) {
-    int n = 0;
-    while (n < waiting.length && waiting[n].at == at) {
-      n++;
-    }
-    BurnoutInput[] due = Arrays.copyOf(waiting, n);
-    waiting = Arrays.copyOfRange(waiting, n, waiting.length);
+    int n = Waiting.at(waiting, at);
+    BurnoutInput[] due = Waiting.first(waiting, n);
+    waiting = Waiting.after(waiting, n);
     return due;
   }
 }

@@ -126,4 +126,66 @@ class QueueUsualHandleTest {
       }
     }
   }
+
+  @Test
+  void aQueuesWaitingLegsShareOneTimer() throws Exception {
+    try (var harness = harness()) {
+      long t = at("05", "09:00");
+      for (int i = 0; i < 30; i++) {
+        send(harness, Inputs.leg(t + i * 20_000L, "i-" + i, 200_000, false));
+      }
+      assertThat(harness.numEventTimeTimers()).isOne();
+      harness.processWatermark(new Watermark(t + 5 * 60_000 + 100_000)); // the first 6 stamped
+      assertThat(harness.extractOutputValues()).hasSize(6);
+      assertThat(harness.numEventTimeTimers()).isOne();
+      assertThat(harness.numKeyedStateEntries()).isOne();
+    }
+  }
+
+  /** The running total over the period is the sum of its hours, however legs come and go. */
+  @Test
+  void theTrailingTotalIsTheSumOfTheHoursWithinThePeriod() {
+    KeptQueue q = new KeptQueue();
+    Random random = new Random(7);
+    List<BurnoutInput> counted = new ArrayList<>();
+    List<BurnoutInput> all = new ArrayList<>();
+    long baseline = Duration.ofDays(2).toMillis();
+    long now = at("05", "00:00");
+    for (int step = 0; step < 2_000; step++) {
+      now += random.nextInt(300_000);
+      // mostly legs ending now, some late (up to 3 days back), some taken back
+      long at = random.nextInt(10) == 0 ? now - random.nextInt(3 * 86_400_000) : now;
+      BurnoutInput leg = Inputs.leg(at, "i-" + step, 1_000 + random.nextInt(900_000), false);
+      if (random.nextInt(8) == 0 && !counted.isEmpty()) {
+        leg = Inputs.retraction(counted.remove(random.nextInt(counted.size())));
+      } else {
+        counted.add(leg);
+      }
+      q.count(leg);
+      all.add(leg);
+      q.forgetBefore(now, baseline);
+      long hoursFrom = now - baseline; // an hour counts while it ends after this
+      long handle = 0;
+      long legs = 0;
+      for (int i = 0; i < q.hours.length; i++) {
+        assertThat(q.hours[i] + KeptQueue.HOUR).isGreaterThan(hoursFrom);
+        handle += q.handleMs[i];
+        legs += q.legs[i];
+      }
+      assertThat(q.totalHandleMs).isEqualTo(handle);
+      assertThat(q.totalLegs).isEqualTo(legs);
+      // and that is every leg of those hours, counted from the start (an hour once past the
+      // period stays past it)
+      long expectedHandle = 0;
+      long expectedLegs = 0;
+      for (BurnoutInput l : all) {
+        if (Math.floorDiv(l.at, KeptQueue.HOUR) * KeptQueue.HOUR + KeptQueue.HOUR > hoursFrom) {
+          expectedHandle += l.sign * l.handleMs;
+          expectedLegs += l.sign;
+        }
+      }
+      assertThat(handle).isEqualTo(expectedHandle);
+      assertThat(legs).isEqualTo(expectedLegs);
+    }
+  }
 }

@@ -1,0 +1,67 @@
+package io.ccpulse.pipeline.burnout;
+
+import java.util.Arrays;
+
+/**
+ * Inputs waiting for their time, kept in an array in time order (an instant's in the order they
+ * came): what the keyed stages of burnout hold in their one state, with one timer at the first.
+ */
+final class Waiting {
+  private Waiting() {}
+
+  static final BurnoutInput[] NONE = new BurnoutInput[0];
+
+  /** {@code waiting} with {@code in} after every input of its instant or earlier. */
+  static BurnoutInput[] add(BurnoutInput[] waiting, BurnoutInput in) {
+    int i = waiting.length;
+    while (i > 0 && waiting[i - 1].at > in.at) {
+      i--;
+    }
+    BurnoutInput[] more = new BurnoutInput[waiting.length + 1];
+    System.arraycopy(waiting, 0, more, 0, i);
+    more[i] = in;
+    System.arraycopy(waiting, i, more, i + 1, waiting.length - i);
+    return more;
+  }
+
+  /** {@code waiting} without the input {@code retraction} cancels; the same array if none waits. */
+  static BurnoutInput[] cancel(BurnoutInput[] waiting, BurnoutInput retraction) {
+    for (int i = 0; i < waiting.length; i++) {
+      if (waiting[i].at == retraction.at && waiting[i].cancels(retraction)) {
+        BurnoutInput[] fewer = new BurnoutInput[waiting.length - 1];
+        System.arraycopy(waiting, 0, fewer, 0, i);
+        System.arraycopy(waiting, i + 1, fewer, i, waiting.length - i - 1);
+        return fewer;
+      }
+    }
+    return waiting;
+  }
+
+  /** How many inputs wait at {@code at} at the start of {@code waiting} (none earlier wait). */
+  static int at(BurnoutInput[] waiting, long at) {
+    int n = 0;
+    while (n < waiting.length && waiting[n].at == at) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Whether an input waits at {@code at}. */
+  static boolean holds(BurnoutInput[] waiting, long at) {
+    for (BurnoutInput in : waiting) {
+      if (in.at >= at) {
+        return in.at == at;
+      }
+    }
+    return false;
+  }
+
+  /** The first {@code n} inputs, in the order they came; see {@link #at}. */
+  static BurnoutInput[] first(BurnoutInput[] waiting, int n) {
+    return Arrays.copyOf(waiting, n);
+  }
+
+  static BurnoutInput[] after(BurnoutInput[] waiting, int n) {
+    return Arrays.copyOfRange(waiting, n, waiting.length);
+  }
+}
