@@ -69,15 +69,6 @@ final class NativeBlock {
     return rows;
   }
 
-  /** The block's size in bytes, about. */
-  int size() {
-    int size = 0;
-    for (NativeColumn c : columns) {
-      size += c.size();
-    }
-    return size;
-  }
-
   /** The block as the body of the INSERT. */
   void writeTo(OutputStream out) throws IOException {
     byte[] head = new byte[20];

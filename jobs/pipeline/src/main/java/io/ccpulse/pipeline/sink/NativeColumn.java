@@ -165,11 +165,6 @@ final class NativeColumn {
     indexes[indexCount++] = index;
   }
 
-  /** The bytes this column adds to the block, about. */
-  int size() {
-    return size + nullCount + indexCount * 4;
-  }
-
   /** The column in the block: its name, its type, then its {@code rows} values. */
   void writeTo(OutputStream out, int rows) throws IOException {
     byte[] head = new byte[10];
