@@ -118,9 +118,7 @@ public final class BurnoutAssessor
     if (in.at + latenessMs > ctx.timerService().currentWatermark()) {
       // Held until the clock reaches it; a retraction cancels the input it takes back if still
       // waiting (a timer set for it fires to nothing).
-      if (!a.cancel(in)) {
-        a.wait(in);
-      }
+      a.waiting = Waiting.hold(a.waiting, in);
     } else {
       // Later than the allowed lateness (agent time rejects such presence changes visibly): it
       // still counts, now, rather than not at all.
@@ -172,7 +170,8 @@ public final class BurnoutAssessor
         schedule(a, !boundedInput && ctx.timerService().currentWatermark() < Long.MAX_VALUE);
       }
     }
-    BurnoutInput[] due = a.takeAt(now);
+    BurnoutInput[] due = Waiting.due(a.waiting, now);
+    a.waiting = Waiting.after(a.waiting, due.length);
     Arrays.sort(due, BurnoutInput.ORDER); // closing before opening, then an order of their own
     for (BurnoutInput in : due) {
       apply(a, in, ctx, out);
@@ -288,7 +287,7 @@ public final class BurnoutAssessor
     baseline.put(
         day, bucket == null ? Baseline.bucket(s) : Baseline.plus(bucket, Baseline.bucket(s)));
     if (a.tick != KeptAgent.NONE) {
-      if (!a.waitsAt(a.tick)) { // the same timer may also be due for waiting inputs
+      if (!Waiting.holds(a.waiting, a.tick)) { // the same timer may also be due for waiting inputs
         ctx.timerService().deleteEventTimeTimer(a.tick + latenessMs);
         if (a.timerAt == a.tick) {
           a.timerAt = KeptAgent.NONE;

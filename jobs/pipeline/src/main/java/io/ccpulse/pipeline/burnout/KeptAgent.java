@@ -41,30 +41,4 @@ public class KeptAgent {
   boolean isEmpty() {
     return shift == null && tick == NONE && waiting.length == 0;
   }
-
-  /** Whether an input waits at {@code at}. */
-  boolean waitsAt(long at) {
-    return Waiting.holds(waiting, at);
-  }
-
-  /** Adds {@code in} after every input of its instant or earlier. */
-  void wait(BurnoutInput in) {
-    waiting = Waiting.add(waiting, in);
-  }
-
-  /** Takes back the waiting input {@code retraction} cancels; false if none waits. */
-  boolean cancel(BurnoutInput retraction) {
-    BurnoutInput[] fewer = Waiting.cancel(waiting, retraction);
-    boolean cancelled = fewer != waiting;
-    waiting = fewer;
-    return cancelled;
-  }
-
-  /** Takes out the inputs waiting at {@code at} (none earlier wait), in the order they came. */
-  BurnoutInput[] takeAt(long at) {
-    int n = Waiting.at(waiting, at);
-    BurnoutInput[] due = Waiting.first(waiting, n);
-    waiting = Waiting.after(waiting, n);
-    return due;
-  }
 }

@@ -63,8 +63,7 @@ public final class QueueUsualHandle
     if (leg.at + latenessMs > ctx.timerService().currentWatermark()) {
       // Held until the clock passes it; a retraction cancels its leg if still waiting (a timer
       // set for it fires to nothing).
-      BurnoutInput[] fewer = Waiting.cancel(q.waiting, leg);
-      q.waiting = fewer != q.waiting ? fewer : Waiting.add(q.waiting, leg);
+      q.waiting = Waiting.hold(q.waiting, leg);
     } else {
       // Later than the allowed lateness (a retraction of a leg already stamped, usually): judged
       // now, against the queue as it is, rather than not at all.
@@ -81,10 +80,9 @@ public final class QueueUsualHandle
     if (q.timerAt == at) {
       q.timerAt = KeptQueue.NONE; // fired
     }
-    int n = Waiting.at(q.waiting, at);
-    if (n > 0) {
-      BurnoutInput[] due = Waiting.first(q.waiting, n);
-      q.waiting = Waiting.after(q.waiting, n);
+    BurnoutInput[] due = Waiting.due(q.waiting, at);
+    if (due.length > 0) {
+      q.waiting = Waiting.after(q.waiting, due.length);
       Arrays.sort(due, BurnoutInput.ORDER); // emitted in an order of their own, not of arrival
       stamp(q, due, at, out);
     }

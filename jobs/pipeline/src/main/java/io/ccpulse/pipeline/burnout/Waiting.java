@@ -12,7 +12,7 @@ final class Waiting {
   static final BurnoutInput[] NONE = new BurnoutInput[0];
 
   /** {@code waiting} with {@code in} after every input of its instant or earlier. */
-  static BurnoutInput[] add(BurnoutInput[] waiting, BurnoutInput in) {
+  private static BurnoutInput[] add(BurnoutInput[] waiting, BurnoutInput in) {
     int i = waiting.length;
     while (i > 0 && waiting[i - 1].at > in.at) {
       i--;
@@ -24,8 +24,17 @@ final class Waiting {
     return more;
   }
 
+  /**
+   * {@code waiting} with {@code in} held: without the input it cancels if one waits (a retraction
+   * meeting its input), else with it.
+   */
+  static BurnoutInput[] hold(BurnoutInput[] waiting, BurnoutInput in) {
+    BurnoutInput[] fewer = cancel(waiting, in);
+    return fewer != waiting ? fewer : add(waiting, in);
+  }
+
   /** {@code waiting} without the input {@code retraction} cancels; the same array if none waits. */
-  static BurnoutInput[] cancel(BurnoutInput[] waiting, BurnoutInput retraction) {
+  private static BurnoutInput[] cancel(BurnoutInput[] waiting, BurnoutInput retraction) {
     for (int i = 0; i < waiting.length; i++) {
       if (waiting[i].at == retraction.at && waiting[i].cancels(retraction)) {
         BurnoutInput[] fewer = new BurnoutInput[waiting.length - 1];
@@ -37,13 +46,16 @@ final class Waiting {
     return waiting;
   }
 
-  /** How many inputs wait at {@code at} at the start of {@code waiting} (none earlier wait). */
-  static int at(BurnoutInput[] waiting, long at) {
+  /**
+   * The inputs waiting at {@code at}, at the start of {@code waiting} (none earlier wait), in the
+   * order they came; {@link #after} is what stays.
+   */
+  static BurnoutInput[] due(BurnoutInput[] waiting, long at) {
     int n = 0;
     while (n < waiting.length && waiting[n].at == at) {
       n++;
     }
-    return n;
+    return Arrays.copyOf(waiting, n);
   }
 
   /** Whether an input waits at {@code at}. */
@@ -56,11 +68,7 @@ final class Waiting {
     return false;
   }
 
-  /** The first {@code n} inputs, in the order they came; see {@link #at}. */
-  static BurnoutInput[] first(BurnoutInput[] waiting, int n) {
-    return Arrays.copyOf(waiting, n);
-  }
-
+  /** {@code waiting} without its first {@code n}. */
   static BurnoutInput[] after(BurnoutInput[] waiting, int n) {
     return Arrays.copyOfRange(waiting, n, waiting.length);
   }

@@ -27,6 +27,12 @@ final class IngestSums<T extends SpecificRecord>
   }
 
   @Override
+  public void open() throws Exception {
+    super.open();
+    typeNames = new HashMap<>();
+  }
+
+  @Override
   protected long at(Inbound<T> in) {
     return kind.occurredAt(in.event).toEpochMilli();
   }
@@ -51,9 +57,6 @@ final class IngestSums<T extends SpecificRecord>
    * its events in another tenant's count.
    */
   private TenantKey key(Inbound<T> in) {
-    if (typeNames == null) {
-      typeNames = new HashMap<>();
-    }
     String type = typeNames.computeIfAbsent(kind.type(in.event), t -> kind.recordName() + "." + t);
     return TenantKey.of(kind.tenant(in.event), type);
   }

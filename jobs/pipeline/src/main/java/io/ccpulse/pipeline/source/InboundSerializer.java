@@ -4,6 +4,7 @@ import io.ccpulse.events.DecodeResult;
 import io.ccpulse.events.EventCodec;
 import java.io.IOException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -33,9 +34,10 @@ final class InboundSerializer<T extends SpecificRecord> extends TypeSerializer<I
     this.rejected = rejected;
   }
 
-  static <T extends SpecificRecord> InboundSerializer<T> of(EventKind<T> kind) {
+  static <T extends SpecificRecord> InboundSerializer<T> of(
+      EventKind<T> kind, SerializerConfig config) {
     return new InboundSerializer<>(
-        kind, TypeInformation.of(RejectedEvent.class).createSerializer(new SerializerConfigImpl()));
+        kind, TypeInformation.of(RejectedEvent.class).createSerializer(config));
   }
 
   private EventCodec<T> codec() {
@@ -184,7 +186,7 @@ final class InboundSerializer<T extends SpecificRecord> extends TypeSerializer<I
 
     @Override
     public TypeSerializer<Inbound<T>> restoreSerializer() {
-      return InboundSerializer.of(kind);
+      return InboundSerializer.of(kind, new SerializerConfigImpl());
     }
 
     @Override

@@ -19,8 +19,7 @@ final class InboundType<T extends SpecificRecord> extends TypeInformation<Inboun
 
   @Override
   public TypeSerializer<Inbound<T>> createSerializer(SerializerConfig config) {
-    return new InboundSerializer<>(
-        kind, TypeInformation.of(RejectedEvent.class).createSerializer(config));
+    return InboundSerializer.of(kind, config);
   }
 
   @Override
