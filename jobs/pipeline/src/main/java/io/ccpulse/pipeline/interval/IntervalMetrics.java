@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -50,24 +51,31 @@ public final class IntervalMetrics {
             size -> {
               boolean agents = agentSizes.contains(size);
               String s = size.toSeconds() + "s";
-              return facts
-                  .each(
-                      "interval-sums-" + s,
-                      "sums for " + s + " intervals",
-                      f ->
-                          f.transform(
-                              "sums",
-                              TypeInformation.of(EntityFigures.class),
-                              new IntervalSums(size, agents, thresholds)))
-                  .keyBy(EntityFigures::key)
-                  .window(new FactTimeWindows(size))
-                  .allowedLateness(allowedLateness)
-                  .sideOutputLateData(TOO_LATE)
-                  .aggregate(new Accumulate(), new Emit())
+              return windows(
+                      facts.each(
+                          "interval-sums-" + s,
+                          "sums for " + s + " intervals",
+                          f ->
+                              f.transform(
+                                  "sums",
+                                  TypeInformation.of(EntityFigures.class),
+                                  new IntervalSums(size, agents, thresholds))),
+                      size,
+                      allowedLateness)
                   .uid("interval-" + s)
                   .name("intervals " + s);
             })
         .toList();
+  }
+
+  /** The windows of one size over the sums (and the facts that came alone). */
+  static SingleOutputStreamOperator<IntervalRow> windows(
+      DataStream<EntityFigures> sums, Duration size, Duration allowedLateness) {
+    return sums.keyBy(EntityFigures::key)
+        .window(new FactTimeWindows(size))
+        .allowedLateness(allowedLateness)
+        .sideOutputLateData(TOO_LATE)
+        .aggregate(new Accumulate(), new Emit());
   }
 
   /** A fact too late for its window, as a rejection (it has no Kafka position of its own). */

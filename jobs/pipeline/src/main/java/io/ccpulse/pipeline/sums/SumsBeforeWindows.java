@@ -70,14 +70,10 @@ public abstract class SumsBeforeWindows<IN, K, S> extends AbstractStreamOperator
       add(in, key -> sums.computeIfAbsent(key, k -> sum(k, start)));
       return;
     }
-    alone(
-        in,
-        start,
-        s ->
-            output.collect(
-                record.hasTimestamp()
-                    ? new StreamRecord<>(s, record.getTimestamp())
-                    : new StreamRecord<>(s)));
+    // Stamped with its interval's last millisecond, as a sum is: a window judges a record too late
+    // for its side output by the record's time, and one stamped later than its interval (a
+    // retraction sent long after the fact) would be dropped there unnamed.
+    alone(in, start, s -> output.collect(new StreamRecord<>(s, last)));
   }
 
   @Override
