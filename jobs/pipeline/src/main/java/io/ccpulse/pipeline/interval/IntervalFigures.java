@@ -46,6 +46,81 @@ public class IntervalFigures {
 
   public IntervalFigures() {}
 
+  /** How many figures {@link #values} has. */
+  static final int COUNT = 30;
+
+  /** Every figure, in declaration order: what {@link #of(long[])} reads back. */
+  long[] values() {
+    return new long[] {
+      handled,
+      talkMs,
+      holdMs,
+      acwMs,
+      handleMs,
+      holdCount,
+      heldContacts,
+      transferredOut,
+      incompleteLegs,
+      callbacksHandled,
+      entered,
+      transferredIn,
+      offered,
+      answered,
+      abandoned,
+      shortAbandoned,
+      movedUnanswered,
+      abandonTimeMs,
+      waitAnsweredMs,
+      waitMaxMs,
+      answeredWithinSl,
+      callbacksRequested,
+      callbacksDialed,
+      callbackWaitMs,
+      csatResponses,
+      csatSum,
+      csatSatisfied,
+      npsResponses,
+      npsPromoters,
+      npsDetractors
+    };
+  }
+
+  /** Figures from {@link #values}. */
+  static IntervalFigures of(long[] v) {
+    IntervalFigures f = new IntervalFigures();
+    f.handled = v[0];
+    f.talkMs = v[1];
+    f.holdMs = v[2];
+    f.acwMs = v[3];
+    f.handleMs = v[4];
+    f.holdCount = v[5];
+    f.heldContacts = v[6];
+    f.transferredOut = v[7];
+    f.incompleteLegs = v[8];
+    f.callbacksHandled = v[9];
+    f.entered = v[10];
+    f.transferredIn = v[11];
+    f.offered = v[12];
+    f.answered = v[13];
+    f.abandoned = v[14];
+    f.shortAbandoned = v[15];
+    f.movedUnanswered = v[16];
+    f.abandonTimeMs = v[17];
+    f.waitAnsweredMs = v[18];
+    f.waitMaxMs = v[19];
+    f.answeredWithinSl = v[20];
+    f.callbacksRequested = v[21];
+    f.callbacksDialed = v[22];
+    f.callbackWaitMs = v[23];
+    f.csatResponses = v[24];
+    f.csatSum = v[25];
+    f.csatSatisfied = v[26];
+    f.npsResponses = v[27];
+    f.npsPromoters = v[28];
+    f.npsDetractors = v[29];
+    return f;
+  }
+
   /**
    * Adds a fact, or takes one back (sign −1: every sum and count subtracts it). A maximum cannot be
    * taken back: {@link #waitMaxMs} keeps the larger wait if a late event shortened one.
