@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +22,28 @@ class KeptIntervalsTest {
 
   /** What the model keeps of an interval: its handled count, version and whether it is pending. */
   private record Model(long handled, long version, boolean pending) {}
+
+  @Test
+  void itIsWrittenAndReadByFlinksSerializerWithPlacesLeftEmpty() throws Exception {
+    KeptIntervals k = new KeptIntervals();
+    for (long start = 0; start < 3 * SIZE; start += SIZE) {
+      int i = k.interval(start); // before k.figures is read: it may grow the arrays
+      k.figures[i].handled = start / SIZE + 1;
+    }
+    k.version(0, 42);
+    k.forgetUpTo(SIZE - 1 + LATENESS, SIZE, LATENESS); // two of four places used, two empty
+    assertThat(k.count).isEqualTo(2);
+    assertThat(k.figures).hasSize(4).containsNull();
+
+    TypeSerializer<KeptIntervals> serializer =
+        TypeInformation.of(KeptIntervals.class).createSerializer(new SerializerConfigImpl());
+    assertThat(serializer).isInstanceOf(PojoSerializer.class); // a state type: no Kryo
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    serializer.serialize(k, out);
+    KeptIntervals back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    assertThat(back).usingRecursiveComparison().isEqualTo(k);
+    assertThat(back.figures[1].handled).isEqualTo(3);
+  }
 
   @Test
   void itKeepsWhatASortedMapKeepsAndKnowsWhatIsDueFirst() {
