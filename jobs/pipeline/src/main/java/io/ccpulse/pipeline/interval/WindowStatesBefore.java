@@ -1,6 +1,7 @@
 package io.ccpulse.pipeline.interval;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.AggregatingState;
 import org.apache.flink.api.common.state.AggregatingStateDescriptor;
@@ -42,11 +43,13 @@ final class WindowStatesBefore {
     TimeWindow any = new TimeWindow(0, 1);
     operator.getPartitionedState(
         any, windowSerializer, contentsState); // declared, so found when restored
-    List<Tuple2<IntervalKey, TimeWindow>> windows =
+    List<Tuple2<IntervalKey, TimeWindow>> windows;
+    try (Stream<Tuple2<IntervalKey, TimeWindow>> all =
         operator
             .<IntervalKey>getKeyedStateBackend()
-            .<TimeWindow>getKeysAndNamespaces(contentsState.getName())
-            .toList();
+            .<TimeWindow>getKeysAndNamespaces(contentsState.getName())) {
+      windows = all.toList(); // closed: on RocksDB it holds an iterator
+    }
     for (Tuple2<IntervalKey, TimeWindow> w : windows) {
       operator.setCurrentKey(w.f0);
       AggregatingState<EntityFigures, IntervalFigures> contents =
