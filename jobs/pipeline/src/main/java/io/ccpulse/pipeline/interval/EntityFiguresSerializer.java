@@ -26,6 +26,9 @@ public final class EntityFiguresSerializer extends TypeSerializer<EntityFigures>
   private static final EntityKind[] KINDS = EntityKind.values();
   private static final Channel[] CHANNELS = Channel.values();
 
+  /** The mask of a record without figures: all 32 bits, where the figures are fewer. */
+  private static final int NO_FIGURES = -1;
+
   private final TypeSerializer<ContactFact> facts;
 
   EntityFiguresSerializer(SerializerConfig config) {
@@ -43,15 +46,19 @@ public final class EntityFiguresSerializer extends TypeSerializer<EntityFigures>
     StringValue.writeString(e.entityId, out);
     out.writeByte(e.channel == null ? -1 : e.channel.ordinal());
     out.writeLong(e.intervalStart);
-    long[] v = e.figures == null ? null : e.figures.values();
-    int mask = 0;
-    for (int i = 0; v != null && i < v.length; i++) {
-      mask |= v[i] != 0 ? 1 << i : 0;
-    }
-    out.writeInt(v == null ? -1 : mask);
-    for (int i = 0; v != null && i < v.length; i++) {
-      if (v[i] != 0) {
-        out.writeLong(v[i]);
+    if (e.figures == null) {
+      out.writeInt(NO_FIGURES);
+    } else {
+      long[] v = e.figures.values();
+      int mask = 0;
+      for (int i = 0; i < v.length; i++) {
+        mask |= v[i] != 0 ? 1 << i : 0;
+      }
+      out.writeInt(mask);
+      for (long figure : v) {
+        if (figure != 0) {
+          out.writeLong(figure);
+        }
       }
     }
     out.writeBoolean(e.fact != null);
@@ -71,7 +78,7 @@ public final class EntityFiguresSerializer extends TypeSerializer<EntityFigures>
     e.channel = channel < 0 ? null : CHANNELS[channel];
     e.intervalStart = in.readLong();
     int mask = in.readInt();
-    if (mask != -1) {
+    if (mask != NO_FIGURES) {
       long[] v = new long[IntervalFigures.COUNT];
       for (int i = 0; i < v.length; i++) {
         if ((mask & 1 << i) != 0) {

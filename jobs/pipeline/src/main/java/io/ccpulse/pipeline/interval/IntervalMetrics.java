@@ -6,7 +6,6 @@ import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 
@@ -45,31 +44,23 @@ public final class IntervalMetrics {
             size -> {
               boolean agents = agentSizes.contains(size);
               String s = size.toSeconds() + "s";
-              return windows(
-                      facts.each(
-                          "interval-sums-" + s,
-                          "sums for " + s + " intervals",
-                          f ->
-                              f.transform(
-                                  "sums",
-                                  new EntityFiguresSerializer.Type(),
-                                  new IntervalSums(size, agents, thresholds))),
-                      size,
-                      allowedLateness)
-                  .uid("interval-" + s)
-                  .name("intervals " + s);
+              return facts
+                  .each(
+                      "interval-sums-" + s,
+                      "sums for " + s + " intervals",
+                      f ->
+                          f.transform(
+                              "sums",
+                              new EntityFiguresSerializer.Type(),
+                              new IntervalSums(size, agents, thresholds)))
+                  .keyBy(EntityFigures::key)
+                  .transform(
+                      "intervals " + s,
+                      TypeInformation.of(IntervalRow.class),
+                      new IntervalWindows(size, allowedLateness))
+                  .uid("interval-" + s);
             })
         .toList();
-  }
-
-  /** The windows of one size over the sums (and the facts that came alone). */
-  static SingleOutputStreamOperator<IntervalRow> windows(
-      DataStream<EntityFigures> sums, Duration size, Duration allowedLateness) {
-    return sums.keyBy(EntityFigures::key)
-        .transform(
-            "intervals " + size.toSeconds() + "s",
-            TypeInformation.of(IntervalRow.class),
-            new IntervalWindows(size, allowedLateness));
   }
 
   /** A fact too late for its window, as a rejection (it has no Kafka position of its own). */

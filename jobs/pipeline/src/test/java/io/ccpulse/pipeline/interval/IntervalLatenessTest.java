@@ -2,16 +2,9 @@ package io.ccpulse.pipeline.interval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.config.PipelineConfig;
 import io.ccpulse.pipeline.contact.ContactFact;
-import io.ccpulse.pipeline.contact.FactKind;
 import java.time.Duration;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
-import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -19,19 +12,19 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fact after its interval closed, through the sums and the windows as the job builds them: within
- * the allowed lateness it corrects the row; past it, it is named in the too-late output, never
- * dropped, however late the record carrying it was sent.
+ * A fact after its interval closed, through the sums and the windows (one minute, five minutes'
+ * lateness, keyed by entity as the job keys them): within the allowed lateness it corrects the row;
+ * past it, it is named in the too-late output, never dropped, however late the record carrying it
+ * was sent.
  */
 class IntervalLatenessTest {
   private static final long MINUTE = 60_000;
   private static final long T0 = 1_767_600_000_000L; // 2026-01-05T08:00:00Z
-  private static final Duration LATENESS = Duration.ofMinutes(5);
 
   @Test
   void aRetractionSentLongAfterItsFactIsNamedTooLateNotDropped() throws Exception {
     try (var sums = sums();
-        var windows = windows()) {
+        var windows = IntervalWindowsTest.harness()) {
       sums.open();
       windows.open();
       send(sums, windows, leg(T0 + 10_000, 1), T0 + 10_000);
@@ -97,35 +90,9 @@ class IntervalLatenessTest {
         new IntervalSums(Duration.ofMinutes(1), true, Thresholds.from(PipelineConfig.defaults())));
   }
 
-  /** The windows' operator as {@link IntervalMetrics} declares it. */
-  @SuppressWarnings("unchecked")
-  private static KeyedOneInputStreamOperatorTestHarness<IntervalKey, EntityFigures, IntervalRow>
-      windows() throws Exception {
-    var env = StreamExecutionEnvironment.getExecutionEnvironment();
-    var rows =
-        IntervalMetrics.windows(
-            env.fromData(EntityFigures.class, new EntityFigures()),
-            Duration.ofMinutes(1),
-            LATENESS);
-    var factory =
-        ((OneInputTransformation<EntityFigures, IntervalRow>) rows.getTransformation())
-            .getOperatorFactory();
-    return new KeyedOneInputStreamOperatorTestHarness<>(
-        (OneInputStreamOperator<EntityFigures, IntervalRow>)
-            ((SimpleOperatorFactory<IntervalRow>) factory).getOperator(),
-        EntityFigures::key,
-        TypeInformation.of(IntervalKey.class));
-  }
-
+  /** A retraction (sign -1) or a leg of 40 s for queue q-1 and agent a-1, at {@code at}. */
   private static ContactFact leg(long at, int sign) {
-    ContactFact f = new ContactFact();
-    f.kind = FactKind.LEG;
-    f.tenantId = "acme";
-    f.channel = Channel.VOICE;
-    f.interactionId = "i-1";
-    f.queueId = "q-1";
-    f.agentId = "a-1";
-    f.talkMs = 40_000;
+    ContactFact f = IntervalSumsTest.leg("i-1", 40_000, 0);
     f.at = at;
     f.sign = sign;
     return f;

@@ -131,7 +131,7 @@ class IntervalSumsTest {
     h.processElement(f, at);
   }
 
-  private static ContactFact leg(String interaction, long talkMs, int holds) {
+  static ContactFact leg(String interaction, long talkMs, int holds) {
     ContactFact f = new ContactFact();
     f.kind = FactKind.LEG;
     f.tenantId = "acme";
