@@ -151,12 +151,33 @@ public final class BurnoutAssessor
     }
   }
 
+  /**
+   * Everything the clock has passed, instant by instant as a timer per instant would have: one
+   * firing takes them all (a replay brings dozens of instants per agent between two watermarks, and
+   * a timer each cost a timer-queue insert and poll and a state look-up and write). All timers up
+   * to a watermark fire in the one call that advances it, with no input between them, so only the
+   * order counts; a timer set earlier for an instant taken here fires to nothing.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<BurnoutRow> out)
       throws Exception {
-    long now =
-        timestamp - latenessMs; // this operator's clock runs the lateness behind the watermark
+    // this operator's clock runs the lateness behind the watermark
+    long clock = ctx.timerService().currentWatermark() - latenessMs;
+    long now = timestamp - latenessMs;
     KeptAgent a = kept();
+    while (true) {
+      due(a, now, ctx, out);
+      long next = a.due();
+      if (next == KeptAgent.NONE || next <= now || next > clock) {
+        break;
+      }
+      now = next;
+    }
+    keep(a, ctx);
+  }
+
+  /** What is due at the instant {@code now}: the boundary first, then the inputs waiting. */
+  private void due(KeptAgent a, long now, Context ctx, Collector<BurnoutRow> out) throws Exception {
     if (a.timerAt == now) {
       a.timerAt = KeptAgent.NONE; // fired
     }
@@ -179,7 +200,6 @@ public final class BurnoutAssessor
     if (a.shift == null) {
       baselineBefore(now); // a day past the baseline period (its expiry timer): dropped
     }
-    keep(a, ctx);
   }
 
   private void apply(KeptAgent a, BurnoutInput in, Context ctx, Collector<BurnoutRow> out)

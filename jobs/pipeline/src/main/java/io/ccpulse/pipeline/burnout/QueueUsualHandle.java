@@ -72,19 +72,34 @@ public final class QueueUsualHandle
     keep(q, ctx);
   }
 
+  /**
+   * The legs of every instant the clock has passed, instant by instant, in one firing (as {@link
+   * BurnoutAssessor#onTimer}: a replay brings dozens of instants per queue between two watermarks);
+   * a timer set earlier for an instant taken here fires to nothing.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<BurnoutInput> out)
       throws Exception {
+    long clock = ctx.timerService().currentWatermark() - latenessMs;
     long at = timestamp - latenessMs;
     KeptQueue q = kept();
     if (q.timerAt == at) {
       q.timerAt = KeptQueue.NONE; // fired
     }
-    BurnoutInput[] due = Waiting.due(q.waiting, at);
-    if (due.length > 0) {
-      q.waiting = Waiting.after(q.waiting, due.length);
-      Arrays.sort(due, BurnoutInput.ORDER); // emitted in an order of their own, not of arrival
-      stamp(q, due, at, out);
+    while (true) {
+      BurnoutInput[] due = Waiting.due(q.waiting, at);
+      if (due.length > 0) {
+        q.waiting = Waiting.after(q.waiting, due.length);
+        Arrays.sort(due, BurnoutInput.ORDER); // emitted in an order of their own, not of arrival
+        stamp(q, due, at, out);
+      }
+      if (q.waiting.length == 0 || q.waiting[0].at <= at || q.waiting[0].at > clock) {
+        break;
+      }
+      at = q.waiting[0].at;
+      if (q.timerAt == at) {
+        q.timerAt = KeptQueue.NONE; // its timer fires to nothing
+      }
     }
     keep(q, ctx);
   }

@@ -162,6 +162,55 @@ class BurnoutAssessorTest {
         .contains("\"handle_drift\",\"value\":0.4000,\"threshold\":0.2500,\"weight\":10");
   }
 
+  /**
+   * A replay's watermark passes dozens of an agent's instants at once, a live one a few at a time:
+   * the rows and level changes are the same (one timer firing takes every instant passed, in the
+   * order their own timers would have).
+   */
+  @Test
+  void theRowsAreTheSameWhetherTheWatermarkPassesInstantsOneByOneOrAllAtOnce() throws Exception {
+    List<String> byMinute = shiftRows(60_000);
+    List<String> atOnce = shiftRows(Long.MAX_VALUE);
+    assertThat(byMinute).hasSizeGreaterThan(30).isEqualTo(atOnce);
+  }
+
+  /** A ten-hour shift of contacts and one break, the watermark moved every {@code stepMs}. */
+  private List<String> shiftRows(long stepMs) throws Exception {
+    open(Duration.ofMinutes(2), null);
+    long t = at("05", "07:00");
+    List<BurnoutInput> inputs = new java.util.ArrayList<>();
+    inputs.add(Inputs.presence(t, AgentState.AVAILABLE));
+    for (int i = 0; i < 70; i++) {
+      long opened = t + 60_000 + i * 480_000L;
+      inputs.add(Inputs.opened(opened, "c-" + i));
+      inputs.add(Inputs.leg(opened + 400_000, "c-" + i, 400_000 + (i % 5) * 60_000, i % 7 == 0));
+      if (i == 20) {
+        inputs.add(Inputs.presence(opened + 420_000, AgentState.BREAK));
+        inputs.add(Inputs.presence(opened + 470_000, AgentState.AVAILABLE));
+      }
+    }
+    inputs.add(Inputs.presence(t + 10 * 3_600_000L, AgentState.LOGGED_OUT));
+    long end = t + 11 * 3_600_000L;
+    long watermark = t;
+    for (BurnoutInput in : inputs) {
+      while (stepMs != Long.MAX_VALUE && watermark + stepMs < in.at) {
+        watermark += stepMs;
+        harness.processWatermark(new Watermark(watermark));
+      }
+      send(in);
+    }
+    harness.processWatermark(new Watermark(end));
+    List<String> out = new java.util.ArrayList<>();
+    for (BurnoutRow r : rows()) {
+      out.add(
+          r.assessedAt + " " + r.intervalStart + " " + r.score + " " + r.level + " " + r.factors);
+    }
+    for (LevelChange c : changes()) {
+      out.add("change " + c.at + " " + c.from + " " + c.to);
+    }
+    return out;
+  }
+
   @Test
   void contactsOutsideAShiftAndDuplicatePresenceAreIgnored() throws Exception {
     open(Duration.ZERO, null);
