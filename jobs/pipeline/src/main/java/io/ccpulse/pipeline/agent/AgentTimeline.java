@@ -6,11 +6,9 @@ import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.RejectReason;
 import io.ccpulse.pipeline.key.TenantKey;
 import io.ccpulse.pipeline.source.EventKind;
-import io.ccpulse.pipeline.source.HeldMoments;
 import io.ccpulse.pipeline.source.Lateness;
 import io.ccpulse.pipeline.source.RejectedEvent;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -33,6 +31,10 @@ import org.apache.flink.util.Collector;
  * than that is rejected as TOO_LATE. A logged-out, idle agent keeps no state but its recent event
  * ids (TTL) for dropping duplicates; an agent whose logout never came is taken as logged out once
  * nothing has happened for {@code metrics.agent-max-silence}.
+ *
+ * <p>All of an agent but those ids is one keyed state ({@link KeptAgentTime}) with a timer at its
+ * first held input and one at its next boundary; releases before it kept four states ({@link
+ * AgentStatesBefore}), moved over the first time the agent's key is seen again.
  */
 public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentInput, AgentTimeRow> {
   private static final long serialVersionUID = 1L;
@@ -45,10 +47,9 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   private final Duration dedupTtl;
   private final long maxSilenceMs;
   private transient AgentClock clock;
-  private transient ValueState<AgentClockState> agent;
-  private transient HeldMoments<AgentInput[]> pending;
+  private transient ValueState<KeptAgentTime> kept;
+  private transient AgentStatesBefore before;
   private transient MapState<String, Boolean> seen;
-  private transient ValueState<Long> tick;
   private transient Counter duplicates;
   private transient Counter silentLogouts;
   private transient EventCodec<AgentStateEvent> codec;
@@ -68,25 +69,16 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
   @Override
   public void open(OpenContext openContext) {
     clock = new AgentClock(sizesMs);
-    agent =
+    kept =
         getRuntimeContext()
             .getState(
-                new ValueStateDescriptor<>("agent", TypeInformation.of(AgentClockState.class)));
-    pending =
-        new HeldMoments<>(
-            getRuntimeContext()
-                .getMapState(
-                    new MapStateDescriptor<>(
-                        "pending",
-                        Types.LONG,
-                        Types.OBJECT_ARRAY(TypeInformation.of(AgentInput.class)))),
-            getRuntimeContext().getState(new ValueStateDescriptor<>("pending-from", Types.LONG)),
-            latenessMs);
+                new ValueStateDescriptor<>(
+                    "kept-agent-time", TypeInformation.of(KeptAgentTime.class)));
+    before = new AgentStatesBefore(getRuntimeContext());
     MapStateDescriptor<String, Boolean> seenDescriptor =
         new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
     seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
     seen = getRuntimeContext().getMapState(seenDescriptor);
-    tick = getRuntimeContext().getState(new ValueStateDescriptor<>("tick", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateAgentStates");
     silentLogouts = getRuntimeContext().getMetricGroup().counter("agentSilentLogouts");
     codec = EventCodec.agentStates();
@@ -116,46 +108,83 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
               in.offset,
               codec.encode(in.event),
               System.currentTimeMillis()));
-    } else if (in.at + latenessMs > watermark) {
-      AgentInput[] waiting = pending.get(in.at);
-      AgentInput[] more =
-          waiting == null ? new AgentInput[] {in} : Arrays.copyOf(waiting, waiting.length + 1);
-      more[more.length - 1] = in;
-      pending.put(in.at, more, ctx.timerService());
     } else {
-      // A presence change exactly the lateness behind, or a leg edge later than that (not
-      // expected): counted where it is now.
-      apply(in, ctx, out);
+      KeptAgentTime a = kept();
+      if (in.at + latenessMs > watermark) {
+        a.hold(in);
+        if (a.heldTimerAt == KeptAgentTime.NONE || in.at < a.heldTimerAt) {
+          ctx.timerService().registerEventTimeTimer(in.at + latenessMs);
+          a.heldTimerAt = in.at;
+        }
+      } else {
+        // A presence change exactly the lateness behind, or a leg edge later than that (not
+        // expected): counted where it is now.
+        apply(a, in, ctx, out);
+      }
+      keep(a);
     }
   }
 
+  /**
+   * This operator's clock runs the lateness behind the watermark. Any timer of the agent (the one
+   * at its first input held, the next boundary's) takes every moment the clock has passed, in the
+   * order a timer per moment took them: a moment's inputs, then a boundary at that moment. All
+   * timers up to a watermark fire in the one call that advances it, with no input between them, so
+   * only the order counts; one set for a moment taken here fires to nothing.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentTimeRow> out)
       throws Exception {
-    // This operator's clock runs the lateness behind the watermark. Any timer of the agent (the one
-    // at its earliest input held, the next boundary's) takes every moment the clock has passed, in
-    // the order a timer per moment took them: a moment's inputs, then a boundary at that moment.
     long now = ctx.timerService().currentWatermark() - latenessMs;
-    List<Long> moments = pending.dueMoments(now, ctx.timerService());
-    int next = 0;
+    KeptAgentTime a = kept();
+    boolean took = false;
     while (true) {
-      Long boundary = tick.value();
-      if (next < moments.size() && (boundary == null || moments.get(next) <= boundary)) {
-        for (AgentInput in : pending.take(moments.get(next++))) {
-          apply(in, ctx, out);
+      long moment = a.firstHeld();
+      if (moment != KeptAgentTime.NONE
+          && moment <= now
+          && (a.tick == KeptAgentTime.NONE || moment <= a.tick)) {
+        took = true;
+        for (AgentInput in : a.takeFirst()) {
+          apply(a, in, ctx, out);
         }
-      } else if (boundary != null && boundary <= now) {
-        boundary(boundary, ctx, out);
+      } else if (a.tick != KeptAgentTime.NONE && a.tick <= now) {
+        boundary(a, a.tick, ctx, out);
       } else {
-        return;
+        break;
       }
+    }
+    if (took || a.heldTimerAt != KeptAgentTime.NONE && a.heldTimerAt <= now) {
+      // the held inputs' timer moves to the first left, so it fires once the clock reaches it
+      long first = a.firstHeld();
+      a.heldTimerAt = first;
+      if (first != KeptAgentTime.NONE) {
+        ctx.timerService().registerEventTimeTimer(first + latenessMs);
+      }
+    }
+    keep(a);
+  }
+
+  /** The agent's state; moved from the states of an earlier release the first time. */
+  private KeptAgentTime kept() throws Exception {
+    KeptAgentTime a = kept.value();
+    if (a == null) {
+      a = before.take();
+    }
+    return a == null ? new KeptAgentTime() : a;
+  }
+
+  private void keep(KeptAgentTime a) throws Exception {
+    if (a.isEmpty()) {
+      kept.clear();
+    } else {
+      kept.update(a);
     }
   }
 
   /** The agent's time to the boundary {@code now}, a lost logout judged, the next boundary. */
-  private void boundary(long now, Context ctx, Collector<AgentTimeRow> out) throws Exception {
-    tick.clear();
-    AgentClockState s = agent.value();
+  private void boundary(KeptAgentTime a, long now, Context ctx, Collector<AgentTimeRow> out) {
+    a.tick = KeptAgentTime.NONE;
+    AgentClockState s = a.clock;
     emit(clock.advance(s, now), out);
     if (s.lastInputAt == 0) { // restored from before the field existed: the silence counts now
       s.lastInputAt = now;
@@ -164,14 +193,14 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
       silentLogouts.inc(); // the logout never came: no longer logged in from here
       AgentClock.presence(s, AgentState.LOGGED_OUT);
     }
-    agent.update(s);
-    scheduleOrForget(s, ctx, out);
+    scheduleOrForget(a, ctx, out);
   }
 
-  private void apply(AgentInput in, Context ctx, Collector<AgentTimeRow> out) throws Exception {
-    AgentClockState s = agent.value();
+  private void apply(KeptAgentTime a, AgentInput in, Context ctx, Collector<AgentTimeRow> out) {
+    AgentClockState s = a.clock;
     if (s == null) {
       s = clock.start(in.tenantId, in.agentId, in.at);
+      a.clock = s;
     }
     emit(clock.advance(s, Math.max(in.at, s.accountedTo)), out);
     s.lastInputAt = Math.max(s.lastInputAt, in.at);
@@ -182,35 +211,33 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
     } else {
       AgentClock.legClosed(s);
     }
-    agent.update(s);
-    scheduleOrForget(s, ctx, out);
+    scheduleOrForget(a, ctx, out);
   }
 
   /** A timer at the next boundary while time accrues or an interval holds some; else forget. */
-  private void scheduleOrForget(AgentClockState s, Context ctx, Collector<AgentTimeRow> out)
-      throws Exception {
+  private void scheduleOrForget(KeptAgentTime a, Context ctx, Collector<AgentTimeRow> out) {
+    AgentClockState s = a.clock;
     if (ctx.timerService().currentWatermark() == Long.MAX_VALUE && s.dormant()) {
       // A bounded input ended with the agent logged out: its last intervals are complete, flush
       // them.
       emit(clock.advance(s, clock.lastBoundary(s)), out);
     }
     if (s.dormant() && !clock.holdsTime(s)) {
-      Long next = tick.value();
-      if (next != null) {
-        if (!pending.holds(next)) { // the same timer may also be due for buffered inputs
-          ctx.timerService().deleteEventTimeTimer(next + latenessMs);
+      if (a.tick != KeptAgentTime.NONE) {
+        if (!a.holds(a.tick)) { // the same timer may also be due for held inputs
+          ctx.timerService().deleteEventTimeTimer(a.tick + latenessMs);
         }
-        tick.clear();
+        a.tick = KeptAgentTime.NONE;
       }
-      agent.clear();
+      a.clock = null;
       return;
     }
-    if (tick.value() == null && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+    if (a.tick == KeptAgentTime.NONE && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
       // At the end of a bounded input the watermark is final: another boundary would fire at once,
       // forever, for an agent still logged in; what comes after its last event is unknown.
       long next = clock.nextBoundary(s);
       ctx.timerService().registerEventTimeTimer(next + latenessMs);
-      tick.update(next);
+      a.tick = next;
     }
   }
 
