@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.agent;
 
+import io.ccpulse.pipeline.source.TimeOrder;
 import java.util.Arrays;
 
 /**
@@ -33,15 +34,7 @@ public class KeptAgentTime {
 
   /** Holds {@code in} after every input of its moment or earlier. */
   void hold(AgentInput in) {
-    int i = held.length;
-    while (i > 0 && held[i - 1].at > in.at) {
-      i--;
-    }
-    AgentInput[] more = new AgentInput[held.length + 1];
-    System.arraycopy(held, 0, more, 0, i);
-    more[i] = in;
-    System.arraycopy(held, i, more, i + 1, held.length - i);
-    held = more;
+    held = TimeOrder.insert(held, in, i -> i.at);
   }
 
   /** The first moment held, or {@link #NONE}. */

@@ -1,5 +1,6 @@
 package io.ccpulse.pipeline.burnout;
 
+import io.ccpulse.pipeline.source.TimeOrder;
 import java.util.Arrays;
 
 /**
@@ -11,26 +12,13 @@ final class Waiting {
 
   static final BurnoutInput[] NONE = new BurnoutInput[0];
 
-  /** {@code waiting} with {@code in} after every input of its instant or earlier. */
-  private static BurnoutInput[] add(BurnoutInput[] waiting, BurnoutInput in) {
-    int i = waiting.length;
-    while (i > 0 && waiting[i - 1].at > in.at) {
-      i--;
-    }
-    BurnoutInput[] more = new BurnoutInput[waiting.length + 1];
-    System.arraycopy(waiting, 0, more, 0, i);
-    more[i] = in;
-    System.arraycopy(waiting, i, more, i + 1, waiting.length - i);
-    return more;
-  }
-
   /**
    * {@code waiting} with {@code in} held: without the input it cancels if one waits (a retraction
    * meeting its input), else with it.
    */
   static BurnoutInput[] hold(BurnoutInput[] waiting, BurnoutInput in) {
     BurnoutInput[] fewer = cancel(waiting, in);
-    return fewer != waiting ? fewer : add(waiting, in);
+    return fewer != waiting ? fewer : TimeOrder.insert(waiting, in, i -> i.at);
   }
 
   /** {@code waiting} without the input {@code retraction} cancels; the same array if none waits. */

@@ -2,9 +2,9 @@ package io.ccpulse.pipeline.contact;
 
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.pipeline.source.Inbound;
+import io.ccpulse.pipeline.source.TimeOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,32 +13,21 @@ import java.util.List;
  * retractions of the old facts and the corrected facts. A plain class, tested without Flink.
  */
 public final class ContactReplay {
-  /**
-   * Event-time order. Equal times keep the order the events came in (sorts here are stable): the
-   * producer writes a contact's events in the order they happen, on one partition, so that order
-   * says which of two same-instant events came first (a TRANSFERRED and the QUEUED it causes).
-   */
-  public static final Comparator<InteractionEvent> ORDER =
-      Comparator.comparingLong((InteractionEvent e) -> e.getOccurredAt().toEpochMilli());
-
   /** The result of a replay: the contact's state and facts, and what it refused. */
   public record Outcome(
       ContactState state, List<ContactFact> facts, List<ContactHistory.Refusal> refusals) {}
 
   private ContactReplay() {}
 
-  /** The log with {@code e} inserted after every event that sorts before or equal to it. */
+  /**
+   * The log with {@code e} inserted after every event at its time or earlier. Equal times keep the
+   * order the events came in: the producer writes a contact's events in the order they happen, on
+   * one partition, so that order says which of two same-instant events came first (a TRANSFERRED
+   * and the QUEUED it causes).
+   */
   public static Inbound<InteractionEvent>[] insert(
       Inbound<InteractionEvent>[] log, Inbound<InteractionEvent> e) {
-    int at = log.length;
-    while (at > 0 && ORDER.compare(log[at - 1].event, e.event) > 0) {
-      at--;
-    }
-    Inbound<InteractionEvent>[] more = ContactHistory.newLog(log.length + 1);
-    System.arraycopy(log, 0, more, 0, at);
-    more[at] = e;
-    System.arraycopy(log, at, more, at + 1, log.length - at);
-    return more;
+    return TimeOrder.insert(log, e, in -> in.event.getOccurredAt().toEpochMilli());
   }
 
   /** Runs the whole log through a fresh contact. */
