@@ -3,6 +3,7 @@ package io.ccpulse.pipeline.interval;
 import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.wire.SerializedBy;
+import io.ccpulse.pipeline.wire.WireSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -21,7 +22,7 @@ import org.apache.flink.types.StringValue;
  * record it read: a fifth of the interval windows' time. Never in state; a fact that came alone
  * (rare) goes with Flink's serializer for it.
  */
-public final class EntityFiguresSerializer extends TypeSerializer<EntityFigures> {
+public final class EntityFiguresSerializer extends WireSerializer<EntityFigures> {
   private static final long serialVersionUID = 1L;
   private static final EntityKind[] KINDS = EntityKind.values();
   private static final Channel[] CHANNELS = Channel.values();
@@ -92,16 +93,6 @@ public final class EntityFiguresSerializer extends TypeSerializer<EntityFigures>
   }
 
   @Override
-  public EntityFigures deserialize(EntityFigures reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
-  }
-
-  @Override
   public EntityFigures copy(EntityFigures from) {
     EntityFigures e = new EntityFigures();
     e.kind = from.kind;
@@ -115,16 +106,6 @@ public final class EntityFiguresSerializer extends TypeSerializer<EntityFigures>
   }
 
   @Override
-  public EntityFigures copy(EntityFigures from, EntityFigures reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public boolean isImmutableType() {
-    return false;
-  }
-
-  @Override
   public TypeSerializer<EntityFigures> duplicate() {
     return new EntityFiguresSerializer(facts.duplicate());
   }
@@ -132,11 +113,6 @@ public final class EntityFiguresSerializer extends TypeSerializer<EntityFigures>
   @Override
   public EntityFigures createInstance() {
     return new EntityFigures();
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override

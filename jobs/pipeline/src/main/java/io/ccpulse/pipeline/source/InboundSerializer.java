@@ -2,6 +2,7 @@ package io.ccpulse.pipeline.source;
 
 import io.ccpulse.events.DecodeResult;
 import io.ccpulse.events.EventCodec;
+import io.ccpulse.pipeline.wire.WireSerializer;
 import java.io.IOException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializerConfig;
@@ -20,7 +21,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * made elsewhere, or restored from state) is encoded. Not for keyed state: an Inbound kept in state
  * is written by Flink's POJO serializer, without its bytes.
  */
-final class InboundSerializer<T extends SpecificRecord> extends TypeSerializer<Inbound<T>> {
+final class InboundSerializer<T extends SpecificRecord> extends WireSerializer<Inbound<T>> {
   private static final long serialVersionUID = 1L;
   private static final int EVENT = 1;
   private static final int REJECTED = 2;
@@ -93,16 +94,6 @@ final class InboundSerializer<T extends SpecificRecord> extends TypeSerializer<I
   }
 
   @Override
-  public Inbound<T> deserialize(Inbound<T> reuse, DataInputView source) throws IOException {
-    return deserialize(source);
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
-  }
-
-  @Override
   public Inbound<T> copy(Inbound<T> from) {
     Inbound<T> in = new Inbound<>();
     in.event = from.event; // never changed once decoded
@@ -117,16 +108,6 @@ final class InboundSerializer<T extends SpecificRecord> extends TypeSerializer<I
   }
 
   @Override
-  public Inbound<T> copy(Inbound<T> from, Inbound<T> reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public boolean isImmutableType() {
-    return false;
-  }
-
-  @Override
   public TypeSerializer<Inbound<T>> duplicate() {
     return new InboundSerializer<>(kind, rejected.duplicate()); // a codec of its own
   }
@@ -134,11 +115,6 @@ final class InboundSerializer<T extends SpecificRecord> extends TypeSerializer<I
   @Override
   public Inbound<T> createInstance() {
     return new Inbound<>();
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
