@@ -31,7 +31,9 @@ public final class BurnoutStage {
         facts
             .each("burnout-legs", "completed legs", f -> inputs(f, true))
             .keyBy(BurnoutInput::queueKey)
-            .process(new QueueUsualHandle(Duration.ofMillis(settings.baselineMs), allowedLateness))
+            .process(
+                new QueueUsualHandle(Duration.ofMillis(settings.baselineMs), allowedLateness),
+                new BurnoutInputSerializer.Type())
             .uid("burnout-queue-usual")
             .name("queue usual handle");
     DataStream<BurnoutInput> others =
@@ -39,7 +41,7 @@ public final class BurnoutStage {
     DataStream<BurnoutInput> presence =
         agentStates
             .map(BurnoutInput::of)
-            .returns(BurnoutInput.class)
+            .returns(new BurnoutInputSerializer.Type())
             .uid("burnout-presence")
             .name("burnout presence");
     return presence
@@ -64,6 +66,6 @@ public final class BurnoutStage {
                 }
               }
             })
-        .returns(BurnoutInput.class);
+        .returns(new BurnoutInputSerializer.Type());
   }
 }
