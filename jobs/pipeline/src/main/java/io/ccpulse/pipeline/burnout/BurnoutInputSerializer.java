@@ -97,16 +97,6 @@ public final class BurnoutInputSerializer extends WireSerializer<BurnoutInput> {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof BurnoutInputSerializer;
-  }
-
-  @Override
-  public int hashCode() {
-    return BurnoutInputSerializer.class.hashCode();
-  }
-
-  @Override
   public TypeSerializerSnapshot<BurnoutInput> snapshotConfiguration() {
     return new Snapshot();
   }

@@ -116,16 +116,6 @@ public final class EntityFiguresSerializer extends WireSerializer<EntityFigures>
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof EntityFiguresSerializer;
-  }
-
-  @Override
-  public int hashCode() {
-    return EntityFiguresSerializer.class.hashCode();
-  }
-
-  @Override
   public TypeSerializerSnapshot<EntityFigures> snapshotConfiguration() {
     return new Snapshot();
   }

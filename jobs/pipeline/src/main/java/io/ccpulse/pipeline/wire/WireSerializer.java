@@ -8,7 +8,8 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * What the project's own serializers of records on their way between operators ({@link
  * SerializedBy}) have in common: a record is read and copied anew, never into one given for reuse,
- * and is written in as many bytes as it takes.
+ * and is written in as many bytes as it takes. Two are equal if they are of one class, unless the
+ * class says more.
  */
 public abstract class WireSerializer<T> extends TypeSerializer<T> {
   private static final long serialVersionUID = 1L;
@@ -36,5 +37,15 @@ public abstract class WireSerializer<T> extends TypeSerializer<T> {
   @Override
   public final int getLength() {
     return -1;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o != null && o.getClass() == getClass();
+  }
+
+  @Override
+  public int hashCode() {
+    return getClass().hashCode();
   }
 }
