@@ -2,10 +2,9 @@ package io.ccpulse.pipeline.burnout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ccpulse.pipeline.testing.RoundTrip;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The burnout inputs' own serializer reads back every field it is given, nulls too. */
@@ -53,9 +52,7 @@ class BurnoutInputSerializerTest {
   }
 
   private BurnoutInput roundTrip(BurnoutInput in) throws Exception {
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    serializer.serialize(in, out);
-    BurnoutInput back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    BurnoutInput back = RoundTrip.of(serializer, in);
     assertThat(back).isNotSameAs(in);
     return back;
   }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.contact.ContactFact;
 import io.ccpulse.pipeline.contact.FactKind;
+import io.ccpulse.pipeline.testing.RoundTrip;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Random;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The sums' own serializer reads back what it wrote: every figure, the parts, a fact alone. */
@@ -68,9 +67,7 @@ class EntityFiguresSerializerTest {
   }
 
   private EntityFigures roundTrip(EntityFigures e) throws Exception {
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    serializer.serialize(e, out);
-    EntityFigures back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    EntityFigures back = RoundTrip.of(serializer, e);
     assertThat(back).isNotSameAs(e);
     return back;
   }

@@ -2,14 +2,13 @@ package io.ccpulse.pipeline.interval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ccpulse.pipeline.testing.RoundTrip;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +37,7 @@ class KeptIntervalsTest {
     TypeSerializer<KeptIntervals> serializer =
         TypeInformation.of(KeptIntervals.class).createSerializer(new SerializerConfigImpl());
     assertThat(serializer).isInstanceOf(PojoSerializer.class); // a state type: no Kryo
-    DataOutputSerializer out = new DataOutputSerializer(256);
-    serializer.serialize(k, out);
-    KeptIntervals back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    KeptIntervals back = RoundTrip.of(serializer, k);
     assertThat(back).usingRecursiveComparison().isEqualTo(k);
     assertThat(back.figures[1].handled).isEqualTo(3);
   }

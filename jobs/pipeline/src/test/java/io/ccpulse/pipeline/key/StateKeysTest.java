@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ccpulse.events.Channel;
 import io.ccpulse.pipeline.interval.EntityKind;
 import io.ccpulse.pipeline.interval.IntervalKey;
+import io.ccpulse.pipeline.testing.RoundTrip;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The keys of keyed state: parts kept apart, so no id can run into another. */
@@ -84,9 +83,6 @@ class StateKeysTest {
     SerializerConfigImpl config = new SerializerConfigImpl();
     config.setGenericTypes(false);
     TypeSerializer<T> serializer = info.createSerializer(config);
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    serializer.serialize(value, out);
-    return serializer.deserialize(
-        new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+    return RoundTrip.of(serializer, value);
   }
 }

@@ -7,6 +7,7 @@ import io.ccpulse.events.EventCodec;
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.events.InteractionType;
 import io.ccpulse.events.RejectReason;
+import io.ccpulse.pipeline.testing.RoundTrip;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -34,9 +35,7 @@ class InboundSerializerTest {
   }
 
   private Inbound<InteractionEvent> roundTrip(Inbound<InteractionEvent> in) throws IOException {
-    DataOutputSerializer out = new DataOutputSerializer(256);
-    serializer.serialize(in, out);
-    return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    return RoundTrip.of(serializer, in);
   }
 
   @Test
