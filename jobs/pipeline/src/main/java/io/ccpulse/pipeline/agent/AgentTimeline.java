@@ -137,13 +137,11 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
       throws Exception {
     long now = ctx.timerService().currentWatermark() - latenessMs;
     KeptAgentTime a = kept();
-    boolean took = false;
     while (true) {
       long moment = a.firstHeld();
       if (moment != KeptAgentTime.NONE
           && moment <= now
           && (a.tick == KeptAgentTime.NONE || moment <= a.tick)) {
-        took = true;
         for (AgentInput in : a.takeFirst()) {
           apply(a, in, ctx, out);
         }
@@ -153,8 +151,9 @@ public final class AgentTimeline extends KeyedProcessFunction<TenantKey, AgentIn
         break;
       }
     }
-    if (took || a.heldTimerAt != KeptAgentTime.NONE && a.heldTimerAt <= now) {
-      // the held inputs' timer moves to the first left, so it fires once the clock reaches it
+    if (a.heldTimerAt != KeptAgentTime.NONE && a.heldTimerAt <= now) {
+      // The held inputs' timer (never later than the first held: none was taken without it
+      // passing) moves to the first left, so it fires once the clock reaches it.
       long first = a.firstHeld();
       a.heldTimerAt = first;
       if (first != KeptAgentTime.NONE) {
