@@ -76,13 +76,21 @@ public final class QueueMessages {
   }
 
   /**
-   * A snapshot from {@link #toJson}. Read field by field as the parser meets them, not as a tree:
-   * the metrics job reads one per queue and step (most of a day's messages). Each name is first
-   * matched against the one {@link #toJson} writes next (bytes against bytes, no string made), then
-   * looked up. A message without one of the fields every version has is refused; fields a later
-   * version added read as absent.
+   * A snapshot from {@link #toJson}: read from its bytes where it is in the shape toJson writes
+   * ({@link SnapshotBytes}, most of a day's messages), by Jackson otherwise. A message without one
+   * of the fields every version has is refused; fields a later version added read as absent.
    */
   public static QueueSnapshot snapshot(byte[] json) {
+    QueueSnapshot s = SnapshotBytes.read(json);
+    return s != null ? s : parsed(json);
+  }
+
+  /**
+   * A snapshot read by Jackson, field by field as the parser meets them, not as a tree. Each name
+   * is first matched against the one {@link #toJson} writes next (bytes against bytes, no string
+   * made), then looked up.
+   */
+  static QueueSnapshot parsed(byte[] json) {
     QueueSnapshot s = new QueueSnapshot();
     s.handleTimeMs = -1; // absent in messages from before V030: no telling
     s.estimatedWaitMs = -1;
@@ -149,6 +157,11 @@ public final class QueueMessages {
     if ((seen & REQUIRED) != REQUIRED) {
       throw new IllegalArgumentException("not a queue-health snapshot: a field is missing");
     }
+    return finish(s, oldestWaitMs, oldestCallbackMs);
+  }
+
+  /** The times the message gives as ages, as moments. */
+  static QueueSnapshot finish(QueueSnapshot s, long oldestWaitMs, long oldestCallbackMs) {
     s.oldestWaitSince = s.at - oldestWaitMs;
     s.oldestCallbackSince = s.callbacksPending == 0 ? 0 : s.at - oldestCallbackMs;
     return s;
@@ -159,7 +172,7 @@ public final class QueueMessages {
       JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   /** The snapshot's fields in the order {@link #toJson} writes them; the switch above by index. */
-  private static final SerializedString[] SNAPSHOT_FIELDS =
+  static final SerializedString[] SNAPSHOT_FIELDS =
       Stream.of(
               "tenant_id",
               "queue_id",
@@ -200,7 +213,7 @@ public final class QueueMessages {
    */
   private static final long REQUIRED = (1L << 16) - 1 | 1L << 18;
 
-  private static long millis(double seconds) {
+  static long millis(double seconds) {
     return Math.round(seconds * 1000);
   }
 
