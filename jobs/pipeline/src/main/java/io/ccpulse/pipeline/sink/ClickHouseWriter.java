@@ -66,6 +66,12 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   private Client client;
   private boolean flushTimerPending;
 
+  /** When the current batch's timer was set (processing time). */
+  private long batchStartMs;
+
+  /** The moment the newest row of a live table written tells of ({@link OutputTable#liveAt}). */
+  private long newestRowMs = Long.MIN_VALUE;
+
   ClickHouseWriter(
       ClickHouseEndpoint endpoint,
       OutputTable<T> table,
@@ -89,17 +95,28 @@ final class ClickHouseWriter<T> implements SinkWriter<T> {
   @Override
   public void write(T row, Context context) throws IOException, InterruptedException {
     buffer.add(row);
+    if (settings.catchUpLag() != null) {
+      newestRowMs = Math.max(newestRowMs, table.liveAt(row));
+    }
     if (buffer.size() >= settings.batchSize()) {
       insertBuffer();
     } else if (!flushTimerPending) {
       flushTimerPending = true;
-      time.registerTimer(
-          settings.flushAt(time.getCurrentProcessingTime()),
-          t -> {
-            flushTimerPending = false;
-            insertBuffer();
-          });
+      long now = time.getCurrentProcessingTime();
+      batchStartMs = now;
+      time.registerTimer(settings.flushAt(now), this::flushDue);
     }
+  }
+
+  /** The batch's time has come: it goes, or, rows of a replay or a catch-up, waits longer. */
+  private void flushDue(long now) throws IOException, InterruptedException {
+    long later = settings.catchUpFlushAt(batchStartMs, now, newestRowMs);
+    if (later > 0) {
+      time.registerTimer(later, this::flushDue);
+      return;
+    }
+    flushTimerPending = false;
+    insertBuffer();
   }
 
   @Override

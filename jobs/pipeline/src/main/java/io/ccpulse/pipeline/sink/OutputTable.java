@@ -17,14 +17,14 @@ public final class OutputTable<T> implements Serializable {
   private final String name;
   private final List<Column<T>> columns;
   private final LongOf<T> retainedBy;
-  private final boolean readLive;
+  private final LongOf<T> liveAt;
 
   private OutputTable(
-      String name, List<Column<T>> columns, LongOf<T> retainedBy, boolean readLive) {
+      String name, List<Column<T>> columns, LongOf<T> retainedBy, LongOf<T> liveAt) {
     this.name = name;
     this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
     this.retainedBy = retainedBy;
-    this.readLive = readLive;
+    this.liveAt = liveAt;
   }
 
   /** Starts the declaration of table {@code name}; columns are added in the order of the INSERT. */
@@ -45,7 +45,15 @@ public final class OutputTable<T> implements Serializable {
    * sink.flush-interval}); false for one read for analysis, whose rows may wait longer.
    */
   public boolean readLive() {
-    return readLive;
+    return liveAt != null;
+  }
+
+  /**
+   * For a table read live, the moment (event time, epoch ms) the row tells of: a batch of rows far
+   * behind the clock is a replay or a catch-up ({@link SinkSettings#catchUpFlushAt}).
+   */
+  public long liveAt(T row) {
+    return liveAt.of(row);
   }
 
   /**
@@ -93,7 +101,7 @@ public final class OutputTable<T> implements Serializable {
     private final String name;
     private final List<Column<T>> columns = new ArrayList<>();
     private LongOf<T> retainedBy;
-    private boolean readLive;
+    private LongOf<T> liveAt;
 
     private Builder(String name) {
       this.name = name;
@@ -178,9 +186,12 @@ public final class OutputTable<T> implements Serializable {
       return this;
     }
 
-    /** Read by dashboards as it is written: see {@link OutputTable#readLive()}. */
-    public Builder<T> readLive() {
-      this.readLive = true;
+    /**
+     * Read by dashboards as it is written ({@link OutputTable#readLive()}); {@code at}: the moment
+     * a row tells of ({@link OutputTable#liveAt}).
+     */
+    public Builder<T> readLive(LongOf<T> at) {
+      this.liveAt = at;
       return this;
     }
 
@@ -188,7 +199,7 @@ public final class OutputTable<T> implements Serializable {
       if (columns.isEmpty()) {
         throw new IllegalArgumentException(name + " has no columns");
       }
-      return new OutputTable<>(name, columns, retainedBy, readLive);
+      return new OutputTable<>(name, columns, retainedBy, liveAt);
     }
   }
 

@@ -90,7 +90,7 @@ public final class OutputTables {
           .uint64("nps_detractors", r -> r.figures.npsDetractors)
           .uint64("version", r -> r.version)
           .retainedBy(r -> r.intervalStart)
-          .readLive()
+          .readLive(r -> r.intervalStart)
           .build();
 
   /**
@@ -195,7 +195,7 @@ public final class OutputTables {
           .string("factors", c -> c.factors)
           .uint64("version", c -> c.version)
           .retainedBy(r -> r.at)
-          .readLive()
+          .readLive(r -> r.at)
           .build();
 
   /** queue_health (migrations V007, V030, V035). */
@@ -229,7 +229,7 @@ public final class OutputTables {
           .uint32("callbacks_pending", s -> s.callbacksPending)
           .uint64("oldest_callback_ms", QueueSnapshot::oldestCallbackMs)
           .retainedBy(r -> r.at)
-          .readLive()
+          .readLive(r -> r.at)
           .build();
 
   /** queue_alerts (migration V007): one row per raise and per clear. */
@@ -246,7 +246,7 @@ public final class OutputTables {
           .time("raised_at", a -> a.raisedAt)
           .nullableTime("cleared_at", a -> a.clearedAt == Long.MIN_VALUE ? null : a.clearedAt)
           .retainedBy(r -> r.raisedAt)
-          .readLive()
+          .readLive(r -> r.clearedAt == Long.MIN_VALUE ? r.raisedAt : r.clearedAt)
           .build();
 
   /** sink_rejections (migration V008): the dead letter of every table above. */

@@ -344,6 +344,43 @@ class ClickHouseSinkITCase {
   }
 
   @Test
+  void aLiveTablesRowsFarBehindTheClockWaitForTheCatchUpInterval() throws Exception {
+    // (id, the moment the row tells of) in a table read live: 2 s batches, 30 s in a catch-up.
+    OutputTable<long[]> live =
+        OutputTable.<long[]>named("pairs")
+            .uint64("id", row -> row[0])
+            .uint64("value", row -> row[1])
+            .readLive(row -> row[1])
+            .build();
+    SinkSettings settings =
+        new SinkSettings(
+            1000,
+            Duration.ofSeconds(2),
+            0,
+            Duration.ofMillis(10),
+            Duration.ofMillis(200),
+            true,
+            Duration.ofSeconds(30),
+            Duration.ofHours(1));
+    long t0 = 1_765_000_000_000L;
+    try (ClickHouseWriter<long[]> writer =
+        new ClickHouseWriter<>(endpoint, live, settings, time, new UnregisteredMetricsGroup())) {
+      time.setCurrentTime(t0 + 500);
+      writer.write(new long[] {1, t0 - Duration.ofDays(300).toMillis()}, null); // a replay's
+      time.setCurrentTime(t0 + 2_000);
+      assertThat(rows()).as("a replay's batch waits").isZero();
+      time.setCurrentTime(t0 + 30_499);
+      assertThat(rows()).isZero();
+      time.setCurrentTime(t0 + 30_500); // 30 s after its first row
+      assertThat(rows()).isEqualTo(1);
+
+      writer.write(new long[] {2, t0 + 30_000}, null); // caught up: live again
+      time.setCurrentTime(t0 + 32_000);
+      assertThat(rows()).as("a live row goes on time").isEqualTo(2);
+    }
+  }
+
+  @Test
   void failsAtOnceOnAFatalErrorWithClickHousesCode() {
     ClickHouseWriter<long[]> writer = writer(endpoint, "no_such_table", 10, 5);
     assertThatThrownBy(
