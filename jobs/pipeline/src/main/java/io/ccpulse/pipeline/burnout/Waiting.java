@@ -21,10 +21,18 @@ final class Waiting {
     return fewer != waiting ? fewer : TimeOrder.insert(waiting, in, i -> i.at);
   }
 
-  /** {@code waiting} without the input {@code retraction} cancels; the same array if none waits. */
+  /**
+   * {@code waiting} without the input {@code retraction} cancels (the first that came, of equal
+   * ones); the same array if none waits. Only the inputs of its instant are looked at, found from
+   * the end, where a new input's instant mostly is.
+   */
   private static BurnoutInput[] cancel(BurnoutInput[] waiting, BurnoutInput retraction) {
-    for (int i = 0; i < waiting.length; i++) {
-      if (waiting[i].at == retraction.at && waiting[i].cancels(retraction)) {
+    int first = waiting.length;
+    while (first > 0 && waiting[first - 1].at >= retraction.at) {
+      first--;
+    }
+    for (int i = first; i < waiting.length && waiting[i].at == retraction.at; i++) {
+      if (waiting[i].cancels(retraction)) {
         BurnoutInput[] fewer = new BurnoutInput[waiting.length - 1];
         System.arraycopy(waiting, 0, fewer, 0, i);
         System.arraycopy(waiting, i + 1, fewer, i, waiting.length - i - 1);
