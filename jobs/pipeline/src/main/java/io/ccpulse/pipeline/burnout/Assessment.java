@@ -35,6 +35,9 @@ public record Assessment(int score, Level level, List<Contribution> factors, dou
    * threshold with four decimals.
    */
   public String factorsJson() {
+    if (factors.isEmpty()) {
+      return "[]"; // most assessments: not worth a JSON writer
+    }
     ArrayNode array = Json.array();
     for (Contribution c : factors) {
       array
