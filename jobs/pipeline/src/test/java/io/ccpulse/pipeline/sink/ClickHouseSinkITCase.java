@@ -345,23 +345,15 @@ class ClickHouseSinkITCase {
 
   @Test
   void aLiveTablesRowsFarBehindTheClockWaitForTheCatchUpInterval() throws Exception {
-    // (id, the moment the row tells of) in a table read live: 2 s batches, 30 s in a catch-up.
+    // (id, the moment the row tells of) in a table read live: 2 s batches, 30 s in a catch-up
+    // (SinkSettingsTest.LIVE).
     OutputTable<long[]> live =
         OutputTable.<long[]>named("pairs")
             .uint64("id", row -> row[0])
             .uint64("value", row -> row[1])
             .readLive(row -> row[1])
             .build();
-    SinkSettings settings =
-        new SinkSettings(
-            1000,
-            Duration.ofSeconds(2),
-            0,
-            Duration.ofMillis(10),
-            Duration.ofMillis(200),
-            true,
-            Duration.ofSeconds(30),
-            Duration.ofHours(1));
+    SinkSettings settings = SinkSettingsTest.LIVE;
     long t0 = 1_765_000_000_000L;
     try (ClickHouseWriter<long[]> writer =
         new ClickHouseWriter<>(endpoint, live, settings, time, new UnregisteredMetricsGroup())) {

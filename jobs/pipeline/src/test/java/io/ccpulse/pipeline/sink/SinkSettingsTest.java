@@ -47,33 +47,35 @@ class SinkSettingsTest {
     assertThat(sum / (double) n).isBetween(950.0, 1_050.0);
   }
 
+  /** A live table's: 2 s batches, 30 s ones while its rows are more than an hour old. */
+  static final SinkSettings LIVE =
+      new SinkSettings(
+          1000,
+          Duration.ofSeconds(2),
+          0,
+          Duration.ofMillis(10),
+          Duration.ofMillis(200),
+          true,
+          Duration.ofSeconds(30),
+          Duration.ofHours(1));
+
   @Test
   void aLiveTablesBatchOfRowsFarBehindTheClockWaitsAsAnAnalysisTablesDoes() {
-    SinkSettings live =
-        new SinkSettings(
-            50_000,
-            Duration.ofSeconds(2),
-            -1,
-            Duration.ofMillis(200),
-            Duration.ofSeconds(5),
-            true,
-            Duration.ofSeconds(30),
-            Duration.ofHours(1));
     long start = 1_765_000_001_234L;
-    long due = live.flushAt(start); // 1_765_000_002_000
+    long due = LIVE.flushAt(start); // 1_765_000_002_000
     long hour = 3_600_000;
 
-    assertThat(live.catchUpFlushAt(start, due, due - 5_000))
+    assertThat(LIVE.catchUpFlushAt(start, due, due - 5_000))
         .as("live rows go on time")
         .isEqualTo(-1);
-    assertThat(live.catchUpFlushAt(start, due, due - hour)).as("an hour old, just").isEqualTo(-1);
-    assertThat(live.catchUpFlushAt(start, due, due - hour - 1))
+    assertThat(LIVE.catchUpFlushAt(start, due, due - hour)).as("an hour old, just").isEqualTo(-1);
+    assertThat(LIVE.catchUpFlushAt(start, due, due - hour - 1))
         .as("a replay's rows wait")
         .isEqualTo(start + 30_000);
-    assertThat(live.catchUpFlushAt(start, start + 30_000, due - 30 * hour))
+    assertThat(LIVE.catchUpFlushAt(start, start + 30_000, due - 30 * hour))
         .as("and go when they have waited")
         .isEqualTo(-1);
-    assertThat(live.catchUpFlushAt(start, due, Long.MIN_VALUE)).as("no row time").isEqualTo(-1);
+    assertThat(LIVE.catchUpFlushAt(start, due, Long.MIN_VALUE)).as("no row time").isEqualTo(-1);
     assertThat(EVERY_2S.catchUpFlushAt(start, due, due - 30 * hour))
         .as("without a lag, never")
         .isEqualTo(-1);
