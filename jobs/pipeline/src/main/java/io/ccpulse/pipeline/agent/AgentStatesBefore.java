@@ -1,9 +1,6 @@
 package io.ccpulse.pipeline.agent;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import io.ccpulse.pipeline.source.TimeOrder;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -45,19 +42,14 @@ final class AgentStatesBefore {
   KeptAgentTime take() throws Exception {
     AgentClockState clock = agent.value();
     Long next = tick.value();
-    TreeMap<Long, AgentInput[]> byMoment = new TreeMap<>();
-    for (Map.Entry<Long, AgentInput[]> e : pending.entries()) {
-      byMoment.put(e.getKey(), e.getValue());
-    }
+    TreeMap<Long, AgentInput[]> byMoment = TimeOrder.byTime(pending);
     if (clock == null && next == null && byMoment.isEmpty()) {
       return null;
     }
     KeptAgentTime kept = new KeptAgentTime();
     kept.clock = clock;
     kept.tick = next == null ? KeptAgentTime.NONE : next;
-    List<AgentInput> held = new ArrayList<>();
-    byMoment.values().forEach(inputs -> held.addAll(Arrays.asList(inputs)));
-    kept.held = held.toArray(KeptAgentTime.NONE_HELD);
+    kept.held = TimeOrder.concat(byMoment.values(), KeptAgentTime.NONE_HELD);
     // Kept without a first moment by the builds before it, which set a timer per moment: any of
     // them takes what is due.
     Long from = pendingFrom.value();

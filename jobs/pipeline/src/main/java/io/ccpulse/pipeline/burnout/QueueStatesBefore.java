@@ -1,10 +1,8 @@
 package io.ccpulse.pipeline.burnout;
 
+import io.ccpulse.pipeline.source.TimeOrder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -42,14 +40,8 @@ final class QueueStatesBefore {
 
   /** The current key's queue as the old states kept it, which are then cleared; null if none. */
   KeptQueue take() throws Exception {
-    TreeMap<Long, long[]> buckets = new TreeMap<>();
-    for (Map.Entry<Long, long[]> e : hours.entries()) {
-      buckets.put(e.getKey(), e.getValue());
-    }
-    TreeMap<Long, BurnoutInput[]> byTime = new TreeMap<>();
-    for (Map.Entry<Long, BurnoutInput[]> e : pending.entries()) {
-      byTime.put(e.getKey(), e.getValue());
-    }
+    TreeMap<Long, long[]> buckets = TimeOrder.byTime(hours);
+    TreeMap<Long, BurnoutInput[]> byTime = TimeOrder.byTime(pending);
     if (buckets.isEmpty() && byTime.isEmpty()) {
       return null;
     }
@@ -59,9 +51,7 @@ final class QueueStatesBefore {
     q.legs = buckets.values().stream().mapToLong(b -> b[1]).toArray();
     q.totalHandleMs = Arrays.stream(q.handleMs).sum();
     q.totalLegs = Arrays.stream(q.legs).sum();
-    List<BurnoutInput> waiting = new ArrayList<>();
-    byTime.values().forEach(legs -> waiting.addAll(Arrays.asList(legs)));
-    q.waiting = waiting.toArray(Waiting.NONE);
+    q.waiting = TimeOrder.concat(byTime.values(), Waiting.NONE);
     hours.clear();
     pending.clear();
     return q;

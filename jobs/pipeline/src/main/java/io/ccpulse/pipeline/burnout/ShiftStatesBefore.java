@@ -1,9 +1,6 @@
 package io.ccpulse.pipeline.burnout;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import io.ccpulse.pipeline.source.TimeOrder;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -41,19 +38,14 @@ final class ShiftStatesBefore {
   KeptAgent take() throws Exception {
     ShiftState s = shift.value();
     Long next = tick.value();
-    TreeMap<Long, BurnoutInput[]> byTime = new TreeMap<>();
-    for (Map.Entry<Long, BurnoutInput[]> e : pending.entries()) {
-      byTime.put(e.getKey(), e.getValue());
-    }
+    TreeMap<Long, BurnoutInput[]> byTime = TimeOrder.byTime(pending);
     if (s == null && next == null && byTime.isEmpty()) {
       return null;
     }
     KeptAgent kept = new KeptAgent();
     kept.shift = s;
     kept.tick = next == null ? KeptAgent.NONE : next;
-    List<BurnoutInput> waiting = new ArrayList<>();
-    byTime.values().forEach(inputs -> waiting.addAll(Arrays.asList(inputs)));
-    kept.waiting = waiting.toArray(new BurnoutInput[0]);
+    kept.waiting = TimeOrder.concat(byTime.values(), Waiting.NONE);
     shift.clear();
     tick.clear();
     pending.clear();

@@ -2,11 +2,7 @@ package io.ccpulse.pipeline.contact;
 
 import io.ccpulse.events.InteractionEvent;
 import io.ccpulse.pipeline.source.Inbound;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import io.ccpulse.pipeline.source.TimeOrder;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -78,13 +74,7 @@ final class ContactStatesBefore {
     Long housekeeping = housekeepingAt.value();
     kept.housekeepingAt = housekeeping == null ? KeptContact.NONE : housekeeping;
     // in event-time order; one instant's events in the order they came
-    TreeMap<Long, Inbound<InteractionEvent>[]> byTime = new TreeMap<>();
-    for (Map.Entry<Long, Inbound<InteractionEvent>[]> e : pending.entries()) {
-      byTime.put(e.getKey(), e.getValue());
-    }
-    List<Inbound<InteractionEvent>> waiting = new ArrayList<>();
-    byTime.values().forEach(events -> waiting.addAll(Arrays.asList(events)));
-    kept.waiting = waiting.toArray(ContactHistory.newLog(0));
+    kept.waiting = TimeOrder.concat(TimeOrder.byTime(pending).values(), ContactHistory.newLog(0));
     contact.clear();
     history.clear();
     pending.clear();
