@@ -264,6 +264,9 @@ public final class EventChecks implements Serializable {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7F) {
+        continue; // printable ASCII, what ids are made of: nothing to look up
+      }
       String what = unfit(c);
       if (what != null) {
         return new Invalid(

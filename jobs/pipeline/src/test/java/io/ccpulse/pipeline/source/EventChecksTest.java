@@ -113,6 +113,20 @@ class EventChecksTest {
   }
 
   @Test
+  void judgesEveryCharacterInAnIdAsTheRuleDoesPrintableAsciiIncluded() {
+    // printable ASCII skips the look-up: every character must still get the rule's verdict
+    for (char c = 0; c < 0xFFFF; c++) {
+      if (Character.isSurrogate(c)) {
+        continue;
+      }
+      EventChecks.Invalid invalid = interaction(answered().setAgentId("a" + c).build());
+      assertThat(invalid == null).as("U+%04X", (int) c).isEqualTo(EventChecks.unfit(c) == null);
+    }
+    assertThat(EventChecks.unfit(' ')).isNull();
+    assertThat(EventChecks.unfit('\u007f')).isEqualTo("a control character");
+  }
+
+  @Test
   void rejectsTheSeparatorInATenantOnly() {
     EventChecks.Invalid invalid = interaction(answered().setTenantId("a/b").build());
     assertThat(invalid.reason()).isEqualTo(RejectReason.INVALID_ID);
