@@ -23,6 +23,14 @@ import java.util.UUID;
  */
 public final class FlinkRest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Longer than the cluster's RPC timeout (60 s on a loaded build machine), so its errors come
+   * first.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Duration requestTimeout;
   private final String address;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,31 +39,19 @@ public final class FlinkRest {
    * @param address e.g. {@code http://127.0.0.1:8081} or {@code https://flink.example.com}
    */
   public FlinkRest(String address) {
+    this(address, REQUEST_TIMEOUT);
+  }
+
+  /**
+   * @param requestTimeout how long a request waits for its answer
+   */
+  FlinkRest(String address, Duration requestTimeout) {
+    this.requestTimeout = requestTimeout;
     this.address = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
   }
 
   public String address() {
     return address;
-  }
-
-  /** Waits until the REST endpoint answers; fails early if {@code process} ended. */
-  void awaitUp(Duration timeout, Process process) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        overview();
-        return;
-      } catch (IOException notYet) {
-        if (process != null && !process.isAlive()) {
-          throw new IllegalStateException(
-              "The JobManager ended (exit " + process.exitValue() + ")");
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("No Flink REST endpoint at " + address, notYet);
-        }
-        Thread.sleep(250);
-      }
-    }
   }
 
   /** {@code GET /overview}: taskmanagers, slots-total, slots-available, jobs-running, ... */
@@ -78,7 +74,7 @@ public final class FlinkRest {
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     JsonNode answer =
         send(
-            HttpRequest.newBuilder(URI.create(address + "/jars/upload"))
+            request("/jars/upload")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build());
@@ -224,21 +220,29 @@ public final class FlinkRest {
   /** Cancels a job ({@code PATCH /jobs/:id}). */
   public void cancel(String jobId) throws IOException {
     send(
-        HttpRequest.newBuilder(URI.create(address + "/jobs/" + jobId + "?mode=cancel"))
+        request("/jobs/" + jobId + "?mode=cancel")
             .method("PATCH", HttpRequest.BodyPublishers.noBody())
             .build());
   }
 
   public JsonNode get(String path) throws IOException {
-    return send(HttpRequest.newBuilder(URI.create(address + path)).GET().build());
+    return send(request(path).GET().build());
   }
 
   private JsonNode post(String path, JsonNode body) throws IOException {
     return send(
-        HttpRequest.newBuilder(URI.create(address + path))
+        request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
             .build());
+  }
+
+  /**
+   * A request that gives up after its timeout: a port that accepts connections but never answers
+   * (not a JobManager, or one stuck) is an error, not a wait without end.
+   */
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(address + path)).timeout(requestTimeout);
   }
 
   private JsonNode send(HttpRequest request) throws IOException {

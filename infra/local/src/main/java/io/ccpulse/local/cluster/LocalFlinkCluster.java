@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -46,9 +48,18 @@ public final class LocalFlinkCluster implements AutoCloseable {
   private final Map<String, String> options;
   private final Map<String, String> taskManagerEnv;
   private final PrintStream out;
-  private final int restPort;
+
+  /** The port the builder asked for, or 0: free ones are picked, and picked again if taken. */
+  private final int requestedRestPort;
+
+  private final IntSupplier freePort;
+  private int restPort;
   private Process jobManager;
   private final Process[] taskManagers;
+
+  /** Starts that may fail on a port taken from under the JobManager before one is reported. */
+  private static final int START_ATTEMPTS = 3;
+
   private final Thread shutdownHook = new Thread(this::close, "flink-cluster-shutdown");
 
   private LocalFlinkCluster(Builder b) {
@@ -57,15 +68,14 @@ public final class LocalFlinkCluster implements AutoCloseable {
     this.classpath = b.classpath;
     this.taskManagerEnv = b.taskManagerEnv;
     this.out = b.out;
-    this.restPort = b.restPort > 0 ? b.restPort : freePort();
+    this.requestedRestPort = b.restPort;
+    this.freePort = b.freePort;
     this.taskManagers = new Process[b.taskManagers];
     Map<String, String> local = new LinkedHashMap<>();
     local.put("jobmanager.rpc.address", "127.0.0.1");
     local.put("jobmanager.bind-host", "127.0.0.1");
-    local.put("jobmanager.rpc.port", String.valueOf(freePort()));
     local.put("rest.address", "127.0.0.1");
     local.put("rest.bind-address", "127.0.0.1");
-    local.put("rest.port", String.valueOf(restPort));
     local.put("taskmanager.host", "127.0.0.1");
     local.put("taskmanager.bind-host", "127.0.0.1");
     local.put("blob.server.port", "0");
@@ -76,6 +86,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
     local.put("web.tmpdir", workDir.resolve("jobmanager/web").toString());
     local.putAll(b.options);
     this.options = local;
+    pickPorts();
+  }
+
+  /**
+   * The JobManager's RPC and REST ports: free ones, distinct, unless the builder named the REST
+   * port. A port free when picked can be taken before the JobManager binds it (another process's
+   * connection gets it as its local port), so a start that fails on it picks again.
+   */
+  private void pickPorts() {
+    restPort = requestedRestPort > 0 ? requestedRestPort : freePort.getAsInt();
+    int rpcPort;
+    do {
+      rpcPort = freePort.getAsInt();
+    } while (rpcPort == restPort);
+    options.put("rest.port", String.valueOf(restPort));
+    options.put("jobmanager.rpc.port", String.valueOf(rpcPort));
   }
 
   public static Builder builder(Path confDir, Path workDir, String classpath) {
@@ -91,6 +117,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
     private final Map<String, String> taskManagerEnv = new LinkedHashMap<>();
     private int taskManagers = 2;
     private int restPort;
+    private IntSupplier freePort = LocalFlinkCluster::freePort;
     private PrintStream out = System.out;
 
     private Builder(Path confDir, Path workDir, String classpath) {
@@ -119,6 +146,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
     /** An environment variable of the TaskManagers (e.g. a secret file's path). */
     public Builder taskManagerEnv(String name, String value) {
       taskManagerEnv.put(name, value);
+      return this;
+    }
+
+    /** Where ports are picked (a test hands out one it holds, to see a start survive it). */
+    Builder freePorts(IntSupplier source) {
+      this.freePort = source;
       return this;
     }
 
@@ -156,12 +189,27 @@ public final class LocalFlinkCluster implements AutoCloseable {
   private void startAll(Duration timeout) throws Exception {
     long t0 = System.nanoTime();
     Files.createDirectories(workDir);
-    jobManager = launch("jobmanager", JOB_MANAGER, jobManagerJvm(), List.of(), Map.of());
-    // The TaskManagers start at once too: they retry registering until the JobManager answers.
-    for (int i = 0; i < taskManagers.length; i++) {
-      startTaskManager(i);
+    for (int attempt = 1; ; attempt++) {
+      jobManager = launch("jobmanager", JOB_MANAGER, jobManagerJvm(), List.of(), Map.of());
+      // The TaskManagers start at once too: they retry registering until the JobManager answers.
+      for (int i = 0; i < taskManagers.length; i++) {
+        startTaskManager(i);
+      }
+      try {
+        awaitRest(timeout);
+        break;
+      } catch (JobManagerEnded e) {
+        if (attempt == START_ATTEMPTS || !e.portTaken || requestedRestPort > 0) {
+          throw e;
+        }
+        out.printf(
+            "Flink: the JobManager could not bind its port (%s); starting again on other ports%n",
+            e.reason());
+        stopProcesses();
+        setAside(attempt);
+        pickPorts();
+      }
     }
-    rest().awaitUp(timeout, jobManager);
     awaitSlots(totalSlots(), timeout);
     out.printf(
         "Flink: JobManager (pid %d) and %d TaskManagers, %d slots, up in %.0f s; web UI %s%n",
@@ -170,6 +218,41 @@ public final class LocalFlinkCluster implements AutoCloseable {
         totalSlots(),
         (System.nanoTime() - t0) / 1e9,
         restAddress());
+  }
+
+  /** The failed start's JobManager log and output, kept beside the next start's. */
+  private void setAside(int attempt) throws IOException {
+    for (String name : List.of("jobmanager.log", "jobmanager.out")) {
+      Path file = workDir.resolve(name);
+      if (Files.exists(file)) {
+        Files.move(
+            file,
+            workDir.resolve(name + ".failed-start-" + attempt),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  /**
+   * Waits until the REST endpoint answers; fails early, with the reason, if the JobManager ended.
+   */
+  private void awaitRest(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // Short requests: whatever holds the port may accept a connection and never answer.
+    FlinkRest rest = new FlinkRest(restAddress(), Duration.ofSeconds(5));
+    while (true) {
+      try {
+        rest.overview();
+        return;
+      } catch (IOException notYet) {
+        failIfDead();
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "No Flink REST endpoint at " + restAddress() + "; logs in " + workDir, notYet);
+        }
+        Thread.sleep(250);
+      }
+    }
   }
 
   /** The REST address, e.g. {@code http://127.0.0.1:8081}; the web UI is there too. */
@@ -252,14 +335,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
   }
 
-  /** Fails if the JobManager died (a TaskManager may be dead on purpose). */
+  /** Fails if the JobManager died (a TaskManager may be dead on purpose), saying why it did. */
   public void failIfDead() throws IOException {
     if (!jobManager.isAlive()) {
-      throw new IllegalStateException(
-          "The JobManager ended (exit "
-              + jobManager.exitValue()
-              + "); its log: "
-              + workDir.resolve("jobmanager.log"));
+      throw new JobManagerEnded(jobManager.exitValue(), workDir);
     }
   }
 
@@ -321,6 +400,16 @@ public final class LocalFlinkCluster implements AutoCloseable {
   @Override
   public synchronized void close() {
     long t0 = System.nanoTime();
+    stopProcesses();
+    out.printf("Flink: cluster stopped in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // called from the hook itself
+    }
+  }
+
+  private void stopProcesses() {
     List<Process> all = new ArrayList<>();
     for (Process tm : taskManagers) {
       if (tm != null) {
@@ -341,12 +430,6 @@ public final class LocalFlinkCluster implements AutoCloseable {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
       }
-    }
-    out.printf("Flink: cluster stopped in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException shuttingDown) {
-      // called from the hook itself
     }
   }
 
