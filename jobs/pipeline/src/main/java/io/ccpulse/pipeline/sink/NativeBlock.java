@@ -22,7 +22,6 @@ final class NativeBlock {
 
   private OutputTable<?> table;
   private NativeColumn[] columns = new NativeColumn[0];
-  private long[] marks = new long[0];
   private int rows;
 
   /** Starts a block for {@code table}. */
@@ -34,7 +33,6 @@ final class NativeBlock {
       for (int i = 0; i < columns.length; i++) {
         columns[i] = new NativeColumn(declared.get(i).name(), declared.get(i).type());
       }
-      marks = new long[columns.length];
     } else {
       for (NativeColumn c : columns) {
         c.clear();
@@ -49,16 +47,16 @@ final class NativeBlock {
    */
   <T> void add(OutputTable<T> table, T row) {
     List<OutputTable.Column<T>> declared = table.columns();
-    for (int i = 0; i < columns.length; i++) {
-      marks[i] = columns[i].mark();
+    for (NativeColumn c : columns) {
+      c.mark();
     }
     try {
       for (int i = 0; i < columns.length; i++) {
         declared.get(i).write(columns[i], row);
       }
     } catch (RuntimeException e) {
-      for (int i = 0; i < columns.length; i++) {
-        columns[i].cut(marks[i]);
+      for (NativeColumn c : columns) {
+        c.cut();
       }
       throw e;
     }
@@ -72,8 +70,8 @@ final class NativeBlock {
   /** The block as the body of the INSERT. */
   void writeTo(OutputStream out) throws IOException {
     byte[] head = new byte[20];
-    int at = NativeColumn.varUInt(head, 0, columns.length);
-    out.write(head, 0, NativeColumn.varUInt(head, at, rows));
+    int at = ByteChunks.varUInt(head, 0, columns.length);
+    out.write(head, 0, ByteChunks.varUInt(head, at, rows));
     for (NativeColumn c : columns) {
       c.writeTo(out, rows);
     }
