@@ -29,6 +29,9 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   /** A supplier that travels with the job graph. */
   interface Make<A> extends Supplier<A>, Serializable {}
 
+  /** Replaces an event's recurring ids by their shared copies. */
+  interface Share<A> extends java.util.function.BiConsumer<A, RepeatedIds>, Serializable {}
+
   public static final EventKind<InteractionEvent> INTERACTION =
       new EventKind<>(
           "InteractionEvent",
@@ -37,7 +40,15 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
           InteractionEvent::getTenantId,
           InteractionEvent::getEventId,
           e -> e.getType().name(),
-          EventChecks::interaction);
+          EventChecks::interaction,
+          (e, ids) -> {
+            e.setTenantId(ids.of(e.getTenantId()));
+            e.setQueueId(ids.of(e.getQueueId()));
+            e.setAgentId(ids.of(e.getAgentId()));
+            e.setTargetQueueId(ids.of(e.getTargetQueueId()));
+            e.setTargetAgentId(ids.of(e.getTargetAgentId()));
+            e.setWrapupCode(ids.of(e.getWrapupCode()));
+          });
 
   public static final EventKind<AgentStateEvent> AGENT_STATE =
       new EventKind<>(
@@ -47,7 +58,12 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
           AgentStateEvent::getTenantId,
           AgentStateEvent::getEventId,
           e -> e.getState().name(),
-          EventChecks::agentState);
+          EventChecks::agentState,
+          (e, ids) -> {
+            e.setTenantId(ids.of(e.getTenantId()));
+            e.setAgentId(ids.of(e.getAgentId()));
+            e.getQueueIds().replaceAll(ids::of);
+          });
 
   public static final EventKind<SurveyEvent> SURVEY =
       new EventKind<>(
@@ -57,7 +73,12 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
           SurveyEvent::getTenantId,
           SurveyEvent::getEventId,
           e -> "SURVEY",
-          EventChecks::survey);
+          EventChecks::survey,
+          (e, ids) -> {
+            e.setTenantId(ids.of(e.getTenantId()));
+            e.setAgentId(ids.of(e.getAgentId()));
+            e.setQueueId(ids.of(e.getQueueId()));
+          });
 
   private final String recordName;
   private final Make<EventCodec<T>> codec;
@@ -66,6 +87,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   private final Fn<T, String> eventId;
   private final Fn<T, String> type;
   private final Check<T> invalid;
+  private final Share<T> share;
 
   private EventKind(
       String recordName,
@@ -74,7 +96,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
       Fn<T, String> tenant,
       Fn<T, String> eventId,
       Fn<T, String> type,
-      Check<T> invalid) {
+      Check<T> invalid,
+      Share<T> share) {
     this.recordName = recordName;
     this.codec = codec;
     this.occurredAt = occurredAt;
@@ -82,6 +105,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
     this.eventId = eventId;
     this.type = type;
     this.invalid = invalid;
+    this.share = share;
   }
 
   public String recordName() {
@@ -113,6 +137,13 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
   /** Why a decoded event cannot be used by its type's own rules, or null if it can. */
   EventChecks.Invalid invalid(EventChecks checks, T event) {
     return invalid.apply(checks, event);
+  }
+
+  /**
+   * Replaces the event's recurring ids (tenant, queue, agent...) by the copies {@code ids} keeps.
+   */
+  void shareIds(T event, RepeatedIds ids) {
+    share.accept(event, ids);
   }
 
   /** The type of a stream of this kind's events: sent on as the bytes they were read from. */

@@ -19,7 +19,9 @@ import org.apache.flink.core.memory.DataOutputView;
  * ({@link Inbound#payload}), so the source does not encode every event again to send it on (a
  * quarter of its CPU); the receiver decodes them as the source did. An event without its bytes (one
  * made elsewhere, or restored from state) is encoded. Not for keyed state: an Inbound kept in state
- * is written by Flink's POJO serializer, without its bytes.
+ * is written by Flink's POJO serializer, without its bytes. The events' recurring ids are shared
+ * ({@link RepeatedIds}): what a receiver keeps of them in state is one String per id, not one per
+ * event.
  */
 final class InboundSerializer<T extends SpecificRecord> extends WireSerializer<Inbound<T>> {
   private static final long serialVersionUID = 1L;
@@ -29,6 +31,7 @@ final class InboundSerializer<T extends SpecificRecord> extends WireSerializer<I
   private final EventKind<T> kind;
   private final TypeSerializer<RejectedEvent> rejected;
   private transient EventCodec<T> codec;
+  private transient RepeatedIds ids;
 
   InboundSerializer(EventKind<T> kind, TypeSerializer<RejectedEvent> rejected) {
     this.kind = kind;
@@ -81,6 +84,10 @@ final class InboundSerializer<T extends SpecificRecord> extends WireSerializer<I
         throw new IOException("an event sent on does not decode: " + decoded.detail());
       }
       in.event = decoded.event();
+      if (ids == null) {
+        ids = new RepeatedIds();
+      }
+      kind.shareIds(in.event, ids);
     }
     if ((parts & REJECTED) != 0) {
       in.rejected = rejected.deserialize(source);

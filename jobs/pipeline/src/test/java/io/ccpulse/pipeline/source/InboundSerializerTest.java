@@ -57,6 +57,19 @@ class InboundSerializerTest {
   }
 
   @Test
+  void eventsReadByOneSerializerShareTheirRecurringIdsAndKeepTheirOwn() throws IOException {
+    Inbound<InteractionEvent> a = roundTrip(Inbound.of(event("e-1"), "interactions", 0, 1));
+    Inbound<InteractionEvent> b = roundTrip(Inbound.of(event("e-2"), "interactions", 0, 2));
+    assertThat(a.event).isEqualTo(event("e-1"));
+    assertThat(b.event).isEqualTo(event("e-2"));
+    assertThat(b.event.getTenantId()).isSameAs(a.event.getTenantId());
+    assertThat(b.event.getQueueId()).isSameAs(a.event.getQueueId());
+    assertThat(b.event.getInteractionId())
+        .as("a contact's own id: one per contact, not shared")
+        .isNotSameAs(a.event.getInteractionId());
+  }
+
+  @Test
   void anEventWithoutItsBytesIsEncoded() throws IOException {
     Inbound<InteractionEvent> back = roundTrip(Inbound.of(event("e-1"), null, 0, 0));
     assertThat(back.event).isEqualTo(event("e-1"));
