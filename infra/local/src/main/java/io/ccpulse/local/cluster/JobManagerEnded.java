@@ -52,7 +52,7 @@ final class JobManagerEnded extends IllegalStateException {
   }
 
   /** The log's first error onwards, stack frames left out (the messages and their causes). */
-  static List<String> reasonLines(Path log) {
+  private static List<String> reasonLines(Path log) {
     List<String> lines;
     try {
       lines = Files.exists(log) ? Files.readAllLines(log) : List.of();

@@ -81,8 +81,7 @@ final class NativeColumn {
     if (lowCardinality) {
       keyIndex.clear();
       keys.clear();
-      lowCardinality(""); // the default first, as ClickHouse writes a dictionary
-      perRow.clear();
+      key(""); // the default first, as ClickHouse writes a dictionary
     }
   }
 
@@ -117,7 +116,7 @@ final class NativeColumn {
   /** A String column's value, or a LowCardinality(String)'s index of it. */
   void string(String v) {
     if (lowCardinality) {
-      lowCardinality(v);
+      perRow.putInt(key(v));
     } else {
       bytes(v.getBytes(StandardCharsets.UTF_8));
     }
@@ -135,14 +134,15 @@ final class NativeColumn {
     }
   }
 
-  private void lowCardinality(String v) {
+  /** A LowCardinality(String)'s index of {@code v} in the block's dictionary, added if new. */
+  private int key(String v) {
     Integer index = keyIndex.get(v);
     if (index == null) {
       index = keys.size();
       keyIndex.put(v, index);
       keys.add(v.getBytes(StandardCharsets.UTF_8));
     }
-    perRow.putInt(index);
+    return index;
   }
 
   /** The column in the block: its name, its type, then its {@code rows} values. */
